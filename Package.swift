@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "RepairQuote",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "repairquote", targets: ["repairquote"]),
+        .library(name: "QuoteCore", targets: ["QuoteCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain: money, dates, cases, policies, the calculator. Foundation only, no I/O.
+        .target(name: "QuoteCore"),
+        // Reads PriceLists/<MARKET>/ (YAML + CSV) into QuoteCore values, with file:line errors.
+        .target(
+            name: "PriceListLoading",
+            dependencies: ["QuoteCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // The command line.
+        .executableTarget(
+            name: "repairquote",
+            dependencies: [
+                "QuoteCore", "PriceListLoading",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QuoteCoreTests",
+            dependencies: [
+                "QuoteCore", "PriceListLoading",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
+        .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
+    ]
+)

@@ -1,0 +1,85 @@
+/// Exact decimal text ⇄ scaled integers. No floating point anywhere (G-1).
+public enum Decimals {
+    /// 10^n for small n.
+    public static func pow10(_ n: Int) -> Int64 {
+        var r: Int64 = 1
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+
+    /// Why a decimal text was refused.
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case malformed(String)
+        case tooManyDecimals(String, allowed: Int)
+        case tooLarge(String)
+
+        public var description: String {
+            switch self {
+            case .malformed(let text):
+                "\"\(text)\" is not a decimal number (expected digits with an optional '.' and decimals, e.g. \"12.50\")"
+            case .tooManyDecimals(let text, let allowed):
+                "\"\(text)\" has more than \(allowed) decimal\(allowed == 1 ? "" : "s")"
+            case .tooLarge(let text): "\"\(text)\" is too large"
+            }
+        }
+    }
+
+    /// Parses `-?[0-9]+(\.[0-9]{1,scale})?` into an integer scaled by 10^scale.
+    ///
+    /// `parse("12.5", scale: 2) == 1250`; "12abc", "1,5", "1.2.3", ".5", "5.", "+1", " 1" are refused.
+    public static func parse(_ text: String, scale: Int, allowNegative: Bool = true) throws(ParseError) -> Int64 {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") {
+            guard allowNegative else { throw .malformed(text) }
+            negative = true
+            utf8 = utf8.dropFirst()
+        }
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var seenDot = false
+        var wholeDigits = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !seenDot, wholeDigits > 0 else { throw .malformed(text) }
+                seenDot = true
+                continue
+            }
+            guard byte >= 48, byte <= 57 else { throw .malformed(text) }
+            let digit = Int64(byte - 48)
+            if seenDot {
+                fractionDigits += 1
+                guard fractionDigits <= scale else { throw .tooManyDecimals(text, allowed: scale) }
+                fraction = fraction * 10 + digit
+            } else {
+                wholeDigits += 1
+                guard wholeDigits <= 15 else { throw .tooLarge(text) }
+                whole = whole * 10 + digit
+            }
+        }
+        guard wholeDigits > 0, !(seenDot && fractionDigits == 0) else { throw .malformed(text) }
+        let value = whole * pow10(scale) + fraction * pow10(scale - fractionDigits)
+        return negative ? -value : value
+    }
+
+    /// Formats an integer scaled by 10^scale: `format(-1250, scale: 2) == "-12.50"`.
+    public static func format(_ value: Int64, scale: Int) -> String {
+        let magnitude = value.magnitude
+        let sign = value < 0 ? "-" : ""
+        guard scale > 0 else { return sign + String(magnitude) }
+        let divisor = UInt64(pow10(scale))
+        let fraction = String(magnitude % divisor)
+        let padding = String(repeating: "0", count: scale - fraction.count)
+        return "\(sign)\(magnitude / divisor).\(padding)\(fraction)"
+    }
+
+    /// Formats a scaled integer with trailing zeros (and a bare dot) removed: 21000 at scale 3 → "21".
+    public static func formatTrimmed(_ value: Int64, scale: Int) -> String {
+        var text = format(value, scale: scale)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct RepairQuote: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repairquote", abstract: "Repair quotations.")
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs the test prerequisites (idempotent) and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+bash scripts/setup.sh
+swift build --build-tests
+swift test --skip-build
