@@ -117,13 +117,14 @@ public struct ServiceCase: Hashable, Sendable {
         }
     }
 
-    /// US-5: the amounts of the original order, each in minor units of the market's currency.
+    /// US-5: the amounts of the original order, as exact decimal texts ("49.99"); the engine parses
+    /// them in the market's currency.
     public struct PaidAmounts: Hashable, Sendable {
-        public var price: Int64
-        public var shipping: Int64
-        public var giftWrap: Int64
-        public var tax: Int64
-        public init(price: Int64, shipping: Int64 = 0, giftWrap: Int64 = 0, tax: Int64 = 0) {
+        public var price: String
+        public var shipping: String
+        public var giftWrap: String
+        public var tax: String
+        public init(price: String, shipping: String = "0", giftWrap: String = "0", tax: String = "0") {
             self.price = price
             self.shipping = shipping
             self.giftWrap = giftWrap

@@ -1,0 +1,132 @@
+/// Reads typed fields out of a JSON object, naming the field path in every error (G-5).
+public struct FieldReader {
+    public let object: JSONObject
+    public let path: String
+
+    public init(_ value: JSONValue, path: String = "") throws(ValidationError) {
+        guard case .object(let object) = value else {
+            throw ValidationError(field: path, "expected an object, got \(value.typeName)")
+        }
+        self.object = object
+        self.path = path
+    }
+
+    public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Refuses keys this reader does not know (a typo such as "purchse" is an error, not ignored).
+    public func rejectUnknownKeys(_ known: Set<String>) throws(ValidationError) {
+        if let unknown = object.keys.first(where: { !known.contains($0) }) {
+            throw ValidationError(field: field(unknown), "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    /// The value of `key`, treating JSON null as absent.
+    public func value(_ key: String) -> JSONValue? {
+        guard let value = object[key], value != .null else { return nil }
+        return value
+    }
+
+    public func require(_ key: String) throws(ValidationError) -> JSONValue {
+        guard let value = value(key) else { throw ValidationError(field: field(key), "is required") }
+        return value
+    }
+
+    public func string(_ key: String) throws(ValidationError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard case .string(let s) = value else { throw ValidationError(field: field(key), "expected a string, got \(value.typeName)") }
+        return s
+    }
+
+    public func requiredString(_ key: String) throws(ValidationError) -> String {
+        guard let s = try string(key) else { throw ValidationError(field: field(key), "is required") }
+        guard !s.trimmingSpaces.isEmpty else { throw ValidationError(field: field(key), "must not be empty") }
+        return s
+    }
+
+    public func bool(_ key: String, default defaultValue: Bool) throws(ValidationError) -> Bool {
+        guard let value = value(key) else { return defaultValue }
+        guard case .bool(let b) = value else { throw ValidationError(field: field(key), "expected true or false, got \(value.typeName)") }
+        return b
+    }
+
+    public func requiredBool(_ key: String) throws(ValidationError) -> Bool {
+        guard value(key) != nil else { throw ValidationError(field: field(key), "is required (true or false)") }
+        return try bool(key, default: false)
+    }
+
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(ValidationError) -> E?
+    where E.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        return try Self.parseEnum(text, E.self, field: field(key))
+    }
+
+    public func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ValidationError) -> E
+    where E.RawValue == String {
+        guard let value = try enumValue(key, type) else { throw ValidationError(field: field(key), "is required") }
+        return value
+    }
+
+    public static func parseEnum<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type, field: String) throws(ValidationError) -> E
+    where E.RawValue == String {
+        guard let value = E(rawValue: text) else {
+            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(field: field, "unknown value \"\(text)\" (expected one of: \(allowed))")
+        }
+        return value
+    }
+
+    public func date(_ key: String) throws(ValidationError) -> CivilDate? {
+        guard let text = try string(key) else { return nil }
+        guard let date = CivilDate(text) else {
+            throw ValidationError(field: field(key), "\"\(text)\" is not a date of the form YYYY-MM-DD that exists")
+        }
+        return date
+    }
+
+    public func requiredDate(_ key: String) throws(ValidationError) -> CivilDate {
+        guard let date = try date(key) else { throw ValidationError(field: field(key), "is required (YYYY-MM-DD)") }
+        return date
+    }
+
+    /// A whole number written as a JSON integer ("2", not "2.0" or "\"2\"").
+    public func integer(_ key: String) throws(ValidationError) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .number(let text) = value, let n = Int(text) else {
+            throw ValidationError(field: field(key), "expected a whole number, got \(value.typeName == "a number" ? "\(value)" : value.typeName)")
+        }
+        return n
+    }
+
+    public func object(_ key: String) throws(ValidationError) -> FieldReader? {
+        guard let value = value(key) else { return nil }
+        return try FieldReader(value, path: field(key))
+    }
+
+    public func requiredObject(_ key: String) throws(ValidationError) -> FieldReader {
+        try FieldReader(try require(key), path: field(key))
+    }
+
+    public func array(_ key: String) throws(ValidationError) -> [(value: JSONValue, path: String)] {
+        guard let value = value(key) else { return [] }
+        guard case .array(let values) = value else { throw ValidationError(field: field(key), "expected an array, got \(value.typeName)") }
+        return values.enumerated().map { ($1, "\(field(key))[\($0)]") }
+    }
+
+    public func stringArray(_ key: String) throws(ValidationError) -> [(text: String, path: String)] {
+        var result: [(String, String)] = []
+        for (value, path) in try array(key) {
+            guard case .string(let s) = value else { throw ValidationError(field: path, "expected a string, got \(value.typeName)") }
+            result.append((s, path))
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(scalars[first...last])
+    }
+}

@@ -1,0 +1,66 @@
+/// The settings of a market's `market.yaml` (contract §3).
+public struct MarketSettings: Hashable, Sendable {
+    public var market: MarketCode
+    public var currency: Currency
+    public var language: String
+    public var version: String
+    public var effectiveFrom: CivilDate
+    public var sample: Bool
+    public var vatRate: Percent
+    public var pricesIncludeVAT: Bool
+    public var vatRounding: VATRounding
+    public var roundingMode: RoundingMode
+    public var quoteValidityDays: Int
+    public var turnaroundDays: Int
+    public var fees: Fees
+
+    public init(
+        market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
+        sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
+        roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees
+    ) {
+        self.market = market
+        self.currency = currency
+        self.language = language
+        self.version = version
+        self.effectiveFrom = effectiveFrom
+        self.sample = sample
+        self.vatRate = vatRate
+        self.pricesIncludeVAT = pricesIncludeVAT
+        self.vatRounding = vatRounding
+        self.roundingMode = roundingMode
+        self.quoteValidityDays = quoteValidityDays
+        self.turnaroundDays = turnaroundDays
+        self.fees = fees
+    }
+
+    /// The flat fees of a market. Logistics is one way, per device category.
+    public struct Fees: Hashable, Sendable {
+        public var logisticsDefault: Money
+        public var logisticsByCategory: [DeviceCategory: Money]
+        public var handling: Money
+        public var inspection: Money
+        public var screening: Money
+        public var travel: Money
+        public var call: Money
+        public var emptyBox: Money
+
+        public init(
+            logisticsDefault: Money, logisticsByCategory: [DeviceCategory: Money], handling: Money,
+            inspection: Money, screening: Money, travel: Money, call: Money, emptyBox: Money
+        ) {
+            self.logisticsDefault = logisticsDefault
+            self.logisticsByCategory = logisticsByCategory
+            self.handling = handling
+            self.inspection = inspection
+            self.screening = screening
+            self.travel = travel
+            self.call = call
+            self.emptyBox = emptyBox
+        }
+
+        public func logistics(for category: DeviceCategory) -> Money {
+            logisticsByCategory[category] ?? logisticsDefault
+        }
+    }
+}
