@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: money, dates, cases, policies, the calculator. Foundation only, no I/O.
@@ -20,6 +21,11 @@ let package = Package(
         .target(
             name: "PriceListLoading",
             dependencies: ["QuoteCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Mustache templates → plain-text and HTML quotation documents, from view models of pre-formatted strings.
+        .target(
+            name: "QuoteRendering",
+            dependencies: ["QuoteCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command line.
         .executableTarget(
@@ -39,5 +45,10 @@ let package = Package(
         ),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
+        .testTarget(
+            name: "QuoteRenderingTests",
+            dependencies: ["QuoteRendering", "QuoteCore"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

@@ -1,0 +1,89 @@
+import Foundation
+import QuoteCore
+
+/// Renders quotes as plain text or HTML from the Mustache templates of a `Templates/` directory.
+///
+/// Loads and checks everything once (templates, partials, label files, every label the templates
+/// use in every language); then `render` is cheap, thread-safe and reusable:
+///
+/// ```swift
+/// let renderer = try QuoteRenderer(templatesDirectory: URL(fileURLWithPath: "Templates"))
+/// let html = try renderer.render(quote, case: serviceCase, format: .html, language: nil, marketLanguage: "nl")
+/// ```
+public struct QuoteRenderer: Sendable {
+    public let catalog: LabelCatalog
+    private let templates: [DocumentFormat: TemplateSet]
+    private let locales: [String: LocaleFormat]
+    /// Per language and format, the `ui` labels as templates see them (wrapped to 80 columns for text).
+    private let uiTables: [String: [DocumentFormat: [String: String]]]
+
+    /// Loads `quote.txt.mustache`, `quote.html.mustache`, their partials and `labels/*.json`.
+    public init(templatesDirectory: URL) throws(RenderError) {
+        var templates: [DocumentFormat: TemplateSet] = [:]
+        var labelKeys: Set<String> = []
+        for format in DocumentFormat.allCases {
+            let set = try TemplateSet(directory: templatesDirectory, format: format)
+            templates[format] = set
+            labelKeys.formUnion(set.labelKeys)
+        }
+        let catalog = try LabelCatalog.load(
+            directory: templatesDirectory.appendingPathComponent("labels"), requiredKeys: labelKeys)
+        var locales: [String: LocaleFormat] = [:]
+        var uiTables: [String: [DocumentFormat: [String: String]]] = [:]
+        for language in catalog.languages {
+            let labels = try catalog.require(language)
+            locales[language] = try LocaleFormat(labels: labels)
+            var html: [String: String] = [:]
+            for (key, text) in labels.entries where key.hasPrefix("ui.") { html[String(key.dropFirst(3))] = text }
+            let text = html.mapValues { TextWrap.indented($0, width: TextLayout.width, indent: 0) }
+            uiTables[language] = [.html: html, .text: text]
+        }
+        self.catalog = catalog
+        self.templates = templates
+        self.locales = locales
+        self.uiTables = uiTables
+    }
+
+    /// The language codes of the label files: ["en", "es", "fr", "nl", "zh-Hant"].
+    public var languages: [String] { catalog.languages }
+
+    /// The language a document is rendered in: `explicit` (the `--lang` argument) if given, else
+    /// the customer's language when a label file exists for it, else the market's language
+    /// (`PriceList.settings.language`). An explicit or market language without labels is an error
+    /// that lists the available ones.
+    public func resolveLanguage(
+        explicit: String?, customer: String?, marketLanguage: String
+    ) throws(RenderError) -> String {
+        if let explicit { return try catalog.require(explicit).language }
+        if let customer, let labels = catalog.labels(for: customer) { return labels.language }
+        return try catalog.require(marketLanguage).language
+    }
+
+    /// The quote as a document of `format` in the resolved language (see `resolveLanguage`).
+    public func render(
+        _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        marketLanguage: String
+    ) throws(RenderError) -> String {
+        let code = try resolveLanguage(
+            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
+        guard let locale = locales[code], let ui = uiTables[code]?[format], let templates = templates[format] else {
+            throw .unknownLanguage(code, available: languages)
+        }
+        let builder = DocumentBuilder(locale: locale, ui: UILabels(table: ui, log: MissLog()))
+        var document = try builder.document(quote, case: serviceCase)
+        guard format == .text else { return try templates.render(document) }
+        TextLayout.apply(to: &document)
+        return Self.trimmingTrailingSpaces(try templates.render(document))
+    }
+
+    /// Removes spaces at line ends (left by padded cells) and ends the text with one newline.
+    static func trimmingTrailingSpaces(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = line
+            while line.last == " " { line = line.dropLast() }
+            return line
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Mustache
+
+/// The templates of one format, loaded and checked once: `quote.<fmt>.mustache` and every partial
+/// it includes, transitively, from `partials/<name>.<fmt>.mustache`.
+struct TemplateSet: Sendable {
+    static let rootName = "quote"
+
+    let format: DocumentFormat
+    let library: MustacheLibrary
+    /// The `ui.*` label keys the templates use (each must exist in every language).
+    let labelKeys: Set<String>
+
+    init(directory: URL, format: DocumentFormat) throws(RenderError) {
+        self.format = format
+        var templates: [String: MustacheTemplate] = [:]
+        var labelKeys: Set<String> = []
+        var pending = [(Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))]
+        var includedBy: [String: String] = [:]
+        while let (name, file) = pending.popLast() {
+            guard templates[name] == nil else { continue }
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                if let parent = includedBy[name] { throw .missingPartial(name: name, includedBy: parent) }
+                throw .missingTemplate(name: file.lastPathComponent, path: file.path)
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let tags = MustacheTags.tags(in: text)
+            if format == .text, !tags.contains(where: MustacheTags.isTextContentType) {
+                throw .missingTextContentType(file: file.path)
+            }
+            templates[name] = try Self.parse(text, file: file.path)
+            labelKeys.formUnion(tags.compactMap(MustacheTags.labelKey))
+            for partial in tags.compactMap(MustacheTags.partialName) where templates[partial] == nil {
+                includedBy[partial] = includedBy[partial] ?? file.lastPathComponent
+                let partialFile = directory.appendingPathComponent("partials/\(partial).\(format.fileInfix).mustache")
+                pending.append((partial, partialFile))
+            }
+        }
+        library = MustacheLibrary(templates: templates)
+        self.labelKeys = labelKeys
+    }
+
+    private static func parse(_ text: String, file: String) throws(RenderError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            let where_ = "line \(error.context.lineNumber), column \(error.context.columnNumber)"
+            throw .templateSyntax(file: file, message: "\(where_): \(error.error)")
+        } catch {
+            throw .templateSyntax(file: file, message: "\(error)")
+        }
+    }
+
+    /// Renders the root template; names the first unknown field a template used.
+    func render(_ document: QuoteDocument) throws(RenderError) -> String {
+        guard let output = library.render(document, withTemplate: Self.rootName) else {
+            throw .missingTemplate(name: Self.rootName, path: "\(Self.rootName).\(format.fileInfix).mustache")
+        }
+        if let unknown = document.ui.log.names.first {
+            if unknown.hasPrefix("ui.") { throw .missingLabel(key: unknown, language: document.lang) }
+            throw .unknownField(name: unknown, template: "\(Self.rootName).\(format.fileInfix)")
+        }
+        return output
+    }
+}
+
+/// A plain scan of Mustache tags (`{{ … }}`), enough to find partials and label keys before
+/// rendering. Templates keep the default `{{ }}` delimiters.
+enum MustacheTags {
+    static func tags(in text: String) -> [Substring] {
+        var tags: [Substring] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            tags.append(rest[open.upperBound..<close.lowerBound])
+            rest = rest[close.upperBound...]
+        }
+        return tags
+    }
+
+    static func isTextContentType(_ tag: Substring) -> Bool {
+        tag.filter { !$0.isWhitespace } == "%CONTENT_TYPE:TEXT"
+    }
+
+    /// `> header` → "header".
+    static func partialName(_ tag: Substring) -> String? {
+        let trimmed = tag.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix(">") else { return nil }
+        return String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `ui.issueDate`, `#ui.x`, `{ui.x` → "ui.issueDate".
+    static func labelKey(_ tag: Substring) -> String? {
+        var trimmed = Substring(tag.trimmingCharacters(in: .whitespaces))
+        if let first = trimmed.first, "#^/&{".contains(first) { trimmed = trimmed.dropFirst() }
+        let name = trimmed.trimmingCharacters(in: .whitespaces)
+        return name.hasPrefix("ui.") ? name : nil
+    }
+}

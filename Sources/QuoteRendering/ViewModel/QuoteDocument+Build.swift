@@ -1,0 +1,147 @@
+import QuoteCore
+
+/// Builds the view model of a quote in one language: every amount, date, rate and vocabulary
+/// value becomes a string here, before any template sees it.
+struct DocumentBuilder {
+    let locale: LocaleFormat
+    let ui: UILabels
+    var labels: LabelSet { locale.labels }
+
+    func document(_ quote: Quote, case serviceCase: ServiceCase) throws(RenderError) -> QuoteDocument {
+        let coverage = quote.coverage
+        let number = try labels.number(of: quote)
+        var rules: [RuleView] = []
+        for rule in coverage.rules {
+            rules.append(RuleView(id: rule.id.rawValue, sentence: try labels.text("rules.\(rule.id.rawValue)")))
+        }
+        var windows: [Fact] = []
+        for window in coverage.windows {
+            let value = "\(locale.date(window.ends)) (\(window.rule.rawValue))"
+            windows.append(Fact(label: try labels.text("window.\(window.name.rawValue)"), value: value))
+        }
+        var advice: [String] = []
+        for item in coverage.advice { advice.append(try labels.text("advice.\(item.rawValue)")) }
+        return QuoteDocument(
+            lang: try labels.text("meta.htmlLang"), ui: ui,
+            number: number, isDraft: quote.number == nil,
+            facts: try facts(quote), parties: try parties(serviceCase),
+            sampleNotice: quote.sample ? try labels.text("ui.sampleNotice") : nil,
+            status: try labels.text("status.\(coverage.status.rawValue)"), statusCode: coverage.status.rawValue,
+            summary: try labels.text("summary.\(coverage.status.rawValue)"), rules: rules, advice: advice,
+            windows: windows, notes: coverage.notes,
+            charges: try charges(quote.lines, totals: quote.totals, currency: quote.currency),
+            ifRejected: try quote.ifRejected.map { (alternative) throws(RenderError) in
+                try charges(alternative.lines, totals: alternative.totals, currency: quote.currency)
+            })
+    }
+
+    private func facts(_ quote: Quote) throws(RenderError) -> [Fact] {
+        var facts = [
+            Fact(label: try labels.text("ui.quoteNumber"), value: try labels.number(of: quote)),
+            Fact(label: try labels.text("ui.issueDate"), value: locale.date(quote.issueDate)),
+            Fact(label: try labels.text("ui.validUntil"), value: locale.date(quote.validUntil)),
+        ]
+        if let completion = quote.expectedCompletion {
+            facts.append(Fact(label: try labels.text("ui.expectedCompletion"), value: locale.date(completion)))
+        }
+        if let ends = quote.coverage.warrantyEnds {
+            facts.append(Fact(label: try labels.text("ui.warrantyEnds"), value: locale.date(ends)))
+        }
+        let priceList = "\(quote.market.rawValue) \(quote.priceListVersion)"
+        facts.append(Fact(label: try labels.text("ui.priceList"), value: priceList))
+        return facts
+    }
+
+    private func parties(_ serviceCase: ServiceCase) throws(RenderError) -> [Fact] {
+        let device = serviceCase.device
+        var parties = [Fact(label: try labels.text("ui.customer"), value: serviceCase.customer.name)]
+        if let email = serviceCase.customer.email {
+            parties.append(Fact(label: try labels.text("ui.email"), value: email))
+        }
+        let category = try labels.text("category.\(device.category.rawValue)")
+        parties.append(Fact(label: try labels.text("ui.device"), value: "\(device.model) (\(category))"))
+        if let imei = device.imei {
+            parties.append(Fact(label: try labels.text("ui.imei"), value: Self.masked(imei)))
+        } else if let serial = device.serial {
+            parties.append(Fact(label: try labels.text("ui.serial"), value: Self.masked(serial)))
+        }
+        if let fault = serviceCase.fault {
+            parties.append(Fact(label: try labels.text("ui.fault"), value: fault))
+        }
+        return parties
+    }
+
+    /// All but the last four characters hidden: "490154203237518" → "•••••••••••7518".
+    static func masked(_ identifier: String) -> String {
+        let shown = identifier.suffix(4)
+        return String(repeating: "•", count: identifier.count - shown.count) + shown
+    }
+
+    private func charges(_ lines: [ChargeLine], totals: Totals, currency: Currency) throws(RenderError) -> ChargesView {
+        var groups: [PayerGroupView] = []
+        var totalRows: [TotalRow] = []
+        for payer in Payer.allCases {
+            let payerLines = lines.filter { $0.payer == payer }
+            guard !payerLines.isEmpty else { continue }
+            var views: [LineView] = []
+            for line in payerLines { views.append(try lineView(line)) }
+            let name = try labels.text("payer.\(payer.rawValue)")
+            let subtotal = try totalRow(label: name, totals[payer])
+            groups.append(
+                PayerGroupView(
+                    payer: name, payerCode: payer.rawValue, heading: try labels.text("payerHeading.\(payer.rawValue)"),
+                    lines: views, subtotal: subtotal))
+            totalRows.append(subtotal)
+        }
+        totalRows.append(try totalRow(label: try labels.text("ui.totalAll"), totals.all))
+        return ChargesView(
+            groups: groups, header: try header(), totals: totalRows, due: try due(totals.consumer.gross),
+            refund: try refund(lines, currency: currency))
+    }
+
+    private func lineView(_ line: ChargeLine) throws(RenderError) -> LineView {
+        LineView(
+            kind: try labels.text("lineKind.\(line.kind.rawValue)"), kindCode: line.kind.rawValue,
+            description: line.description, more: [], quantity: String(line.quantity),
+            unitPrice: try locale.money(line.unitPrice), net: try locale.money(line.net),
+            vatRate: locale.percent(line.vatRate), vat: try locale.money(line.vat), gross: try locale.money(line.gross),
+            rule: line.rule?.rawValue, isNegative: line.gross.isNegative)
+    }
+
+    private func header() throws(RenderError) -> LineView {
+        LineView(
+            kind: "", kindCode: "", description: try labels.text("ui.colDescription"), more: [],
+            quantity: try labels.text("ui.colQuantity"), unitPrice: try labels.text("ui.colUnitPrice"),
+            net: try labels.text("ui.colNet"), vatRate: try labels.text("ui.colVatRate"),
+            vat: try labels.text("ui.colVat"), gross: try labels.text("ui.colGross"), rule: nil, isNegative: false)
+    }
+
+    private func totalRow(label: String, _ amounts: Amounts) throws(RenderError) -> TotalRow {
+        TotalRow(
+            label: label, net: try locale.money(amounts.net), vatRate: "", vat: try locale.money(amounts.vat),
+            gross: try locale.money(amounts.gross))
+    }
+
+    /// "You pay € 47,19", or for a negative consumer total "Refunded to you € 49,99".
+    private func due(_ consumerGross: Money) throws(RenderError) -> Fact {
+        if consumerGross.isNegative {
+            return Fact(label: try labels.text("ui.youGetBack"), value: try locale.money(consumerGross.negated))
+        }
+        return Fact(label: try labels.text("ui.youPay"), value: try locale.money(consumerGross))
+    }
+
+    private func refund(_ lines: [ChargeLine], currency: Currency) throws(RenderError) -> String? {
+        let refunds = lines.filter { $0.kind == .refund }
+        guard !refunds.isEmpty else { return nil }
+        let total = refunds.reduce(Int64(0)) { $0 + $1.gross.minorUnits }
+        return try locale.money(Money(minorUnits: -total, currency: currency))
+    }
+}
+
+extension LabelSet {
+    /// The quote's number, or for a draft the draft label.
+    fileprivate func number(of quote: Quote) throws(RenderError) -> String {
+        if let number = quote.number { return number }
+        return try text("ui.draft")
+    }
+}
