@@ -1,3 +1,4 @@
+import Foundation
 import QuoteCore
 
 /// How a language writes money, percentages and dates, read from its label file's `format` and
@@ -42,14 +43,18 @@ public struct LocaleFormat: Sendable {
     public func money(_ amount: Money) throws(RenderError) -> String {
         let symbol = try labels.text("currency.\(amount.currency.code)")
         let number = self.number(amount.minorUnits.magnitude, scale: amount.currency.minorUnits)
-        let pattern = amount.isNegative ? moneyNegative : moneyPositive
+        var pattern = amount.isNegative ? moneyNegative : moneyPositive
+        if symbol.last?.isLetter == true {
+            // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
+            pattern = pattern.replacingOccurrences(of: "{symbol}{amount}", with: "{symbol}\u{00A0}{amount}")
+        }
         return pattern.replacingPlaceholders(["symbol": symbol, "amount": number])
     }
 
     /// A rate in this language: "21%" (en), "21 %" (fr).
     public func percent(_ rate: Percent) -> String {
         let text = rate.text
-        let localized = decimal == "." ? text : text.replacingOccurrences(".", with: decimal)
+        let localized = decimal == "." ? text : text.replacingOccurrences(of: ".", with: decimal)
         return percent.replacingPlaceholders(["rate": localized])
     }
 
@@ -94,11 +99,5 @@ extension String {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
-    }
-
-    func replacingOccurrences(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
     }
 }

@@ -16,7 +16,8 @@ public enum TextWrap {
     /// The wrapped text with continuation lines indented: the text of a cell that starts at column
     /// `indent` of a line and runs to its end.
     public static func indented(_ text: String, width: Int, indent: Int) -> String {
-        lines(text, width: width).joined(separator: "\n" + String(repeating: " ", count: indent))
+        if !text.contains("\n"), DisplayWidth.of(text) <= width { return text }
+        return lines(text, width: width).joined(separator: "\n" + String(repeating: " ", count: indent))
     }
 
     private static func wrapParagraph(_ text: Substring, width: Int) -> [String] {

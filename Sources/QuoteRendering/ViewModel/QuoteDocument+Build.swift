@@ -10,6 +10,8 @@ struct DocumentBuilder {
     func document(_ quote: Quote, case serviceCase: ServiceCase) throws(RenderError) -> QuoteDocument {
         let coverage = quote.coverage
         let number = try labels.number(of: quote)
+        let allLines = quote.lines + (quote.ifRejected?.lines ?? [])
+        let showVat = allLines.contains { !$0.vatRate.isZero }
         var rules: [RuleView] = []
         for rule in coverage.rules {
             rules.append(RuleView(id: rule.id.rawValue, sentence: try labels.text("rules.\(rule.id.rawValue)")))
@@ -29,9 +31,9 @@ struct DocumentBuilder {
             status: try labels.text("status.\(coverage.status.rawValue)"), statusCode: coverage.status.rawValue,
             summary: try labels.text("summary.\(coverage.status.rawValue)"), rules: rules, advice: advice,
             windows: windows, notes: coverage.notes,
-            charges: try charges(quote.lines, totals: quote.totals, currency: quote.currency),
+            charges: try charges(quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat),
             ifRejected: try quote.ifRejected.map { (alternative) throws(RenderError) in
-                try charges(alternative.lines, totals: alternative.totals, currency: quote.currency)
+                try charges(alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat)
             })
     }
 
@@ -77,7 +79,9 @@ struct DocumentBuilder {
         return String(repeating: "•", count: identifier.count - shown.count) + shown
     }
 
-    private func charges(_ lines: [ChargeLine], totals: Totals, currency: Currency) throws(RenderError) -> ChargesView {
+    private func charges(
+        _ lines: [ChargeLine], totals: Totals, currency: Currency, showVat: Bool
+    ) throws(RenderError) -> ChargesView {
         var groups: [PayerGroupView] = []
         var totalRows: [TotalRow] = []
         for payer in Payer.allCases {
@@ -86,17 +90,17 @@ struct DocumentBuilder {
             var views: [LineView] = []
             for line in payerLines { views.append(try lineView(line)) }
             let name = try labels.text("payer.\(payer.rawValue)")
-            let subtotal = try totalRow(label: name, totals[payer])
+            let subtotal = try totalRow(label: try labels.text("ui.subtotal"), totals[payer])
             groups.append(
                 PayerGroupView(
                     payer: name, payerCode: payer.rawValue, heading: try labels.text("payerHeading.\(payer.rawValue)"),
                     lines: views, subtotal: subtotal))
-            totalRows.append(subtotal)
+            totalRows.append(try totalRow(label: name, totals[payer]))
         }
         totalRows.append(try totalRow(label: try labels.text("ui.totalAll"), totals.all))
         return ChargesView(
             groups: groups, header: try header(), totals: totalRows, due: try due(totals.consumer.gross),
-            refund: try refund(lines, currency: currency))
+            refund: try refund(lines, currency: currency), showVat: showVat)
     }
 
     private func lineView(_ line: ChargeLine) throws(RenderError) -> LineView {

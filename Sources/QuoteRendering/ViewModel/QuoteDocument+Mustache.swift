@@ -91,6 +91,7 @@ extension ChargesView: MustacheParent {
         case "due": due
         case "refund": orAbsent(refund)
         case "hasLines": hasLines
+        case "showVat": showVat
         default: nil
         }
     }

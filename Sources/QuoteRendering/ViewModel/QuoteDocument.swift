@@ -53,6 +53,9 @@ struct ChargesView {
     var due: Fact
     /// The sum of refund lines as a positive amount, when there are any.
     var refund: String?
+    /// False when no line of the document (either outcome) carries VAT: templates may then leave
+    /// out the VAT-rate and VAT columns (plain text gives them no width).
+    var showVat: Bool
     var hasLines: Bool { !groups.isEmpty }
 }
 

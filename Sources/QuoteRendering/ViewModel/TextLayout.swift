@@ -3,7 +3,9 @@
 /// templates place the cells; these widths assume the separators documented here.
 ///
 /// - Table rows: `{{description}} {{quantity}} {{unitPrice}} {{net}} {{vatRate}} {{vat}} {{gross}}`
-///   (one space between cells); total rows: `{{label}} {{net}} {{vatRate}} {{vat}} {{gross}}`.
+///   (one space between cells); total rows: `{{label}} {{net}} {{vatRate}} {{vat}} {{gross}}`. When
+///   the document has no VAT (`showVat` false) the two VAT cells take no width and the templates
+///   leave them and their spaces out: `{{net}}{{#showVat}} {{vatRate}} {{vat}}{{/showVat}} {{gross}}`.
 /// - Facts: `{{label}}  {{value}}` (two spaces). Rules: `  {{id}}  {{sentence}}`.
 /// - Lists (advice, notes): `  - {{.}}`. Summary and notices start at column 0.
 enum TextLayout {
@@ -48,8 +50,9 @@ enum TextLayout {
                 for row in rows { widen(with: Self.amountCells(row)) }
                 for total in view.totals { widen(with: ["", "", total.net, "", total.vat, total.gross]) }
             }
-            let used = amounts.reduce(0, +) + amounts.count
-            description = max(minimumDescriptionWidth, TextLayout.width - used)
+            if !(views.first?.showVat ?? true) { (amounts[3], amounts[4]) = (0, 0) }
+            let separators = amounts.filter { $0 > 0 }.count
+            description = max(minimumDescriptionWidth, TextLayout.width - amounts.reduce(0, +) - separators)
         }
 
         private static func amountCells(_ line: LineView) -> [String] {
