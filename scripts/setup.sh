@@ -8,3 +8,5 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
+# Rendering tests parse the HTML quotes with html5lib (scripts/check_html.py).
+python3 -m pip install -q html5lib

@@ -1,9 +1,12 @@
 import Foundation
 
 /// Every language of `Templates/labels/`, checked to be complete: each file has every structural
-/// key, every key the templates use, and every key any other language file has (so a rule sentence
-/// added in English must be translated before the templates load).
+/// key, every key the templates use, and every key of the reference language, English (so a rule
+/// sentence added in English must be translated before the templates load).
 public struct LabelCatalog: Sendable {
+    /// The language whose keys every other label file must have.
+    public static let referenceLanguage = "en"
+
     private let sets: [String: LabelSet]
 
     /// The language codes, sorted: ["en", "es", "fr", "nl", "zh-Hant"].
@@ -12,9 +15,10 @@ public struct LabelCatalog: Sendable {
     /// Checks the given label sets for completeness against `requiredKeys`.
     public init(_ labelSets: [LabelSet], requiredKeys: Set<String>, directory: String) throws(RenderError) {
         guard !labelSets.isEmpty else { throw .noLanguages(directory: directory) }
-        var required = requiredKeys.union(LabelSet.structuralKeys)
-        for set in labelSets { required.formUnion(set.entries.keys) }
-        for set in labelSets.sorted(by: { $0.language < $1.language }) {
+        let sorted = labelSets.sorted { $0.language < $1.language }
+        let reference = sorted.first { $0.language == Self.referenceLanguage } ?? sorted[0]
+        let required = requiredKeys.union(LabelSet.structuralKeys).union(reference.entries.keys)
+        for set in sorted {
             if let missing = required.subtracting(set.entries.keys).sorted().first {
                 throw .missingLabel(key: missing, language: set.language)
             }
