@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "repairquote", targets: ["repairquote"]),
         .library(name: "QuoteCore", targets: ["QuoteCore"]),
+        .library(name: "QuoteRendering", targets: ["QuoteRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -19,6 +19,7 @@ public struct QuoteRenderer: Sendable {
 
     /// Loads `quote.txt.mustache`, `quote.html.mustache`, their partials and `labels/*.json`.
     public init(templatesDirectory: URL) throws(RenderError) {
+        _ = FastHTMLContentType.registered
         var templates: [DocumentFormat: TemplateSet] = [:]
         var labelKeys: Set<String> = []
         for format in DocumentFormat.allCases {

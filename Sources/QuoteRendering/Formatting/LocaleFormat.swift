@@ -14,11 +14,13 @@ public struct LocaleFormat: Sendable {
     /// Digits the integer part needs before it is grouped: 1 groups 1,234; 2 (Spanish) leaves 1234
     /// but groups 12.345.
     let minimumGroupingDigits: Int
-    let moneyPositive: String
-    let moneyNegative: String
-    let percent: String
-    let date: String
+    let moneyPositive: Pattern
+    let moneyNegative: Pattern
+    let percent: Pattern
+    let date: Pattern
     let months: [String]
+    /// Currency symbols by ISO code, read once.
+    let symbols: [String: String]
 
     public init(labels: LabelSet) throws(RenderError) {
         self.labels = labels
@@ -30,10 +32,13 @@ public struct LocaleFormat: Sendable {
                 file: labels.language, message: "format.minimumGroupingDigits must be a whole number ≥ 1")
         }
         minimumGroupingDigits = digits
-        moneyPositive = try labels.text("format.moneyPositive")
-        moneyNegative = try labels.text("format.moneyNegative")
-        percent = try labels.text("format.percent")
-        date = try labels.text("format.date")
+        moneyPositive = Pattern(try labels.text("format.moneyPositive"))
+        moneyNegative = Pattern(try labels.text("format.moneyNegative"))
+        percent = Pattern(try labels.text("format.percent"))
+        date = Pattern(try labels.text("format.date"))
+        var symbols: [String: String] = [:]
+        for (key, symbol) in labels.entries where key.hasPrefix("currency.") { symbols[String(key.dropFirst(9))] = symbol }
+        self.symbols = symbols
         var months: [String] = []
         for month in 1...12 { months.append(try labels.text("format.months.\(month)")) }
         self.months = months
@@ -41,29 +46,34 @@ public struct LocaleFormat: Sendable {
 
     /// `Money` in this language: "€ 251,67" (nl), "251,67 €" (fr), "HK$750.00" (en).
     public func money(_ amount: Money) throws(RenderError) -> String {
-        let symbol = try labels.text("currency.\(amount.currency.code)")
-        let number = self.number(amount.minorUnits.magnitude, scale: amount.currency.minorUnits)
-        var pattern = amount.isNegative ? moneyNegative : moneyPositive
-        if symbol.last?.isLetter == true {
-            // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
-            pattern = pattern.replacingOccurrences(of: "{symbol}{amount}", with: "{symbol}\u{00A0}{amount}")
+        guard let symbol = symbols[amount.currency.code] else {
+            throw .missingLabel(key: "currency.\(amount.currency.code)", language: labels.language)
         }
-        return pattern.replacingPlaceholders(["symbol": symbol, "amount": number])
+        let number = self.number(amount.minorUnits.magnitude, scale: amount.currency.minorUnits)
+        let pattern = amount.isNegative ? moneyNegative : moneyPositive
+        // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
+        let spaced = symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount") ? symbol + "\u{00A0}" : symbol
+        return pattern.fill { $0 == "symbol" ? spaced : $0 == "amount" ? number : nil }
     }
 
     /// A rate in this language: "21%" (en), "21 %" (fr).
     public func percent(_ rate: Percent) -> String {
         let text = rate.text
         let localized = decimal == "." ? text : text.replacingOccurrences(of: ".", with: decimal)
-        return percent.replacingPlaceholders(["rate": localized])
+        return percent.fill { $0 == "rate" ? localized : nil }
     }
 
     /// A date in this language: "March 2, 2026", "2 maart 2026", "2026年3月2日".
     public func date(_ date: CivilDate) -> String {
-        self.date.replacingPlaceholders([
-            "day": String(date.day), "month": months[date.month - 1], "monthNumber": String(date.month),
-            "year": String(date.year),
-        ])
+        self.date.fill { name in
+            switch name {
+            case "day": String(date.day)
+            case "month": months[date.month - 1]
+            case "monthNumber": String(date.month)
+            case "year": String(date.year)
+            default: nil
+            }
+        }
     }
 
     /// A non-negative scaled integer with this language's separators: 2950000 at scale 2 →
@@ -86,18 +96,41 @@ public struct LocaleFormat: Sendable {
     }
 }
 
-extension String {
-    /// Replaces `{name}` placeholders in one pass; unknown placeholders stay as written.
-    func replacingPlaceholders(_ values: [String: String]) -> String {
-        var result = ""
-        var rest = self[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            result += values[name] ?? String(rest[open...close])
+/// A label pattern with `{name}` placeholders, split once: "{symbol} {amount}".
+struct Pattern: Sendable {
+    enum Piece: Sendable, Equatable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    let pieces: [Piece]
+
+    init(_ text: String) {
+        var pieces: [Piece] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.literal(String(rest[..<open]))) }
+            pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        self.pieces = pieces
+    }
+
+    /// True when placeholder `first` is immediately followed by placeholder `second`.
+    func adjoins(_ first: String, _ second: String) -> Bool {
+        zip(pieces, pieces.dropFirst()).contains { $0 == .placeholder(first) && $1 == .placeholder(second) }
+    }
+
+    /// The text with each placeholder replaced by `value(name)`; unknown ones stay as written.
+    func fill(_ value: (String) -> String?) -> String {
+        var result = ""
+        for piece in pieces {
+            switch piece {
+            case .literal(let text): result += text
+            case .placeholder(let name): result += value(name) ?? "{\(name)}"
+            }
+        }
+        return result
     }
 }
