@@ -35,7 +35,9 @@ public struct QuoteRenderer: Sendable {
             let labels = try catalog.require(language)
             locales[language] = try LocaleFormat(labels: labels)
             var html: [String: String] = [:]
-            for (key, text) in labels.entries where key.hasPrefix("ui.") { html[String(key.dropFirst(3))] = text }
+            for (key, text) in labels.entries where key.hasPrefix("ui.") {
+                html[String(key.dropFirst(3))] = text
+            }
             let text = html.mapValues { TextWrap.indented($0, width: TextLayout.width, indent: 0) }
             uiTables[language] = [.html: html, .text: text]
         }
@@ -67,7 +69,8 @@ public struct QuoteRenderer: Sendable {
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
-        guard let locale = locales[code], let ui = uiTables[code]?[format], let templates = templates[format] else {
+        guard let locale = locales[code], let ui = uiTables[code]?[format], let templates = templates[format]
+        else {
             throw .unknownLanguage(code, available: languages)
         }
         let builder = DocumentBuilder(locale: locale, ui: UILabels(table: ui, log: MissLog()))

@@ -18,7 +18,9 @@ public enum RenderBenchmark {
         }
 
         /// Mean time of one render in microseconds.
-        public var microsecondsPerRender: Int64 { Self.nanoseconds(elapsed) / Int64(max(1, iterations)) / 1000 }
+        public var microsecondsPerRender: Int64 {
+            Self.nanoseconds(elapsed) / Int64(max(1, iterations)) / 1000
+        }
 
         public var description: String {
             "\(format.rawValue): \(iterations) renders in \(elapsed) → \(rendersPerSecond)/s "

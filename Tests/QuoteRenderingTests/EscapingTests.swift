@@ -19,10 +19,15 @@ struct EscapingTests {
     @Test("<script>, quotes and & in name, model, fault and descriptions appear as inert text")
     func hostileFieldsAreInert() throws {
         let html = try Support.render(Self.hostile, .html, language: "en")
-        for raw in ["<script>alert", "<b>11</b>", "<img src=x", "<iframe", "</td></tr></table><script>", "<style>body"] {
+        for raw in [
+            "<script>alert", "<b>11</b>", "<img src=x", "<iframe", "</td></tr></table><script>",
+            "<style>body",
+        ] {
             #expect(!html.contains(raw), "\(raw) must not appear unescaped")
         }
-        #expect(html.contains("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; &amp; &quot;Bobby&quot; O&#39;Neil"))
+        #expect(
+            html.contains(
+                "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; &amp; &quot;Bobby&quot; O&#39;Neil"))
         #expect(html.contains("Mi &lt;b&gt;11&lt;/b&gt; &amp; &quot;Pro&quot;"))
         #expect(html.contains("Shipping &amp; handling &lt;iframe"))
         #expect(!html.lowercased().contains("<script"))

@@ -93,7 +93,10 @@ struct TextLayoutTests {
 
     @Test("wrapping breaks at spaces, and between CJK characters, keeping closing punctuation attached")
     func wrapping() {
-        #expect(TextWrap.lines("Liquid damage is not covered.", width: 14) == ["Liquid damage", "is not", "covered."])
+        #expect(
+            TextWrap.lines("Liquid damage is not covered.", width: 14) == [
+                "Liquid damage", "is not", "covered.",
+            ])
         #expect(TextWrap.lines("香港不設增值稅。", width: 6) == ["香港不", "設增值", "稅。"])
         #expect(TextWrap.lines("Supercalifragilistic", width: 8) == ["Supercal", "ifragili", "stic"])
     }

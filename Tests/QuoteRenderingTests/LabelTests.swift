@@ -26,7 +26,9 @@ struct LabelTests {
         #expect(Support.renderer.languages == ["en", "es", "fr", "nl", "zh-Hant"])
     }
 
-    @Test("every label file has every key: vocabularies, rule sentences, template labels, and each other's keys")
+    @Test(
+        "every label file has every key: vocabularies, rule sentences, template labels, and each other's keys"
+    )
     func completeness() throws {
         let sets = try Self.labelSets()
         var required = Set(LabelSet.structuralKeys + Self.ruleIDs.map { "rules.\($0)" })
@@ -55,7 +57,8 @@ struct LabelTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let file = copy.appendingPathComponent("labels/fr.json")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"HK-7\":", with: "\"HK-7-typo\":").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"HK-7\":", with: "\"HK-7-typo\":").write(
+            to: file, atomically: true, encoding: .utf8)
         #expect(throws: RenderError.missingLabel(key: "rules.HK-7", language: "fr")) {
             try QuoteRenderer(templatesDirectory: copy)
         }

@@ -21,8 +21,11 @@ struct LanguageTests {
     @Test("codes match case-insensitively and by primary subtag: nl-BE → nl, zh-HK → zh-Hant")
     func matching() throws {
         #expect(try renderer.resolveLanguage(explicit: "nl-BE", customer: nil, marketLanguage: "en") == "nl")
-        #expect(try renderer.resolveLanguage(explicit: "zh-HK", customer: nil, marketLanguage: "en") == "zh-Hant")
-        #expect(try renderer.resolveLanguage(explicit: "ZH-hant", customer: nil, marketLanguage: "en") == "zh-Hant")
+        #expect(
+            try renderer.resolveLanguage(explicit: "zh-HK", customer: nil, marketLanguage: "en") == "zh-Hant")
+        #expect(
+            try renderer.resolveLanguage(explicit: "ZH-hant", customer: nil, marketLanguage: "en")
+                == "zh-Hant")
     }
 
     @Test("an unknown explicit or market language is an error that lists the available ones")
@@ -34,8 +37,9 @@ struct LanguageTests {
         #expect(throws: RenderError.unknownLanguage("ur", available: available)) {
             try renderer.resolveLanguage(explicit: nil, customer: nil, marketLanguage: "ur")
         }
-        #expect(RenderError.unknownLanguage("de", available: available).description
-            == "unknown language \"de\" (available: en, es, fr, nl, zh-Hant)")
+        #expect(
+            RenderError.unknownLanguage("de", available: available).description
+                == "unknown language \"de\" (available: en, es, fr, nl, zh-Hant)")
     }
 
     @Test("the customer's language picks the document language when no --lang is given")

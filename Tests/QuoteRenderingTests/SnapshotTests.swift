@@ -21,7 +21,9 @@ struct SnapshotTests {
             Issue.record("no snapshot \(snapshot.fileName); record it with RECORD_SNAPSHOTS=1")
             return
         }
-        #expect(rendered == expected, "\(snapshot.fileName) differs; diff it or re-record with RECORD_SNAPSHOTS=1")
+        #expect(
+            rendered == expected, "\(snapshot.fileName) differs; diff it or re-record with RECORD_SNAPSHOTS=1"
+        )
     }
 
     @Test("every market and every outcome has a snapshot, in at least three languages")
@@ -38,7 +40,9 @@ struct SnapshotTests {
     func textWidth() throws {
         for snapshot in SnapshotCase.all where snapshot.format == .text {
             for line in try snapshot.render().split(separator: "\n") {
-                #expect(DisplayWidth.of(line) <= 80, "\(snapshot.fileName): \"\(line)\" is \(DisplayWidth.of(line)) columns")
+                #expect(
+                    DisplayWidth.of(line) <= 80,
+                    "\(snapshot.fileName): \"\(line)\" is \(DisplayWidth.of(line)) columns")
             }
         }
     }

@@ -19,7 +19,8 @@ enum Support {
         }
     }()
 
-    static func render(_ fixture: QuoteFixture, _ format: DocumentFormat, language: String?) throws -> String {
+    static func render(_ fixture: QuoteFixture, _ format: DocumentFormat, language: String?) throws -> String
+    {
         try renderer.render(
             fixture.quote, case: fixture.serviceCase, format: format, language: language,
             marketLanguage: fixture.marketLanguage)
@@ -27,7 +28,8 @@ enum Support {
 
     /// A copy of the shipped templates in a fresh temporary directory, to break on purpose.
     static func templatesCopy() throws -> URL {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: templates, to: copy)
         return copy
     }
@@ -58,7 +60,9 @@ struct SnapshotCase: CustomTestStringConvertible, Sendable {
 
     static let all: [SnapshotCase] = QuoteFixture.all.flatMap { fixture in
         fixture.languages.flatMap { language in
-            DocumentFormat.allCases.map { SnapshotCase(fixture: fixture.name, language: language, format: $0) }
+            DocumentFormat.allCases.map {
+                SnapshotCase(fixture: fixture.name, language: language, format: $0)
+            }
         }
     }
 

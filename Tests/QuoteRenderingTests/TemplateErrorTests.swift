@@ -18,7 +18,9 @@ struct TemplateErrorTests {
 
     @Test("a missing root template is named with its path")
     func missingTemplate() throws {
-        let error = try loading { try FileManager.default.removeItem(at: $0.appendingPathComponent("quote.html.mustache")) }
+        let error = try loading {
+            try FileManager.default.removeItem(at: $0.appendingPathComponent("quote.html.mustache"))
+        }
         guard case .missingTemplate(let name, let path) = error else {
             Issue.record("expected missingTemplate, got \(String(describing: error))")
             return
@@ -38,8 +40,11 @@ struct TemplateErrorTests {
 
     @Test("a plain-text partial without {{%CONTENT_TYPE: TEXT}} is refused")
     func textContentType() throws {
-        let error = try loading { try "{{ui.footerNote}}\n".write(
-            to: $0.appendingPathComponent("partials/footer.txt.mustache"), atomically: true, encoding: .utf8) }
+        let error = try loading {
+            try "{{ui.footerNote}}\n".write(
+                to: $0.appendingPathComponent("partials/footer.txt.mustache"), atomically: true,
+                encoding: .utf8)
+        }
         guard case .missingTextContentType(let file) = error else {
             Issue.record("expected missingTextContentType, got \(String(describing: error))")
             return
@@ -49,8 +54,11 @@ struct TemplateErrorTests {
 
     @Test("a Mustache syntax error names the file and line")
     func syntax() throws {
-        let error = try loading { try "<p>\n{{#facts}}{{label}}\n".write(
-            to: $0.appendingPathComponent("partials/header.html.mustache"), atomically: true, encoding: .utf8) }
+        let error = try loading {
+            try "<p>\n{{#facts}}{{label}}\n".write(
+                to: $0.appendingPathComponent("partials/header.html.mustache"), atomically: true,
+                encoding: .utf8)
+        }
         guard case .templateSyntax(let file, _) = error else {
             Issue.record("expected templateSyntax, got \(String(describing: error))")
             return
@@ -63,7 +71,8 @@ struct TemplateErrorTests {
         let copy = try Support.templatesCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
         try "<footer>{{numbr}}</footer>\n".write(
-            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true, encoding: .utf8)
+            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true,
+            encoding: .utf8)
         let renderer = try QuoteRenderer(templatesDirectory: copy)
         let fixture = QuoteFixture.nlInWarranty
         #expect(throws: RenderError.unknownField(name: "numbr", template: "quote.html")) {

@@ -37,7 +37,9 @@ public struct LocaleFormat: Sendable {
         percent = Pattern(try labels.text("format.percent"))
         date = Pattern(try labels.text("format.date"))
         var symbols: [String: String] = [:]
-        for (key, symbol) in labels.entries where key.hasPrefix("currency.") { symbols[String(key.dropFirst(9))] = symbol }
+        for (key, symbol) in labels.entries where key.hasPrefix("currency.") {
+            symbols[String(key.dropFirst(9))] = symbol
+        }
         self.symbols = symbols
         var months: [String] = []
         for month in 1...12 { months.append(try labels.text("format.months.\(month)")) }
@@ -52,7 +54,9 @@ public struct LocaleFormat: Sendable {
         let number = self.number(amount.minorUnits.magnitude, scale: amount.currency.minorUnits)
         let pattern = amount.isNegative ? moneyNegative : moneyPositive
         // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
-        let spaced = symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount") ? symbol + "\u{00A0}" : symbol
+        let spaced =
+            symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount")
+            ? symbol + "\u{00A0}" : symbol
         return pattern.fill { $0 == "symbol" ? spaced : $0 == "amount" ? number : nil }
     }
 

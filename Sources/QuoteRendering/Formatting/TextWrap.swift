@@ -76,7 +76,9 @@ public enum TextWrap {
         return tokens
     }
 
-    private static let closingPunctuation: Set<Character> = ["。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》"]
+    private static let closingPunctuation: Set<Character> = [
+        "。", "，", "、", "；", "：", "！", "？", "）", "」", "』", "》",
+    ]
 
     private static func cut(_ text: String, width: Int) -> (String, String) {
         var head = ""

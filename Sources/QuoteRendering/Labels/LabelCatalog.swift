@@ -41,7 +41,9 @@ public struct LabelCatalog: Sendable {
                 throw .unreadable(path: file.path)
             }
             let language = String(name.dropLast(".json".count))
-            sets.append(try LabelSet(language: language, json: String(decoding: data, as: UTF8.self), file: file.path))
+            sets.append(
+                try LabelSet(language: language, json: String(decoding: data, as: UTF8.self), file: file.path)
+            )
         }
         return try LabelCatalog(sets, requiredKeys: requiredKeys, directory: directory.path)
     }
@@ -52,7 +54,9 @@ public struct LabelCatalog: Sendable {
         let wanted = code.lowercased()
         if let exact = sets.first(where: { $0.key.lowercased() == wanted }) { return exact.value }
         let primary = wanted.split(separator: "-").first.map(String.init) ?? wanted
-        let candidates = languages.filter { $0.lowercased().split(separator: "-").first.map(String.init) == primary }
+        let candidates = languages.filter {
+            $0.lowercased().split(separator: "-").first.map(String.init) == primary
+        }
         return candidates.count == 1 ? sets[candidates[0]] : nil
     }
 

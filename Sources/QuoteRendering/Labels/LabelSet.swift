@@ -39,7 +39,9 @@ public struct LabelSet: Sendable {
         switch value {
         case .string(let text): entries[prefix] = text
         case .object(let object):
-            for entry in object.entries { try flatten(entry.value, prefix: key(entry.key), into: &entries, file: file) }
+            for entry in object.entries {
+                try flatten(entry.value, prefix: key(entry.key), into: &entries, file: file)
+            }
         case .array(let items):
             for (offset, item) in items.enumerated() {
                 try flatten(item, prefix: key(String(offset + 1)), into: &entries, file: file)

@@ -15,7 +15,9 @@ struct TemplateSet: Sendable {
         self.format = format
         var templates: [String: MustacheTemplate] = [:]
         var labelKeys: Set<String> = []
-        var pending = [(Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))]
+        var pending = [
+            (Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))
+        ]
         var includedBy: [String: String] = [:]
         while let (name, file) = pending.popLast() {
             guard templates[name] == nil else { continue }
@@ -32,7 +34,8 @@ struct TemplateSet: Sendable {
             labelKeys.formUnion(tags.compactMap(MustacheTags.labelKey))
             for partial in tags.compactMap(MustacheTags.partialName) where templates[partial] == nil {
                 includedBy[partial] = includedBy[partial] ?? file.lastPathComponent
-                let partialFile = directory.appendingPathComponent("partials/\(partial).\(format.fileInfix).mustache")
+                let partialFile = directory.appendingPathComponent(
+                    "partials/\(partial).\(format.fileInfix).mustache")
                 pending.append((partial, partialFile))
             }
         }

@@ -14,7 +14,8 @@ struct DocumentBuilder {
         let showVat = allLines.contains { !$0.vatRate.isZero }
         var rules: [RuleView] = []
         for rule in coverage.rules {
-            rules.append(RuleView(id: rule.id.rawValue, sentence: try labels.text("rules.\(rule.id.rawValue)")))
+            rules.append(
+                RuleView(id: rule.id.rawValue, sentence: try labels.text("rules.\(rule.id.rawValue)")))
         }
         var windows: [Fact] = []
         for window in coverage.windows {
@@ -28,12 +29,15 @@ struct DocumentBuilder {
             number: number, isDraft: quote.number == nil,
             facts: try facts(quote), parties: try parties(serviceCase),
             sampleNotice: quote.sample ? try labels.text("ui.sampleNotice") : nil,
-            status: try labels.text("status.\(coverage.status.rawValue)"), statusCode: coverage.status.rawValue,
+            status: try labels.text("status.\(coverage.status.rawValue)"),
+            statusCode: coverage.status.rawValue,
             summary: try labels.text("summary.\(coverage.status.rawValue)"), rules: rules, advice: advice,
             windows: windows, notes: coverage.notes,
-            charges: try charges(quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat),
+            charges: try charges(
+                quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat),
             ifRejected: try quote.ifRejected.map { (alternative) throws(RenderError) in
-                try charges(alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat)
+                try charges(
+                    alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat)
             })
     }
 
@@ -44,7 +48,8 @@ struct DocumentBuilder {
             Fact(label: try labels.text("ui.validUntil"), value: locale.date(quote.validUntil)),
         ]
         if let completion = quote.expectedCompletion {
-            facts.append(Fact(label: try labels.text("ui.expectedCompletion"), value: locale.date(completion)))
+            facts.append(
+                Fact(label: try labels.text("ui.expectedCompletion"), value: locale.date(completion)))
         }
         if let ends = quote.coverage.warrantyEnds {
             facts.append(Fact(label: try labels.text("ui.warrantyEnds"), value: locale.date(ends)))
@@ -93,7 +98,8 @@ struct DocumentBuilder {
             let subtotal = try totalRow(label: try labels.text("ui.subtotal"), totals[payer])
             groups.append(
                 PayerGroupView(
-                    payer: name, payerCode: payer.rawValue, heading: try labels.text("payerHeading.\(payer.rawValue)"),
+                    payer: name, payerCode: payer.rawValue,
+                    heading: try labels.text("payerHeading.\(payer.rawValue)"),
                     lines: views, subtotal: subtotal))
             totalRows.append(try totalRow(label: name, totals[payer]))
         }
@@ -108,7 +114,8 @@ struct DocumentBuilder {
             kind: try labels.text("lineKind.\(line.kind.rawValue)"), kindCode: line.kind.rawValue,
             description: line.description, more: [], quantity: String(line.quantity),
             unitPrice: try locale.money(line.unitPrice), net: try locale.money(line.net),
-            vatRate: locale.percent(line.vatRate), vat: try locale.money(line.vat), gross: try locale.money(line.gross),
+            vatRate: locale.percent(line.vatRate), vat: try locale.money(line.vat),
+            gross: try locale.money(line.gross),
             rule: line.rule?.rawValue, isNegative: line.gross.isNegative)
     }
 
@@ -117,7 +124,8 @@ struct DocumentBuilder {
             kind: "", kindCode: "", description: try labels.text("ui.colDescription"), more: [],
             quantity: try labels.text("ui.colQuantity"), unitPrice: try labels.text("ui.colUnitPrice"),
             net: try labels.text("ui.colNet"), vatRate: try labels.text("ui.colVatRate"),
-            vat: try labels.text("ui.colVat"), gross: try labels.text("ui.colGross"), rule: nil, isNegative: false)
+            vat: try labels.text("ui.colVat"), gross: try labels.text("ui.colGross"), rule: nil,
+            isNegative: false)
     }
 
     private func totalRow(label: String, _ amounts: Amounts) throws(RenderError) -> TotalRow {
@@ -129,7 +137,8 @@ struct DocumentBuilder {
     /// "You pay € 47,19", or for a negative consumer total "Refunded to you € 49,99".
     private func due(_ consumerGross: Money) throws(RenderError) -> Fact {
         if consumerGross.isNegative {
-            return Fact(label: try labels.text("ui.youGetBack"), value: try locale.money(consumerGross.negated))
+            return Fact(
+                label: try labels.text("ui.youGetBack"), value: try locale.money(consumerGross.negated))
         }
         return Fact(label: try labels.text("ui.youPay"), value: try locale.money(consumerGross))
     }

@@ -13,7 +13,9 @@ enum TextLayout {
     static let minimumDescriptionWidth = 16
 
     static func apply(to document: inout QuoteDocument) {
-        let labelWidth = (document.facts + document.parties + document.windows).map { DisplayWidth.of($0.label) }.max() ?? 0
+        let labelWidth =
+            (document.facts + document.parties + document.windows).map { DisplayWidth.of($0.label) }.max()
+            ?? 0
         document.facts = document.facts.map { align($0, labelWidth: labelWidth) }
         document.parties = document.parties.map { align($0, labelWidth: labelWidth) }
         document.windows = document.windows.map { align($0, labelWidth: labelWidth) }
@@ -60,7 +62,9 @@ enum TextLayout {
         }
 
         private mutating func widen(with cells: [String]) {
-            for (index, cell) in cells.enumerated() { amounts[index] = max(amounts[index], DisplayWidth.of(cell)) }
+            for (index, cell) in cells.enumerated() {
+                amounts[index] = max(amounts[index], DisplayWidth.of(cell))
+            }
         }
 
         func lay(_ view: ChargesView) -> ChargesView {
@@ -92,8 +96,10 @@ enum TextLayout {
             let labelWidth = description + amounts[0] + amounts[1] + 2
             return TotalRow(
                 label: DisplayWidth.padRight(total.label, to: labelWidth),
-                net: DisplayWidth.padLeft(total.net, to: amounts[2]), vatRate: String(repeating: " ", count: amounts[3]),
-                vat: DisplayWidth.padLeft(total.vat, to: amounts[4]), gross: DisplayWidth.padLeft(total.gross, to: amounts[5]))
+                net: DisplayWidth.padLeft(total.net, to: amounts[2]),
+                vatRate: String(repeating: " ", count: amounts[3]),
+                vat: DisplayWidth.padLeft(total.vat, to: amounts[4]),
+                gross: DisplayWidth.padLeft(total.gross, to: amounts[5]))
         }
     }
 }

@@ -22,7 +22,8 @@ struct QuoteFixture {
     /// A priced line: `line(.labor, "Repair level 2", "39.00", payer: .consumer, vat: "21")` has
     /// net € 39.00, VAT € 8.19, gross € 47.19.
     static func line(
-        _ kind: LineKind, _ description: String, _ unit: String, quantity: Int = 1, payer: Payer, vat: String = "0",
+        _ kind: LineKind, _ description: String, _ unit: String, quantity: Int = 1, payer: Payer,
+        vat: String = "0",
         currency: Currency, rule: RuleID? = nil, reference: String? = nil
     ) -> ChargeLine {
         let unitPrice = try! Money.parse(unit, currency: currency)
@@ -31,18 +32,22 @@ struct QuoteFixture {
         let tax = rate.tax(onNet: net, rounding: .halfUp)
         return ChargeLine(
             kind: kind, description: description, quantity: quantity, unitPrice: unitPrice,
-            net: Money(minorUnits: net, currency: currency), vatRate: rate, vat: Money(minorUnits: tax, currency: currency),
-            gross: Money(minorUnits: net + tax, currency: currency), payer: payer, rule: rule, reference: reference)
+            net: Money(minorUnits: net, currency: currency), vatRate: rate,
+            vat: Money(minorUnits: tax, currency: currency),
+            gross: Money(minorUnits: net + tax, currency: currency), payer: payer, rule: rule,
+            reference: reference)
     }
 
     static func settings(vat: String) -> Quote.AppliedSettings {
         Quote.AppliedSettings(
-            vatRate: try! Percent.parse(vat), pricesIncludeVAT: false, vatRounding: .line, roundingMode: .halfUp)
+            vatRate: try! Percent.parse(vat), pricesIncludeVAT: false, vatRounding: .line,
+            roundingMode: .halfUp)
     }
 
     /// A quote issued on `issued`, valid 14 days, done in 5.
     static func quote(
-        market: String, currency: Currency, vat: String, issued: String, coverage: Coverage, lines: [ChargeLine],
+        market: String, currency: Currency, vat: String, issued: String, coverage: Coverage,
+        lines: [ChargeLine],
         ifRejected: [ChargeLine]? = nil, number: String? = nil, sample: Bool = true
     ) -> Quote {
         let issue = date(issued)
@@ -51,7 +56,9 @@ struct QuoteFixture {
             settings: settings(vat: vat), issueDate: issue, validUntil: issue.adding(days: 14),
             expectedCompletion: issue.adding(days: 5), coverage: coverage, lines: lines,
             totals: Totals(lines: lines, currency: currency),
-            ifRejected: ifRejected.map { Quote.Alternative(lines: $0, totals: Totals(lines: $0, currency: currency)) },
+            ifRejected: ifRejected.map {
+                Quote.Alternative(lines: $0, totals: Totals(lines: $0, currency: currency))
+            },
             sample: sample)
     }
 
