@@ -16,6 +16,11 @@ struct TemplateErrorTests {
         }
     }
 
+    /// Loads a copy of the templates in which `file` holds `text`.
+    func loading(_ text: String, in file: String) throws -> RenderError? {
+        try loading { try text.write(to: $0.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+    }
+
     @Test("a missing root template is named with its path")
     func missingTemplate() throws {
         let error = try loading {
@@ -40,11 +45,7 @@ struct TemplateErrorTests {
 
     @Test("a plain-text partial without {{%CONTENT_TYPE: TEXT}} is refused")
     func textContentType() throws {
-        let error = try loading {
-            try "{{ui.footerNote}}\n".write(
-                to: $0.appendingPathComponent("partials/footer.txt.mustache"), atomically: true,
-                encoding: .utf8)
-        }
+        let error = try loading("{{ui.footerNote}}\n", in: "partials/footer.txt.mustache")
         guard case .missingTextContentType(let file) = error else {
             Issue.record("expected missingTextContentType, got \(String(describing: error))")
             return
@@ -54,11 +55,7 @@ struct TemplateErrorTests {
 
     @Test("a Mustache syntax error names the file and line")
     func syntax() throws {
-        let error = try loading {
-            try "<p>\n{{#facts}}{{label}}\n".write(
-                to: $0.appendingPathComponent("partials/header.html.mustache"), atomically: true,
-                encoding: .utf8)
-        }
+        let error = try loading("<p>\n{{#facts}}{{label}}\n", in: "partials/header.html.mustache")
         guard case .templateSyntax(let file, _) = error else {
             Issue.record("expected templateSyntax, got \(String(describing: error))")
             return
