@@ -69,11 +69,17 @@ public struct OnSitePolicy: Hashable, Sendable {
 
 /// Which service modes move the device by courier (two-way logistics), and the rule cited on those lines.
 public struct LogisticsPolicy: Hashable, Sendable {
+    /// The service modes the market offers at all.
+    public var offered: Set<ServiceMode>
+    /// The modes in which the device travels by courier.
     public var modes: Set<ServiceMode>
     public var rule: RuleID?
     /// Rule cited on logistics lines of these categories (BX-10: TVs at the TV rate).
     public var categoryRules: [DeviceCategory: RuleID]
-    public init(modes: Set<ServiceMode>, rule: RuleID? = nil, categoryRules: [DeviceCategory: RuleID] = [:]) {
+    public init(
+        offered: Set<ServiceMode>, modes: Set<ServiceMode>, rule: RuleID? = nil, categoryRules: [DeviceCategory: RuleID] = [:]
+    ) {
+        self.offered = offered
         self.modes = modes
         self.rule = rule
         self.categoryRules = categoryRules
@@ -163,8 +169,11 @@ public struct ReplacedPartPolicy: Hashable, Sendable {
 public struct Deadline: Hashable, Sendable {
     public var rule: RuleID
     public var period: Period
-    public init(rule: RuleID, period: Period) {
+    /// The case kinds it applies to.
+    public var kinds: Set<CaseKind>
+    public init(rule: RuleID, period: Period, kinds: Set<CaseKind>) {
         self.rule = rule
         self.period = period
+        self.kinds = kinds
     }
 }

@@ -30,8 +30,8 @@ public struct ReturnPolicy: Hashable, Sendable {
     public var lateOrderRule: RuleID?
     public var onFailure: OnFailure
     public var charges: [FixedCharge]
-    /// HK-1: the device is replaced by a swap unit at the manufacturer's cost.
-    public var swapUnit: Bool
+    /// The rule that puts the charges on their payers (US-4), cited with them.
+    public var chargesRule: RuleID?
     /// US-5: a refund of what was paid.
     public var refund: RefundPolicy?
 
@@ -41,7 +41,7 @@ public struct ReturnPolicy: Hashable, Sendable {
         applies: Applicability = Applicability(), requiresProofOfPurchase: Bool = true, requiresDefect: Bool = false,
         disqualifyingFindings: Set<Finding> = [], refusingFindings: Set<Finding> = [], refusingRule: RuleID? = nil,
         lateOrderMonths: Set<Int> = [], lateOrderUntil: (month: Int, day: Int)? = nil, lateOrderRule: RuleID? = nil,
-        onFailure: OnFailure, charges: [FixedCharge] = [], swapUnit: Bool = false, refund: RefundPolicy? = nil
+        onFailure: OnFailure, charges: [FixedCharge] = [], chargesRule: RuleID? = nil, refund: RefundPolicy? = nil
     ) {
         self.rule = rule
         self.window = window
@@ -60,7 +60,7 @@ public struct ReturnPolicy: Hashable, Sendable {
         self.lateOrderRule = lateOrderRule
         self.onFailure = onFailure
         self.charges = charges
-        self.swapUnit = swapUnit
+        self.chargesRule = chargesRule
         self.refund = refund
     }
 
