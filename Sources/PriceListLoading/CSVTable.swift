@@ -34,7 +34,10 @@ struct CSVTable {
                     current.unicodeScalars.append(ch)
                 }
             } else if ch == "\"" {
-                guard current.isEmpty else { throw PriceListError(file: file, line: line, field: "", "a quote inside an unquoted field") }
+                guard current.isEmpty else {
+                    throw PriceListError(
+                        file: file, line: line, field: "", "a quote inside an unquoted field")
+                }
                 inQuotes = true
             } else if ch == "," {
                 fields.append(current)
@@ -52,26 +55,42 @@ struct CSVTable {
             }
             i += 1
         }
-        guard !inQuotes else { throw PriceListError(file: file, line: recordLine, field: "", "unterminated quoted field") }
-        guard let header = records.first else { throw PriceListError(file: file, line: 1, field: "", "the file is empty; expected the header \(expected.joined(separator: ","))") }
+        guard !inQuotes else {
+            throw PriceListError(file: file, line: recordLine, field: "", "unterminated quoted field")
+        }
+        guard let header = records.first else {
+            throw PriceListError(
+                file: file, line: 1, field: "",
+                "the file is empty; expected the header \(expected.joined(separator: ","))")
+        }
         guard header.fields == expected else {
-            throw PriceListError(file: file, line: 1, field: "", "expected the header \"\(expected.joined(separator: ","))\", found \"\(header.fields.joined(separator: ","))\"")
+            throw PriceListError(
+                file: file, line: 1, field: "",
+                "expected the header \"\(expected.joined(separator: ","))\", found \"\(header.fields.joined(separator: ","))\""
+            )
         }
         var rows: [Row] = []
         for record in records.dropFirst() {
             guard record.fields.count == expected.count else {
-                throw PriceListError(file: file, line: record.line, field: "", "expected \(expected.count) fields, found \(record.fields.count)")
+                throw PriceListError(
+                    file: file, line: record.line, field: "",
+                    "expected \(expected.count) fields, found \(record.fields.count)")
             }
-            rows.append(Row(line: record.line, fields: Dictionary(uniqueKeysWithValues: zip(expected, record.fields))))
+            rows.append(
+                Row(line: record.line, fields: Dictionary(uniqueKeysWithValues: zip(expected, record.fields)))
+            )
         }
         self.rows = rows
     }
 
     func value(_ row: Row, _ column: String) throws(PriceListError) -> String {
         let text = row.fields[column] ?? ""
-        guard !text.isEmpty else { throw PriceListError(file: file, line: row.line, field: column, "is empty") }
+        guard !text.isEmpty else {
+            throw PriceListError(file: file, line: row.line, field: column, "is empty")
+        }
         guard text == text.trimmingCharacters(in: " \t") else {
-            throw PriceListError(file: file, line: row.line, field: column, "\"\(text)\" has leading or trailing spaces")
+            throw PriceListError(
+                file: file, line: row.line, field: column, "\"\(text)\" has leading or trailing spaces")
         }
         return text
     }

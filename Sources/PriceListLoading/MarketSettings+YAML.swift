@@ -2,8 +2,10 @@ import QuoteCore
 
 extension MarketSettings {
     static let keys: Set<String> = [
-        "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample", "vatRate",
-        "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees", "timeZone",
+        "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
+        "vatRate",
+        "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
+        "timeZone",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -16,14 +18,16 @@ extension MarketSettings {
         } else if let known = Currency.known[code] {
             currency = known
         } else {
-            throw r.fail("unknown currency \"\(code)\"; give its minor units in currencyMinorUnits", key: "currency")
+            throw r.fail(
+                "unknown currency \"\(code)\"; give its minor units in currencyMinorUnits", key: "currency")
         }
         let vatText = try r.requiredString("vatRate")
         let vatRate: Percent
         do {
             vatRate = try Percent.parse(vatText)
         } catch {
-            throw r.fail("\(error) (expected a percent such as \"21\")", key: "vatRate", at: r.value("vatRate"))
+            throw r.fail(
+                "\(error) (expected a percent such as \"21\")", key: "vatRate", at: r.value("vatRate"))
         }
         let version = try r.requiredString("version")
         guard version.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
@@ -45,17 +49,24 @@ extension MarketSettings {
 
 extension MarketSettings.Fees {
     init(yaml r: YAMLReader, currency: Currency) throws(PriceListError) {
-        try r.rejectUnknownKeys(["logistics", "handling", "inspection", "screening", "travel", "call", "emptyBox"])
+        try r.rejectUnknownKeys([
+            "logistics", "handling", "inspection", "screening", "travel", "call", "emptyBox",
+        ])
         let logistics = try r.requiredChild("logistics")
         var byCategory: [DeviceCategory: Money] = [:]
         for key in logistics.keys where key != "default" {
-            let category = try logistics.parseEnum(key, DeviceCategory.self, key: key, at: logistics.value(key))
+            let category = try logistics.parseEnum(
+                key, DeviceCategory.self, key: key, at: logistics.value(key))
             byCategory[category] = try logistics.money(key, currency: currency)
         }
         self.init(
-            logisticsDefault: try logistics.money("default", currency: currency), logisticsByCategory: byCategory,
-            handling: try r.money("handling", currency: currency), inspection: try r.money("inspection", currency: currency),
-            screening: try r.money("screening", currency: currency), travel: try r.money("travel", currency: currency),
-            call: try r.money("call", currency: currency), emptyBox: try r.money("emptyBox", currency: currency))
+            logisticsDefault: try logistics.money("default", currency: currency),
+            logisticsByCategory: byCategory,
+            handling: try r.money("handling", currency: currency),
+            inspection: try r.money("inspection", currency: currency),
+            screening: try r.money("screening", currency: currency),
+            travel: try r.money("travel", currency: currency),
+            call: try r.money("call", currency: currency),
+            emptyBox: try r.money("emptyBox", currency: currency))
     }
 }

@@ -2,9 +2,11 @@ import QuoteCore
 
 extension Policy {
     static let keys: Set<String> = [
-        "notes", "rules", "models", "unlistedModelRule", "warranty", "exclusions", "keepsCoverage", "refusedFindings",
+        "notes", "rules", "models", "unlistedModelRule", "warranty", "exclusions", "keepsCoverage",
+        "refusedFindings",
         "nonOfficial", "proofOfPurchase", "firstOwner", "imeiRequired", "endOfService", "doa", "remorse",
-        "installation", "panel", "onSite", "logistics", "inWarranty", "outOfWarranty", "promotion", "replacement",
+        "installation", "panel", "onSite", "logistics", "inWarranty", "outOfWarranty", "promotion",
+        "replacement",
         "replacedPart", "salesTax", "tax", "turnaround", "postingDeadline",
     ]
 
@@ -17,15 +19,21 @@ extension Policy {
         }
         let sections = try Sections(r)
         self.init(
-            rules: rules, models: try Self.models(r), warranty: try WarrantyPolicy(yaml: try r.requiredChild("warranty")),
-            exclusions: try Self.findingRules(r, "exclusions"), keepsCoverage: try Self.findingRules(r, "keepsCoverage"),
+            rules: rules, models: try Self.models(r),
+            warranty: try WarrantyPolicy(yaml: try r.requiredChild("warranty")),
+            exclusions: try Self.findingRules(r, "exclusions"),
+            keepsCoverage: try Self.findingRules(r, "keepsCoverage"),
             refusedFindings: try Self.refusedFindings(r), nonOfficial: sections.nonOfficial,
             proofOfPurchaseRule: try r.rule("proofOfPurchase"), firstOwnerRule: try r.rule("firstOwner"),
             imeiRequired: sections.imeiRequired, endOfService: sections.endOfService, doa: sections.doa,
-            remorse: sections.remorse, installation: sections.installation, panel: sections.panel, onSite: sections.onSite,
-            logistics: sections.logistics, inWarranty: sections.inWarranty, outOfWarranty: sections.outOfWarranty,
-            promotion: sections.promotion, replacement: sections.replacement, replacedPart: sections.replacedPart,
-            salesTaxRule: try r.rule("salesTax"), taxRule: try r.rule("tax"), turnaroundRule: try r.rule("turnaround"),
+            remorse: sections.remorse, installation: sections.installation, panel: sections.panel,
+            onSite: sections.onSite,
+            logistics: sections.logistics, inWarranty: sections.inWarranty,
+            outOfWarranty: sections.outOfWarranty,
+            promotion: sections.promotion, replacement: sections.replacement,
+            replacedPart: sections.replacedPart,
+            salesTaxRule: try r.rule("salesTax"), taxRule: try r.rule("tax"),
+            turnaroundRule: try r.rule("turnaround"),
             postingDeadline: sections.postingDeadline, unlistedModelRule: try r.rule("unlistedModelRule"))
     }
 
@@ -48,23 +56,31 @@ extension Policy {
         var postingDeadline: Deadline?
 
         init(_ r: YAMLReader) throws(PriceListError) {
-            nonOfficial = try r.section("nonOfficial") { (c) throws(PriceListError) in try NonOfficialPolicy(yaml: c) }
+            nonOfficial = try r.section("nonOfficial") { (c) throws(PriceListError) in
+                try NonOfficialPolicy(yaml: c)
+            }
             imeiRequired = try r.section("imeiRequired") { (c) throws(PriceListError) in
                 IMEIRequirement(
                     rule: try c.requiredRule(),
-                    categories: try c.enumSet("categories", DeviceCategory.self) ?? Set(DeviceCategory.allCases))
+                    categories: try c.enumSet("categories", DeviceCategory.self)
+                        ?? Set(DeviceCategory.allCases))
             }
-            endOfService = try r.section("endOfService") { (c) throws(PriceListError) in try EndOfServicePolicy(yaml: c) }
+            endOfService = try r.section("endOfService") { (c) throws(PriceListError) in
+                try EndOfServicePolicy(yaml: c)
+            }
             doa = try r.section("doa") { (c) throws(PriceListError) in try ReturnPolicy(yaml: c) }
             remorse = try r.section("remorse") { (c) throws(PriceListError) in try ReturnPolicy(yaml: c) }
-            installation = try r.section("installation") { (c) throws(PriceListError) in try Refusal(yaml: c) }
+            installation = try r.section("installation") { (c) throws(PriceListError) in try Refusal(yaml: c)
+            }
             panel = try r.section("panel") { (c) throws(PriceListError) in try PanelPolicy(yaml: c) }
             onSite = try r.section("onSite") { (c) throws(PriceListError) in try OnSitePolicy(yaml: c) }
             logistics = try LogisticsPolicy(yaml: try r.requiredChild("logistics"))
             inWarranty = try InWarrantyPolicy(yaml: try r.requiredChild("inWarranty"))
             outOfWarranty = try OutOfWarrantyPolicy(yaml: try r.requiredChild("outOfWarranty"))
             promotion = try r.section("promotion") { (c) throws(PriceListError) in try Promotion(yaml: c) }
-            replacement = try r.section("replacement") { (c) throws(PriceListError) in try ReplacementPolicy(yaml: c) }
+            replacement = try r.section("replacement") { (c) throws(PriceListError) in
+                try ReplacementPolicy(yaml: c)
+            }
             replacedPart = try r.section("replacedPart") { (c) throws(PriceListError) in
                 ReplacedPartPolicy(rule: try c.requiredRule(), period: try Period(yaml: c))
             }
@@ -94,7 +110,9 @@ extension Policy {
         for rule in table.keys {
             for text in try table.strings(rule) {
                 let finding = try table.parseEnum(text, Finding.self, key: rule, at: table.value(rule))
-                guard result[finding] == nil else { throw table.fail("\(text) is listed under two rules", key: rule) }
+                guard result[finding] == nil else {
+                    throw table.fail("\(text) is listed under two rules", key: rule)
+                }
                 result[finding] = RuleID(rule)
             }
         }
@@ -112,18 +130,30 @@ extension Policy {
 
     /// Every rule ID the policy uses, for the check that each has a sentence.
     var citedRuleIDs: [RuleID] {
-        var ids: [RuleID?] = [unlistedModelRule, proofOfPurchaseRule, firstOwnerRule, salesTaxRule, taxRule, turnaroundRule]
+        var ids: [RuleID?] = [
+            unlistedModelRule, proofOfPurchaseRule, firstOwnerRule, salesTaxRule, taxRule, turnaroundRule,
+        ]
         ids += warranty.periods.map(\.rule) + warranty.modelPeriods.map(\.rule)
         ids += exclusions.values.map(Optional.some) + keepsCoverage.values.map(Optional.some)
         ids += refusedFindings.values.map(\.rule)
-        ids += [nonOfficial?.refusal.rule, nonOfficial?.internationalRule, imeiRequired?.rule, installation?.rule, panel?.rule]
+        ids += [
+            nonOfficial?.refusal.rule, nonOfficial?.internationalRule, imeiRequired?.rule, installation?.rule,
+            panel?.rule,
+        ]
         ids += (endOfService?.rules ?? []).map(Optional.some)
-        for r in [doa, remorse].compactMap({ $0 }) { ids += [r.rule, r.refusingRule, r.lateOrderRule, r.chargesRule, r.refund?.rule] }
+        for r in [doa, remorse].compactMap({ $0 }) {
+            ids += [r.rule, r.refusingRule, r.lateOrderRule, r.chargesRule, r.refund?.rule]
+        }
         ids += [onSite?.rule, logistics.rule] + logistics.categoryRules.values.map(Optional.some)
         ids += [inWarranty.rule, inWarranty.logisticsRule, inWarranty.laterRule, inWarranty.otherChannelRule]
         ids += [outOfWarranty.accepted.rule, outOfWarranty.rejected.rule]
-        if let p = promotion { ids += [p.rule, p.voidRule, p.warrantyRule, p.freeLabor?.rule, p.freeScreen?.rule] }
-        ids += (replacement?.rules ?? []).map(Optional.some) + [replacement?.minimumRule, replacedPart?.rule, postingDeadline?.rule]
+        if let p = promotion {
+            ids += [p.rule, p.voidRule, p.warrantyRule, p.freeLabor?.rule, p.freeScreen?.rule, p.oneTimeRule]
+        }
+        ids +=
+            (replacement?.rules ?? []).map(Optional.some) + [
+                replacement?.minimumRule, replacedPart?.rule, postingDeadline?.rule,
+            ]
         return ids.compactMap { $0 }
     }
 }
@@ -144,7 +174,8 @@ extension Period {
 extension Refusal {
     init(yaml r: YAMLReader, extraKeys: Set<String> = []) throws(PriceListError) {
         try r.rejectUnknownKeys(Set(["rule", "charges", "advice", "note"]).union(extraKeys))
-        self.init(rule: try r.requiredRule(), charges: try FixedCharge.list(r, "charges"), advice: try r.advice())
+        self.init(
+            rule: try r.requiredRule(), charges: try FixedCharge.list(r, "charges"), advice: try r.advice())
     }
 }
 
@@ -153,7 +184,10 @@ extension FixedCharge {
         var charges: [FixedCharge] = []
         for entry in try r.list(key) {
             try entry.rejectUnknownKeys(["line", "payer"])
-            charges.append(FixedCharge(line: try entry.requiredEnum("line", LineKind.self), payer: try entry.requiredEnum("payer", Payer.self)))
+            charges.append(
+                FixedCharge(
+                    line: try entry.requiredEnum("line", LineKind.self),
+                    payer: try entry.requiredEnum("payer", Payer.self)))
         }
         return charges
     }
@@ -161,6 +195,8 @@ extension FixedCharge {
 
 extension YAMLReader {
     func advice() throws(PriceListError) -> [Coverage.Advice] {
-        try strings("advice").map { (text) throws(PriceListError) in try parseEnum(text, Coverage.Advice.self, key: "advice", at: value("advice")) }
+        try strings("advice").map { (text) throws(PriceListError) in
+            try parseEnum(text, Coverage.Advice.self, key: "advice", at: value("advice"))
+        }
     }
 }

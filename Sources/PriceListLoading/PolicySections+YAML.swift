@@ -6,7 +6,9 @@ extension NonOfficialPolicy {
         let international = try r.child("international")
         self.init(
             outcome: try r.requiredEnum("outcome", Outcome.self),
-            refusal: Refusal(rule: try r.requiredRule(), charges: try FixedCharge.list(r, "charges"), advice: try r.advice()),
+            refusal: Refusal(
+                rule: try r.requiredRule(), charges: try FixedCharge.list(r, "charges"),
+                advice: try r.advice()),
             internationalModels: Set(try international?.strings("models").map(ModelName.normalize) ?? []),
             internationalRule: try international?.rule("rule"))
     }
@@ -21,7 +23,9 @@ extension EndOfServicePolicy {
             let date = try entry.requiredDate("from")
             for model in try entry.strings("models") { from[ModelName.normalize(model)] = date }
         }
-        self.init(rules: try r.rules("rules"), from: from, charges: try FixedCharge.list(r, "charges"), advice: try r.advice())
+        self.init(
+            rules: try r.rules("rules"), from: from, charges: try FixedCharge.list(r, "charges"),
+            advice: try r.advice())
     }
 }
 
@@ -30,7 +34,9 @@ extension PanelPolicy {
         try r.rejectUnknownKeys(["rule", "categories", "items", "advice", "note"])
         self.init(
             rule: try r.requiredRule(),
-            applies: Applicability(categories: try r.enumSet("categories", DeviceCategory.self), items: try r.enumSet("items", Item.self)),
+            applies: Applicability(
+                categories: try r.enumSet("categories", DeviceCategory.self),
+                items: try r.enumSet("items", Item.self)),
             advice: try r.advice())
     }
 }
@@ -54,12 +60,15 @@ extension LogisticsPolicy {
         var categoryRules: [DeviceCategory: RuleID] = [:]
         if let table = try r.child("categoryRules") {
             for key in table.keys {
-                categoryRules[try table.parseEnum(key, DeviceCategory.self, key: key, at: table.value(key))] = RuleID(try table.requiredString(key))
+                categoryRules[try table.parseEnum(key, DeviceCategory.self, key: key, at: table.value(key))] =
+                    RuleID(try table.requiredString(key))
             }
         }
         let offered = try r.enumSet("offered", ServiceMode.self) ?? Set(ServiceMode.allCases)
         let courier = try r.enumSet("courier", ServiceMode.self) ?? []
-        guard courier.isSubset(of: offered) else { throw r.fail("lists a mode that is not offered", key: "courier") }
+        guard courier.isSubset(of: offered) else {
+            throw r.fail("lists a mode that is not offered", key: "courier")
+        }
         self.init(offered: offered, modes: courier, rule: try r.rule("rule"), categoryRules: categoryRules)
     }
 }
@@ -72,10 +81,13 @@ extension InWarrantyPolicy {
         let other = try r.child("otherChannels")
         self.init(
             rule: try r.requiredRule(), payer: try r.requiredEnum("payer", Payer.self),
-            logisticsPayer: try logistics?.requiredEnum("payer", Payer.self), logisticsRule: try logistics?.rule("rule"),
-            laterFromMonths: try later?.requiredInt("fromMonths", in: 1...120), laterPayer: try later?.requiredEnum("payer", Payer.self),
+            logisticsPayer: try logistics?.requiredEnum("payer", Payer.self),
+            logisticsRule: try logistics?.rule("rule"),
+            laterFromMonths: try later?.requiredInt("fromMonths", in: 1...120),
+            laterPayer: try later?.requiredEnum("payer", Payer.self),
             laterRule: try later?.rule("rule"),
-            officialChannels: try other?.enumSet("official", Channel.self), otherChannelPayer: try other?.requiredEnum("payer", Payer.self),
+            officialChannels: try other?.enumSet("official", Channel.self),
+            otherChannelPayer: try other?.requiredEnum("payer", Payer.self),
             otherChannelRule: try other?.rule("rule"))
     }
 }
@@ -89,7 +101,7 @@ extension OutOfWarrantyPolicy {
             let groups = try c.strings("charges").map { (text) throws(PriceListError) in
                 try c.parseEnum(text, ChargeGroup.self, key: "charges", at: c.value("charges"))
             }
-            return Outcome(rule: try c.requiredRule(), charges: groups)
+            return Outcome(rule: try c.rule("rule"), charges: groups)
         }
         self.init(accepted: try outcome("accepted"), rejected: try outcome("rejected"))
     }
@@ -99,7 +111,8 @@ extension ReplacementPolicy {
     init(yaml r: YAMLReader) throws(PriceListError) {
         try r.rejectUnknownKeys(["rules", "minimum", "minimumRule", "note"])
         self.init(
-            rules: try r.rules("rules"), minimum: try r.section("minimum") { (c) throws(PriceListError) in try Period(yaml: c) },
+            rules: try r.rules("rules"),
+            minimum: try r.section("minimum") { (c) throws(PriceListError) in try Period(yaml: c) },
             minimumRule: try r.rule("minimumRule"))
     }
 }

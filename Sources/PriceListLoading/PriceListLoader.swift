@@ -20,11 +20,14 @@ public enum PriceListLoader {
         for market in try subfolders(directory) {
             let folder = path(directory, market)
             lists.append(try load(folder: folder, market: market, general: general))
-            for version in try subfolders(folder) where fm.fileExists(atPath: path(folder, version, "market.yaml")) {
+            for version in try subfolders(folder)
+            where fm.fileExists(atPath: path(folder, version, "market.yaml")) {
                 lists.append(try load(folder: path(folder, version), market: market, general: general))
             }
         }
-        guard !lists.isEmpty else { throw PriceListError(file: directory, line: nil, field: "", "holds no market folder") }
+        guard !lists.isEmpty else {
+            throw PriceListError(file: directory, line: nil, field: "", "holds no market folder")
+        }
         do {
             return try PriceListCatalog(lists)
         } catch {
@@ -33,25 +36,37 @@ public enum PriceListLoader {
     }
 
     /// Loads one version of one market from its folder.
-    public static func load(folder: String, market: String, general: [RuleID: String]) throws(PriceListError) -> PriceList {
+    public static func load(folder: String, market: String, general: [RuleID: String]) throws(PriceListError)
+        -> PriceList
+    {
         let marketFile = path(folder, "market.yaml")
-        let settings = try MarketSettings(yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
+        let settings = try MarketSettings(
+            yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
         guard settings.market.rawValue == market else {
-            throw PriceListError(file: marketFile, line: nil, field: "market", "\"\(settings.market)\" does not match its folder \"\(market)\"")
+            throw PriceListError(
+                file: marketFile, line: nil, field: "market",
+                "\"\(settings.market)\" does not match its folder \"\(market)\"")
         }
         let laborFile = path(folder, "labor.csv")
         let partsFile = path(folder, "parts.csv")
         let policyFile = path(folder, Self.policyFile)
         guard FileManager.default.fileExists(atPath: policyFile) else {
-            throw PriceListError(file: folder, line: nil, field: "", "\(Self.policyFile) is missing: every market needs its warranty policy file")
+            throw PriceListError(
+                file: folder, line: nil, field: "",
+                "\(Self.policyFile) is missing: every market needs its warranty policy file")
         }
-        let policy = try Policy(yaml: try YAMLReader.document(try read(policyFile), file: policyFile), general: general)
+        let policy = try Policy(
+            yaml: try YAMLReader.document(try read(policyFile), file: policyFile), general: general)
         if let missing = policy.citedRuleIDs.first(where: { policy.rules[$0] == nil }) {
-            throw PriceListError(file: policyFile, line: nil, field: "rules", "\(missing) is cited but has no sentence in rules:")
+            throw PriceListError(
+                file: policyFile, line: nil, field: "rules",
+                "\(missing) is cited but has no sentence in rules:")
         }
         return PriceList(
-            settings: settings, labor: try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency),
-            parts: try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency), policy: policy)
+            settings: settings,
+            labor: try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency),
+            parts: try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency),
+            policy: policy)
     }
 
     /// The sentences of the general rules (G-1..G-10), shared by every market.
@@ -81,7 +96,8 @@ public enum PriceListLoader {
         }
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            return !name.hasPrefix(".") && fm.fileExists(atPath: path(directory, name), isDirectory: &isDirectory)
+            return !name.hasPrefix(".")
+                && fm.fileExists(atPath: path(directory, name), isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
     }

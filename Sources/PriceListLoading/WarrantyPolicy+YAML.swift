@@ -9,11 +9,14 @@ extension WarrantyPolicy {
             periods.append(
                 PeriodRule(
                     applies: Applicability(
-                        categories: try row.enumSet("categories", DeviceCategory.self), items: try row.enumSet("items", Item.self)),
+                        categories: try row.enumSet("categories", DeviceCategory.self),
+                        items: try row.enumSet("items", Item.self)),
                     period: try Period(yaml: row), rule: try row.requiredRule()))
         }
         guard periods.contains(where: { $0.applies.categories == nil && $0.applies.items == nil }) else {
-            throw r.fail("needs a catch-all row (categories: \"*\", items: \"*\") so every device has a period", key: "periods")
+            throw r.fail(
+                "needs a catch-all row (categories: \"*\", items: \"*\") so every device has a period",
+                key: "periods")
         }
         var modelPeriods: [ModelPeriodRule] = []
         for row in try r.list("modelPeriods") {
@@ -22,11 +25,13 @@ extension WarrantyPolicy {
             guard !models.isEmpty else { throw row.fail("is required", key: "models") }
             modelPeriods.append(
                 ModelPeriodRule(
-                    models: Set(models), items: try row.enumSet("items", Item.self), period: try Period(yaml: row),
+                    models: Set(models), items: try row.enumSet("items", Item.self),
+                    period: try Period(yaml: row),
                     rule: try row.requiredRule()))
         }
         self.init(
-            startsFrom: try r.requiredEnum("startsFrom", Start.self), periods: periods, modelPeriods: modelPeriods)
+            startsFrom: try r.requiredEnum("startsFrom", Start.self), periods: periods,
+            modelPeriods: modelPeriods)
     }
 }
 

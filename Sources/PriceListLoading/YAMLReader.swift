@@ -7,7 +7,9 @@ struct YAMLReader {
     let file: String
     let path: String
 
-    init(_ node: Node, file: String, path: String = "") { (self.node, self.file, self.path) = (node, file, path) }
+    init(_ node: Node, file: String, path: String = "") {
+        (self.node, self.file, self.path) = (node, file, path)
+    }
 
     /// Parses a whole file's text.
     static func document(_ text: String, file: String) throws(PriceListError) -> YAMLReader {
@@ -15,11 +17,14 @@ struct YAMLReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PriceListError(file: file, line: Self.line(of: error), field: "", "not valid YAML: \(error)")
+            throw PriceListError(
+                file: file, line: Self.line(of: error), field: "", "not valid YAML: \(error)")
         } catch {
             throw PriceListError(file: file, line: nil, field: "", "not valid YAML: \(error)")
         }
-        guard let root, root.mapping != nil else { throw PriceListError(file: file, line: 1, field: "", "expected a mapping of settings") }
+        guard let root, root.mapping != nil else {
+            throw PriceListError(file: file, line: 1, field: "", "expected a mapping of settings")
+        }
         return YAMLReader(root, file: file)
     }
 
@@ -33,7 +38,8 @@ struct YAMLReader {
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func fail(_ message: String, key: String? = nil, at node: Node? = nil) -> PriceListError {
-        PriceListError(file: file, line: (node ?? self.node).mark?.line, field: key.map(field) ?? path, message)
+        PriceListError(
+            file: file, line: (node ?? self.node).mark?.line, field: key.map(field) ?? path, message)
     }
 
     var mapping: Node.Mapping { node.mapping ?? Node.Mapping([]) }
@@ -43,14 +49,18 @@ struct YAMLReader {
         for (key, _) in mapping {
             let name = key.string ?? ""
             if !known.contains(name) {
-                throw fail("unknown field (expected one of: \(known.sorted().joined(separator: ", ")))", key: name, at: key)
+                throw fail(
+                    "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))", key: name,
+                    at: key)
             }
         }
     }
 
     func value(_ key: String) -> Node? {
         guard let value = node.mapping?[key] else { return nil }
-        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null"].contains(s.string) { return nil }
+        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null"].contains(s.string) {
+            return nil
+        }
         return value
     }
 
@@ -67,7 +77,9 @@ struct YAMLReader {
 
     func string(_ key: String) throws(PriceListError) -> String? {
         guard let value = value(key) else { return nil }
-        guard case .scalar(let scalar) = value else { throw fail("expected a single value", key: key, at: value) }
+        guard case .scalar(let scalar) = value else {
+            throw fail("expected a single value", key: key, at: value)
+        }
         return scalar.string
     }
 
@@ -91,7 +103,9 @@ struct YAMLReader {
     func int(_ key: String, in range: ClosedRange<Int>) throws(PriceListError) -> Int? {
         guard let text = try string(key) else { return nil }
         guard let n = Int(text), range.contains(n) else {
-            throw fail("\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)", key: key, at: value(key))
+            throw fail(
+                "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)", key: key,
+                at: value(key))
         }
         return n
     }
@@ -103,7 +117,9 @@ struct YAMLReader {
 
     func date(_ key: String) throws(PriceListError) -> CivilDate? {
         guard let text = try string(key) else { return nil }
-        guard let date = CivilDate(text) else { throw fail("\"\(text)\" is not a date YYYY-MM-DD", key: key, at: value(key)) }
+        guard let date = CivilDate(text) else {
+            throw fail("\"\(text)\" is not a date YYYY-MM-DD", key: key, at: value(key))
+        }
         return date
     }
 
@@ -128,22 +144,27 @@ struct YAMLReader {
         }
     }
 
-    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(PriceListError) -> E?
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(PriceListError)
+        -> E?
     where E.RawValue == String {
         guard let text = try string(key) else { return nil }
         return try parseEnum(text, type, key: key, at: value(key))
     }
 
-    func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(PriceListError) -> E
+    func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type)
+        throws(PriceListError) -> E
     where E.RawValue == String {
         guard let value = try enumValue(key, type) else { throw fail("is required", key: key) }
         return value
     }
 
-    func parseEnum<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type, key: String, at node: Node?) throws(PriceListError) -> E
+    func parseEnum<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type, key: String, at node: Node?)
+        throws(PriceListError) -> E
     where E.RawValue == String {
         guard let value = E(rawValue: text) else {
-            throw fail("unknown value \"\(text)\" (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))", key: key, at: node)
+            throw fail(
+                "unknown value \"\(text)\" (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))",
+                key: key, at: node)
         }
         return value
     }
@@ -155,14 +176,17 @@ struct YAMLReader {
         guard let sequence = value.sequence else { throw fail("expected a list", key: key, at: value) }
         var result: [String] = []
         for element in sequence {
-            guard case .scalar(let s) = element else { throw fail("expected a list of values", key: key, at: element) }
+            guard case .scalar(let s) = element else {
+                throw fail("expected a list of values", key: key, at: element)
+            }
             result.append(s.string)
         }
         return result
     }
 
     /// A set of enum values, or nil for `"*"` / absent (matches anything).
-    func enumSet<E: RawRepresentable & CaseIterable & Hashable>(_ key: String, _ type: E.Type) throws(PriceListError) -> Set<E>?
+    func enumSet<E: RawRepresentable & CaseIterable & Hashable>(_ key: String, _ type: E.Type)
+        throws(PriceListError) -> Set<E>?
     where E.RawValue == String {
         let texts = try strings(key)
         if texts.isEmpty || texts == ["*"] { return nil }
@@ -177,7 +201,9 @@ struct YAMLReader {
         guard let sequence = value.sequence else { throw fail("expected a list", key: key, at: value) }
         var result: [YAMLReader] = []
         for (index, element) in sequence.enumerated() {
-            guard element.mapping != nil else { throw fail("expected a mapping", key: "\(key)[\(index)]", at: element) }
+            guard element.mapping != nil else {
+                throw fail("expected a mapping", key: "\(key)[\(index)]", at: element)
+            }
             result.append(YAMLReader(element, file: file, path: "\(field(key))[\(index)]"))
         }
         return result
@@ -190,12 +216,16 @@ struct YAMLReader {
 extension YAMLReader {
     func rule(_ key: String) throws(PriceListError) -> RuleID? { try string(key).map { RuleID($0) } }
 
-    func requiredRule(_ key: String = "rule") throws(PriceListError) -> RuleID { RuleID(try requiredString(key)) }
+    func requiredRule(_ key: String = "rule") throws(PriceListError) -> RuleID {
+        RuleID(try requiredString(key))
+    }
 
     func rules(_ key: String) throws(PriceListError) -> [RuleID] { try strings(key).map { RuleID($0) } }
 
     /// The child mapping at `key` made into a value, or nil when absent.
-    func section<T>(_ key: String, _ make: (YAMLReader) throws(PriceListError) -> T) throws(PriceListError) -> T? {
+    func section<T>(_ key: String, _ make: (YAMLReader) throws(PriceListError) -> T) throws(PriceListError)
+        -> T?
+    {
         guard let child = try child(key) else { return nil }
         return try make(child)
     }

@@ -9,7 +9,8 @@ struct PriceListOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Folder of price lists (one subfolder per market).",
-            discussion: "Default: $REPAIRQUOTE_PRICE_LISTS, else ./PriceLists, else the PriceLists folder shipped beside the executable.",
+            discussion:
+                "Default: $REPAIRQUOTE_PRICE_LISTS, else ./PriceLists, else the PriceLists folder shipped beside the executable.",
             valueName: "DIR"))
     var priceLists: String?
 

@@ -26,7 +26,8 @@ struct QuoteCommand: ParsableCommand {
     func run() throws {
         let output = try CLIError.guarding {
             let catalog = try priceLists.loadCatalog()
-            let serviceCase = try CaseInput.decode(try CaseInput.read(casePath), source: casePath, catalog: catalog)
+            let serviceCase = try CaseInput.decode(
+                try CaseInput.read(casePath), source: casePath, catalog: catalog)
             let quote: Quote
             do {
                 quote = try QuoteCalculator(catalog: catalog).quote(serviceCase)

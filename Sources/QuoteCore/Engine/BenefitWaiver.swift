@@ -27,18 +27,22 @@ struct BenefitWaiver {
         let ends = benefit.period.lastDay(from: c.purchase.date)
         guard c.requestDate <= ends else { return false }
         ctx.cite(benefit.rule)
+        ctx.cite(ctx.policy.promotion?.oneTimeRule)
         if c.history.benefitsUsed.contains(benefit.rule) {
             let quote = c.history.benefitQuotes[benefit.rule].map { " on quote \($0)" } ?? ""
             ctx.notes.append("The one-time benefit \(benefit.rule) was already used for this device\(quote).")
             return false
         }
-        ctx.window(benefit.rule == ctx.policy.promotion?.freeScreen?.rule ? .freeScreen : .freeLabor, benefit.rule, ends: ends)
+        ctx.window(
+            benefit.rule == ctx.policy.promotion?.freeScreen?.rule ? .freeScreen : .freeLabor, benefit.rule,
+            ends: ends)
         ctx.benefitsGranted.append(benefit.rule)
         return true
     }
 
     func qualifiesForFreeScreen(_ benefit: Promotion.Benefit) -> Bool {
-        let screenRepair = c.item == .screen || c.repair.parts.contains { ctx.list.parts[$0.sku]?.category == "screen" }
+        let screenRepair =
+            c.item == .screen || c.repair.parts.contains { ctx.list.parts[$0.sku]?.category == "screen" }
         guard screenRepair, !c.findings.contains(where: benefit.excludedBy.contains) else { return false }
         let damage = c.findings.filter { $0 != .noFaultFound }
         let cosmeticOnly = !damage.isEmpty && damage.allSatisfy(benefit.cosmeticOnly.contains)
@@ -51,7 +55,8 @@ struct BenefitWaiver {
 
     func waiver(for line: DraftLine, rule: RuleID, label: String) -> DraftLine {
         DraftLine(
-            kind: .waiver, description: "\(label): \(line.description)", quantity: line.quantity, unitPrice: -line.unitPrice,
+            kind: .waiver, description: "\(label): \(line.description)", quantity: line.quantity,
+            unitPrice: -line.unitPrice,
             payer: line.payer, rule: rule, reference: line.reference)
     }
 }

@@ -14,7 +14,8 @@ struct ChargeBuilder {
         else { return [] }
         return [
             DraftLine(
-                kind: .labor, description: rate.description, quantity: 1, unitPrice: rate.price.minorUnits, payer: payer,
+                kind: .labor, description: rate.description, quantity: 1, unitPrice: rate.price.minorUnits,
+                payer: payer,
                 rule: rule, reference: code)
         ]
     }
@@ -24,20 +25,27 @@ struct ChargeBuilder {
             guard let part = ctx.list.parts[request.sku] else { return nil }
             return DraftLine(
                 kind: part.category == "swap-unit" ? .swapUnit : .part, description: part.description,
-                quantity: request.quantity, unitPrice: part.price.minorUnits, payer: payer, rule: rule, reference: part.sku)
+                quantity: request.quantity, unitPrice: part.price.minorUnits, payer: payer, rule: rule,
+                reference: part.sku)
         }
     }
 
     /// The swap unit for the device's model: one requested in the case, else the price list's.
     func swapUnit(payer: Payer, rule: RuleID?) throws(ValidationError) -> DraftLine {
-        let requested = c.repair.parts.lazy.compactMap { ctx.list.parts[$0.sku] }.first { $0.category == "swap-unit" }
-        let listed = ctx.list.parts.values.filter { $0.category == "swap-unit" && $0.fits(model: c.device.model) }
-            .min { $0.sku < $1.sku }
+        let requested = c.repair.parts.lazy.compactMap { ctx.list.parts[$0.sku] }.first {
+            $0.category == "swap-unit"
+        }
+        let listed = ctx.list.parts.values.filter {
+            $0.category == "swap-unit" && $0.fits(model: c.device.model)
+        }
+        .min { $0.sku < $1.sku }
         guard let part = requested ?? listed else {
-            throw ValidationError(field: "device.model", "no swap unit for \(c.device.model) in the \(c.market) parts list")
+            throw ValidationError(
+                field: "device.model", "no swap unit for \(c.device.model) in the \(c.market) parts list")
         }
         return DraftLine(
-            kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price.minorUnits, payer: payer,
+            kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price.minorUnits,
+            payer: payer,
             rule: rule, reference: part.sku)
     }
 
@@ -50,9 +58,11 @@ struct ChargeBuilder {
             ]
         }
         guard movesByCourier else { return [] }
-        let lineRule = ctx.policy.logistics.categoryRules[c.device.category] ?? rule ?? ctx.policy.logistics.rule
+        let lineRule =
+            ctx.policy.logistics.categoryRules[c.device.category] ?? ctx.policy.logistics.rule ?? rule
         return [
-            fixed(.logisticsOutbound, payer: payer, rule: lineRule), fixed(.logisticsReturn, payer: payer, rule: lineRule),
+            fixed(.logisticsOutbound, payer: payer, rule: lineRule),
+            fixed(.logisticsReturn, payer: payer, rule: lineRule),
         ]
     }
 
@@ -66,7 +76,8 @@ struct ChargeBuilder {
     func fixed(_ kind: LineKind, payer: Payer, rule: RuleID?) -> DraftLine {
         let (price, description): (Money, String) =
             switch kind {
-            case .logisticsOutbound: (fees.logistics(for: c.device.category), "Transport to the service center")
+            case .logisticsOutbound:
+                (fees.logistics(for: c.device.category), "Transport to the service center")
             case .logisticsReturn: (fees.logistics(for: c.device.category), "Transport back to the customer")
             case .handling: (fees.handling, "Handling fee")
             case .inspection: (fees.inspection, "Inspection fee")
@@ -76,7 +87,9 @@ struct ChargeBuilder {
             case .emptyBox: (fees.emptyBox, "Empty box shipment")
             default: (.zero(ctx.settings.currency), kind.rawValue)
             }
-        return DraftLine(kind: kind, description: description, quantity: 1, unitPrice: price.minorUnits, payer: payer, rule: rule)
+        return DraftLine(
+            kind: kind, description: description, quantity: 1, unitPrice: price.minorUnits, payer: payer,
+            rule: rule)
     }
 
     /// Fixed charges of a refusal or return; courier legs only where the device travels by courier.
@@ -100,7 +113,8 @@ struct ChargeBuilder {
         var lines: [DraftLine] = []
         for group in outcome.charges {
             switch group {
-            case .logistics: lines += logistics(payer: .consumer, rule: outcome.rule) + emptyBox(payer: .consumer)
+            case .logistics:
+                lines += logistics(payer: .consumer, rule: outcome.rule) + emptyBox(payer: .consumer)
             case .labor: lines += labor(payer: .consumer, rule: outcome.rule)
             case .parts: lines += parts(payer: .consumer, rule: outcome.rule)
             case .handling: lines.append(fixed(.handling, payer: .consumer, rule: outcome.rule))

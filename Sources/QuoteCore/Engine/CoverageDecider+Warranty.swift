@@ -7,9 +7,12 @@ extension CoverageDecider {
     /// The last day of warranty and the rule that set it (BX-1, HK-2..4, PK-2, US-1), adjusted for a
     /// replaced device (G-9, HK-6, US-8).
     mutating func warrantyEnd(promotion: Bool) -> (ends: CivilDate, rule: RuleID) {
-        var (period, rule) = policy.warranty.period(model: c.device.model, category: c.device.category, item: c.item)
+        var (period, rule) =
+            policy.warranty.period(model: c.device.model, category: c.device.category, item: c.item)
             ?? (Period.months(0), RuleID("G-4"))
-        if promotion, let promo = policy.promotion, let extended = promo.warranty, let extendedRule = promo.warrantyRule {
+        if promotion, let promo = policy.promotion, let extended = promo.warranty,
+            let extendedRule = promo.warrantyRule
+        {
             period = extended
             rule = extendedRule
         }
@@ -32,7 +35,9 @@ extension CoverageDecider {
     }
 
     /// In or out of warranty, and who pays.
-    mutating func decideRepair(warranty: (ends: CivilDate, rule: RuleID), international: Bool, promotion: Bool) -> Outcome {
+    mutating func decideRepair(
+        warranty: (ends: CivilDate, rule: RuleID), international: Bool, promotion: Bool
+    ) -> Outcome {
         var excluded = false
         if !c.purchase.official, !international, let nonOfficial = policy.nonOfficial {
             ctx.cite(nonOfficial.refusal.rule)
@@ -67,7 +72,8 @@ extension CoverageDecider {
 
     /// HK-5: a part replaced within the period before, for the same fault, is still covered.
     mutating func replacedPartCovers() -> Bool {
-        guard let rule = policy.replacedPart, let previous = c.history.previousRepair, !previous.replacedParts.isEmpty,
+        guard let rule = policy.replacedPart, let previous = c.history.previousRepair,
+            !previous.replacedParts.isEmpty,
             let fault = c.fault, let previousFault = previous.fault,
             fault.lowercased() == previousFault.lowercased()
         else { return false }
@@ -96,13 +102,15 @@ extension CoverageDecider {
         }
         ctx.cite(payerRule)
         return RepairPlan(
-            inWarranty: true, payer: payer, payerRule: payerRule, logisticsPayer: policy.logisticsPayer ?? payer,
+            inWarranty: true, payer: payer, payerRule: payerRule,
+            logisticsPayer: policy.logisticsPayer ?? payer,
             logisticsRule: policy.logisticsRule ?? payerRule, swapUnit: false, promotionEligible: false)
     }
 
     func outOfWarrantyPlan() -> RepairPlan {
         RepairPlan(
-            inWarranty: false, payer: .consumer, payerRule: nil, logisticsPayer: .consumer, logisticsRule: nil,
+            inWarranty: false, payer: .consumer, payerRule: nil, logisticsPayer: .consumer,
+            logisticsRule: nil,
             swapUnit: false, promotionEligible: false)
     }
 }

@@ -9,7 +9,9 @@ struct CoverageDecider {
     mutating func decide() throws(ValidationError) -> Outcome {
         if policy.models[ctx.model] == nil, let rule = policy.unlistedModelRule {
             ctx.cite(rule)
-            ctx.notes.append("\(c.device.model) is not listed in the \(c.market) policy: the defaults of its category (\(c.device.category.rawValue)) apply.")
+            ctx.notes.append(
+                "\(c.device.model) is not listed in the \(c.market) policy: the defaults of its category (\(c.device.category.rawValue)) apply."
+            )
         }
         if c.kind == .installation, let refusal = policy.installation { return .refused(refusal) }
         for finding in c.findings {
@@ -24,9 +26,12 @@ struct CoverageDecider {
                 return .refused(nonOfficial.refusal)
             }
         }
-        if c.kind == .repair, let eos = policy.endOfService, let from = eos.from[ctx.model], c.requestDate >= from {
+        if c.kind == .repair, let eos = policy.endOfService, let from = eos.from[ctx.model],
+            c.requestDate >= from
+        {
             ctx.cite(eos.rules)
-            ctx.notes.append("Service for \(c.device.model) ended on \(from): inspection, adjustment and cleaning only.")
+            ctx.notes.append(
+                "Service for \(c.device.model) ended on \(from): inspection, adjustment and cleaning only.")
             return .notRepairable(charges: .fixed(eos.charges), advice: eos.advice)
         }
         let promotion = promotionEligibility()
@@ -40,7 +45,8 @@ struct CoverageDecider {
     /// A return's outcome, or nil when a failed DOA is to be quoted as a repair instead.
     mutating func decideReturn() throws(ValidationError) -> Outcome? {
         guard let returnPolicy = c.kind == .doa ? policy.doa : policy.remorse else {
-            ctx.notes.append("The \(c.market) policy has no \(c.kind.rawValue) return: the case is quoted as a repair.")
+            ctx.notes.append(
+                "The \(c.market) policy has no \(c.kind.rawValue) return: the case is quoted as a repair.")
             return nil
         }
         var evaluator = ReturnEvaluator(ctx: ctx, policy: returnPolicy)
@@ -57,7 +63,8 @@ struct CoverageDecider {
                 ctx.notes.append("The \(c.kind.rawValue) return is not accepted: \(reason).")
                 return .refused(Refusal(rule: returnPolicy.rule))
             }
-            ctx.notes.append("The \(c.kind.rawValue) claim is not accepted (\(reason)): the case is quoted as a repair.")
+            ctx.notes.append(
+                "The \(c.kind.rawValue) claim is not accepted (\(reason)): the case is quoted as a repair.")
             return nil
         }
     }

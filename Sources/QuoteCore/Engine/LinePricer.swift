@@ -23,7 +23,8 @@ struct LinePricer {
         for draft in drafts {
             let (amount, overflow) = draft.unitPrice.multipliedReportingOverflow(by: Int64(draft.quantity))
             guard !overflow, amount.magnitude < 1 << 50 else {
-                throw ValidationError(field: "repair.parts", "the amount of \"\(draft.description)\" is too large")
+                throw ValidationError(
+                    field: "repair.parts", "the amount of \"\(draft.description)\" is too large")
             }
             let taxable = draft.fromPriceList && draft.payer == .consumer && !rate.isZero
             var net = amount

@@ -12,12 +12,14 @@ extension QuoteCalculator {
         case .refused(let refusal):
             ctx.cite(refusal.rule)
             ctx.addAdvice(refusal.advice)
-            return Charges(status: .refused, lines: try builder.fixedCharges(refusal.charges, rule: refusal.rule))
+            return Charges(
+                status: .refused, lines: try builder.fixedCharges(refusal.charges, rule: refusal.rule))
         case .notRepairable(let charges, let advice):
             ctx.addAdvice(advice)
             switch charges {
             case .fixed(let fixed):
-                return Charges(status: .notRepairable, lines: try builder.fixedCharges(fixed, rule: ctx.rules.last))
+                return Charges(
+                    status: .notRepairable, lines: try builder.fixedCharges(fixed, rule: ctx.rules.last))
             case .returnUnrepaired:
                 let rejected = ctx.policy.outOfWarranty.rejected
                 ctx.cite(rejected.rule)
@@ -32,7 +34,8 @@ extension QuoteCalculator {
             }
             return Charges(status: status, lines: lines)
         case .repair(let plan):
-            return plan.inWarranty ? try inWarranty(plan, builder: builder) : outOfWarranty(plan, builder: builder, ctx: &ctx)
+            return plan.inWarranty
+                ? try inWarranty(plan, builder: builder) : outOfWarranty(plan, builder: builder, ctx: &ctx)
         }
     }
 
@@ -49,7 +52,8 @@ extension QuoteCalculator {
         return Charges(status: .inWarranty, lines: lines)
     }
 
-    static func outOfWarranty(_ plan: RepairPlan, builder: ChargeBuilder, ctx: inout QuoteContext) -> Charges {
+    static func outOfWarranty(_ plan: RepairPlan, builder: ChargeBuilder, ctx: inout QuoteContext) -> Charges
+    {
         let policy = ctx.policy.outOfWarranty
         let decision = ctx.serviceCase.decision
         var accepted: [DraftLine] = []

@@ -24,26 +24,32 @@ public struct QuoteCalculator: Sendable {
         var ctx = decider.ctx
         let charges = try Self.charges(for: outcome, ctx: &ctx)
         Self.citeMarketRules(&ctx, status: charges.status)
+        for line in charges.lines + (charges.ifRejected ?? []) { ctx.cite(line.rule) }
         let settings = list.settings
         let pricer = LinePricer(
             currency: settings.currency, rate: serviceCase.salesTaxRate ?? settings.vatRate,
-            pricesIncludeVAT: settings.pricesIncludeVAT, vatRounding: settings.vatRounding, mode: settings.roundingMode)
+            pricesIncludeVAT: settings.pricesIncludeVAT, vatRounding: settings.vatRounding,
+            mode: settings.roundingMode)
         let lines = try pricer.price(charges.lines)
         var alternative: Quote.Alternative?
         if let rejected = charges.ifRejected {
             let rejectedLines = try pricer.price(rejected)
-            alternative = Quote.Alternative(lines: rejectedLines, totals: Totals(lines: rejectedLines, currency: settings.currency))
+            alternative = Quote.Alternative(
+                lines: rejectedLines, totals: Totals(lines: rejectedLines, currency: settings.currency))
         }
         let issue = serviceCase.requestDate
         return Quote(
             market: settings.market, currency: settings.currency, priceListVersion: settings.version,
             settings: Quote.AppliedSettings(
-                vatRate: pricer.rate, pricesIncludeVAT: settings.pricesIncludeVAT, vatRounding: settings.vatRounding,
+                vatRate: pricer.rate, pricesIncludeVAT: settings.pricesIncludeVAT,
+                vatRounding: settings.vatRounding,
                 roundingMode: settings.roundingMode),
             issueDate: issue, validUntil: issue.adding(days: settings.quoteValidityDays),
-            expectedCompletion: charges.status == .refused ? nil : issue.adding(days: settings.turnaroundDays),
+            expectedCompletion: charges.status == .refused
+                ? nil : issue.adding(days: settings.turnaroundDays),
             coverage: Coverage(
-                status: charges.status, warrantyEnds: ctx.warrantyEnds, rules: ctx.citedRules, windows: ctx.windows,
+                status: charges.status, warrantyEnds: ctx.warrantyEnds, rules: ctx.citedRules,
+                windows: ctx.windows,
                 advice: ctx.advice, benefitsGranted: ctx.benefitsGranted, notes: ctx.notes),
             lines: lines, totals: Totals(lines: lines, currency: settings.currency), ifRejected: alternative,
             sample: settings.sample)

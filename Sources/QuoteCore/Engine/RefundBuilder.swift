@@ -7,7 +7,8 @@ struct RefundBuilder {
     func lines() throws(ValidationError) -> [DraftLine] {
         let c = ctx.serviceCase
         guard let paid = c.purchase.amounts else {
-            throw ValidationError(field: "purchase.amounts", "is required for a return with a refund (\(policy.rule))")
+            throw ValidationError(
+                field: "purchase.amounts", "is required for a return with a refund (\(policy.rule))")
         }
         let defect = c.kind == .doa
         var parts: [(String, String, String)] = [("price", paid.price, "Refund of the purchase price")]
@@ -22,14 +23,16 @@ struct RefundBuilder {
         for (field, text, description) in parts {
             let amount: Int64
             do {
-                amount = try Decimals.parse(text, scale: ctx.settings.currency.minorUnits, allowNegative: false)
+                amount = try Decimals.parse(
+                    text, scale: ctx.settings.currency.minorUnits, allowNegative: false)
             } catch {
                 throw ValidationError(field: "purchase.amounts.\(field)", "\(error)")
             }
             guard amount > 0 else { continue }
             lines.append(
                 DraftLine(
-                    kind: .refund, description: description, quantity: 1, unitPrice: -amount, payer: .consumer,
+                    kind: .refund, description: description, quantity: 1, unitPrice: -amount,
+                    payer: .consumer,
                     rule: policy.rule, fromPriceList: false))
         }
         return lines

@@ -15,9 +15,11 @@ struct ReturnEvaluator {
 
     mutating func evaluate() -> Verdict {
         let ends = windowEnd()
-        ctx.window(c.kind == .doa ? .doa : (policy.refund != nil ? .return : .remorse), policy.rule, ends: ends)
+        ctx.window(
+            c.kind == .doa ? .doa : (policy.refund != nil ? .return : .remorse), policy.rule, ends: ends)
         if let channels = policy.channels, !channels.contains(c.purchase.channel) {
-            return .failed("only purchases through \(channels.map(\.rawValue).sorted().joined(separator: ", ")) qualify")
+            return .failed(
+                "only purchases through \(channels.map(\.rawValue).sorted().joined(separator: ", ")) qualify")
         }
         if !policy.applies.matches(c.device.category, c.item) {
             return .failed("this \(c.device.category.rawValue) \(c.item.rawValue) does not qualify")
@@ -28,16 +30,22 @@ struct ReturnEvaluator {
             return .failed("it must be raised via \(places), not \(via.rawValue)")
         }
         if c.requestDate > ends { return .failed("the window ended on \(ends)") }
-        if let refusing = c.findings.first(where: policy.refusingFindings.contains), let rule = policy.refusingRule {
+        if let refusing = c.findings.first(where: policy.refusingFindings.contains),
+            let rule = policy.refusingRule
+        {
             ctx.cite(policy.rule)
             ctx.notes.append("The return is refused: \(refusing.rawValue).")
             return .refused(rule)
         }
-        if policy.requiresProofOfPurchase && !c.purchase.proofOfPurchase { return .failed("there is no proof of purchase") }
+        if policy.requiresProofOfPurchase && !c.purchase.proofOfPurchase {
+            return .failed("there is no proof of purchase")
+        }
         if let finding = c.findings.first(where: policy.disqualifyingFindings.contains) {
             return .failed("inspection found \(finding.rawValue)")
         }
-        if policy.requiresDefect && c.findings.contains(.noFaultFound) { return .failed("no manufacturing fault was found") }
+        if policy.requiresDefect && c.findings.contains(.noFaultFound) {
+            return .failed("no manufacturing fault was found")
+        }
         ctx.cite(policy.rule)
         return .accepted
     }
@@ -48,7 +56,8 @@ struct ReturnEvaluator {
         var ends = policy.window.lastDay(from: start)
         if let ordered = c.purchase.orderedOn, policy.lateOrderMonths.contains(ordered.month),
             let until = policy.lateOrderUntil,
-            let extended = CivilDate(year: ordered.year + 1, month: until.month, day: until.day), extended > ends
+            let extended = CivilDate(year: ordered.year + 1, month: until.month, day: until.day),
+            extended > ends
         {
             ends = extended
             ctx.cite(policy.lateOrderRule)

@@ -19,7 +19,8 @@ public struct MarketSettings: Hashable, Sendable {
     public init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
-        roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees, timeZone: String = "UTC"
+        roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
+        timeZone: String = "UTC"
     ) {
         self.market = market
         self.currency = currency

@@ -6,7 +6,10 @@ public struct NonOfficialPolicy: Hashable, Sendable {
     /// HK-13: models serviced as official although bought abroad, and the rule.
     public var internationalModels: Set<String>
     public var internationalRule: RuleID?
-    public init(outcome: Outcome, refusal: Refusal, internationalModels: Set<String> = [], internationalRule: RuleID? = nil) {
+    public init(
+        outcome: Outcome, refusal: Refusal, internationalModels: Set<String> = [],
+        internationalRule: RuleID? = nil
+    ) {
         self.outcome = outcome
         self.refusal = refusal
         self.internationalModels = internationalModels
@@ -31,7 +34,8 @@ public struct EndOfServicePolicy: Hashable, Sendable {
     public var from: [String: CivilDate]
     public var charges: [FixedCharge]
     public var advice: [Coverage.Advice]
-    public init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice]) {
+    public init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice])
+    {
         self.rules = rules
         self.from = from
         self.charges = charges
@@ -59,7 +63,8 @@ public struct OnSitePolicy: Hashable, Sendable {
     public var screenOverHundredths: Int64
     /// Who pays the repair-avoidance call.
     public var callPayer: Payer
-    public init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer) {
+    public init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer)
+    {
         self.rule = rule
         self.categories = categories
         self.screenOverHundredths = screenOverHundredths
@@ -77,7 +82,8 @@ public struct LogisticsPolicy: Hashable, Sendable {
     /// Rule cited on logistics lines of these categories (BX-10: TVs at the TV rate).
     public var categoryRules: [DeviceCategory: RuleID]
     public init(
-        offered: Set<ServiceMode>, modes: Set<ServiceMode>, rule: RuleID? = nil, categoryRules: [DeviceCategory: RuleID] = [:]
+        offered: Set<ServiceMode>, modes: Set<ServiceMode>, rule: RuleID? = nil,
+        categoryRules: [DeviceCategory: RuleID] = [:]
     ) {
         self.offered = offered
         self.modes = modes
@@ -105,7 +111,8 @@ public struct InWarrantyPolicy: Hashable, Sendable {
     public init(
         rule: RuleID, payer: Payer, logisticsPayer: Payer? = nil, logisticsRule: RuleID? = nil,
         laterFromMonths: Int? = nil, laterPayer: Payer? = nil, laterRule: RuleID? = nil,
-        officialChannels: Set<Channel>? = nil, otherChannelPayer: Payer? = nil, otherChannelRule: RuleID? = nil
+        officialChannels: Set<Channel>? = nil, otherChannelPayer: Payer? = nil,
+        otherChannelRule: RuleID? = nil
     ) {
         self.rule = rule
         self.payer = payer
@@ -124,12 +131,15 @@ public struct InWarrantyPolicy: Hashable, Sendable {
 public struct OutOfWarrantyPolicy: Hashable, Sendable {
     /// A group of charges: `logistics` (both legs, or travel on site), `labor`, `parts`, `handling`,
     /// `inspection`.
-    public enum ChargeGroup: String, Sendable, CaseIterable { case logistics, labor, parts, handling, inspection }
+    public enum ChargeGroup: String, Sendable, CaseIterable {
+        case logistics, labor, parts, handling, inspection
+    }
 
     public struct Outcome: Hashable, Sendable {
-        public var rule: RuleID
+        /// The rule that puts these charges on the consumer, where the market has one.
+        public var rule: RuleID?
         public var charges: [ChargeGroup]
-        public init(rule: RuleID, charges: [ChargeGroup]) {
+        public init(rule: RuleID?, charges: [ChargeGroup]) {
             self.rule = rule
             self.charges = charges
         }
