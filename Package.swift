@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
         .testTarget(
             name: "QuoteRenderingTests",
-            dependencies: ["QuoteRendering", "QuoteCore"],
+            dependencies: ["QuoteRendering", "QuoteCore", "PriceListLoading"],
             exclude: ["Snapshots"]
         ),
     ]

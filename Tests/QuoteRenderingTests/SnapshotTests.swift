@@ -6,24 +6,9 @@ import Testing
 /// `RECORD_SNAPSHOTS=1 swift test --filter QuoteRenderingTests` and review the diff.
 @Suite("Snapshots: one quote per market and outcome, in five languages")
 struct SnapshotTests {
-    static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-
     @Test("rendered document matches its snapshot", arguments: SnapshotCase.all)
     func matchesSnapshot(_ snapshot: SnapshotCase) throws {
-        let rendered = try snapshot.render()
-        let file = Support.snapshots.appendingPathComponent(snapshot.fileName)
-        if Self.recording {
-            try FileManager.default.createDirectory(at: Support.snapshots, withIntermediateDirectories: true)
-            try rendered.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("no snapshot \(snapshot.fileName); record it with RECORD_SNAPSHOTS=1")
-            return
-        }
-        #expect(
-            rendered == expected, "\(snapshot.fileName) differs; diff it or re-record with RECORD_SNAPSHOTS=1"
-        )
+        try Snapshot.compare(try snapshot.render(), file: snapshot.fileName)
     }
 
     @Test("every market and every outcome has a snapshot, in at least three languages")
@@ -45,5 +30,25 @@ struct SnapshotTests {
                     "\(snapshot.fileName): \"\(line)\" is \(DisplayWidth.of(line)) columns")
             }
         }
+    }
+}
+
+/// Compares a rendered document with its stored snapshot, or records it with `RECORD_SNAPSHOTS=1`.
+enum Snapshot {
+    static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+
+    static func compare(_ rendered: String, file name: String) throws {
+        let file = Support.snapshots.appendingPathComponent(name)
+        if recording {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try rendered.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("no snapshot \(name); record it with RECORD_SNAPSHOTS=1")
+            return
+        }
+        #expect(rendered == expected, "\(name) differs; diff it or re-record with RECORD_SNAPSHOTS=1")
     }
 }

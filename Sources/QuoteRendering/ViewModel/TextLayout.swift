@@ -10,7 +10,7 @@
 /// - Lists (advice, notes): `  - {{.}}`. Summary and notices start at column 0.
 enum TextLayout {
     static let width = 80
-    static let minimumDescriptionWidth = 16
+    static let minimumDescriptionWidth = 10
 
     static func apply(to document: inout QuoteDocument) {
         let labelWidth =
