@@ -48,7 +48,10 @@ let package = Package(
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
         .testTarget(
             name: "QuoteRenderingTests",
-            dependencies: ["QuoteRendering", "QuoteCore", "PriceListLoading"],
+            dependencies: [
+                "QuoteRendering", "QuoteCore", "PriceListLoading",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Snapshots"]
         ),
     ]

@@ -67,17 +67,28 @@ public struct QuoteRenderer: Sendable {
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
         marketLanguage: String
     ) throws(RenderError) -> String {
+        try render(
+            quote, case: serviceCase, format: format, language: language, marketLanguage: marketLanguage,
+            reference: false)
+    }
+
+    /// `render`, with swift-mustache instead of the compiled templates when `reference` is true
+    /// (the tests check that both give the same documents).
+    func render(
+        _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        marketLanguage: String, reference: Bool
+    ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
         guard let locale = locales[code], let ui = uiTables[code]?[format], let templates = templates[format]
         else {
             throw .unknownLanguage(code, available: languages)
         }
-        let builder = DocumentBuilder(locale: locale, ui: UILabels(table: ui, log: MissLog()))
-        var document = try builder.document(quote, case: serviceCase)
-        guard format == .text else { return try templates.render(document) }
-        TextLayout.apply(to: &document)
-        return Self.trimmingTrailingSpaces(try templates.render(document))
+        var document = try DocumentBuilder(locale: locale, ui: UILabels(table: ui)).document(
+            quote, case: serviceCase)
+        if format == .text { TextLayout.apply(to: &document) }
+        let output = reference ? try templates.renderReference(document) : try templates.render(document)
+        return format == .text ? Self.trimmingTrailingSpaces(output) : output
     }
 
     /// Removes spaces at line ends (left by padded cells) and ends the text with one newline.

@@ -13,23 +13,31 @@ struct FastHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: Self.needsEscape) else { return nil }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
-                case UInt8(ascii: "&"): escaped += Array("&amp;".utf8)
-                case UInt8(ascii: "\""): escaped += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): escaped += Array("&#39;".utf8)
-                default: escaped.append(byte)
-                }
+        var output = ""
+        Self.append(text, to: &output)
+        return output
+    }
+
+    /// Appends `text` HTML-escaped; a text that needs no escaping is appended as it is.
+    static func append(_ text: String, to output: inout String) {
+        guard text.utf8.contains(where: needsEscape) else { return output.append(text) }
+        var run = text.utf8.startIndex
+        let utf8 = text.utf8
+        for index in utf8.indices {
+            let replacement: String
+            switch utf8[index] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
             }
-            return String(decoding: escaped, as: UTF8.self)
-        } ?? text
+            output.append(contentsOf: text[run..<index])
+            output.append(replacement)
+            run = utf8.index(after: index)
+        }
+        output.append(contentsOf: text[run...])
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -7,13 +7,17 @@ struct TemplateSet: Sendable {
     static let rootName = "quote"
 
     let format: DocumentFormat
+    /// swift-mustache's parse of the templates: the reference renderer and syntax checker.
     let library: MustacheLibrary
+    /// The same templates compiled for fast rendering, by name ("quote", "header", …).
+    let compiled: [String: CompiledTemplate]
     /// The `ui.*` label keys the templates use (each must exist in every language).
     let labelKeys: Set<String>
 
     init(directory: URL, format: DocumentFormat) throws(RenderError) {
         self.format = format
         var templates: [String: MustacheTemplate] = [:]
+        var compiled: [String: CompiledTemplate] = [:]
         var labelKeys: Set<String> = []
         var pending = [
             (Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))
@@ -31,6 +35,11 @@ struct TemplateSet: Sendable {
                 throw .missingTextContentType(file: file.path)
             }
             templates[name] = try Self.parse(text, file: file.path)
+            do {
+                compiled[name] = try CompiledTemplate(text)
+            } catch {
+                throw .templateSyntax(file: file.path, message: error.message)
+            }
             labelKeys.formUnion(tags.compactMap(MustacheTags.labelKey))
             for partial in tags.compactMap(MustacheTags.partialName) where templates[partial] == nil {
                 includedBy[partial] = includedBy[partial] ?? file.lastPathComponent
@@ -40,6 +49,7 @@ struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
+        self.compiled = compiled
         self.labelKeys = labelKeys
     }
 
@@ -54,14 +64,28 @@ struct TemplateSet: Sendable {
         }
     }
 
-    /// Renders the root template; names the first unknown field a template used.
+    var templateName: String { "\(Self.rootName).\(format.fileInfix)" }
+
+    /// Renders the root template with the compiled templates; names the first unknown field.
     func render(_ document: QuoteDocument) throws(RenderError) -> String {
-        guard let output = library.render(document, withTemplate: Self.rootName) else {
-            throw .missingTemplate(name: Self.rootName, path: "\(Self.rootName).\(format.fileInfix).mustache")
+        var renderer = TemplateRenderer(
+            partials: compiled, templateName: templateName, language: document.lang)
+        renderer.output.reserveCapacity(format == .html ? 16_384 : 8192)
+        var stack: [TemplateRenderer.Frame] = [.node(document)]
+        try renderer.render(compiled[Self.rootName]!.nodes, stack: &stack, indentation: "")
+        return renderer.output
+    }
+
+    /// Renders the root template with swift-mustache, the reference implementation.
+    func renderReference(_ document: QuoteDocument) throws(RenderError) -> String {
+        let log = MissLog()
+        guard let output = library.render(MustacheNode(node: document, log: log), withTemplate: Self.rootName)
+        else {
+            throw .missingTemplate(name: Self.rootName, path: templateName)
         }
-        if let unknown = document.ui.log.names.first {
-            if unknown.hasPrefix("ui.") { throw .missingLabel(key: unknown, language: document.lang) }
-            throw .unknownField(name: unknown, template: "\(Self.rootName).\(format.fileInfix)")
+        if let unknown = log.names.first {
+            if unknown == "ui" { throw .missingLabel(key: unknown, language: document.lang) }
+            throw .unknownField(name: unknown, template: templateName)
         }
         return output
     }

@@ -1,0 +1,185 @@
+/// A Mustache template parsed once into a tree whose names are already split, rendered straight
+/// into one output buffer over the typed view model (`ViewNode`): no reflection and no dynamic
+/// casts per lookup. It implements the subset the quote templates use — variables, `{{{…}}}` and
+/// `{{&…}}`, sections, inverted sections, partials, comments, `{{%CONTENT_TYPE: …}}`, standalone
+/// lines, and the transforms `empty`, `uppercased`, `lowercased`, `capitalized` — with the same
+/// output as swift-mustache, which stays the reference (the tests render every snapshot with both).
+struct CompiledTemplate: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(Path, escaped: Bool)
+        case section(Path, [Node], inverted: Bool)
+        case partial(String, indentation: String)
+    }
+
+    /// A dotted name, split at load time, with an optional transform: `empty(rules)`.
+    struct Path: Sendable {
+        let names: [String]
+        let transform: String?
+        let source: String
+    }
+
+    /// Why a template cannot be compiled.
+    struct CompileError: Error {
+        let message: String
+    }
+
+    static let transforms: Set<String> = ["empty", "uppercased", "lowercased", "capitalized"]
+
+    let nodes: [Node]
+    /// The partials the template includes.
+    let partials: Set<String>
+
+    init(_ text: String) throws(CompileError) {
+        var parser = TagScanner(Array(text.utf8))
+        var stack: [(path: Path?, inverted: Bool, nodes: [Node])] = [(nil, false, [])]
+        var escaping = true
+        var partials: Set<String> = []
+        while let token = try parser.next() {
+            switch token {
+            case .text(let text): stack[stack.count - 1].nodes.append(.text(text))
+            case .tag(let sigil, let content, let indentation):
+                switch sigil {
+                case "!": break
+                case "%": escaping = Self.escapes(afterPragma: content, current: escaping)
+                case "#", "^": stack.append((try Self.path(content), sigil == "^", []))
+                case "/":
+                    guard stack.count > 1, let open = stack.last, open.path?.source == content else {
+                        throw CompileError(message: "{{/\(content)}} closes no open section")
+                    }
+                    stack.removeLast()
+                    stack[stack.count - 1].nodes.append(
+                        .section(open.path!, open.nodes, inverted: open.inverted))
+                case ">":
+                    partials.insert(content)
+                    stack[stack.count - 1].nodes.append(.partial(content, indentation: indentation))
+                case "=": throw CompileError(message: "changing delimiters ({{=…=}}) is not supported")
+                case "&", "{":
+                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: false))
+                default:
+                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: escaping))
+                }
+            }
+        }
+        guard stack.count == 1 else {
+            throw CompileError(message: "{{#\(stack.last!.path!.source)}} is not closed")
+        }
+        nodes = stack[0].nodes
+        self.partials = partials
+    }
+
+    /// `CONTENT_TYPE: TEXT` turns escaping off; any other content type (HTML, HTML5) on.
+    private static func escapes(afterPragma content: String, current: Bool) -> Bool {
+        let compact = content.filter { !$0.isWhitespace }
+        guard compact.hasPrefix("CONTENT_TYPE:") else { return current }
+        return compact != "CONTENT_TYPE:TEXT"
+    }
+
+    private static func path(_ content: String) throws(CompileError) -> Path {
+        var name = content
+        var transform: String?
+        if let open = content.firstIndex(of: "("), content.last == ")" {
+            let function = String(content[..<open])
+            guard transforms.contains(function) else {
+                throw CompileError(
+                    message: "unsupported transform \"\(function)\" (supported: \(transforms.sorted()))")
+            }
+            transform = function
+            name = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
+        }
+        let names = name == "." ? ["."] : name.split(separator: ".").map(String.init)
+        guard !names.isEmpty else { throw CompileError(message: "empty tag {{\(content)}}") }
+        return Path(names: names, transform: transform, source: content)
+    }
+}
+
+/// Splits template bytes into text and tags, removing standalone lines: a section, inverted,
+/// closing, partial, comment or pragma tag alone on its line (but for spaces and tabs) takes the
+/// whole line with it; a standalone partial keeps the line's indentation for its own lines.
+struct TagScanner {
+    enum Token {
+        case text(String)
+        case tag(sigil: Character, content: String, indentation: String)
+    }
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var pending: Token?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func next() throws(CompiledTemplate.CompileError) -> Token? {
+        if let token = pending {
+            pending = nil
+            return token
+        }
+        guard position < bytes.count else { return nil }
+        guard let open = find([123, 123], from: position) else {
+            defer { position = bytes.count }
+            return .text(string(position..<bytes.count))
+        }
+        let triple = open + 2 < bytes.count && bytes[open + 2] == 123
+        let closing: [UInt8] = triple ? [125, 125, 125] : [125, 125]
+        guard let close = find(closing, from: open + 2) else {
+            throw CompiledTemplate.CompileError(message: "unclosed tag at byte \(open)")
+        }
+        var inner = string((open + 2)..<close).trimmingSpaces
+        var sigil: Character = " "
+        if let first = inner.first, "!%#^/>=&{".contains(first) {
+            sigil = first
+            inner = String(inner.dropFirst()).trimmingSpaces
+        }
+        let end = close + closing.count
+        let textStart = position
+        var textEnd = open
+        var indentation = ""
+        position = end
+        if "!%#^/>=".contains(sigil),
+            let (lineStart, lineEnd) = standaloneLine(open: open, end: end, after: textStart)
+        {
+            indentation = string(lineStart..<open)
+            textEnd = lineStart
+            position = lineEnd
+        }
+        let tag = Token.tag(sigil: sigil, content: inner, indentation: indentation)
+        guard textEnd > textStart else { return tag }
+        pending = tag
+        return .text(string(textStart..<textEnd))
+    }
+
+    /// The start of the tag's line and the position after its newline, when nothing but spaces
+    /// and tabs shares the line with the tag.
+    private func standaloneLine(open: Int, end: Int, after textStart: Int) -> (Int, Int)? {
+        var start = open
+        while start > textStart, bytes[start - 1] == 32 || bytes[start - 1] == 9 { start -= 1 }
+        guard start == 0 || bytes[start - 1] == 10 else { return nil }
+        var stop = end
+        while stop < bytes.count, bytes[stop] == 32 || bytes[stop] == 9 { stop += 1 }
+        if stop == bytes.count { return (start, stop) }
+        if bytes[stop] == 10 { return (start, stop + 1) }
+        if bytes[stop] == 13, stop + 1 < bytes.count, bytes[stop + 1] == 10 { return (start, stop + 2) }
+        return nil
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}
