@@ -35,14 +35,14 @@ struct ReferenceRendererTests {
     @Test("standalone tags, partial indentation, comments and transforms follow Mustache")
     func mustacheRules() throws {
         let text =
-            "a\n  {{! note }}\n{{#flag}}\nyes\n{{/flag}}\n{{#items}}[{{.}}]{{/items}}{{^empty(items)}}!{{/empty(items)}}\n"
+            "a\n  {{! note }}\n{{#isDraft}}\nyes\n{{/isDraft}}\n{{#notes}}[{{.}}]{{/notes}}{{^empty(notes)}}!{{/empty(notes)}}\n"
         let template = try CompiledTemplate(text)
         #expect(template.partials.isEmpty)
         struct Root: ViewNode {
-            func value(_ name: String) -> ViewValue? {
-                switch name {
-                case "flag": .flag(true)
-                case "items": .strings(["x"])
+            func value(_ field: Field) -> ViewValue? {
+                switch field {
+                case .isDraft: .flag(true)
+                case .notes: .strings(["x"])
                 default: nil
                 }
             }
@@ -50,13 +50,16 @@ struct ReferenceRendererTests {
         var renderer = TemplateRenderer(partials: [:], templateName: "t", language: "en")
         var stack: [TemplateRenderer.Frame] = [.node(Root())]
         try renderer.render(template.nodes, stack: &stack, indentation: "")
-        #expect(renderer.output == "a\nyes\n[x]!\n")
+        let output = String(decoding: renderer.output, as: UTF8.self)
+        #expect(output == "a\nyes\n[x]!\n")
         let reference = try MustacheTemplate(string: text).render(MustacheNode(node: Root()))
-        #expect(renderer.output == reference)
+        #expect(output == reference)
     }
 
-    @Test("an unsupported transform or an unclosed section is refused at load")
+    @Test("an unsupported transform, an unclosed section or an unknown field is refused at load")
     func refused() {
+        #expect(throws: CompiledTemplate.CompileError.self) { try CompiledTemplate("{{numbr}}") }
+        #expect(throws: CompiledTemplate.CompileError.self) { try CompiledTemplate("{{due.lable}}") }
         #expect(throws: CompiledTemplate.CompileError.self) { try CompiledTemplate("{{reversed(x)}}") }
         #expect(throws: CompiledTemplate.CompileError.self) { try CompiledTemplate("{{#x}}open") }
     }

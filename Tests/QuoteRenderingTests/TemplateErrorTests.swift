@@ -63,16 +63,26 @@ struct TemplateErrorTests {
         #expect(file.hasSuffix("partials/header.html.mustache"))
     }
 
-    @Test("a field the view model does not have is an error at render time")
+    @Test("a field the view model does not have is an error when the templates load")
     func unknownField() throws {
+        let error = try loading("<footer>{{numbr}}</footer>\n", in: "partials/footer.html.mustache")
+        guard case .unknownField(let name, let template) = error else {
+            Issue.record("expected unknownField, got \(String(describing: error))")
+            return
+        }
+        #expect(name == "numbr")
+        #expect(template.hasSuffix("partials/footer.html.mustache"))
+    }
+
+    @Test("a field that exists, used where no object has it, is an error at render time")
+    func misplacedField() throws {
         let copy = try Support.templatesCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
-        try "<footer>{{numbr}}</footer>\n".write(
-            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true,
-            encoding: .utf8)
+        try "<footer>{{gross}}</footer>\n".write(
+            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true, encoding: .utf8)
         let renderer = try QuoteRenderer(templatesDirectory: copy)
         let fixture = QuoteFixture.nlInWarranty
-        #expect(throws: RenderError.unknownField(name: "numbr", template: "quote.html")) {
+        #expect(throws: RenderError.unknownField(name: "gross", template: "quote.html")) {
             try renderer.render(
                 fixture.quote, case: fixture.serviceCase, format: .html, language: "en", marketLanguage: "nl")
         }

@@ -14,13 +14,26 @@ public struct LocaleFormat: Sendable {
     /// Digits the integer part needs before it is grouped: 1 groups 1,234; 2 (Spanish) leaves 1234
     /// but groups 12.345.
     let minimumGroupingDigits: Int
-    let moneyPositive: Pattern
-    let moneyNegative: Pattern
-    let percent: Pattern
+    let percent: Affixes
     let date: Pattern
     let months: [String]
-    /// Currency symbols by ISO code, read once.
-    let symbols: [String: String]
+    /// Per ISO currency code, the text around the amount: positive, then negative.
+    let currencies: [String: (positive: Affixes, negative: Affixes)]
+
+    /// The UTF-8 text before and after a number in a pattern, worked out once.
+    struct Affixes: Sendable {
+        let prefix: [UInt8]
+        let suffix: [UInt8]
+
+        /// Fills `pattern` with `values` and splits it where `placeholder` stands.
+        init(_ pattern: Pattern, around placeholder: String, values: [String: String] = [:]) {
+            let marker = "\u{0}"
+            let text = pattern.fill { $0 == placeholder ? marker : values[$0] }
+            let parts = text.split(separator: marker, maxSplits: 1, omittingEmptySubsequences: false)
+            prefix = Array(parts[0].utf8)
+            suffix = parts.count > 1 ? Array(parts[1].utf8) : []
+        }
+    }
 
     public init(labels: LabelSet) throws(RenderError) {
         self.labels = labels
@@ -32,15 +45,20 @@ public struct LocaleFormat: Sendable {
                 file: labels.language, message: "format.minimumGroupingDigits must be a whole number ≥ 1")
         }
         minimumGroupingDigits = digits
-        moneyPositive = Pattern(try labels.text("format.moneyPositive"))
-        moneyNegative = Pattern(try labels.text("format.moneyNegative"))
-        percent = Pattern(try labels.text("format.percent"))
+        let positive = Pattern(try labels.text("format.moneyPositive"))
+        let negative = Pattern(try labels.text("format.moneyNegative"))
+        percent = Affixes(Pattern(try labels.text("format.percent")), around: "rate")
         date = Pattern(try labels.text("format.date"))
-        var symbols: [String: String] = [:]
+        var currencies: [String: (positive: Affixes, negative: Affixes)] = [:]
         for (key, symbol) in labels.entries where key.hasPrefix("currency.") {
-            symbols[String(key.dropFirst(9))] = symbol
+            func affixes(_ pattern: Pattern) -> Affixes {
+                // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
+                let spaced = symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount")
+                return Affixes(pattern, around: "amount", values: ["symbol": spaced ? symbol + "\u{00A0}" : symbol])
+            }
+            currencies[String(key.dropFirst(9))] = (affixes(positive), affixes(negative))
         }
-        self.symbols = symbols
+        self.currencies = currencies
         var months: [String] = []
         for month in 1...12 { months.append(try labels.text("format.months.\(month)")) }
         self.months = months
@@ -48,23 +66,27 @@ public struct LocaleFormat: Sendable {
 
     /// `Money` in this language: "€ 251,67" (nl), "251,67 €" (fr), "HK$750.00" (en).
     public func money(_ amount: Money) throws(RenderError) -> String {
-        guard let symbol = symbols[amount.currency.code] else {
+        guard let affixes = currencies[amount.currency.code] else {
             throw .missingLabel(key: "currency.\(amount.currency.code)", language: labels.language)
         }
-        let number = self.number(amount.minorUnits.magnitude, scale: amount.currency.minorUnits)
-        let pattern = amount.isNegative ? moneyNegative : moneyPositive
-        // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
-        let spaced =
-            symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount")
-            ? symbol + "\u{00A0}" : symbol
-        return pattern.fill { $0 == "symbol" ? spaced : $0 == "amount" ? number : nil }
+        let around = amount.isNegative ? affixes.negative : affixes.positive
+        var text = around.prefix
+        appendNumber(amount.minorUnits.magnitude, scale: amount.currency.minorUnits, to: &text)
+        text += around.suffix
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// A rate in this language: "21%" (en), "21 %" (fr).
+    /// A rate in this language: "21%" (en), "21 %" (fr), "8,875%" (nl).
     public func percent(_ rate: Percent) -> String {
-        let text = rate.text
-        let localized = decimal == "." ? text : text.replacingOccurrences(of: ".", with: decimal)
-        return percent.fill { $0 == "rate" ? localized : nil }
+        var text = percent.prefix
+        let scale = Decimals.pow10(Percent.scale)
+        if rate.tenThousandths % scale == 0 {
+            appendNumber(UInt64(rate.tenThousandths / scale), scale: 0, to: &text)
+        } else {
+            text += rate.text.replacingOccurrences(of: ".", with: decimal).utf8
+        }
+        text += percent.suffix
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A date in this language: "March 2, 2026", "2 maart 2026", "2026年3月2日".
@@ -80,23 +102,22 @@ public struct LocaleFormat: Sendable {
         }
     }
 
-    /// A non-negative scaled integer with this language's separators: 2950000 at scale 2 →
-    /// "29,500.00" (en), "29.500,00" (nl).
-    func number(_ magnitude: UInt64, scale: Int) -> String {
-        let divisor = UInt64(Decimals.pow10(scale))
-        let whole = String(magnitude / divisor)
-        var grouped = ""
-        if whole.count >= 3 + minimumGroupingDigits {
-            for (offset, digit) in whole.enumerated() {
-                if offset > 0, (whole.count - offset) % 3 == 0 { grouped += group }
-                grouped.append(digit)
-            }
-        } else {
-            grouped = whole
+    /// Appends a non-negative scaled integer with this language's separators: 2950000 at scale 2
+    /// is "29,500.00" (en), "29.500,00" (nl).
+    func appendNumber(_ magnitude: UInt64, scale: Int, to text: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0 || digits.count <= scale
+        let wholeCount = digits.count - scale
+        let grouping = wholeCount >= 3 + minimumGroupingDigits
+        for (offset, digit) in digits.reversed().enumerated() {
+            if offset == wholeCount { text += decimal.utf8 }
+            if grouping, offset > 0, offset < wholeCount, (wholeCount - offset) % 3 == 0 { text += group.utf8 }
+            text.append(digit)
         }
-        guard scale > 0 else { return grouped }
-        let fraction = String(magnitude % divisor)
-        return grouped + decimal + String(repeating: "0", count: scale - fraction.count) + fraction
     }
 }
 

@@ -4,7 +4,8 @@ struct TemplateRenderer {
     let partials: [String: CompiledTemplate]
     let templateName: String
     let language: String
-    var output = ""
+    /// The document as UTF-8, appended to without per-append String bookkeeping.
+    var output: [UInt8] = []
 
     /// What a section pushes: a view object, or one string of a list of strings (`{{.}}`).
     enum Frame {
@@ -17,8 +18,10 @@ struct TemplateRenderer {
     {
         for node in nodes {
             switch node {
-            case .text(let text):
-                append(text, indentation: indentation)
+            case .bytes(let bytes) where indentation.isEmpty:
+                output += bytes
+            case .bytes(let bytes):
+                append(String(decoding: bytes, as: UTF8.self), indentation: indentation)
             case .variable(let path, let escaped):
                 let value = try resolve(path, in: stack)
                 append(value, escaped: escaped)
@@ -29,7 +32,7 @@ struct TemplateRenderer {
                 guard let partial = partials[name] else {
                     throw .missingPartial(name: name, includedBy: templateName)
                 }
-                if !extra.isEmpty, output.isEmpty || output.utf8.last == 10 { output += indentation + extra }
+                if !extra.isEmpty, output.isEmpty || output.last == 10 { output += (indentation + extra).utf8 }
                 try render(partial.nodes, stack: &stack, indentation: indentation + extra)
             }
         }
@@ -77,34 +80,34 @@ struct TemplateRenderer {
 
     private func resolve(_ path: CompiledTemplate.Path, in stack: [Frame]) throws(RenderError) -> ViewValue {
         var value: ViewValue?
-        let first = path.names[0]
-        if first == "." {
-            switch stack.last {
-            case .text(let text): value = .text(text)
-            case .node(let node): value = .node(node)
-            case nil: value = nil
-            }
-        } else {
+        if let first = path.first {
             for frame in stack.reversed() {
                 if case .node(let node) = frame, let found = node.value(first) {
                     value = found
                     break
                 }
             }
+        } else {
+            switch stack.last {
+            case .text(let text): value = .text(text)
+            case .node(let node): value = .node(node)
+            case nil: value = nil
+            }
         }
-        for name in path.names.dropFirst() {
-            guard case .node(let node) = value, let child = node.value(name) else {
+        if let label = path.label {
+            guard case .node(let labels) = value, let text = labels.label(label) else {
+                throw .missingLabel(key: "ui.\(label)", language: language)
+            }
+            return text
+        }
+        for field in path.rest {
+            guard case .node(let node) = value else {
                 value = nil
                 break
             }
-            value = child
+            value = node.value(field)
         }
-        guard let value else {
-            if first == "ui" {
-                throw .missingLabel(key: path.names.joined(separator: "."), language: language)
-            }
-            throw .unknownField(name: path.names.joined(separator: "."), template: templateName)
-        }
+        guard let value else { throw .unknownField(name: path.source, template: templateName) }
         return path.transform.map { Self.transform(value, $0) } ?? value
     }
 
@@ -122,19 +125,19 @@ struct TemplateRenderer {
 
     private mutating func append(_ value: ViewValue, escaped: Bool) {
         switch value {
-        case .text(let text): escaped ? FastHTMLContentType.append(text, to: &output) : output.append(text)
-        case .flag(let flag): output.append(flag ? "true" : "false")
+        case .text(let text): escaped ? FastHTMLContentType.append(text, to: &output) : output.append(contentsOf: text.utf8)
+        case .flag(let flag): output += (flag ? "true" : "false").utf8
         case .list, .strings, .node, .absent: break
         }
     }
 
     /// Appends template text, indenting each new line inside an indented partial.
     private mutating func append(_ text: String, indentation: String) {
-        guard !indentation.isEmpty, text.utf8.contains(10) else { return output.append(text) }
+        guard !indentation.isEmpty, text.utf8.contains(10) else { return output += text.utf8 }
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if offset > 0 { output.append("\n") }
-            if offset > 0, !line.isEmpty { output.append(indentation) }
-            output.append(contentsOf: line)
+            if offset > 0 { output.append(10) }
+            if offset > 0, !line.isEmpty { output += indentation.utf8 }
+            output += line.utf8
         }
     }
 }

@@ -6,22 +6,36 @@
 /// output as swift-mustache, which stays the reference (the tests render every snapshot with both).
 struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        /// Template text as UTF-8, ready to copy into the output.
+        case bytes([UInt8])
         case variable(Path, escaped: Bool)
         case section(Path, [Node], inverted: Bool)
         case partial(String, indentation: String)
     }
 
-    /// A dotted name, split at load time, with an optional transform: `empty(rules)`.
+    /// A dotted name resolved at load time, with an optional transform: `empty(rules)`.
     struct Path: Sendable {
-        let names: [String]
+        /// The first field, looked up through the enclosing objects; nil for `.`.
+        let first: Field?
+        /// `ui.<label>`: the label key.
+        let label: String?
+        /// The fields after the first: `due.label`.
+        let rest: [Field]
         let transform: String?
         let source: String
     }
 
     /// Why a template cannot be compiled.
-    struct CompileError: Error {
-        let message: String
+    enum CompileError: Error {
+        case syntax(String)
+        case unknownField(String)
+
+        var message: String {
+            switch self {
+            case .syntax(let message): message
+            case .unknownField(let name): "unknown field \"\(name)\""
+            }
+        }
     }
 
     static let transforms: Set<String> = ["empty", "uppercased", "lowercased", "capitalized"]
@@ -37,7 +51,7 @@ struct CompiledTemplate: Sendable {
         var partials: Set<String> = []
         while let token = try parser.next() {
             switch token {
-            case .text(let text): stack[stack.count - 1].nodes.append(.text(text))
+            case .text(let text): stack[stack.count - 1].nodes.append(.bytes(Array(text.utf8)))
             case .tag(let sigil, let content, let indentation):
                 switch sigil {
                 case "!": break
@@ -45,7 +59,7 @@ struct CompiledTemplate: Sendable {
                 case "#", "^": stack.append((try Self.path(content), sigil == "^", []))
                 case "/":
                     guard stack.count > 1, let open = stack.last, open.path?.source == content else {
-                        throw CompileError(message: "{{/\(content)}} closes no open section")
+                        throw CompileError.syntax("{{/\(content)}} closes no open section")
                     }
                     stack.removeLast()
                     stack[stack.count - 1].nodes.append(
@@ -53,7 +67,7 @@ struct CompiledTemplate: Sendable {
                 case ">":
                     partials.insert(content)
                     stack[stack.count - 1].nodes.append(.partial(content, indentation: indentation))
-                case "=": throw CompileError(message: "changing delimiters ({{=…=}}) is not supported")
+                case "=": throw CompileError.syntax("changing delimiters ({{=…=}}) is not supported")
                 case "&", "{":
                     stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: false))
                 default:
@@ -62,7 +76,7 @@ struct CompiledTemplate: Sendable {
             }
         }
         guard stack.count == 1 else {
-            throw CompileError(message: "{{#\(stack.last!.path!.source)}} is not closed")
+            throw CompileError.syntax("{{#\(stack.last!.path!.source)}} is not closed")
         }
         nodes = stack[0].nodes
         self.partials = partials
@@ -81,15 +95,26 @@ struct CompiledTemplate: Sendable {
         if let open = content.firstIndex(of: "("), content.last == ")" {
             let function = String(content[..<open])
             guard transforms.contains(function) else {
-                throw CompileError(
-                    message: "unsupported transform \"\(function)\" (supported: \(transforms.sorted()))")
+                throw CompileError.syntax(
+                    "unsupported transform \"\(function)\" (supported: \(transforms.sorted()))")
             }
             transform = function
             name = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
         }
-        let names = name == "." ? ["."] : name.split(separator: ".").map(String.init)
-        guard !names.isEmpty else { throw CompileError(message: "empty tag {{\(content)}}") }
-        return Path(names: names, transform: transform, source: content)
+        if name == "." { return Path(first: nil, label: nil, rest: [], transform: transform, source: content) }
+        let names = name.split(separator: ".").map(String.init)
+        guard let head = names.first else { throw CompileError.syntax("empty tag {{\(content)}}") }
+        guard let first = Field(rawValue: head) else { throw CompileError.unknownField(head) }
+        if first == .ui {
+            guard names.count == 2 else { throw CompileError.syntax("{{\(content)}}: write a label as ui.<key>") }
+            return Path(first: first, label: names[1], rest: [], transform: transform, source: content)
+        }
+        var rest: [Field] = []
+        for next in names.dropFirst() {
+            guard let field = Field(rawValue: next) else { throw CompileError.unknownField(name) }
+            rest.append(field)
+        }
+        return Path(first: first, label: nil, rest: rest, transform: transform, source: content)
     }
 }
 
@@ -121,7 +146,7 @@ struct TagScanner {
         let triple = open + 2 < bytes.count && bytes[open + 2] == 123
         let closing: [UInt8] = triple ? [125, 125, 125] : [125, 125]
         guard let close = find(closing, from: open + 2) else {
-            throw CompiledTemplate.CompileError(message: "unclosed tag at byte \(open)")
+            throw CompiledTemplate.CompileError.syntax("unclosed tag at byte \(open)")
         }
         var inner = string((open + 2)..<close).trimmingSpaces
         var sigil: Character = " "

@@ -13,35 +13,31 @@ struct FastHTMLContentType: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         Self.append(text, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends `text` HTML-escaped; a text that needs no escaping is appended as it is.
-    static func append(_ text: String, to output: inout String) {
-        guard text.utf8.contains(where: needsEscape) else { return output.append(text) }
-        var run = text.utf8.startIndex
-        let utf8 = text.utf8
-        for index in utf8.indices {
-            let replacement: String
-            switch utf8[index] {
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
+    /// Appends `text` HTML-escaped as UTF-8; a text that needs no escaping is copied as it is.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output += UnsafeBufferPointer(rebasing: bytes[run..<index])
+                output += UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+                run = index + 1
             }
-            output.append(contentsOf: text[run..<index])
-            output.append(replacement)
-            run = utf8.index(after: index)
+            output += UnsafeBufferPointer(rebasing: bytes[run...])
         }
-        output.append(contentsOf: text[run...])
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }

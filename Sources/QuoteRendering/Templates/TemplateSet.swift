@@ -37,6 +37,8 @@ struct TemplateSet: Sendable {
             templates[name] = try Self.parse(text, file: file.path)
             do {
                 compiled[name] = try CompiledTemplate(text)
+            } catch .unknownField(let field) {
+                throw .unknownField(name: field, template: file.path)
             } catch {
                 throw .templateSyntax(file: file.path, message: error.message)
             }
@@ -73,7 +75,7 @@ struct TemplateSet: Sendable {
         renderer.output.reserveCapacity(format == .html ? 16_384 : 8192)
         var stack: [TemplateRenderer.Frame] = [.node(document)]
         try renderer.render(compiled[Self.rootName]!.nodes, stack: &stack, indentation: "")
-        return renderer.output
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 
     /// Renders the root template with swift-mustache, the reference implementation.

@@ -15,10 +15,33 @@ enum ViewValue {
     static func nodes(_ nodes: [some ViewNode]) -> ViewValue { .list(nodes.map { $0 as any ViewNode }) }
 }
 
-/// A view-model object: its fields by Mustache name; nil for a name it does not have (the lookup
-/// then continues in the enclosing objects, as Mustache specifies).
+/// A view-model object: its fields; nil for a field it does not have (the lookup then continues
+/// in the enclosing objects, as Mustache specifies).
 protocol ViewNode {
-    func value(_ name: String) -> ViewValue?
+    func value(_ field: Field) -> ViewValue?
+    /// A label by key, for the `ui` object: `{{ui.issueDate}}`.
+    func label(_ key: String) -> ViewValue?
+}
+
+extension ViewNode {
+    func label(_ key: String) -> ViewValue? { nil }
+}
+
+/// Every view-model field name a template may use (`docs/rendering.md`). Templates are checked
+/// against it when they load, so a misspelt name is an error before any quote is rendered.
+enum Field: String, CaseIterable, Sendable {
+    // QuoteDocument
+    case lang, ui, number, isDraft, facts, parties, sampleNotice, status, statusCode, summary, rules
+    case advice, windows, notes, charges, ifRejected
+    // Fact, RuleView
+    case label, value, id, sentence
+    // ChargesView
+    case groups, header, totals, due, refund, hasLines, showVat
+    // PayerGroupView
+    case payer, payerCode, heading, lines, subtotal
+    // LineView, TotalRow
+    case kind, kindCode, description, more, quantity, unitPrice, net, vatRate, vat, gross, rule
+    case isNegative
 }
 
 // MARK: - The same view model for swift-mustache, the reference renderer
@@ -41,7 +64,7 @@ struct MustacheNode: MustacheParent {
     var log: MissLog?
 
     func child(named name: String) -> Any? {
-        guard let value = node.value(name) else {
+        guard let value = Field(rawValue: name).flatMap(node.value) ?? node.label(name) else {
             log?.record(name)
             return nil
         }
