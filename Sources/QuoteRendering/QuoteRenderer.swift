@@ -84,8 +84,8 @@ public struct QuoteRenderer: Sendable {
         else {
             throw .unknownLanguage(code, available: languages)
         }
-        var document = try DocumentBuilder(locale: locale, ui: UILabels(table: ui)).document(
-            quote, case: serviceCase)
+        let builder = try DocumentBuilder(locale: locale, ui: UILabels(table: ui), currency: quote.currency)
+        var document = try builder.document(quote, case: serviceCase)
         if format == .text { TextLayout.apply(to: &document) }
         let output = reference ? try templates.renderReference(document) : try templates.render(document)
         return format == .text ? Self.trimmingTrailingSpaces(output) : output

@@ -79,7 +79,8 @@ struct TemplateErrorTests {
         let copy = try Support.templatesCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
         try "<footer>{{gross}}</footer>\n".write(
-            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true, encoding: .utf8)
+            to: copy.appendingPathComponent("partials/footer.html.mustache"), atomically: true,
+            encoding: .utf8)
         let renderer = try QuoteRenderer(templatesDirectory: copy)
         let fixture = QuoteFixture.nlInWarranty
         #expect(throws: RenderError.unknownField(name: "gross", template: "quote.html")) {

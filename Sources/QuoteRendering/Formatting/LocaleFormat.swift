@@ -54,7 +54,8 @@ public struct LocaleFormat: Sendable {
             func affixes(_ pattern: Pattern) -> Affixes {
                 // A symbol ending in a letter never touches the digits: "Rs 29,500.00", not "Rs29,500.00".
                 let spaced = symbol.last?.isLetter == true && pattern.adjoins("symbol", "amount")
-                return Affixes(pattern, around: "amount", values: ["symbol": spaced ? symbol + "\u{00A0}" : symbol])
+                return Affixes(
+                    pattern, around: "amount", values: ["symbol": spaced ? symbol + "\u{00A0}" : symbol])
             }
             currencies[String(key.dropFirst(9))] = (affixes(positive), affixes(negative))
         }
@@ -66,14 +67,36 @@ public struct LocaleFormat: Sendable {
 
     /// `Money` in this language: "€ 251,67" (nl), "251,67 €" (fr), "HK$750.00" (en).
     public func money(_ amount: Money) throws(RenderError) -> String {
-        guard let affixes = currencies[amount.currency.code] else {
-            throw .missingLabel(key: "currency.\(amount.currency.code)", language: labels.language)
+        try moneyStyle(amount.currency).format(amount)
+    }
+
+    /// How amounts of one currency are written, for formatting many of them.
+    public func moneyStyle(_ currency: Currency) throws(RenderError) -> MoneyStyle {
+        guard let affixes = currencies[currency.code] else {
+            throw .missingLabel(key: "currency.\(currency.code)", language: labels.language)
         }
-        let around = amount.isNegative ? affixes.negative : affixes.positive
-        var text = around.prefix
-        appendNumber(amount.minorUnits.magnitude, scale: amount.currency.minorUnits, to: &text)
-        text += around.suffix
-        return String(decoding: text, as: UTF8.self)
+        return MoneyStyle(
+            locale: self, currency: currency, positive: affixes.positive, negative: affixes.negative)
+    }
+
+    /// One currency in one language: `format(Money(minorUnits: 25167, EUR))` is "€ 251,67" in nl.
+    public struct MoneyStyle: Sendable {
+        let locale: LocaleFormat
+        public let currency: Currency
+        let positive: Affixes
+        let negative: Affixes
+
+        /// The amount, which must be in `currency`.
+        public func format(_ amount: Money) -> String {
+            precondition(amount.currency == currency, "\(amount.currency) formatted as \(currency)")
+            let around = amount.isNegative ? negative : positive
+            var text: [UInt8] = []
+            text.reserveCapacity(around.prefix.count + around.suffix.count + 24)
+            text += around.prefix
+            locale.appendNumber(amount.minorUnits.magnitude, scale: currency.minorUnits, to: &text)
+            text += around.suffix
+            return String(decoding: text, as: UTF8.self)
+        }
     }
 
     /// A rate in this language: "21%" (en), "21 %" (fr), "8,875%" (nl).
@@ -105,19 +128,21 @@ public struct LocaleFormat: Sendable {
     /// Appends a non-negative scaled integer with this language's separators: 2950000 at scale 2
     /// is "29,500.00" (en), "29.500,00" (nl).
     func appendNumber(_ magnitude: UInt64, scale: Int, to text: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var rest = magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0 || digits.count <= scale
-        let wholeCount = digits.count - scale
+        let digits = String(magnitude).utf8
+        let padding = max(0, scale + 1 - digits.count)
+        let wholeCount = digits.count + padding - scale
         let grouping = wholeCount >= 3 + minimumGroupingDigits
-        for (offset, digit) in digits.reversed().enumerated() {
+        var offset = 0
+        func emit(_ digit: UInt8) {
             if offset == wholeCount { text += decimal.utf8 }
-            if grouping, offset > 0, offset < wholeCount, (wholeCount - offset) % 3 == 0 { text += group.utf8 }
+            if grouping, offset > 0, offset < wholeCount, (wholeCount - offset) % 3 == 0 {
+                text += group.utf8
+            }
             text.append(digit)
+            offset += 1
         }
+        for _ in 0..<padding { emit(UInt8(ascii: "0")) }
+        for digit in digits { emit(digit) }
     }
 }
 

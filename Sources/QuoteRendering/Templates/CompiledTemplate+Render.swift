@@ -32,7 +32,9 @@ struct TemplateRenderer {
                 guard let partial = partials[name] else {
                     throw .missingPartial(name: name, includedBy: templateName)
                 }
-                if !extra.isEmpty, output.isEmpty || output.last == 10 { output += (indentation + extra).utf8 }
+                if !extra.isEmpty, output.isEmpty || output.last == 10 {
+                    output += (indentation + extra).utf8
+                }
                 try render(partial.nodes, stack: &stack, indentation: indentation + extra)
             }
         }
@@ -125,7 +127,8 @@ struct TemplateRenderer {
 
     private mutating func append(_ value: ViewValue, escaped: Bool) {
         switch value {
-        case .text(let text): escaped ? FastHTMLContentType.append(text, to: &output) : output.append(contentsOf: text.utf8)
+        case .text(let text):
+            escaped ? FastHTMLContentType.append(text, to: &output) : output.append(contentsOf: text.utf8)
         case .flag(let flag): output += (flag ? "true" : "false").utf8
         case .list, .strings, .node, .absent: break
         }

@@ -101,12 +101,16 @@ struct CompiledTemplate: Sendable {
             transform = function
             name = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
         }
-        if name == "." { return Path(first: nil, label: nil, rest: [], transform: transform, source: content) }
+        if name == "." {
+            return Path(first: nil, label: nil, rest: [], transform: transform, source: content)
+        }
         let names = name.split(separator: ".").map(String.init)
         guard let head = names.first else { throw CompileError.syntax("empty tag {{\(content)}}") }
         guard let first = Field(rawValue: head) else { throw CompileError.unknownField(head) }
         if first == .ui {
-            guard names.count == 2 else { throw CompileError.syntax("{{\(content)}}: write a label as ui.<key>") }
+            guard names.count == 2 else {
+                throw CompileError.syntax("{{\(content)}}: write a label as ui.<key>")
+            }
             return Path(first: first, label: names[1], rest: [], transform: transform, source: content)
         }
         var rest: [Field] = []

@@ -34,7 +34,8 @@ struct FastHTMLContentType: MustacheContentType {
                 default: continue
                 }
                 output += UnsafeBufferPointer(rebasing: bytes[run..<index])
-                output += UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+                output += UnsafeBufferPointer(
+                    start: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
                 run = index + 1
             }
             output += UnsafeBufferPointer(rebasing: bytes[run...])

@@ -5,7 +5,20 @@ import QuoteCore
 struct DocumentBuilder {
     let locale: LocaleFormat
     let ui: UILabels
+    /// The quote's currency in the document's language.
+    let currency: LocaleFormat.MoneyStyle
     var labels: LabelSet { locale.labels }
+
+    init(locale: LocaleFormat, ui: UILabels, currency: Currency) throws(RenderError) {
+        self.locale = locale
+        self.ui = ui
+        self.currency = try locale.moneyStyle(currency)
+    }
+
+    /// An amount of the quote: every amount of a quote is in its currency.
+    private func money(_ amount: Money) throws(RenderError) -> String {
+        amount.currency == currency.currency ? currency.format(amount) : try locale.money(amount)
+    }
 
     func document(_ quote: Quote, case serviceCase: ServiceCase) throws(RenderError) -> QuoteDocument {
         let coverage = quote.coverage
@@ -113,9 +126,9 @@ struct DocumentBuilder {
         LineView(
             kind: try labels.text("lineKind.\(line.kind.rawValue)"), kindCode: line.kind.rawValue,
             description: line.description, more: [], quantity: String(line.quantity),
-            unitPrice: try locale.money(line.unitPrice), net: try locale.money(line.net),
-            vatRate: locale.percent(line.vatRate), vat: try locale.money(line.vat),
-            gross: try locale.money(line.gross),
+            unitPrice: try money(line.unitPrice), net: try money(line.net),
+            vatRate: locale.percent(line.vatRate), vat: try money(line.vat),
+            gross: try money(line.gross),
             rule: line.rule?.rawValue, isNegative: line.gross.isNegative)
     }
 
@@ -130,24 +143,24 @@ struct DocumentBuilder {
 
     private func totalRow(label: String, _ amounts: Amounts) throws(RenderError) -> TotalRow {
         TotalRow(
-            label: label, net: try locale.money(amounts.net), vatRate: "", vat: try locale.money(amounts.vat),
-            gross: try locale.money(amounts.gross))
+            label: label, net: try money(amounts.net), vatRate: "", vat: try money(amounts.vat),
+            gross: try money(amounts.gross))
     }
 
     /// "You pay € 47,19", or for a negative consumer total "Refunded to you € 49,99".
     private func due(_ consumerGross: Money) throws(RenderError) -> Fact {
         if consumerGross.isNegative {
             return Fact(
-                label: try labels.text("ui.youGetBack"), value: try locale.money(consumerGross.negated))
+                label: try labels.text("ui.youGetBack"), value: try money(consumerGross.negated))
         }
-        return Fact(label: try labels.text("ui.youPay"), value: try locale.money(consumerGross))
+        return Fact(label: try labels.text("ui.youPay"), value: try money(consumerGross))
     }
 
     private func refund(_ lines: [ChargeLine], currency: Currency) throws(RenderError) -> String? {
         let refunds = lines.filter { $0.kind == .refund }
         guard !refunds.isEmpty else { return nil }
         let total = refunds.reduce(Int64(0)) { $0 + $1.gross.minorUnits }
-        return try locale.money(Money(minorUnits: -total, currency: currency))
+        return try money(Money(minorUnits: -total, currency: currency))
     }
 }
 
