@@ -52,7 +52,9 @@ struct MessageRenderer {
     /// Derived from the Message-ID, so output is reproducible. It starts with `=_`, which can
     /// occur neither in base64 nor in quoted-printable text (`=` is always encoded there).
     private func boundary() -> String {
-        let unique = message.messageID.unicodeScalars.filter { $0.properties.isASCIIHexDigit || $0 == "-" }
-        return "=_RepairQuote_" + String(String.UnicodeScalarView(unique.prefix(48)))
+        let unique = message.messageID.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-.".unicodeScalars.contains($0))
+        }
+        return "=_RepairQuote_" + String(String.UnicodeScalarView(unique.prefix(50)))
     }
 }
