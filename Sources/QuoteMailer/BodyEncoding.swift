@@ -63,7 +63,8 @@ enum QuotedPrintable {
         for (index, byte) in bytes.enumerated() {
             let isLast = index == bytes.count - 1
             let literal = isLiteral(byte) || ((byte == 0x20 || byte == 0x09) && !isLast)
-            let token: [UInt8] = literal ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            let token: [UInt8] =
+                literal ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             // Keep room for the soft break "=" unless this token ends the line.
             let room = isLast ? lineLimit : lineLimit - 1
             if lineLength + token.count > room {

@@ -16,7 +16,8 @@ final class CurlEasyHandle {
 
     init() throws(MailError) {
         guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
-            throw .transferFailed(curlCode: Int(CURLE_FAILED_INIT.rawValue), reason: "libcurl did not initialise")
+            throw .transferFailed(
+                curlCode: Int(CURLE_FAILED_INIT.rawValue), reason: "libcurl did not initialise")
         }
         self.handle = handle
         errorBuffer = .allocate(capacity: errorBufferSize)

@@ -29,7 +29,8 @@ extension MailAddress {
             }
             let size = displayName.utf8.count
             if size > limits.displayNameBytes {
-                throw .limitExceeded(field: "\(field).displayName", limit: limits.displayNameBytes, actual: size)
+                throw .limitExceeded(
+                    field: "\(field).displayName", limit: limits.displayNameBytes, actual: size)
             }
         }
         if let problem = Self.addrSpecProblem(address, maxBytes: limits.addressBytes) {

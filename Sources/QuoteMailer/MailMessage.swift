@@ -81,7 +81,9 @@ extension MailMessage {
             }
         }
         let recipients = to.count + cc.count + bcc.count
-        if recipients == 0 { throw .invalidAddress(field: "to", reason: "at least one recipient is required") }
+        if recipients == 0 {
+            throw .invalidAddress(field: "to", reason: "at least one recipient is required")
+        }
         if recipients > limits.recipients {
             throw .limitExceeded(field: "recipients", limit: limits.recipients, actual: recipients)
         }
@@ -97,10 +99,13 @@ extension MailMessage {
         let inner = messageID.dropFirst().dropLast()
         let wellFormed =
             messageID.hasPrefix("<") && messageID.hasSuffix(">") && inner.contains("@")
-            && inner.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
+            && inner.utf8.allSatisfy {
+                $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+            }
             && messageID.utf8.count <= 250
         if !wellFormed {
-            throw .invalidHeader(field: "messageID", reason: "must look like <unique@domain> in printable ASCII")
+            throw .invalidHeader(
+                field: "messageID", reason: "must look like <unique@domain> in printable ASCII")
         }
     }
 }

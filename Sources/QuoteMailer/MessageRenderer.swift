@@ -14,7 +14,8 @@ struct MessageRenderer {
             return output
         }
         let boundary = boundary()
-        output += HeaderFolder.field("Content-Type", tokens: ["multipart/alternative;", "boundary=\"\(boundary)\""])
+        output += HeaderFolder.field(
+            "Content-Type", tokens: ["multipart/alternative;", "boundary=\"\(boundary)\""])
         output += "\r\n"
         output += "This is a multi-part message in MIME format.\r\n"
         for (contentType, body) in [("text/plain", message.textBody), ("text/html", html)] {
@@ -53,7 +54,9 @@ struct MessageRenderer {
     /// occur neither in base64 nor in quoted-printable text (`=` is always encoded there).
     private func boundary() -> String {
         let unique = message.messageID.unicodeScalars.filter {
-            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-.".unicodeScalars.contains($0))
+            $0.isASCII
+                && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                    || "-.".unicodeScalars.contains($0))
         }
         return "=_RepairQuote_" + String(String.UnicodeScalarView(unique.prefix(50)))
     }

@@ -4,13 +4,16 @@ import Foundation
 /// process locale: 2026-11-21 09:30 UTC → `Sat, 21 Nov 2026 09:30:00 +0000`.
 enum RFC5322Date {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// The header value for `date`.
     static func format(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
+        let parts = calendar.dateComponents(
+            [.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
         let weekday = weekdays[(parts.weekday ?? 1) - 1]
         let month = months[(parts.month ?? 1) - 1]
         return "\(weekday), \(twoDigits(parts.day)) \(month) \(parts.year ?? 1970) "

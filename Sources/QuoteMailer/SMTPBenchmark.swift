@@ -35,7 +35,8 @@ public enum SMTPBenchmark {
         try transport.send(Array(repeating: payload, count: count))
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Result(messages: transport.messagesSent, seconds: seconds, connections: transport.connectionsOpened)
+        return Result(
+            messages: transport.messagesSent, seconds: seconds, connections: transport.connectionsOpened)
     }
 
     /// A representative quote e-mail: short text and HTML parts, a non-ASCII subject.

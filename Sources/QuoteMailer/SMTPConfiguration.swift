@@ -56,8 +56,10 @@ public struct SMTPConfiguration: Sendable {
         guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
             throw .invalidConfiguration(field: "url", reason: "must start with smtp:// or smtps://")
         }
-        let fields = [("url", url), ("caFile", caFile ?? ""), ("username", credentials?.username ?? ""),
-                      ("password", credentials?.password ?? "")]
+        let fields = [
+            ("url", url), ("caFile", caFile ?? ""), ("username", credentials?.username ?? ""),
+            ("password", credentials?.password ?? ""),
+        ]
         for (field, value) in fields {
             try HeaderSafety.check(value) { reason in .invalidConfiguration(field: field, reason: reason) }
         }

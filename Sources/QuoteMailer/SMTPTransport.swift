@@ -61,7 +61,8 @@ public final class SMTPTransport {
             let (code, detail) = handle.perform()
             connectionsOpened += handle.info(CURLINFO_NUM_CONNECTS)
             guard code == CURLE_OK else {
-                throw SMTPFailure.classify(code, smtpCode: handle.info(CURLINFO_RESPONSE_CODE), detail: detail)
+                throw SMTPFailure.classify(
+                    code, smtpCode: handle.info(CURLINFO_RESPONSE_CODE), detail: detail)
             }
             messagesSent += 1
         }

@@ -37,7 +37,9 @@ struct MailMessageRenderingTests {
     func partOrder() throws {
         let text = rendered(try Fixtures.message())
         let contentType = try #require(header("Content-Type", in: text))
-        #expect(contentType == "multipart/alternative; boundary=\"=_RepairQuote_quote-XMI-2026-0042repair.example\"")
+        #expect(
+            contentType
+                == "multipart/alternative; boundary=\"=_RepairQuote_quote-XMI-2026-0042repair.example\"")
         let plain = try #require(text.range(of: "Content-Type: text/plain; charset=UTF-8"))
         let html = try #require(text.range(of: "Content-Type: text/html; charset=UTF-8"))
         #expect(plain.lowerBound < html.lowerBound)
@@ -48,7 +50,8 @@ struct MailMessageRenderingTests {
     func base64Bodies() throws {
         let longText = String(repeating: "Écran OLED remplacé, garantie 90 jours. ", count: 40)
         let text = rendered(try Fixtures.message(text: longText))
-        let bodies = MIMEDecoding.partBodies(text, boundary: "=_RepairQuote_quote-XMI-2026-0042repair.example")
+        let bodies = MIMEDecoding.partBodies(
+            text, boundary: "=_RepairQuote_quote-XMI-2026-0042repair.example")
         try #require(bodies.count == 2)
         let lines = bodies[0].components(separatedBy: "\r\n")
         #expect(lines.count > 10)
@@ -64,7 +67,8 @@ struct MailMessageRenderingTests {
         let body = "Total = 149,00 € TTC \n" + String(repeating: "réparation ", count: 20) + "\n.\nfin"
         let text = rendered(try Fixtures.message(text: body, encoding: .quotedPrintable))
         #expect(text.contains("Content-Transfer-Encoding: quoted-printable\r\n"))
-        let bodies = MIMEDecoding.partBodies(text, boundary: "=_RepairQuote_quote-XMI-2026-0042repair.example")
+        let bodies = MIMEDecoding.partBodies(
+            text, boundary: "=_RepairQuote_quote-XMI-2026-0042repair.example")
         try #require(bodies.count == 2)
         #expect(bodies[0].components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })
         #expect(bodies[0].hasPrefix("Total =3D 149,00 =E2=82=AC TTC=20\r\n"))
@@ -83,7 +87,8 @@ struct MailMessageRenderingTests {
 @Suite("Header encoding")
 struct HeaderEncodingTests {
     private func header(_ name: String, in message: MailMessage) -> String? {
-        MIMEDecoding.headers(String(decoding: message.render(), as: UTF8.self)).first { $0.name == name }?.value
+        MIMEDecoding.headers(String(decoding: message.render(), as: UTF8.self)).first { $0.name == name }?
+            .value
     }
 
     @Test("the Chinese subject 報價單 維修 XMI-2026 is one encoded word that decodes back")
@@ -112,9 +117,12 @@ struct HeaderEncodingTests {
 
     @Test("a long ASCII subject is folded at spaces and unfolds to the original")
     func asciiSubjectFolds() throws {
-        let subject = "Quote XMI-2026-0042 for the repair of your phone: display, battery and back cover replacement"
+        let subject =
+            "Quote XMI-2026-0042 for the repair of your phone: display, battery and back cover replacement"
         let text = String(decoding: try Fixtures.message(subject: subject).render(), as: UTF8.self)
-        #expect(text.contains("Subject: Quote XMI-2026-0042 for the repair of your phone: display, battery\r\n and"))
+        #expect(
+            text.contains(
+                "Subject: Quote XMI-2026-0042 for the repair of your phone: display, battery\r\n and"))
         #expect(header("Subject", in: try Fixtures.message(subject: subject)) == subject)
     }
 
@@ -129,10 +137,17 @@ struct HeaderEncodingTests {
     @Test("display names: ASCII is quoted and escaped, non-ASCII becomes encoded words")
     func displayNames() throws {
         let message = try Fixtures.message(
-            to: [MailAddress("a@example.com", name: "O\"Brien \\ Co"), MailAddress("b@example.com", name: "陳美")],
+            to: [
+                MailAddress("a@example.com", name: "O\"Brien \\ Co"),
+                MailAddress("b@example.com", name: "陳美"),
+            ],
             replyTo: MailAddress("desk@repair.example", name: "Atelier Réparation"))
-        #expect(header("To", in: message) == "\"O\\\"Brien \\\\ Co\" <a@example.com>, =?UTF-8?B?6Zmz576O?= <b@example.com>")
-        #expect(header("Reply-To", in: message) == "=?UTF-8?B?QXRlbGllciBSw6lwYXJhdGlvbg==?= <desk@repair.example>")
+        #expect(
+            header("To", in: message)
+                == "\"O\\\"Brien \\\\ Co\" <a@example.com>, =?UTF-8?B?6Zmz576O?= <b@example.com>")
+        #expect(
+            header("Reply-To", in: message)
+                == "=?UTF-8?B?QXRlbGllciBSw6lwYXJhdGlvbg==?= <desk@repair.example>")
     }
 
     @Test("Bcc is never a header; the envelope lists To, Cc and Bcc once each")
@@ -144,15 +159,22 @@ struct HeaderEncodingTests {
         #expect(!text.contains("archive@repair.example"))
         #expect(!text.lowercased().contains("bcc"))
         #expect(header("Cc", in: message) == "shop@repair.example")
-        #expect(message.envelopeRecipients == ["customer@example.com", "shop@repair.example", "archive@repair.example"])
+        #expect(
+            message.envelopeRecipients == [
+                "customer@example.com", "shop@repair.example", "archive@repair.example",
+            ])
         #expect(message.envelopeSender == "quotes@repair.example")
     }
 
     @Test("same inputs, same bytes: date and Message-ID are injectable")
     func deterministic() throws {
         #expect(try Fixtures.message().render() == (try Fixtures.message().render()))
-        let fresh = try MailMessage(from: Fixtures.from, to: [Fixtures.customer], subject: "Hi", textBody: "x")
+        let fresh = try MailMessage(
+            from: Fixtures.from, to: [Fixtures.customer], subject: "Hi", textBody: "x")
         #expect(fresh.messageID.hasSuffix("@repair.example>"))
-        #expect(fresh.messageID != (try MailMessage(from: Fixtures.from, to: [Fixtures.customer], subject: "Hi", textBody: "x")).messageID)
+        #expect(
+            fresh.messageID
+                != (try MailMessage(
+                    from: Fixtures.from, to: [Fixtures.customer], subject: "Hi", textBody: "x")).messageID)
     }
 }

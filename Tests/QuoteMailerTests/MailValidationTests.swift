@@ -17,7 +17,9 @@ struct MailValidationTests {
 
     @Test("a line break in the subject is refused and named")
     func subjectInjection() {
-        let failure = error { () throws(MailError) in try Fixtures.message(subject: "Quote\r\nBcc: victim@example.com") }
+        let failure = error { () throws(MailError) in
+            try Fixtures.message(subject: "Quote\r\nBcc: victim@example.com")
+        }
         #expect(failure == .invalidHeader(field: "subject", reason: "contains a line break"))
         #expect(failure?.exitCode == 2)
     }
@@ -69,7 +71,9 @@ struct MailValidationTests {
 
     @Test(
         "plain addresses are accepted",
-        arguments: ["a@example.com", "first.last+quote@repair-shop.example.co.uk", "root@localhost", "o'neil@x.io"])
+        arguments: [
+            "a@example.com", "first.last+quote@repair-shop.example.co.uk", "root@localhost", "o'neil@x.io",
+        ])
     func goodAddresses(address: String) throws {
         let message = try Fixtures.message(to: [MailAddress(address)])
         #expect(message.envelopeRecipients == [address])
@@ -87,9 +91,11 @@ struct MailValidationTests {
                 == .limitExceeded(field: "recipients", limit: 100, actual: 101))
         var small = MailLimits()
         small.messageBytes = 2_000
-        guard case .limitExceeded("message", 2_000, _)? = error({ () throws(MailError) in
-            try Fixtures.message(text: String(repeating: "x", count: 3_000), limits: small)
-        }) else {
+        guard
+            case .limitExceeded("message", 2_000, _)? = error({ () throws(MailError) in
+                try Fixtures.message(text: String(repeating: "x", count: 3_000), limits: small)
+            })
+        else {
             Issue.record("an oversized message was accepted")
             return
         }
@@ -101,9 +107,14 @@ struct MailValidationTests {
     @Test("a malformed Message-ID is refused")
     func messageID() {
         let failure = error { () throws(MailError) in
-            try MailMessage(from: Fixtures.from, to: [Fixtures.customer], subject: "x", textBody: "y", messageID: "no-brackets")
+            try MailMessage(
+                from: Fixtures.from, to: [Fixtures.customer], subject: "x", textBody: "y",
+                messageID: "no-brackets")
         }
-        #expect(failure == .invalidHeader(field: "messageID", reason: "must look like <unique@domain> in printable ASCII"))
+        #expect(
+            failure
+                == .invalidHeader(
+                    field: "messageID", reason: "must look like <unique@domain> in printable ASCII"))
     }
 }
 
@@ -129,8 +140,10 @@ struct SMTPConfigurationTests {
                 == .invalidConfiguration(field: "password", reason: "contains a line break"))
         let clear = SMTPConfiguration.Credentials(username: "quotes", password: "pw")
         #expect(
-            configurationError(SMTPConfiguration(url: "smtp://127.0.0.1:25", credentials: clear, allowPlaintext: true))
-                == .invalidConfiguration(field: "allowPlaintext", reason: "refusing to send credentials without TLS"))
+            configurationError(
+                SMTPConfiguration(url: "smtp://127.0.0.1:25", credentials: clear, allowPlaintext: true))
+                == .invalidConfiguration(
+                    field: "allowPlaintext", reason: "refusing to send credentials without TLS"))
     }
 
     @Test("exit codes: 2 bad input, 3 transient, 4 permanent")
@@ -147,11 +160,20 @@ struct SMTPConfigurationTests {
 
     @Test("libcurl failures are classified by what failed, then by the SMTP reply code")
     func classification() {
-        #expect(SMTPFailure.classify(CURLE_USE_SSL_FAILED, smtpCode: 0, detail: "d") == .tlsNotOffered(reason: "d"))
-        #expect(SMTPFailure.classify(CURLE_SEND_ERROR, smtpCode: 452, detail: "d") == .rejected(smtpCode: 452, reason: "d"))
-        #expect(SMTPFailure.classify(CURLE_SEND_ERROR, smtpCode: 0, detail: "d") == .connectionLost(reason: "d"))
-        #expect(SMTPFailure.classify(CURLE_OPERATION_TIMEDOUT, smtpCode: 0, detail: "d") == .timedOut(reason: "d"))
-        #expect(SMTPFailure.classify(CURLE_PEER_FAILED_VERIFICATION, smtpCode: 0, detail: "d") == .tlsFailed(reason: "d"))
+        #expect(
+            SMTPFailure.classify(CURLE_USE_SSL_FAILED, smtpCode: 0, detail: "d")
+                == .tlsNotOffered(reason: "d"))
+        #expect(
+            SMTPFailure.classify(CURLE_SEND_ERROR, smtpCode: 452, detail: "d")
+                == .rejected(smtpCode: 452, reason: "d"))
+        #expect(
+            SMTPFailure.classify(CURLE_SEND_ERROR, smtpCode: 0, detail: "d") == .connectionLost(reason: "d"))
+        #expect(
+            SMTPFailure.classify(CURLE_OPERATION_TIMEDOUT, smtpCode: 0, detail: "d") == .timedOut(reason: "d")
+        )
+        #expect(
+            SMTPFailure.classify(CURLE_PEER_FAILED_VERIFICATION, smtpCode: 0, detail: "d")
+                == .tlsFailed(reason: "d"))
     }
 
     @Test("durations become whole milliseconds, at least 1")

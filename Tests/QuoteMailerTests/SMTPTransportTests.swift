@@ -61,7 +61,8 @@ struct SMTPTransportTests {
         try plainTransport(server).send(message)
         let received = try #require(try server.messages().first)
         #expect(received.raw == message.render())
-        #expect(String(decoding: received.raw, as: UTF8.self).contains("\r\n.\r\n.hidden line\r\n..two dots\r\n"))
+        #expect(
+            String(decoding: received.raw, as: UTF8.self).contains("\r\n.\r\n.hidden line\r\n..two dots\r\n"))
         #expect(received.text == Fixtures.crlf(text))
     }
 
@@ -72,7 +73,8 @@ struct SMTPTransportTests {
             cc: [MailAddress("shop@repair.example")], bcc: [MailAddress("archive@repair.example")])
         try plainTransport(server).send(message)
         let received = try #require(try server.messages().first)
-        #expect(received.rcptTos == ["customer@example.com", "shop@repair.example", "archive@repair.example"])
+        #expect(
+            received.rcptTos == ["customer@example.com", "shop@repair.example", "archive@repair.example"])
         #expect(!received.headerNames.contains("Bcc"))
         #expect(!String(decoding: received.raw, as: UTF8.self).contains("archive@"))
     }
@@ -87,7 +89,8 @@ struct SMTPTransportTests {
     @Test("smtps:// (TLS from the first byte) + AUTH")
     func implicitTLS() throws {
         let server = try TestSMTPServer(mode: .smtps)
-        try SMTPTransport(configuration: tlsConfiguration(server, scheme: "smtps")).send(try Fixtures.message())
+        try SMTPTransport(configuration: tlsConfiguration(server, scheme: "smtps")).send(
+            try Fixtures.message())
         #expect(try server.messages().count == 1)
     }
 
@@ -95,7 +98,9 @@ struct SMTPTransportTests {
     func batchReusesConnection() throws {
         let server = try TestSMTPServer(mode: .starttls)
         let transport = try SMTPTransport(configuration: tlsConfiguration(server))
-        let batch = try (1...5).map { number throws(MailError) in try Fixtures.message(subject: "Quote \(number)") }
+        let batch = try (1...5).map { number throws(MailError) in
+            try Fixtures.message(subject: "Quote \(number)")
+        }
         try transport.send(batch)
         let received = try server.messages()
         #expect(received.map(\.subject) == (1...5).map { "Quote \($0)" })
@@ -114,18 +119,22 @@ struct SMTPTransportTests {
                 try transport.send(try Fixtures.message(subject: "Hi\r\nBcc: victim@example.com"))
             },
             failure { () throws(MailError) in
-                try transport.send(try Fixtures.message(to: [MailAddress("a@example.com", name: "x\r\nBcc: v@example.com")]))
+                try transport.send(
+                    try Fixtures.message(to: [MailAddress("a@example.com", name: "x\r\nBcc: v@example.com")]))
             },
             failure { () throws(MailError) in
-                try transport.send(try Fixtures.message(to: [MailAddress("a@example.com>\r\nRCPT TO:<v@example.com")]))
+                try transport.send(
+                    try Fixtures.message(to: [MailAddress("a@example.com>\r\nRCPT TO:<v@example.com")]))
             },
         ]
         for error in errors {
             #expect(error?.exitCode == 2, "accepted or misclassified: \(String(describing: error))")
         }
-        let badLogin = SMTPConfiguration.Credentials(username: "quotes\r\nMAIL FROM:<x@example.com>", password: "pw")
+        let badLogin = SMTPConfiguration.Credentials(
+            username: "quotes\r\nMAIL FROM:<x@example.com>", password: "pw")
         let error = failure { () throws(MailError) in
-            _ = try SMTPTransport(configuration: SMTPConfiguration(url: server.url(scheme: "smtps"), credentials: badLogin))
+            _ = try SMTPTransport(
+                configuration: SMTPConfiguration(url: server.url(scheme: "smtps"), credentials: badLogin))
         }
         #expect(error == .invalidConfiguration(field: "username", reason: "contains a line break"))
         #expect(server.connectionCount() == 0)

@@ -9,7 +9,10 @@ enum MIMEDecoding {
         let unfolded = head.replacingOccurrences(of: "\r\n ", with: " ")
         return unfolded.components(separatedBy: "\r\n").map { line in
             let colon = line.firstIndex(of: ":")!
-            return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (
+                String(line[..<colon]),
+                String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            )
         }
     }
 

@@ -94,7 +94,8 @@ final class TestSMTPServer {
             buffer += chunk
         }
         let line = String(decoding: buffer, as: UTF8.self)
-        guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard line.hasPrefix("READY "),
+            let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
         else {
             process.waitUntilExit()
             let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
@@ -111,7 +112,9 @@ enum TestServerError: Error, CustomStringConvertible {
     case notStarted(String)
 
     var description: String {
-        switch self { case .notStarted(let reason): reason }
+        switch self {
+        case .notStarted(let reason): reason
+        }
     }
 }
 
