@@ -21,6 +21,12 @@ let package = Package(
             name: "PriceListLoading",
             dependencies: ["QuoteCore", .product(name: "Yams", package: "Yams")]
         ),
+        // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // MIME messages and SMTP delivery over libcurl.
+        .target(name: "QuoteMailer", dependencies: ["CCurl"]),
+        // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
+        .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteMailer"]),
         // The command line.
         .executableTarget(
             name: "repairquote",
@@ -39,5 +45,6 @@ let package = Package(
         ),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
+        .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
     ]
 )
