@@ -14,4 +14,4 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 # QuoteMailer's tests run a real SMTP server on loopback (scripts/smtp_test_server.py).
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found (needed by the QuoteMailer tests)" >&2; exit 1; }
-python3 -c 'import aiosmtpd' >/dev/null 2>&1 || python3 -m pip install -q aiosmtpd
+python3 -c 'import aiosmtpd' >/dev/null 2>&1 || python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd
