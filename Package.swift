@@ -21,11 +21,13 @@ let package = Package(
             name: "PriceListLoading",
             dependencies: ["QuoteCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
+        .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
         // The command line.
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading",
+                "QuoteCore", "PriceListLoading", "QuoteFinance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,5 +41,6 @@ let package = Package(
         ),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
+        .testTarget(name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
     ]
 )
