@@ -70,10 +70,14 @@ public struct QuoteChecker: Sendable {
         throws(ValidationError) -> Quote
     {
         let json: JSONValue
-        do {
-            json = try JSONParser.parse(Array(bytes[caseRange]))
-        } catch {
-            throw ValidationError(field: "case", "malformed JSON: \(error)")
+        if let fast = FastJSONParser.parse(bytes, caseRange) {
+            json = fast
+        } else {
+            do {
+                json = try JSONParser.parse(Array(bytes[caseRange]))
+            } catch {
+                throw ValidationError(field: "case", "malformed JSON: \(error)")
+            }
         }
         let serviceCase: ServiceCase
         do {
@@ -102,12 +106,11 @@ public struct QuoteChecker: Sendable {
     /// Byte comparison first (a quote written by `QuoteEncoder` compactly matches byte for byte after
     /// its number); a tree walk only when the bytes differ.
     func compare(_ recomputed: Quote, _ stored: StoredQuote) -> CheckOutcome {
-        let text = JSONWriter.write(QuoteEncoder.json(recomputed), pretty: false)
+        let recomputedJSON = QuoteEncoder.json(recomputed)
         if let tail = stored.bytesAfterNumber {
+            let text = JSONBytes.bytes(recomputedJSON)
             let prefix = #"{"number":null"#.utf8.count
-            if text.utf8.count - prefix == tail.count, text.utf8.dropFirst(prefix).elementsEqual(tail) {
-                return .match
-            }
+            if text.count - prefix == tail.count, text[prefix...] == tail { return .match }
         }
         let storedJSON: JSONValue
         do {
@@ -116,7 +119,7 @@ public struct QuoteChecker: Sendable {
             return .invalid(field: "quote", message: "malformed JSON: \(error)")
         }
         let differences = JSONDiff.differences(
-            stored: storedJSON, recomputed: QuoteEncoder.json(recomputed), ignoring: ["number"])
+            stored: storedJSON, recomputed: recomputedJSON, ignoring: ["number"])
         return differences.isEmpty ? .match : .differs(differences)
     }
 
