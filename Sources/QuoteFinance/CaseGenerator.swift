@@ -58,7 +58,7 @@ public struct CaseGenerator: Sendable {
             customer: drawCustomer(&rng, pool), device: drawDevice(&rng, model.name, model.category),
             item: rng.chance(80) ? .mainDevice : rng.pick(Item.allCases), purchase: purchase,
             decision: rng.pick(Decision.allCases))
-        c.findings = drawFindings(&rng)
+        c.findings = kind == .repair || rng.chance(25) ? drawFindings(&rng) : []
         c.fault = rng.pick(["display", "battery drains", "no power", "charging port", "speaker", "camera"])
         c.repair = drawRepair(&rng, pool, c.device)
         c.history = drawHistory(&rng, pool, requestDate: requestDate, parts: c.repair.parts.map(\.sku))
@@ -74,7 +74,7 @@ public struct CaseGenerator: Sendable {
         -> ServiceCase.Purchase
     {
         let recent = kind == .doa || kind == .remorse
-        let age = recent && rng.chance(80) ? rng.int(in: 0...40) : rng.int(in: 0...1100)
+        let age = recent && rng.chance(85) ? rng.int(in: 0...12) : rng.int(in: 0...1100)
         let delivery = requestDate.adding(days: -age)
         let date = delivery.adding(days: -rng.int(in: 0...min(5, age + 5)))
         var p = ServiceCase.Purchase(
@@ -95,7 +95,7 @@ public struct CaseGenerator: Sendable {
     }
 
     func drawCustomer(_ rng: inout SplitMix64, _ pool: MarketPool) -> ServiceCase.Customer {
-        let first = rng.pick(["Anna", "Jan", "Sofía", "Wing", "Ayesha", "Michael", "Lucas", "Émilie", "Chen"])
+        let first: String = rng.pick(["Anna", "Jan", "Sofía", "Wing", "Ayesha", "Michael", "Lucas", "Émilie", "Chen"])
         let last = rng.pick(["de Vries", "Peeters", "García", "Chan", "Khan", "Brown", "Müller", "O'Neil"])
         let email = rng.chance(85) ? "\(first.lowercased().filter(\.isASCII))\(rng.int(in: 1...999))@example.com" : nil
         return ServiceCase.Customer(name: "\(first) \(last)", email: email, language: pool.list.settings.language)

@@ -58,7 +58,7 @@ public struct QuoteChecker: Sendable {
         } catch {
             return invalid(line, number, error.field, error.message)
         }
-        return CheckResult(line: line, quoteNumber: number, outcome: compare(recomputed, stored))
+        return CheckResult(line: line, quoteNumber: number, outcome: compare(recomputed, stored, in: bytes))
     }
 
     private func invalid(_ line: Int, _ number: String?, _ field: String, _ message: String) -> CheckResult {
@@ -105,16 +105,19 @@ public struct QuoteChecker: Sendable {
 
     /// Byte comparison first (a quote written by `QuoteEncoder` compactly matches byte for byte after
     /// its number); a tree walk only when the bytes differ.
-    func compare(_ recomputed: Quote, _ stored: StoredQuote) -> CheckOutcome {
+    func compare(_ recomputed: Quote, _ stored: StoredQuote, in line: UnsafeBufferPointer<UInt8>)
+        -> CheckOutcome
+    {
         let recomputedJSON = QuoteEncoder.json(recomputed)
-        if let tail = stored.bytesAfterNumber {
-            let text = JSONBytes.bytes(recomputedJSON)
-            let prefix = #"{"number":null"#.utf8.count
-            if text.count - prefix == tail.count, text[prefix...] == tail { return .match }
+        if let tail = stored.afterNumber, case .object(let object) = recomputedJSON,
+            object.entries.first?.key == "number",
+            JSONBytes.matchesMembers(object.entries.dropFirst(), UnsafeBufferPointer(rebasing: line[tail]))
+        {
+            return .match
         }
         let storedJSON: JSONValue
         do {
-            storedJSON = try JSONParser.parse(stored.bytes)
+            storedJSON = try JSONParser.parse(Array(line[stored.range]))
         } catch {
             return .invalid(field: "quote", message: "malformed JSON: \(error)")
         }

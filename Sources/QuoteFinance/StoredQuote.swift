@@ -3,17 +3,18 @@ import QuoteCore
 /// The few fields of a stored quote the checker needs before recomputing, read without parsing the
 /// whole quote: its number, price-list version and issue date, and its bytes.
 struct StoredQuote {
-    let bytes: [UInt8]
+    /// The quote's bytes in the line.
+    let range: Range<Int>
     let number: String?
     let priceListVersion: String?
     let issueDate: CivilDate?
     /// The bytes after the number's value when the quote starts with `{"number":` (the compact form
     /// `QuoteEncoder` writes), for a byte-for-byte comparison.
-    let bytesAfterNumber: ArraySlice<UInt8>?
+    let afterNumber: Range<Int>?
 
     init?(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard let members = JSONScanner.members(line, in: range) else { return nil }
-        bytes = Array(line[range])
+        self.range = range
         func text(_ key: String) -> String? {
             members.first { $0.key == key }.flatMap { JSONScanner.simpleString(line, $0.value) }
         }
@@ -21,12 +22,13 @@ struct StoredQuote {
         priceListVersion = text("priceListVersion")
         issueDate = text("issueDate").flatMap(CivilDate.init)
         let opening = #"{"number":"#.utf8
-        if let first = members.first, first.key == "number", bytes.starts(with: opening),
-            first.value.lowerBound - range.lowerBound == opening.count
+        if let first = members.first, first.key == "number",
+            first.value.lowerBound - range.lowerBound == opening.count,
+            UnsafeBufferPointer(rebasing: line[range]).starts(with: opening)
         {
-            bytesAfterNumber = bytes[(first.value.upperBound - range.lowerBound)...]
+            afterNumber = first.value.upperBound..<range.upperBound
         } else {
-            bytesAfterNumber = nil
+            afterNumber = nil
         }
     }
 }
