@@ -22,16 +22,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (catalog, input) = try CLIError.guarding { (try priceLists.loadCatalog(), try InputFile(file)) }
-        let checker = QuoteChecker(catalog: catalog)
-        var summary = CheckSummary()
-        OrderedPipeline.run(
-            jobs: jobs.jobs, next: input.next,
-            process: { batch in (checker.check(batch), batch.bytesConsumed) },
-            emit: { result, bytes in
-                StandardOutput.write(result.text)
-                summary.add(result.summary)
-                input.progress?.update(rows: summary.read, bytes: bytes)
-            })
+        let summary = QuoteChecker(catalog: catalog).run(
+            input.reader, jobs: jobs.jobs, output: StandardOutput.write,
+            progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })
         input.progress?.finish()
         StandardOutput.write(summary.line + "\n")
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
