@@ -66,7 +66,8 @@ public struct BenchGenerator: Sendable {
 /// there are no lines), another payer on a line, or a dropped line.
 public enum QuoteCorruptor {
     public static func corrupt(_ quote: JSONValue, _ rng: inout SplitMix64) -> JSONValue {
-        guard case .object(let object) = quote, case .array(var lines)? = object["lines"], !lines.isEmpty else {
+        guard case .object(let object) = quote, case .array(var lines)? = object["lines"], !lines.isEmpty
+        else {
             return quote.updating(["totals", "all", "gross"]) { centOff($0, up: true) }
         }
         let index = rng.int(in: 0...(lines.count - 1))
@@ -76,7 +77,9 @@ public enum QuoteCorruptor {
             lines[index] = lines[index].updating(["gross"]) { centOff($0, up: up) }
         case 1:
             lines[index] = lines[index].updating(["payer"]) { payer in
-                guard case .string(let text) = payer, let current = Payer(rawValue: text) else { return payer }
+                guard case .string(let text) = payer, let current = Payer(rawValue: text) else {
+                    return payer
+                }
                 let all = Payer.allCases
                 return .string(all[(all.firstIndex(of: current)! + 1) % all.count].rawValue)
             }

@@ -22,7 +22,8 @@ public struct CaseGenerator: Sendable {
     public init(catalog: PriceListCatalog) {
         pools = catalog.markets.compactMap { market in
             guard let list = catalog.allVersions(of: market).first else { return nil }
-            return Self.pool(market, list, catalog.allVersions(of: market).map(\.settings.effectiveFrom).min()!)
+            return Self.pool(
+                market, list, catalog.allVersions(of: market).map(\.settings.effectiveFrom).min()!)
         }
     }
 
@@ -87,7 +88,8 @@ public struct CaseGenerator: Sendable {
                 Decimals.format(Int64(rng.int(in: range)) * Decimals.pow10(max(scale - 2, 0)), scale: scale)
             }
             p.amounts = ServiceCase.PaidAmounts(
-                price: amount(999...99_999), shipping: amount(0...999), giftWrap: rng.chance(20) ? amount(0...500) : "0",
+                price: amount(999...99_999), shipping: amount(0...999),
+                giftWrap: rng.chance(20) ? amount(0...500) : "0",
                 tax: amount(0...900))
             p.partialReturn = rng.chance(10)
         }
@@ -95,13 +97,20 @@ public struct CaseGenerator: Sendable {
     }
 
     func drawCustomer(_ rng: inout SplitMix64, _ pool: MarketPool) -> ServiceCase.Customer {
-        let first: String = rng.pick(["Anna", "Jan", "Sofía", "Wing", "Ayesha", "Michael", "Lucas", "Émilie", "Chen"])
+        let first: String = rng.pick([
+            "Anna", "Jan", "Sofía", "Wing", "Ayesha", "Michael", "Lucas", "Émilie", "Chen",
+        ])
         let last = rng.pick(["de Vries", "Peeters", "García", "Chan", "Khan", "Brown", "Müller", "O'Neil"])
-        let email = rng.chance(85) ? "\(first.lowercased().filter(\.isASCII))\(rng.int(in: 1...999))@example.com" : nil
-        return ServiceCase.Customer(name: "\(first) \(last)", email: email, language: pool.list.settings.language)
+        let email =
+            rng.chance(85)
+            ? "\(first.lowercased().filter(\.isASCII))\(rng.int(in: 1...999))@example.com" : nil
+        return ServiceCase.Customer(
+            name: "\(first) \(last)", email: email, language: pool.list.settings.language)
     }
 
-    func drawDevice(_ rng: inout SplitMix64, _ model: String, _ category: DeviceCategory) -> ServiceCase.Device {
+    func drawDevice(_ rng: inout SplitMix64, _ model: String, _ category: DeviceCategory)
+        -> ServiceCase.Device
+    {
         var body = (0..<14).map { _ in rng.int(in: 0...9) }
         body[0] = rng.int(in: 1...9)
         let imei = (body + [IMEI.checkDigit(body[...])]).map(String.init).joined()

@@ -25,7 +25,8 @@ public struct ChargeRow: Hashable, Sendable {
     public var fields: [String] {
         let scale = currency.minorUnits
         return [
-            quoteNumber, market, requestDate.description, status, caseKind, String(line), lineKind, description,
+            quoteNumber, market, requestDate.description, status, caseKind, String(line), lineKind,
+            description,
             payer, currency.code, Decimals.format(net, scale: scale), Decimals.format(vat, scale: scale),
             Decimals.format(gross, scale: scale),
         ]
@@ -60,7 +61,8 @@ public struct ChargeRow: Hashable, Sendable {
             rows.append(
                 ChargeRow(
                     quoteNumber: try q.string("number") ?? "", market: try q.requiredString("market"),
-                    requestDate: date!, status: status, caseKind: try c.requiredString("kind"), line: index + 1,
+                    requestDate: date!, status: status, caseKind: try c.requiredString("kind"),
+                    line: index + 1,
                     lineKind: try l.requiredString("kind"), description: try l.string("description") ?? "",
                     payer: try l.requiredString("payer"), currency: currency, net: try amount("net"),
                     vat: try amount("vat"), gross: try amount("gross")))

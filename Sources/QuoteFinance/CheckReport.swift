@@ -68,7 +68,8 @@ public enum CheckReport {
     }
 
     static func oneLine(_ text: String) -> String {
-        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+        text.contains(where: \.isNewline)
+            ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
     }
 }
 

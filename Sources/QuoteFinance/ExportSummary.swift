@@ -27,14 +27,17 @@ public struct ExportSummary: Sendable {
 
     public init() {}
 
-    public static let header = ["market", "month", "payer", "currency", "quotes", "lines", "net", "vat", "gross"]
+    public static let header = [
+        "market", "month", "payer", "currency", "quotes", "lines", "net", "vat", "gross",
+    ]
 
     /// Adds the rows of one quote (a quote counts once per group it has lines in).
     public mutating func add(quote rows: [ChargeRow]) {
         var seen = Set<Key>()
         for row in rows {
             let date = row.requestDate.description
-            let key = Key(market: row.market, month: String(date.prefix(7)), payer: row.payer, currency: row.currency)
+            let key = Key(
+                market: row.market, month: String(date.prefix(7)), payer: row.payer, currency: row.currency)
             var sums = groups[key] ?? Sums()
             if seen.insert(key).inserted { sums.quotes += 1 }
             sums.lines += 1
@@ -101,7 +104,9 @@ public enum QuoteExporter {
         return result
     }
 
-    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool) throws(ValidationError) -> [ChargeRow] {
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool) throws(ValidationError)
+        -> [ChargeRow]
+    {
         guard !overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
         if let json = FastJSONParser.parse(bytes, 0..<bytes.count) { return try ChargeRow.rows(json) }
         do {

@@ -53,7 +53,9 @@ extension JSONBytes {
         return true
     }
 
-    static func matchUTF8(_ utf8: String.UTF8View, _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+    static func matchUTF8(_ utf8: String.UTF8View, _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int)
+        -> Bool
+    {
         for byte in utf8 {
             guard i < bytes.count, bytes[i] == byte else { return false }
             i += 1

@@ -60,9 +60,11 @@ public enum JSONBytes {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
-            let isSeparator = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
+            let isSeparator =
+                byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
                 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || isSeparator else {
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || isSeparator
+            else {
                 i += 1
                 continue
             }

@@ -33,8 +33,9 @@ public enum JSONDiff {
         return out
     }
 
-    static func compare(_ stored: JSONValue, _ recomputed: JSONValue, path: String, into out: inout [JSONDifference])
-    {
+    static func compare(
+        _ stored: JSONValue, _ recomputed: JSONValue, path: String, into out: inout [JSONDifference]
+    ) {
         switch (stored, recomputed) {
         case (.object(let s), .object(let r)):
             compareObjects(s, r, path: path, ignoring: [], into: &out)

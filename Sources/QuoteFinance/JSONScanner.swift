@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the top-level members of a JSON object without building a tree: each key and the byte range
 /// of its value. Used to split a `{"case": …, "quote": …}` line and to read a few fields of a stored
 /// quote cheaply. It checks bracket and string structure only; the values it returns are validated
@@ -61,15 +67,20 @@ public enum JSONScanner {
         return i
     }
 
-    /// The index just after the string starting at `start` (its opening quote).
+    /// The index just after the string starting at `start` (its opening quote). Finds each `"` with
+    /// `memchr`; a quote preceded by an odd run of backslashes is escaped.
     static func stringEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-        var i = start + 1
-        while i < end {
-            switch bytes[i] {
-            case UInt8(ascii: "\""): return i + 1
-            case UInt8(ascii: "\\"): i += 2
-            default: i += 1
+        guard let base = bytes.baseAddress else { return nil }
+        var from = start + 1
+        while from < end {
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from) else { return nil }
+            let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 > start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                backslashes += 1
             }
+            if backslashes % 2 == 0 { return quote + 1 }
+            from = quote + 1
         }
         return nil
     }

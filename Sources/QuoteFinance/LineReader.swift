@@ -62,7 +62,8 @@ public final class LineReader {
             scanFrom = buffer.count
             if eof {
                 if lineStart < buffer.count, !skipping {
-                    lines.append(InputLine(number: nextNumber, range: lineStart..<buffer.count, overlong: false))
+                    lines.append(
+                        InputLine(number: nextNumber, range: lineStart..<buffer.count, overlong: false))
                     nextNumber += 1
                 }
                 lineStart = buffer.count

@@ -27,7 +27,10 @@ public enum OrderedPipeline {
         let next: () -> Batch?
         let process: (Batch) -> Output
         let emit: (Output) -> Void
-        init(next: @escaping () -> Batch?, process: @escaping (Batch) -> Output, emit: @escaping (Output) -> Void) {
+        init(
+            next: @escaping () -> Batch?, process: @escaping (Batch) -> Output,
+            emit: @escaping (Output) -> Void
+        ) {
             self.next = next
             self.process = process
             self.emit = emit

@@ -87,7 +87,8 @@ public struct QuoteChecker: Sendable {
             throw ValidationError(field: Self.prefixed("case", error.field), error.message)
         }
         guard let version = stored.priceListVersion else {
-            throw ValidationError(field: "quote.priceListVersion", "is required (a string such as \"2026.1\")")
+            throw ValidationError(
+                field: "quote.priceListVersion", "is required (a string such as \"2026.1\")")
         }
         let list: PriceList
         do {
@@ -135,7 +136,8 @@ public struct QuoteChecker: Sendable {
             return .invalid(field: "", message: "malformed JSON: \(error)")
         }
         guard case .object(let object) = json else {
-            return .invalid(field: "", message: "expected an object {\"case\": …, \"quote\": …}, got \(json.typeName)")
+            return .invalid(
+                field: "", message: "expected an object {\"case\": …, \"quote\": …}, got \(json.typeName)")
         }
         if let unknown = object.keys.first(where: { $0 != "case" && $0 != "quote" }) {
             return .invalid(field: unknown, message: "unknown field (expected case and quote)")
@@ -143,5 +145,7 @@ public struct QuoteChecker: Sendable {
         return .invalid(field: "", message: "unreadable line")
     }
 
-    static func prefixed(_ root: String, _ field: String) -> String { field.isEmpty ? root : "\(root).\(field)" }
+    static func prefixed(_ root: String, _ field: String) -> String {
+        field.isEmpty ? root : "\(root).\(field)"
+    }
 }

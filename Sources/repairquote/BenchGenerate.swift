@@ -28,7 +28,8 @@ struct BenchGenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("N must not be negative") }
-        guard let share = try? Decimals.parse(corrupt, scale: 6, allowNegative: false), share <= 1_000_000 else {
+        guard let share = try? Decimals.parse(corrupt, scale: 6, allowNegative: false), share <= 1_000_000
+        else {
             throw ValidationError("--corrupt must be a share from 0 to 1 with at most 6 decimals, e.g. 0.01")
         }
     }

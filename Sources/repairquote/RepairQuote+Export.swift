@@ -37,7 +37,8 @@ struct ExportCommand: ParsableCommand {
         let summaryOnly = summary
         OrderedPipeline.run(
             jobs: jobs.jobs, next: input.next,
-            process: { batch in (QuoteExporter.export(batch, summaryOnly: summaryOnly), batch.bytesConsumed) },
+            process: { batch in (QuoteExporter.export(batch, summaryOnly: summaryOnly), batch.bytesConsumed)
+            },
             emit: { result, bytes in
                 StandardOutput.write(result.csv)
                 for message in result.invalid { FileHandle.standardError.write(Data((message + "\n").utf8)) }

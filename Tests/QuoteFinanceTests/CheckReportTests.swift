@@ -8,9 +8,13 @@ struct CheckReportTests {
     /// A quote with at least two lines, so that a cent, a payer and a dropped line all show.
     static let base: String = Fixtures.generated(60).first { line in
         if case .array(let lines)? = { () -> JSONValue? in
-            guard case .object(let o) = Fixtures.json(line), case .object(let q)? = o["quote"] else { return nil }
+            guard case .object(let o) = Fixtures.json(line), case .object(let q)? = o["quote"] else {
+                return nil
+            }
             return q["lines"]
-        }(), lines.count >= 2 { return true }
+        }(), lines.count >= 2 {
+            return true
+        }
         return false
     }!
 
@@ -22,7 +26,11 @@ struct CheckReportTests {
         let gross = Fixtures.string(json, ["quote", "lines", 0, "gross"])
         let payer = Fixtures.string(json, ["quote", "lines", 1, "payer"])
         let otherPayer = payer == "consumer" ? "retailer" : "consumer"
-        guard case .array(let lines)? = { if case .object(let o) = json, case .object(let q)? = o["quote"] { q["lines"] } else { nil } }() else {
+        guard
+            case .array(let lines)? = {
+                if case .object(let o) = json, case .object(let q)? = o["quote"] { q["lines"] } else { nil }
+            }()
+        else {
             Issue.record("no lines")
             return
         }
@@ -33,10 +41,11 @@ struct CheckReportTests {
         let dropped = Fixtures.edit(json, ["quote", "lines", last]) { _ in nil }
         let oldVersion = Fixtures.edit(json, ["quote", "priceListVersion"]) { _ in .string("1999.9") }
         let badIMEI = Fixtures.edit(json, ["case", "device", "imei"]) { _ in .string("123") }
-        let file = [
-            Self.base, Fixtures.text(centOff), Fixtures.text(wrongPayer), Fixtures.text(dropped),
-            #"{"case": {"market": "NL""#, Fixtures.text(oldVersion), "", Fixtures.text(badIMEI),
-        ].joined(separator: "\n") + "\n"
+        let file =
+            [
+                Self.base, Fixtures.text(centOff), Fixtures.text(wrongPayer), Fixtures.text(dropped),
+                #"{"case": {"market": "NL""#, Fixtures.text(oldVersion), "", Fixtures.text(badIMEI),
+            ].joined(separator: "\n") + "\n"
 
         let (report, summary) = try Fixtures.check(file)
 
@@ -69,20 +78,32 @@ struct CheckReportTests {
     func prettyQuote() throws {
         let json = Fixtures.json(Self.base)
         guard case .object(let o) = json else { return }
-        let line = "{\"case\": \(Fixtures.text(o["case"]!)), \"quote\": \(JSONWriter.write(o["quote"]!, pretty: true).split(separator: "\n").joined(separator: " "))}"
+        let line =
+            "{\"case\": \(Fixtures.text(o["case"]!)), \"quote\": \(JSONWriter.write(o["quote"]!, pretty: true).split(separator: "\n").joined(separator: " "))}"
         let (report, summary) = try Fixtures.check(line + "\n")
+        #expect(summary.matched == 1, "\(report)")
+    }
+
+    @Test("escaped quotes and backslashes in the case do not confuse the line scanner")
+    func escapes() throws {
+        let named = Fixtures.edit(Fixtures.json(Self.base), ["case", "customer", "name"]) { _ in
+            .string("Ann \"Q\" \\ Lee, }{")
+        }
+        let (report, summary) = try Fixtures.check(Fixtures.text(named) + "\n")
         #expect(summary.matched == 1, "\(report)")
     }
 
     @Test("a generated file without corruption has 0 differences")
     func generatedClean() throws {
         let (report, summary) = try Fixtures.check(Fixtures.generated(300, seed: 5).joined(separator: "\n"))
-        #expect(summary == {
-            var s = CheckSummary()
-            s.read = 300
-            s.matched = 300
-            return s
-        }(), "\(report)")
+        #expect(
+            summary
+                == {
+                    var s = CheckSummary()
+                    s.read = 300
+                    s.matched = 300
+                    return s
+                }(), "\(report)")
     }
 
     @Test("with --jobs 2 the report follows input order and equals the --jobs 1 report")
@@ -91,7 +112,9 @@ struct CheckReportTests {
         let (parallel, summary) = try Fixtures.check(file, jobs: 2, batchLines: 1)
         let (serial, _) = try Fixtures.check(file, jobs: 1, batchLines: 7)
         #expect(parallel == serial)
-        let numbers = parallel.split(separator: "\n").dropLast().compactMap { Int($0.split(separator: ":")[0].dropFirst(5)) }
+        let numbers = parallel.split(separator: "\n").dropLast().compactMap {
+            Int($0.split(separator: ":")[0].dropFirst(5))
+        }
         #expect(numbers == numbers.sorted())
         #expect(summary.differing > 30 && summary.differing < 90)
     }

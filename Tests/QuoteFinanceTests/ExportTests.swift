@@ -68,7 +68,9 @@ struct ExportTests {
     @Test("fields with commas, quotes and line breaks are quoted and round-trip")
     func quoting() throws {
         let fields = ["plain", "a,b", "say \"hi\"", "two\r\nlines", " padded ", "Sofía 紅米", ""]
-        #expect(CSV.record(fields) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\" padded \",Sofía 紅米,\r\n")
+        #expect(
+            CSV.record(fields)
+                == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\" padded \",Sofía 紅米,\r\n")
         #expect(try StrictCSV.parse(CSV.record(fields)) == [fields])
     }
 
@@ -103,7 +105,9 @@ struct ExportTests {
         #expect(summary.count - 1 == sums.count)
         for record in summary.dropFirst() {
             let s = sums[Array(record[0..<4])]
-            let got = try [Int64(record[5])!] + [record[6], record[7], record[8]].map { try Decimals.parse($0, scale: 2) }
+            let got =
+                try [Int64(record[5])!]
+                + [record[6], record[7], record[8]].map { try Decimals.parse($0, scale: 2) }
             #expect(got == s, "\(record)")
         }
     }

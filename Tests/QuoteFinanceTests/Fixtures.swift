@@ -28,7 +28,8 @@ enum Fixtures {
 
     /// A `LineReader` over a temporary file holding `text`.
     static func reader(for text: String) throws -> LineReader {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("finance-\(UUID().uuidString).jsonl")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "finance-\(UUID().uuidString).jsonl")
         try Data(text.utf8).write(to: url)
         let fd = open(url.path, O_RDONLY)
         try? FileManager.default.removeItem(at: url)

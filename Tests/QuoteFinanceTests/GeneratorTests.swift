@@ -37,7 +37,8 @@ struct GeneratorTests {
 
     @Test("with --corrupt 1 every line differs from its recomputation")
     func corruptAll() throws {
-        let (_, summary) = try Fixtures.check(Fixtures.generated(50, seed: 8, corruptPerMillion: 1_000_000).joined(separator: "\n"))
+        let (_, summary) = try Fixtures.check(
+            Fixtures.generated(50, seed: 8, corruptPerMillion: 1_000_000).joined(separator: "\n"))
         #expect(summary.differing == 50)
         #expect(summary.invalid == 0)
     }
