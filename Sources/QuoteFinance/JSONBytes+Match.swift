@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import QuoteCore
 
 extension JSONBytes {
@@ -63,24 +68,28 @@ extension JSONBytes {
         return true
     }
 
-    /// A string without characters to escape is compared in place; one with them is written first.
+    /// A string without characters to escape is compared in place (one `memcmp`); one with them, or
+    /// without contiguous UTF-8, is written first.
     static func matchString(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
         let start = i
-        guard matchByte(UInt8(ascii: "\""), bytes, &i) else { return false }
-        for byte in s.utf8 {
-            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 else {
-                i = start
-                var written: [UInt8] = []
-                writeString(s, into: &written)
-                guard bytes.count - i >= written.count,
-                    UnsafeBufferPointer(rebasing: bytes[i..<(i + written.count)]).elementsEqual(written)
-                else { return false }
-                i += written.count
-                return true
-            }
-            guard i < bytes.count, bytes[i] == byte else { return false }
-            i += 1
+        let plain: Bool?? = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 || $0 == 0xE2 }) else { return nil }
+            let end = start + utf8.count + 2
+            guard end <= bytes.count, bytes[start] == 34, bytes[end - 1] == 34,
+                utf8.isEmpty || memcmp(bytes.baseAddress! + start + 1, utf8.baseAddress!, utf8.count) == 0
+            else { return false }
+            return true
         }
-        return matchByte(UInt8(ascii: "\""), bytes, &i)
+        if let plain = plain ?? nil {
+            if plain { i = start + s.utf8.count + 2 }
+            return plain
+        }
+        var written: [UInt8] = []
+        writeString(s, into: &written)
+        guard bytes.count - start >= written.count,
+            UnsafeBufferPointer(rebasing: bytes[start..<(start + written.count)]).elementsEqual(written)
+        else { return false }
+        i = start + written.count
+        return true
     }
 }

@@ -16,7 +16,10 @@ public enum JSONScanner {
     }
 
     /// The members of the object spanning `range` of `bytes` (whitespace around it allowed).
-    public static func members(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Member]? {
+    /// With `stopAfter`, scanning ends after that key and the rest of the object is not checked.
+    public static func members(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, stopAfter: String? = nil
+    ) -> [Member]? {
         var i = skipSpace(bytes, range.lowerBound, range.upperBound)
         guard i < range.upperBound, bytes[i] == UInt8(ascii: "{") else { return nil }
         i = skipSpace(bytes, i + 1, range.upperBound)
@@ -36,6 +39,7 @@ public enum JSONScanner {
             let start = skipSpace(bytes, i + 1, range.upperBound)
             guard let end = valueEnd(bytes, start, range.upperBound) else { return nil }
             members.append(Member(key: key, value: start..<end))
+            if key == stopAfter { return members }
             i = skipSpace(bytes, end, range.upperBound)
             guard i < range.upperBound else { return nil }
             if bytes[i] == UInt8(ascii: "}") { break }

@@ -13,7 +13,9 @@ struct StoredQuote {
     let afterNumber: Range<Int>?
 
     init?(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        guard let members = JSONScanner.members(line, in: range) else { return nil }
+        // issueDate comes before the long coverage and lines in QuoteEncoder's order; a quote in
+        // another order is scanned to its end.
+        guard let members = JSONScanner.members(line, in: range, stopAfter: "issueDate") else { return nil }
         self.range = range
         func text(_ key: String) -> String? {
             members.first { $0.key == key }.flatMap { JSONScanner.simpleString(line, $0.value) }
