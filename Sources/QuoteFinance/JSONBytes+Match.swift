@@ -1,9 +1,10 @@
+import QuoteCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import QuoteCore
 
 extension JSONBytes {
     /// True when `bytes` are exactly what `write(value)` would append, without writing anything:
@@ -73,7 +74,9 @@ extension JSONBytes {
     static func matchString(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
         let start = i
         let plain: Bool?? = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 || $0 == 0xE2 }) else { return nil }
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 || $0 == 0xE2 }) else {
+                return nil
+            }
             let end = start + utf8.count + 2
             guard end <= bytes.count, bytes[start] == 34, bytes[end - 1] == 34,
                 utf8.isEmpty || memcmp(bytes.baseAddress! + start + 1, utf8.baseAddress!, utf8.count) == 0
