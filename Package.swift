@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "QuoteMailer", dependencies: ["CCurl"]),
         // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
         .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteMailer"]),
+        // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
+        .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
         // The command line.
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading",
+                "QuoteCore", "PriceListLoading", "QuoteFinance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +48,6 @@ let package = Package(
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
+        .testTarget(name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
     ]
 )
