@@ -10,7 +10,9 @@ public enum PriceListLoader {
 
     /// Loads and validates every market under `directory`, or only `markets` when given (a single
     /// quote needs one market: its start-up then parses one folder instead of all).
-    public static func loadCatalog(directory: String, markets: Set<String>? = nil) throws(PriceListError) -> PriceListCatalog {
+    public static func loadCatalog(directory: String, markets: Set<String>? = nil) throws(PriceListError)
+        -> PriceListCatalog
+    {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -58,7 +58,7 @@ public struct BenchGenerator: Sendable {
         var line = JSONObject()
         line.append("case", CaseEncoder.json(c))
         line.append("quote", quoteJSON)
-        return String(decoding: JSONBytes.bytes(.object(line)), as: UTF8.self)
+        return JSONWriter.write(.object(line), pretty: false)
     }
 }
 

@@ -108,7 +108,6 @@ public enum QuoteExporter {
         -> [ChargeRow]
     {
         guard !overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
-        if let json = FastJSONParser.parse(bytes, 0..<bytes.count) { return try ChargeRow.rows(json) }
         do {
             return try ChargeRow.rows(try JSONParser.parse(Array(bytes)))
         } catch let error as JSONParser.SyntaxError {

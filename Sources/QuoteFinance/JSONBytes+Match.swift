@@ -88,7 +88,7 @@ extension JSONBytes {
             return plain
         }
         var written: [UInt8] = []
-        writeString(s, into: &written)
+        JSONWriter.writeString(s, into: &written)
         guard bytes.count - start >= written.count,
             UnsafeBufferPointer(rebasing: bytes[start..<(start + written.count)]).elementsEqual(written)
         else { return false }

@@ -70,14 +70,10 @@ public struct QuoteChecker: Sendable {
         throws(ValidationError) -> Quote
     {
         let json: JSONValue
-        if let fast = FastJSONParser.parse(bytes, caseRange) {
-            json = fast
-        } else {
-            do {
-                json = try JSONParser.parse(Array(bytes[caseRange]))
-            } catch {
-                throw ValidationError(field: "case", "malformed JSON: \(error)")
-            }
+        do {
+            json = try JSONParser.parse(Array(bytes[caseRange]))
+        } catch {
+            throw ValidationError(field: "case", "malformed JSON: \(error)")
         }
         let serviceCase: ServiceCase
         do {

@@ -14,7 +14,8 @@ enum CaseInput {
 
     /// The `market` of a case document, if it has one (to load only that market's price lists).
     static func peekMarket(_ bytes: [UInt8]) -> String? {
-        guard case .object(let o)? = try? JSONParser.parse(bytes), case .string(let market)? = o["market"] else { return nil }
+        guard case .object(let o)? = try? JSONParser.parse(bytes), case .string(let market)? = o["market"]
+        else { return nil }
         return market
     }
 

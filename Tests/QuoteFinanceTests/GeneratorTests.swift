@@ -51,8 +51,7 @@ struct JSONBytesTests {
         var values = Fixtures.generated(30, seed: 2).map(Fixtures.json)
         values.append(.string("quote \" backslash \\ newline \n tab \t bell \u{07} sep \u{2028}\u{2029} é 紅"))
         for value in values {
-            #expect(JSONBytes.bytes(value) == Array(JSONWriter.write(value, pretty: false).utf8))
-            #expect(JSONBytes.bytes(value).withUnsafeBufferPointer { JSONBytes.matches(value, $0) })
+            #expect(JSONWriter.bytes(value).withUnsafeBufferPointer { JSONBytes.matches(value, $0) })
         }
     }
 
