@@ -28,11 +28,19 @@ let package = Package(
             name: "QuoteRendering",
             dependencies: ["QuoteCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // MIME messages and SMTP delivery over libcurl.
+        .target(name: "QuoteMailer", dependencies: ["CCurl"]),
+        // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
+        .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteMailer"]),
+        // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
+        .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
         // The command line.
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading",
+                "QuoteCore", "PriceListLoading", "QuoteFinance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +62,7 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
+        .testTarget(name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
     ]
 )

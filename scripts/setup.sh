@@ -3,6 +3,10 @@
 set -euo pipefail
 need_apt=()
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || { echo "Swift 6.3 toolchain not found (expected at /opt/swift)" >&2; exit 1; }
+# QuoteMailer links libcurl (CCurl); its tests make a self-signed certificate with openssl.
+for pkg in libcurl4-openssl-dev openssl; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
@@ -10,3 +14,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 # Rendering tests parse the HTML quotes with html5lib (scripts/check_html.py).
 python3 -m pip install -q html5lib
+# QuoteMailer's tests run a real SMTP server on loopback (scripts/smtp_test_server.py).
+command -v python3 >/dev/null 2>&1 || { echo "python3 not found (needed by the QuoteMailer tests)" >&2; exit 1; }
+python3 -c 'import aiosmtpd' >/dev/null 2>&1 || python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd

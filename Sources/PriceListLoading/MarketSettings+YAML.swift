@@ -12,6 +12,9 @@ extension MarketSettings {
     init(yaml r: YAMLReader) throws(PriceListError) {
         try r.rejectUnknownKeys(Self.keys)
         let code = try r.requiredString("currency")
+        guard Currency.isValidCode(code) else {
+            throw r.fail("\"\(code)\" is not a three-letter currency code", key: "currency")
+        }
         let currency: Currency
         if let minor = try r.int("currencyMinorUnits", in: 0...4) {
             currency = Currency(code: code, minorUnits: minor)

@@ -11,7 +11,7 @@ extension Policy {
     ]
 
     /// Reads the policy file; `general` holds the sentences of the general rules (G-1..G-10).
-    init(yaml r: YAMLReader, general: [RuleID: String]) throws(PriceListError) {
+    convenience init(yaml r: YAMLReader, general: [RuleID: String]) throws(PriceListError) {
         try r.rejectUnknownKeys(Self.keys)
         var rules = general
         if let table = try r.child("rules") {

@@ -8,8 +8,11 @@ public enum PriceListLoader {
     public static let policyFile = "policy.yaml"
     public static let generalRulesFile = "rules.yaml"
 
-    /// Loads and validates every market under `directory`.
-    public static func loadCatalog(directory: String) throws(PriceListError) -> PriceListCatalog {
+    /// Loads and validates every market under `directory`, or only `markets` when given (a single
+    /// quote needs one market: its start-up then parses one folder instead of all).
+    public static func loadCatalog(directory: String, markets: Set<String>? = nil) throws(PriceListError)
+        -> PriceListCatalog
+    {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -17,7 +20,7 @@ public enum PriceListLoader {
         }
         let general = try generalRules(path(directory, generalRulesFile))
         var lists: [PriceList] = []
-        for market in try subfolders(directory) {
+        for market in try subfolders(directory) where markets?.contains(market) ?? true {
             let folder = path(directory, market)
             lists.append(try load(folder: folder, market: market, general: general))
             for version in try subfolders(folder)

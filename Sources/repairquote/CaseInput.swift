@@ -12,6 +12,13 @@ enum CaseInput {
         return Array(data)
     }
 
+    /// The `market` of a case document, if it has one (to load only that market's price lists).
+    static func peekMarket(_ bytes: [UInt8]) -> String? {
+        guard case .object(let o)? = try? JSONParser.parse(bytes), case .string(let market)? = o["market"]
+        else { return nil }
+        return market
+    }
+
     static func decode(_ bytes: [UInt8], source: String, catalog: PriceListCatalog) throws -> ServiceCase {
         do {
             return try CaseDecoder.decode(bytes: bytes, today: { catalog.today(in: $0) })

@@ -25,9 +25,9 @@ struct QuoteCommand: ParsableCommand {
 
     func run() throws {
         let output = try CLIError.guarding {
-            let catalog = try priceLists.loadCatalog()
-            let serviceCase = try CaseInput.decode(
-                try CaseInput.read(casePath), source: casePath, catalog: catalog)
+            let bytes = try CaseInput.read(casePath)
+            let catalog = try priceLists.loadCatalog(onlyMarket: CaseInput.peekMarket(bytes))
+            let serviceCase = try CaseInput.decode(bytes, source: casePath, catalog: catalog)
             let quote: Quote
             do {
                 quote = try QuoteCalculator(catalog: catalog).quote(serviceCase)

@@ -10,7 +10,8 @@ struct GoldenTests {
         let file: String
         let json: JSONValue
         var testDescription: String {
-            guard case .string(let rule)? = json.at("rule"), case .string(let title)? = json.at("title") else { return file }
+            guard case .string(let rule)? = json.at("rule"), case .string(let title)? = json.at("title")
+            else { return file }
             return "\(rule): \(title)"
         }
     }
@@ -18,7 +19,9 @@ struct GoldenTests {
     static let directory = Fixtures.root.appendingPathComponent("Tests/QuoteCoreTests/Golden")
 
     static let cases: [Golden] = {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
         return names.map { name in
             let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)!
             return Golden(file: name, json: try! JSONParser.parse(Array(data)))
@@ -26,7 +29,9 @@ struct GoldenTests {
     }()
 
     static let ruleIDs: [String] = {
-        let rules = try! String(contentsOf: Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/spec/rules.md"), encoding: .utf8)
+        let rules = try! String(
+            contentsOf: Fixtures.root.deletingLastPathComponent().appendingPathComponent(
+                "shared/spec/rules.md"), encoding: .utf8)
         return rules.split(separator: "\n").compactMap { line in
             guard line.hasPrefix("| "), let id = line.dropFirst(2).split(separator: " ").first,
                 id.contains("-"), id.first!.isUppercase, id.last!.isNumber
@@ -37,10 +42,11 @@ struct GoldenTests {
 
     @Test("every rule ID of rules.md has a golden case")
     func everyRuleHasAGoldenCase() {
-        let covered = Set(Self.cases.compactMap { c -> String? in
-            if case .string(let rule)? = c.json.at("rule") { return rule }
-            return nil
-        })
+        let covered = Set(
+            Self.cases.compactMap { c -> String? in
+                if case .string(let rule)? = c.json.at("rule") { return rule }
+                return nil
+            })
         #expect(Self.ruleIDs.count == 59)
         for id in Self.ruleIDs { #expect(covered.contains(id), "no golden case for \(id)") }
     }
@@ -64,15 +70,22 @@ struct GoldenTests {
         if case .object(let expect)? = json.at("expect") {
             for (path, expected) in expect.entries {
                 let actual = output.at(path) ?? .null
-                #expect(actual == expected, "\(golden.file): \(path) is \(JSONWriter.write(actual, pretty: false)), expected \(JSONWriter.write(expected, pretty: false))")
+                #expect(
+                    actual == expected,
+                    "\(golden.file): \(path) is \(JSONWriter.write(actual, pretty: false)), expected \(JSONWriter.write(expected, pretty: false))"
+                )
             }
         }
         let cited = quote.coverage.rules.map(\.id.rawValue)
         if case .array(let include)? = json.at("rulesInclude") {
-            for case .string(let id) in include { #expect(cited.contains(id), "\(golden.file): \(id) not cited in \(cited)") }
+            for case .string(let id) in include {
+                #expect(cited.contains(id), "\(golden.file): \(id) not cited in \(cited)")
+            }
         }
         if case .array(let exclude)? = json.at("rulesExclude") {
-            for case .string(let id) in exclude { #expect(!cited.contains(id), "\(golden.file): \(id) cited in \(cited)") }
+            for case .string(let id) in exclude {
+                #expect(!cited.contains(id), "\(golden.file): \(id) cited in \(cited)")
+            }
         }
     }
 }

@@ -12,9 +12,12 @@ struct JSONParserTests {
         #expect(value.at("a[2]") == .string("xé\n"))
     }
 
-    @Test("malformed documents are refused with a position", arguments: [
-        "{", "{\"a\":1,}", "[1 2]", "{\"a\":1, \"a\":2}", "01", "\"\u{01}\"", "{\"a\":tru}", "[1] x", "{'a':1}", "\"\\ud800\"",
-    ])
+    @Test(
+        "malformed documents are refused with a position",
+        arguments: [
+            "{", "{\"a\":1,}", "[1 2]", "{\"a\":1, \"a\":2}", "01", "\"\u{01}\"", "{\"a\":tru}", "[1] x",
+            "{'a':1}", "\"\\ud800\"",
+        ])
     func refuses(text: String) {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
     }
@@ -24,6 +27,8 @@ struct JSONParserTests {
         let text = #"{"s":"a\"b\\c\u0001","n":-0.5,"l":[],"o":{}}"#
         let value = try JSONParser.parse(text)
         #expect(try JSONParser.parse(JSONWriter.write(value)) == value)
-        #expect(JSONWriter.write(value, pretty: false) == text.replacingOccurrences(of: "\\u0001", with: "\\u0001"))
+        #expect(
+            JSONWriter.write(value, pretty: false)
+                == text.replacingOccurrences(of: "\\u0001", with: "\\u0001"))
     }
 }

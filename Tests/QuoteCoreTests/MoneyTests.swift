@@ -5,12 +5,16 @@ import Testing
 struct MoneyTests {
     let eur = Currency(code: "EUR", minorUnits: 2)
 
-    @Test("amounts parse exactly from their text", arguments: [("12.5", 1250), ("0.01", 1), ("9.50", 950), ("-5.00", -500), ("1000", 100_000)])
+    @Test(
+        "amounts parse exactly from their text",
+        arguments: [("12.5", 1250), ("0.01", 1), ("9.50", 950), ("-5.00", -500), ("1000", 100_000)])
     func parses(text: String, minor: Int64) throws {
         #expect(try Money.parse(text, currency: eur).minorUnits == minor)
     }
 
-    @Test("malformed amounts are refused", arguments: ["12abc", "1,5", "1.2.3", ".5", "5.", "+1", " 1", "1 ", "", "-", "1e3", "0x10", "1.234"])
+    @Test(
+        "malformed amounts are refused",
+        arguments: ["12abc", "1,5", "1.2.3", ".5", "5.", "+1", " 1", "1 ", "", "-", "1e3", "0x10", "1.234"])
     func refuses(text: String) {
         #expect(throws: Decimals.ParseError.self) { try Money.parse(text, currency: eur) }
     }
@@ -25,7 +29,9 @@ struct MoneyTests {
     @Test("adding two currencies is a typed error")
     func currencyMismatch() {
         let usd = Currency(code: "USD", minorUnits: 2)
-        #expect(throws: MoneyError.currencyMismatch(eur, usd)) { try Money(minorUnits: 1, currency: eur).adding(Money(minorUnits: 1, currency: usd)) }
+        #expect(throws: MoneyError.currencyMismatch(eur, usd)) {
+            try Money(minorUnits: 1, currency: eur).adding(Money(minorUnits: 1, currency: usd))
+        }
     }
 
     @Test("half-up and half-even differ only on exact halves")

@@ -14,12 +14,15 @@ struct QuoteInvariantTests {
     }
 
     static func sum(_ amounts: [Amounts]) -> (Int64, Int64, Int64) {
-        amounts.reduce((0, 0, 0)) { ($0.0 + $1.net.minorUnits, $0.1 + $1.vat.minorUnits, $0.2 + $1.gross.minorUnits) }
+        amounts.reduce((0, 0, 0)) {
+            ($0.0 + $1.net.minorUnits, $0.1 + $1.vat.minorUnits, $0.2 + $1.gross.minorUnits)
+        }
     }
 
     static func checkTotals(_ lines: [ChargeLine], _ totals: Totals) {
         let perPayer = sum(Payer.allCases.map { totals[$0] })
-        #expect(perPayer == (totals.all.net.minorUnits, totals.all.vat.minorUnits, totals.all.gross.minorUnits))
+        #expect(
+            perPayer == (totals.all.net.minorUnits, totals.all.vat.minorUnits, totals.all.gross.minorUnits))
         for payer in Payer.allCases + [] {
             let a = totals[payer]
             #expect(a.net.minorUnits + a.vat.minorUnits == a.gross.minorUnits)
@@ -56,12 +59,17 @@ struct QuoteInvariantTests {
                 for payer in Payer.allCases { #expect(q.totals[payer].gross.minorUnits >= 0) }
             }
             for line in q.lines where line.kind == .waiver {
-                #expect(q.lines.contains { $0.kind != .waiver && $0.reference == line.reference && $0.net == line.net.negated })
+                #expect(
+                    q.lines.contains {
+                        $0.kind != .waiver && $0.reference == line.reference && $0.net == line.net.negated
+                    })
             }
         }
     }
 
-    @Test("rounding never loses or invents a cent: consumer VAT is within half a cent per rounding of the exact VAT")
+    @Test(
+        "rounding never loses or invents a cent: consumer VAT is within half a cent per rounding of the exact VAT"
+    )
     func roundingIsFair() async {
         await propertyCheck(count: 400, input: Gen.uint64()) { seed in
             guard let (_, q) = Self.quote(seed: seed), !q.settings.pricesIncludeVAT else { return }
@@ -72,7 +80,11 @@ struct QuoteInvariantTests {
             let roundings = Int64(q.settings.vatRounding == .line ? max(taxed.count, 1) : 1)
             #expect(abs(rounded - exact) * 2 <= scale * roundings)
             if q.settings.vatRounding == .line {
-                for line in taxed { #expect(abs(line.vat.minorUnits * scale - line.net.minorUnits * line.vatRate.tenThousandths) * 2 <= scale) }
+                for line in taxed {
+                    #expect(
+                        abs(line.vat.minorUnits * scale - line.net.minorUnits * line.vatRate.tenThousandths)
+                            * 2 <= scale)
+                }
             }
         }
     }
@@ -81,7 +93,8 @@ struct QuoteInvariantTests {
     func deterministic() async {
         await propertyCheck(count: 200, input: Gen.uint64()) { seed in
             guard let (c, q) = Self.quote(seed: seed) else { return }
-            let again = try Fixtures.calculator.quote(try Fixtures.decode(try JSONParser.parse(CaseEncoder.encode(c))))
+            let again = try Fixtures.calculator.quote(
+                try Fixtures.decode(try JSONParser.parse(CaseEncoder.encode(c))))
             #expect(QuoteEncoder.encode(again) == QuoteEncoder.encode(q))
             let byVersion = try Fixtures.calculator.quote(c, version: q.priceListVersion)
             #expect(byVersion == q)
@@ -99,7 +112,9 @@ struct QuoteInvariantTests {
     @Test("random cases reach every coverage status")
     func coversEveryStatus() {
         var seen = Set<CoverageStatus>()
-        for seed in UInt64(0)..<3000 { if let (_, q) = Self.quote(seed: seed) { seen.insert(q.coverage.status) } }
+        for seed in UInt64(0)..<3000 {
+            if let (_, q) = Self.quote(seed: seed) { seen.insert(q.coverage.status) }
+        }
         #expect(seen == Set(CoverageStatus.allCases))
     }
 }

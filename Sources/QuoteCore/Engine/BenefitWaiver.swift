@@ -4,12 +4,12 @@
 /// A waiver is a consumer line of equal and opposite amount to the line it waives, at the same VAT
 /// rate, so the labor stays visible on the quote: labor Rs 2,500 + waiver −Rs 2,500 = 0.
 struct BenefitWaiver {
-    var ctx: QuoteContext
+    let ctx: QuoteContext
 
     var c: ServiceCase { ctx.serviceCase }
 
     /// Appends waiver lines to `lines` for the first benefit that applies, and records the grant.
-    mutating func apply(to lines: inout [DraftLine]) {
+    func apply(to lines: inout [DraftLine]) {
         guard let promotion = ctx.policy.promotion else { return }
         if let screen = promotion.freeScreen, qualifiesForFreeScreen(screen), grant(screen) {
             let waived = lines.filter { $0.kind == .labor || isScreenPart($0) }
@@ -23,7 +23,7 @@ struct BenefitWaiver {
     }
 
     /// Whether the benefit is still available and in its window; cites it and records the window.
-    mutating func grant(_ benefit: Promotion.Benefit) -> Bool {
+    func grant(_ benefit: Promotion.Benefit) -> Bool {
         let ends = benefit.period.lastDay(from: c.purchase.date)
         guard c.requestDate <= ends else { return false }
         ctx.cite(benefit.rule)

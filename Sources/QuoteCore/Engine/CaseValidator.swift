@@ -3,6 +3,13 @@
 struct CaseValidator {
     let c: ServiceCase
     let list: PriceList
+    let model: String
+
+    init(c: ServiceCase, list: PriceList) {
+        self.c = c
+        self.list = list
+        self.model = ModelName.normalize(c.device.model)
+    }
 
     var policy: Policy { list.policy }
 
@@ -61,7 +68,7 @@ struct CaseValidator {
     }
 
     func validateDevice() throws(ValidationError) {
-        if let listed = policy.models[ModelName.normalize(c.device.model)], listed != c.device.category {
+        if let listed = policy.models[model], listed != c.device.category {
             throw ValidationError(
                 field: "device.category",
                 "\(c.device.model) is a \(listed.rawValue) in the \(c.market) policy, not a \(c.device.category.rawValue)"
@@ -90,18 +97,17 @@ struct CaseValidator {
                 "unknown labor code \"\(code)\" for a \(c.device.category.rawValue) in \(c.market) (known: \(hint))"
             )
         }
-        var seen = Set<String>()
         for (index, request) in c.repair.parts.enumerated() {
             let field = "repair.parts[\(index)].sku"
             guard let part = list.parts[request.sku] else {
                 throw ValidationError(
                     field: field, "unknown SKU \"\(request.sku)\" in the \(c.market) parts list")
             }
-            guard part.fits(model: c.device.model) else {
+            guard part.fits(normalizedModel: model) else {
                 throw ValidationError(
                     field: field, "\(request.sku) (\(part.description)) does not fit \(c.device.model)")
             }
-            guard seen.insert(request.sku).inserted else {
+            guard !c.repair.parts[..<index].contains(where: { $0.sku == request.sku }) else {
                 throw ValidationError(
                     field: field, "\(request.sku) is listed twice; give one line with its quantity")
             }

@@ -36,7 +36,7 @@ struct ChargeBuilder {
             $0.category == "swap-unit"
         }
         let listed = ctx.list.parts.values.filter {
-            $0.category == "swap-unit" && $0.fits(model: c.device.model)
+            $0.category == "swap-unit" && $0.fits(normalizedModel: ctx.model)
         }
         .min { $0.sku < $1.sku }
         guard let part = requested ?? listed else {

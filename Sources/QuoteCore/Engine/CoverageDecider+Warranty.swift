@@ -6,9 +6,9 @@ extension CoverageDecider {
 
     /// The last day of warranty and the rule that set it (BX-1, HK-2..4, PK-2, US-1), adjusted for a
     /// replaced device (G-9, HK-6, US-8).
-    mutating func warrantyEnd(promotion: Bool) -> (ends: CivilDate, rule: RuleID) {
+    func warrantyEnd(promotion: Bool) -> (ends: CivilDate, rule: RuleID) {
         var (period, rule) =
-            policy.warranty.period(model: c.device.model, category: c.device.category, item: c.item)
+            policy.warranty.period(normalizedModel: ctx.model, category: c.device.category, item: c.item)
             ?? (Period.months(0), RuleID("G-4"))
         if promotion, let promo = policy.promotion, let extended = promo.warranty,
             let extendedRule = promo.warrantyRule
@@ -35,7 +35,7 @@ extension CoverageDecider {
     }
 
     /// In or out of warranty, and who pays.
-    mutating func decideRepair(
+    func decideRepair(
         warranty: (ends: CivilDate, rule: RuleID), international: Bool, promotion: Bool
     ) -> Outcome {
         var excluded = false
@@ -71,7 +71,7 @@ extension CoverageDecider {
     }
 
     /// HK-5: a part replaced within the period before, for the same fault, is still covered.
-    mutating func replacedPartCovers() -> Bool {
+    func replacedPartCovers() -> Bool {
         guard let rule = policy.replacedPart, let previous = c.history.previousRepair,
             !previous.replacedParts.isEmpty,
             let fault = c.fault, let previousFault = previous.fault,
@@ -84,7 +84,7 @@ extension CoverageDecider {
         return true
     }
 
-    mutating func inWarrantyPlan() -> RepairPlan {
+    func inWarrantyPlan() -> RepairPlan {
         let policy = policy.inWarranty
         ctx.cite(policy.rule)
         var payer = policy.payer

@@ -1,12 +1,12 @@
 /// Decides coverage for a case: refusals first, then end of service, returns, and finally the
 /// warranty of a repair. Every step cites the rule it applied.
 struct CoverageDecider {
-    var ctx: QuoteContext
+    let ctx: QuoteContext
 
     var c: ServiceCase { ctx.serviceCase }
     var policy: Policy { ctx.policy }
 
-    mutating func decide() throws(ValidationError) -> Outcome {
+    func decide() throws(ValidationError) -> Outcome {
         if policy.models[ctx.model] == nil, let rule = policy.unlistedModelRule {
             ctx.cite(rule)
             ctx.notes.append(
@@ -43,15 +43,14 @@ struct CoverageDecider {
     }
 
     /// A return's outcome, or nil when a failed DOA is to be quoted as a repair instead.
-    mutating func decideReturn() throws(ValidationError) -> Outcome? {
+    func decideReturn() throws(ValidationError) -> Outcome? {
         guard let returnPolicy = c.kind == .doa ? policy.doa : policy.remorse else {
             ctx.notes.append(
                 "The \(c.market) policy has no \(c.kind.rawValue) return: the case is quoted as a repair.")
             return nil
         }
-        var evaluator = ReturnEvaluator(ctx: ctx, policy: returnPolicy)
+        let evaluator = ReturnEvaluator(ctx: ctx, policy: returnPolicy)
         let verdict = evaluator.evaluate()
-        ctx = evaluator.ctx
         switch verdict {
         case .accepted:
             return .returnAccepted(c.kind == .doa ? .doa : .remorse, returnPolicy)
@@ -70,7 +69,7 @@ struct CoverageDecider {
     }
 
     /// PK-1/PK-6: whether the promotion applies to this device.
-    mutating func promotionEligibility() -> Bool {
+    func promotionEligibility() -> Bool {
         guard let promotion = policy.promotion, promotion.models.contains(ctx.model) else { return false }
         guard c.requestDate >= promotion.starts else {
             ctx.notes.append("The \(promotion.rule) promotion starts on \(promotion.starts).")

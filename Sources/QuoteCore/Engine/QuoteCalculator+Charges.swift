@@ -6,7 +6,7 @@ extension QuoteCalculator {
         var ifRejected: [DraftLine]?
     }
 
-    static func charges(for outcome: Outcome, ctx: inout QuoteContext) throws(ValidationError) -> Charges {
+    static func charges(for outcome: Outcome, ctx: QuoteContext) throws(ValidationError) -> Charges {
         let builder = ChargeBuilder(ctx: ctx)
         switch outcome {
         case .refused(let refusal):
@@ -35,7 +35,7 @@ extension QuoteCalculator {
             return Charges(status: status, lines: lines)
         case .repair(let plan):
             return plan.inWarranty
-                ? try inWarranty(plan, builder: builder) : outOfWarranty(plan, builder: builder, ctx: &ctx)
+                ? try inWarranty(plan, builder: builder) : outOfWarranty(plan, builder: builder, ctx: ctx)
         }
     }
 
@@ -52,8 +52,7 @@ extension QuoteCalculator {
         return Charges(status: .inWarranty, lines: lines)
     }
 
-    static func outOfWarranty(_ plan: RepairPlan, builder: ChargeBuilder, ctx: inout QuoteContext) -> Charges
-    {
+    static func outOfWarranty(_ plan: RepairPlan, builder: ChargeBuilder, ctx: QuoteContext) -> Charges {
         let policy = ctx.policy.outOfWarranty
         let decision = ctx.serviceCase.decision
         var accepted: [DraftLine] = []
@@ -61,9 +60,8 @@ extension QuoteCalculator {
             ctx.cite(policy.accepted.rule)
             accepted = builder.outOfWarranty(policy.accepted)
             if plan.promotionEligible {
-                var waiver = BenefitWaiver(ctx: ctx)
+                let waiver = BenefitWaiver(ctx: ctx)
                 waiver.apply(to: &accepted)
-                ctx = waiver.ctx
             }
         }
         let rejected = builder.outOfWarranty(policy.rejected)

@@ -18,12 +18,13 @@ public struct QuoteCalculator: Sendable {
 
     /// Validates the case against the price list (G-5), decides coverage, builds and prices the lines.
     public func quote(_ serviceCase: ServiceCase, with list: PriceList) throws(ValidationError) -> Quote {
-        try CaseValidator(c: serviceCase, list: list).validate()
-        var decider = CoverageDecider(ctx: QuoteContext(serviceCase, list))
+        let validator = CaseValidator(c: serviceCase, list: list)
+        try validator.validate()
+        let decider = CoverageDecider(ctx: QuoteContext(serviceCase, list, model: validator.model))
         let outcome = try decider.decide()
-        var ctx = decider.ctx
-        let charges = try Self.charges(for: outcome, ctx: &ctx)
-        Self.citeMarketRules(&ctx, status: charges.status)
+        let ctx = decider.ctx
+        let charges = try Self.charges(for: outcome, ctx: ctx)
+        Self.citeMarketRules(ctx, status: charges.status)
         for line in charges.lines + (charges.ifRejected ?? []) { ctx.cite(line.rule) }
         let settings = list.settings
         let pricer = LinePricer(
@@ -57,7 +58,7 @@ public struct QuoteCalculator: Sendable {
 
     /// Rules shown on every quote of the market: tax (HK-14, US-10), IMEI (ES-5), turnaround
     /// (BX-13), posting deadline (ES-4).
-    static func citeMarketRules(_ ctx: inout QuoteContext, status: CoverageStatus) {
+    static func citeMarketRules(_ ctx: QuoteContext, status: CoverageStatus) {
         let c = ctx.serviceCase
         let policy = ctx.policy
         ctx.cite(policy.taxRule)

@@ -1,6 +1,8 @@
 /// What the calculation has found so far: the rules it applied (in order, each once), the windows
 /// that mattered, notes, advice and benefits granted.
-struct QuoteContext {
+///
+/// A class: the deciders, builders and evaluators of one quote share it instead of copying it.
+final class QuoteContext {
     let serviceCase: ServiceCase
     let list: PriceList
     var rules: [RuleID] = []
@@ -10,30 +12,33 @@ struct QuoteContext {
     var benefitsGranted: [RuleID] = []
     var warrantyEnds: CivilDate?
 
-    init(_ serviceCase: ServiceCase, _ list: PriceList) {
+    /// The device's model, normalized once (`ModelName.normalize`).
+    let model: String
+
+    init(_ serviceCase: ServiceCase, _ list: PriceList, model: String) {
         self.serviceCase = serviceCase
         self.list = list
+        self.model = model
     }
 
     var policy: Policy { list.policy }
     var settings: MarketSettings { list.settings }
-    var model: String { ModelName.normalize(serviceCase.device.model) }
 
-    mutating func cite(_ rule: RuleID?) {
+    func cite(_ rule: RuleID?) {
         guard let rule, !rules.contains(rule) else { return }
         rules.append(rule)
     }
 
-    mutating func cite(_ rules: [RuleID]) {
+    func cite(_ rules: [RuleID]) {
         for rule in rules { cite(rule) }
     }
 
-    mutating func window(_ name: Coverage.WindowName, _ rule: RuleID, ends: CivilDate) {
+    func window(_ name: Coverage.WindowName, _ rule: RuleID, ends: CivilDate) {
         guard !windows.contains(where: { $0.name == name }) else { return }
         windows.append(Coverage.Window(name: name, rule: rule, ends: ends))
     }
 
-    mutating func addAdvice(_ items: [Coverage.Advice]) {
+    func addAdvice(_ items: [Coverage.Advice]) {
         for item in items where !advice.contains(item) { advice.append(item) }
     }
 

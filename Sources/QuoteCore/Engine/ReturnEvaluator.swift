@@ -8,12 +8,12 @@ struct ReturnEvaluator {
         case failed(String)
     }
 
-    var ctx: QuoteContext
+    let ctx: QuoteContext
     let policy: ReturnPolicy
 
     var c: ServiceCase { ctx.serviceCase }
 
-    mutating func evaluate() -> Verdict {
+    func evaluate() -> Verdict {
         let ends = windowEnd()
         ctx.window(
             c.kind == .doa ? .doa : (policy.refund != nil ? .return : .remorse), policy.rule, ends: ends)
@@ -51,7 +51,7 @@ struct ReturnEvaluator {
     }
 
     /// The last day of the window, extended for late-year orders (US-3).
-    mutating func windowEnd() -> CivilDate {
+    func windowEnd() -> CivilDate {
         let start = policy.startsFrom == .purchase ? c.purchase.date : c.purchase.deliveryDate
         var ends = policy.window.lastDay(from: start)
         if let ordered = c.purchase.orderedOn, policy.lateOrderMonths.contains(ordered.month),

@@ -20,7 +20,7 @@ public enum CaseDecoder {
         return try decode(json, today: today)
     }
 
-    static let topLevelKeys: Set<String> = [
+    static let topLevelKeys: [String] = [
         "market", "requestDate", "kind", "serviceMode", "customer", "device", "item", "purchase", "findings",
         "fault", "repair", "history", "decision", "salesTaxRate", "raisedVia", "emptyBox",
     ]
@@ -100,15 +100,18 @@ public enum CaseDecoder {
         }
         let language = try r.string("language")
         if let language,
-            !language.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" })
-                || language.isEmpty
+            language.isEmpty || language.utf8.count > 35
+                || !language.utf8.allSatisfy({
+                    (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) || $0 == 45
+                })
         {
             throw ValidationError(
                 field: r.field("language"),
                 "\"\(language)\" is not a language code such as \"nl\" or \"zh-Hant\"")
         }
         let name = try r.requiredString("name")
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        else {
             throw ValidationError(field: r.field("name"), "contains a control character")
         }
         return ServiceCase.Customer(name: name, email: email, language: language)

@@ -14,8 +14,9 @@ public struct FieldReader {
     public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// Refuses keys this reader does not know (a typo such as "purchse" is an error, not ignored).
-    public func rejectUnknownKeys(_ known: Set<String>) throws(ValidationError) {
-        if let unknown = object.keys.first(where: { !known.contains($0) }) {
+    public func rejectUnknownKeys(_ known: [String]) throws(ValidationError) {
+        for entry in object.entries where !known.contains(entry.key) {
+            let unknown = entry.key
             throw ValidationError(
                 field: field(unknown),
                 "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")

@@ -89,7 +89,11 @@ public struct JSONParser {
                 throw error("expected a key in double quotes")
             }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            let duplicate =
+                object.entries.count < 16
+                ? object.entries.contains { $0.key == key } : !seen.insert(key).inserted
+            if object.entries.count == 15 { seen = Set(object.entries.map(\.key) + [key]) }
+            guard !duplicate else { throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after a key")
@@ -164,36 +168,45 @@ public struct JSONParser {
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
+    /// A string literal. Runs without escapes are decoded straight from the bytes; with escapes the
+    /// UTF-8 is assembled in a buffer and validated once.
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+                    throw error("invalid UTF-8 in a string")
+                }
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        var buffer = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 break
             } else if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: try decodeRun(runStart..<index))
+                var scalars = String.UnicodeScalarView()
                 try parseEscape(into: &scalars)
-                runStart = index
+                buffer.append(contentsOf: String(scalars).utf8)
             } else if byte < 0x20 {
                 throw error("control character in a string (escape it)")
             } else {
+                buffer.append(byte)
                 index += 1
             }
         }
-        scalars.append(contentsOf: try decodeRun(runStart..<index))
         index += 1
-        return String(scalars)
-    }
-
-    private func decodeRun(_ range: Range<Int>) throws(SyntaxError) -> String.UnicodeScalarView {
-        guard !range.isEmpty else { return String.UnicodeScalarView() }
-        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+        guard let text = String(validating: buffer, as: UTF8.self) else {
             throw error("invalid UTF-8 in a string")
         }
-        return text.unicodeScalars
+        return text
     }
 
     private mutating func parseEscape(into scalars: inout String.UnicodeScalarView) throws(SyntaxError) {

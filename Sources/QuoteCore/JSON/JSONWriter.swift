@@ -1,72 +1,109 @@
 /// Writes a `JSONValue` as text: pretty (two-space indent, one key per line) or compact (one line,
 /// for JSON lines). Output depends only on the value, so equal quotes print byte for byte alike.
+/// Works on UTF-8 bytes: strings are copied in runs, escaping only `"`, `\`, controls, U+2028/9.
 public enum JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(2048)
+        String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+    }
+
+    public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(value, into: &out, indent: pretty ? 0 : nil)
         return out
     }
 
-    private static func write(_ value: JSONValue, into out: inout String, indent: Int?) {
+    /// Appends the text of `value` to `out`; `indent` nil writes compact JSON.
+    public static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int? = nil) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let s): writeString(s, into: &out)
         case .array(let values):
-            writeContainer(values, open: "[", close: "]", into: &out, indent: indent) { value, out, inner in
-                write(value, into: &out, indent: inner)
+            container(
+                values.count, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), into: &out, indent: indent
+            ) { index, out, inner in
+                write(values[index], into: &out, indent: inner)
             }
         case .object(let object):
-            writeContainer(object.entries, open: "{", close: "}", into: &out, indent: indent) {
-                entry, out, inner in
-                writeString(entry.key, into: &out)
-                out += inner == nil ? ":" : ": "
-                write(entry.value, into: &out, indent: inner)
+            let entries = object.entries
+            container(
+                entries.count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), into: &out, indent: indent
+            ) { index, out, inner in
+                writeString(entries[index].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if inner != nil { out.append(UInt8(ascii: " ")) }
+                write(entries[index].value, into: &out, indent: inner)
             }
         }
     }
 
-    private static func writeContainer<T>(
-        _ elements: [T], open: String, close: String, into out: inout String, indent: Int?,
-        element: (T, inout String, Int?) -> Void
+    private static func container(
+        _ count: Int, open: UInt8, close: UInt8, into out: inout [UInt8], indent: Int?,
+        element: (Int, inout [UInt8], Int?) -> Void
     ) {
-        out += open
-        guard !elements.isEmpty else {
-            out += close
+        out.append(open)
+        guard count > 0 else {
+            out.append(close)
             return
         }
         let inner = indent.map { $0 + 2 }
-        for (offset, item) in elements.enumerated() {
-            if offset > 0 { out += "," }
-            if let inner { out += "\n" + String(repeating: " ", count: inner) }
-            element(item, &out, inner)
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner { newline(&out, inner) }
+            element(index, &out, inner)
         }
-        if let indent { out += "\n" + String(repeating: " ", count: indent) }
-        out += close
+        if let indent { newline(&out, indent) }
+        out.append(close)
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(10)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `s` as a JSON string literal.
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { appendEscaped($0, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            let isSeparator =
+                byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
+                && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || isSeparator
+            else {
+                i += 1
+                continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case 10: out.append(contentsOf: #"\n"#.utf8)
+            case 13: out.append(contentsOf: #"\r"#.utf8)
+            case 9: out.append(contentsOf: #"\t"#.utf8)
+            case 0xE2:
+                out.append(contentsOf: (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                i += 2
+            default:
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            }
+            i += 1
+            runStart = i
         }
-        out += "\""
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }

@@ -1,13 +1,29 @@
 /// An ISO 4217 currency with its number of minor units (G-1).
 ///
 /// `Currency(code: "EUR", minorUnits: 2)`: one euro is 100 minor units (cents).
+///
+/// The code is packed into an integer so that `Money` is a plain value without reference counting.
 public struct Currency: Hashable, Sendable, CustomStringConvertible {
-    public let code: String
+    private let packed: UInt32
     public let minorUnits: Int
 
+    /// `code` must be three ASCII letters ("EUR"); the price-list loader checks this.
     public init(code: String, minorUnits: Int) {
-        self.code = code
+        precondition(Currency.isValidCode(code), "a currency code is three ASCII letters")
+        self.packed = code.utf8.reduce(0) { $0 << 8 | UInt32($1) }
         self.minorUnits = minorUnits
+    }
+
+    /// Three ASCII letters, as ISO 4217 codes are.
+    public static func isValidCode(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { (65...90).contains($0) || (97...122).contains($0) }
+    }
+
+    /// "EUR".
+    public var code: String {
+        String(
+            decoding: [UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)],
+            as: UTF8.self)
     }
 
     /// 10^minorUnits: the number of minor units in one major unit.

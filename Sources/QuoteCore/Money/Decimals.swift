@@ -67,17 +67,27 @@ public enum Decimals {
 
     /// Formats an integer scaled by 10^scale: `format(-1250, scale: 2) == "-12.50"`.
     public static func format(_ value: Int64, scale: Int) -> String {
-        let magnitude = value.magnitude
-        let sign = value < 0 ? "-" : ""
-        guard scale > 0 else { return sign + String(magnitude) }
-        let divisor = UInt64(pow10(scale))
-        let fraction = String(magnitude % divisor)
-        let padding = String(repeating: "0", count: scale - fraction.count)
-        return "\(sign)\(magnitude / divisor).\(padding)\(fraction)"
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var magnitude = value.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0 || digits.count <= scale
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + 2)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        for (offset, digit) in digits.reversed().enumerated() {
+            if scale > 0 && offset == digits.count - scale { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(digit)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Formats a scaled integer with trailing zeros (and a bare dot) removed: 21000 at scale 3 → "21".
     public static func formatTrimmed(_ value: Int64, scale: Int) -> String {
+        let unit = pow10(scale)
+        if value % unit == 0 { return String(value / unit) }
         var text = format(value, scale: scale)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }

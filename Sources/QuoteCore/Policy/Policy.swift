@@ -1,43 +1,44 @@
 /// A market's warranty policy as data (`policy.yaml`): every entry cites the rule ID it encodes.
 /// Absent sections mean the market has no such rule.
-public struct Policy: Sendable {
+/// A class: shared by every quote of its price list, never copied.
+public final class Policy: Sendable {
     /// The sentence shown on a quote for each rule this market may cite.
-    public var rules: [RuleID: String]
+    public let rules: [RuleID: String]
     /// Models the policy lists, normalized name → category. A model not listed is quoted with its
     /// category's defaults and the quote says so (G-5).
-    public var models: [String: DeviceCategory]
-    public var warranty: WarrantyPolicy
+    public let models: [String: DeviceCategory]
+    public let warranty: WarrantyPolicy
     /// Findings that put a repair out of warranty, and the rule that says so.
-    public var exclusions: [Finding: RuleID]
+    public let exclusions: [Finding: RuleID]
     /// Findings that keep a repair covered although they look like a fault of the user (HK-7).
-    public var keepsCoverage: [Finding: RuleID]
+    public let keepsCoverage: [Finding: RuleID]
     /// Findings that refuse the case outright (a counterfeit).
-    public var refusedFindings: [Finding: Refusal]
-    public var nonOfficial: NonOfficialPolicy?
-    public var proofOfPurchaseRule: RuleID?
-    public var firstOwnerRule: RuleID?
-    public var imeiRequired: IMEIRequirement?
-    public var endOfService: EndOfServicePolicy?
-    public var doa: ReturnPolicy?
-    public var remorse: ReturnPolicy?
-    public var installation: Refusal?
-    public var panel: PanelPolicy?
-    public var onSite: OnSitePolicy?
-    public var logistics: LogisticsPolicy
-    public var inWarranty: InWarrantyPolicy
-    public var outOfWarranty: OutOfWarrantyPolicy
-    public var promotion: Promotion?
-    public var replacement: ReplacementPolicy?
-    public var replacedPart: ReplacedPartPolicy?
+    public let refusedFindings: [Finding: Refusal]
+    public let nonOfficial: NonOfficialPolicy?
+    public let proofOfPurchaseRule: RuleID?
+    public let firstOwnerRule: RuleID?
+    public let imeiRequired: IMEIRequirement?
+    public let endOfService: EndOfServicePolicy?
+    public let doa: ReturnPolicy?
+    public let remorse: ReturnPolicy?
+    public let installation: Refusal?
+    public let panel: PanelPolicy?
+    public let onSite: OnSitePolicy?
+    public let logistics: LogisticsPolicy
+    public let inWarranty: InWarrantyPolicy
+    public let outOfWarranty: OutOfWarrantyPolicy
+    public let promotion: Promotion?
+    public let replacement: ReplacementPolicy?
+    public let replacedPart: ReplacedPartPolicy?
     /// US-10: the case may carry its own sales-tax rate.
-    public var salesTaxRule: RuleID?
+    public let salesTaxRule: RuleID?
     /// A rule cited on every quote about the tax rate (HK-14).
-    public var taxRule: RuleID?
+    public let taxRule: RuleID?
     /// BX-13: the rule behind the expected completion date.
-    public var turnaroundRule: RuleID?
-    public var postingDeadline: Deadline?
+    public let turnaroundRule: RuleID?
+    public let postingDeadline: Deadline?
     /// The rule cited when a model is not in `models` (G-5).
-    public var unlistedModelRule: RuleID?
+    public let unlistedModelRule: RuleID?
 
     public init(
         rules: [RuleID: String], models: [String: DeviceCategory], warranty: WarrantyPolicy,

@@ -1,9 +1,10 @@
 /// One version of one market: settings, labor rates, parts and the warranty policy.
-public struct PriceList: Sendable {
-    public var settings: MarketSettings
-    public var labor: [LaborKey: LaborRate]
-    public var parts: [String: Part]
-    public var policy: Policy
+/// A class: it is shared, never copied, by every quote computed with it.
+public final class PriceList: Sendable {
+    public let settings: MarketSettings
+    public let labor: [LaborKey: LaborRate]
+    public let parts: [String: Part]
+    public let policy: Policy
 
     public init(settings: MarketSettings, labor: [LaborRate], parts: [Part], policy: Policy) {
         self.settings = settings
@@ -55,13 +56,31 @@ public struct Part: Hashable, Sendable {
         self.price = price
     }
 
-    public func fits(model: String) -> Bool { models?.contains(ModelName.normalize(model)) ?? true }
+    public func fits(model: String) -> Bool { fits(normalizedModel: ModelName.normalize(model)) }
+
+    /// `fits(model:)` for a name already normalized with `ModelName.normalize`.
+    public func fits(normalizedModel: String) -> Bool { models?.contains(normalizedModel) ?? true }
 }
 
-/// Model names are compared without case, spaces, hyphens or the "Xiaomi " brand prefix of the
-/// HK table's spellings ("Xiaomi12T Pro" ≡ "Xiaomi 12T Pro").
+/// Model names are compared without case, spaces, hyphens or underscores, so that the HK table's
+/// spellings match ("Xiaomi12T Pro" ≡ "Xiaomi 12T Pro").
 public enum ModelName {
     public static func normalize(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return slowNormalize(name) }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The general path for names with non-ASCII letters (紅米Note Seven, full-width spaces).
+    static func slowNormalize(_ name: String) -> String {
         String(
             name.lowercased().unicodeScalars.filter {
                 $0 != " " && $0 != "-" && $0 != "_" && $0 != "\u{3000}"

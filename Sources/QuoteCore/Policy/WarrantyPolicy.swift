@@ -41,8 +41,9 @@ public struct WarrantyPolicy: Hashable, Sendable {
     }
 
     /// The period for a device and item: a model override, else the first matching category row.
-    public func period(model: String, category: DeviceCategory, item: Item) -> (Period, RuleID)? {
-        let name = ModelName.normalize(model)
+    public func period(normalizedModel name: String, category: DeviceCategory, item: Item) -> (
+        Period, RuleID
+    )? {
         if let row = modelPeriods.first(where: {
             $0.models.contains(name) && ($0.items?.contains(item) ?? true)
         }) {

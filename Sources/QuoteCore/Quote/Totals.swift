@@ -40,26 +40,32 @@ public struct Totals: Hashable, Sendable {
 
     /// Sums lines per payer. All lines must be in `currency`.
     public init(lines: [ChargeLine], currency: Currency) {
-        var sums: [Payer: (Int64, Int64, Int64)] = [:]
+        var sums = [Sum](repeating: Sum(), count: 3)
         for line in lines {
-            let s = sums[line.payer] ?? (0, 0, 0)
-            sums[line.payer] = (
-                s.0 + line.net.minorUnits, s.1 + line.vat.minorUnits, s.2 + line.gross.minorUnits
-            )
+            let index = line.payer == .consumer ? 0 : line.payer == .manufacturer ? 1 : 2
+            sums[index].net += line.net.minorUnits
+            sums[index].vat += line.vat.minorUnits
+            sums[index].gross += line.gross.minorUnits
         }
-        func amounts(_ s: (Int64, Int64, Int64)) -> Amounts {
-            Amounts(
-                net: Money(minorUnits: s.0, currency: currency),
-                vat: Money(minorUnits: s.1, currency: currency),
-                gross: Money(minorUnits: s.2, currency: currency))
-        }
-        let zero: (Int64, Int64, Int64) = (0, 0, 0)
-        let all = Payer.allCases.reduce(zero) { acc, payer in
-            let s = sums[payer] ?? zero
-            return (acc.0 + s.0, acc.1 + s.1, acc.2 + s.2)
-        }
+        let all = Sum(
+            net: sums[0].net + sums[1].net + sums[2].net, vat: sums[0].vat + sums[1].vat + sums[2].vat,
+            gross: sums[0].gross + sums[1].gross + sums[2].gross)
         self.init(
-            consumer: amounts(sums[.consumer] ?? zero), manufacturer: amounts(sums[.manufacturer] ?? zero),
-            retailer: amounts(sums[.retailer] ?? zero), all: amounts(all))
+            consumer: sums[0].amounts(currency), manufacturer: sums[1].amounts(currency),
+            retailer: sums[2].amounts(currency),
+            all: all.amounts(currency))
+    }
+
+    private struct Sum {
+        var net: Int64 = 0
+        var vat: Int64 = 0
+        var gross: Int64 = 0
+
+        func amounts(_ currency: Currency) -> Amounts {
+            Amounts(
+                net: Money(minorUnits: net, currency: currency),
+                vat: Money(minorUnits: vat, currency: currency),
+                gross: Money(minorUnits: gross, currency: currency))
+        }
     }
 }

@@ -12,7 +12,9 @@ struct CaseFactory {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(rng.next() % UInt64(range.count))
+    }
 
     mutating func imei() -> String {
         let body = (0..<14).map { _ in Int(rng.next() % 10) }
@@ -35,7 +37,9 @@ struct CaseFactory {
         let purchase = CivilDate("2024-01-01")!.adding(days: int(0...700))
         let delivery = purchase.adding(days: int(0...4))
         let request = delivery.adding(days: chance(30) ? int(0...20) : int(0...900))
-        let parts = list.parts.values.filter { $0.category != "swap-unit" && $0.fits(model: model) }.sorted { $0.sku < $1.sku }
+        let parts = list.parts.values.filter { $0.category != "swap-unit" && $0.fits(model: model) }.sorted {
+            $0.sku < $1.sku
+        }
         var requests: [ServiceCase.PartRequest] = []
         if !parts.isEmpty && chance(70) { requests.append(.init(sku: pick(parts).sku, quantity: int(1...3))) }
         let labor = list.labor.keys.filter { $0.category == category }.map(\.code).sorted()
@@ -44,21 +48,34 @@ struct CaseFactory {
             market: market, requestDate: request, kind: pick(kinds), serviceMode: pick(modes),
             customer: .init(name: "Test Customer"),
             device: .init(
-                model: model, category: category, imei: chance(80) || policy.imeiRequired != nil ? imei() : nil,
-                serial: "SN\(rng.next() % 100000)", screenHundredthsOfInch: category == .tv ? pick([3200, 4300, 5500, 6500]) : nil),
-            item: pick(Item.allCases), purchase: purchaseDetails(purchase, delivery, currency: list.settings.currency),
-            findings: Array(Set(findings)).sorted { $0.rawValue < $1.rawValue }, fault: pick(["display", "battery", "no power"]),
+                model: model, category: category,
+                imei: chance(80) || policy.imeiRequired != nil ? imei() : nil,
+                serial: "SN\(rng.next() % 100000)",
+                screenHundredthsOfInch: category == .tv ? pick([3200, 4300, 5500, 6500]) : nil),
+            item: pick(Item.allCases),
+            purchase: purchaseDetails(purchase, delivery, currency: list.settings.currency),
+            findings: Array(Set(findings)).sorted { $0.rawValue < $1.rawValue },
+            fault: pick(["display", "battery", "no power"]),
             repair: .init(labor: labor.isEmpty || chance(10) ? nil : pick(labor), parts: requests),
             history: .init(benefitsUsed: chance(20) ? [pick(["PK-3", "PK-4"].map { RuleID($0) })] : []),
-            decision: pick(Decision.allCases), salesTaxRate: policy.salesTaxRule != nil && chance(50) ? try! Percent.parse(pick(["6", "8.875", "7.25"])) : nil,
-            raisedVia: chance(20) ? pick(RaisedVia.allCases) : nil, emptyBox: policy.onSite != nil && chance(20))
+            decision: pick(Decision.allCases),
+            salesTaxRate: policy.salesTaxRule != nil && chance(50)
+                ? try! Percent.parse(pick(["6", "8.875", "7.25"])) : nil,
+            raisedVia: chance(20) ? pick(RaisedVia.allCases) : nil,
+            emptyBox: policy.onSite != nil && chance(20))
     }
 
-    mutating func purchaseDetails(_ date: CivilDate, _ delivery: CivilDate, currency: Currency) -> ServiceCase.Purchase {
-        let amounts = ServiceCase.PaidAmounts(price: "\(int(10...500)).\(int(10...99))", shipping: "5.00", giftWrap: chance(30) ? "3.00" : "0", tax: "4.12")
+    mutating func purchaseDetails(_ date: CivilDate, _ delivery: CivilDate, currency: Currency)
+        -> ServiceCase.Purchase
+    {
+        let amounts = ServiceCase.PaidAmounts(
+            price: "\(int(10...500)).\(int(10...99))", shipping: "5.00", giftWrap: chance(30) ? "3.00" : "0",
+            tax: "4.12")
         return ServiceCase.Purchase(
-            date: date, deliveryDate: delivery, channel: pick(Channel.allCases), official: chance(90), proofOfPurchase: chance(90),
-            firstOwner: chance(95), orderedOn: chance(30) ? date : nil, amounts: amounts, partialReturn: chance(20))
+            date: date, deliveryDate: delivery, channel: pick(Channel.allCases), official: chance(90),
+            proofOfPurchase: chance(90),
+            firstOwner: chance(95), orderedOn: chance(30) ? date : nil, amounts: amounts,
+            partialReturn: chance(20))
     }
 }
 

@@ -1,0 +1,147 @@
+import QuoteCore
+
+/// What checking one `{"case": …, "quote": …}` line found.
+public enum CheckOutcome: Hashable, Sendable {
+    /// The stored quote is what the price list gives today.
+    case match
+    /// The stored quote differs; every difference is listed.
+    case differs([JSONDifference])
+    /// The line cannot be checked: the field path of the problem (`case.device.imei`,
+    /// `quote.priceListVersion`, empty for the line as a whole) and why.
+    case invalid(field: String, message: String)
+}
+
+/// The result of one line: its number, the stored quote's number (when readable) and the outcome.
+public struct CheckResult: Hashable, Sendable {
+    public var line: Int
+    public var quoteNumber: String?
+    public var outcome: CheckOutcome
+}
+
+/// Recomputes stored quotes with the price-list version each one recorded and compares them at the
+/// JSON level with what `QuoteEncoder` writes today. `number` is ignored (stored quotes have one,
+/// drafts do not); every other field counts.
+public struct QuoteChecker: Sendable {
+    public let catalog: PriceListCatalog
+    let calculator: QuoteCalculator
+
+    public init(catalog: PriceListCatalog) {
+        self.catalog = catalog
+        self.calculator = QuoteCalculator(catalog: catalog)
+    }
+
+    /// Checks one line of bytes.
+    public func check(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> CheckResult {
+        let whole = 0..<bytes.count
+        guard let members = JSONScanner.members(bytes, in: whole) else {
+            return CheckResult(line: line, quoteNumber: nil, outcome: Self.diagnose(Array(bytes)))
+        }
+        var caseRange: Range<Int>?
+        var quoteRange: Range<Int>?
+        for member in members {
+            switch member.key {
+            case "case" where caseRange == nil: caseRange = member.value
+            case "quote" where quoteRange == nil: quoteRange = member.value
+            default:
+                return CheckResult(line: line, quoteNumber: nil, outcome: Self.diagnose(Array(bytes)))
+            }
+        }
+        guard let caseRange else { return invalid(line, nil, "case", "is required") }
+        guard let quoteRange else { return invalid(line, nil, "quote", "is required") }
+        guard let stored = StoredQuote(bytes, quoteRange) else {
+            return invalid(line, nil, "quote", "expected an object with priceListVersion")
+        }
+        let number = stored.number
+        let recomputed: Quote
+        do {
+            recomputed = try recompute(bytes, caseRange, stored)
+        } catch {
+            return invalid(line, number, error.field, error.message)
+        }
+        return CheckResult(line: line, quoteNumber: number, outcome: compare(recomputed, stored, in: bytes))
+    }
+
+    private func invalid(_ line: Int, _ number: String?, _ field: String, _ message: String) -> CheckResult {
+        CheckResult(line: line, quoteNumber: number, outcome: .invalid(field: field, message: message))
+    }
+
+    /// The quote of the line's case with the stored quote's price-list version.
+    func recompute(_ bytes: UnsafeBufferPointer<UInt8>, _ caseRange: Range<Int>, _ stored: StoredQuote)
+        throws(ValidationError) -> Quote
+    {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(Array(bytes[caseRange]))
+        } catch {
+            throw ValidationError(field: "case", "malformed JSON: \(error)")
+        }
+        let serviceCase: ServiceCase
+        do {
+            let issued = stored.issueDate
+            serviceCase = try CaseDecoder.decode(json, today: { _ in issued ?? CivilDate(dayNumber: 0) })
+        } catch {
+            throw ValidationError(field: Self.prefixed("case", error.field), error.message)
+        }
+        guard let version = stored.priceListVersion else {
+            throw ValidationError(
+                field: "quote.priceListVersion", "is required (a string such as \"2026.1\")")
+        }
+        let list: PriceList
+        do {
+            list = try catalog.priceList(for: serviceCase.market, version: version)
+        } catch {
+            let field = error.field == "market" ? "case.market" : "quote.priceListVersion"
+            throw ValidationError(field: field, error.message)
+        }
+        do {
+            return try calculator.quote(serviceCase, with: list)
+        } catch {
+            throw ValidationError(field: Self.prefixed("case", error.field), error.message)
+        }
+    }
+
+    /// Byte comparison first (a quote written by `QuoteEncoder` compactly matches byte for byte after
+    /// its number); a tree walk only when the bytes differ.
+    func compare(_ recomputed: Quote, _ stored: StoredQuote, in line: UnsafeBufferPointer<UInt8>)
+        -> CheckOutcome
+    {
+        let recomputedJSON = QuoteEncoder.json(recomputed)
+        if let tail = stored.afterNumber, case .object(let object) = recomputedJSON,
+            object.entries.first?.key == "number",
+            JSONBytes.matchesMembers(object.entries.dropFirst(), UnsafeBufferPointer(rebasing: line[tail]))
+        {
+            return .match
+        }
+        let storedJSON: JSONValue
+        do {
+            storedJSON = try JSONParser.parse(Array(line[stored.range]))
+        } catch {
+            return .invalid(field: "quote", message: "malformed JSON: \(error)")
+        }
+        let differences = JSONDiff.differences(
+            stored: storedJSON, recomputed: recomputedJSON, ignoring: ["number"])
+        return differences.isEmpty ? .match : .differs(differences)
+    }
+
+    /// The precise reason a line is not a `{"case", "quote"}` object, from the strict parser.
+    static func diagnose(_ bytes: [UInt8]) -> CheckOutcome {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return .invalid(field: "", message: "malformed JSON: \(error)")
+        }
+        guard case .object(let object) = json else {
+            return .invalid(
+                field: "", message: "expected an object {\"case\": …, \"quote\": …}, got \(json.typeName)")
+        }
+        if let unknown = object.keys.first(where: { $0 != "case" && $0 != "quote" }) {
+            return .invalid(field: unknown, message: "unknown field (expected case and quote)")
+        }
+        return .invalid(field: "", message: "unreadable line")
+    }
+
+    static func prefixed(_ root: String, _ field: String) -> String {
+        field.isEmpty ? root : "\(root).\(field)"
+    }
+}
