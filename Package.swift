@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading", "QuoteFinance",
+                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

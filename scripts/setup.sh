@@ -13,7 +13,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 # Rendering tests parse the HTML quotes with html5lib (scripts/check_html.py).
-python3 -m pip install -q html5lib
+python3 -c 'import html5lib' >/dev/null 2>&1 || python3 -m pip install -q html5lib || python3 -m pip install -q --break-system-packages html5lib
 # QuoteMailer's tests run a real SMTP server on loopback (scripts/smtp_test_server.py).
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found (needed by the QuoteMailer tests)" >&2; exit 1; }
 python3 -c 'import aiosmtpd' >/dev/null 2>&1 || python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd

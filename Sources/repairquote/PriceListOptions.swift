@@ -16,18 +16,7 @@ struct PriceListOptions: ParsableArguments {
 
     /// The folder to load.
     func directory() -> String {
-        if let priceLists { return priceLists }
-        if let env = ProcessInfo.processInfo.environment["REPAIRQUOTE_PRICE_LISTS"] { return env }
-        let local = FileManager.default.currentDirectoryPath + "/PriceLists"
-        if FileManager.default.fileExists(atPath: local) { return "PriceLists" }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = folder.appendingPathComponent("PriceLists").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return "PriceLists"
+        DataFolder.resolve(explicit: priceLists, environment: "REPAIRQUOTE_PRICE_LISTS", name: "PriceLists")
     }
 
     /// Loads every market, or only `market` when its folder exists (faster start-up for one case).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteCore
+import QuoteRendering
 
 /// `repairquote quote CASE.json|-`: prints the quote of a case.
 struct QuoteCommand: ParsableCommand {
@@ -11,6 +12,7 @@ struct QuoteCommand: ParsableCommand {
             CASE is a JSON file as described in docs/formats.md (or - for standard input).
             Examples: repairquote quote Examples/nl-out-of-warranty.json
                       repairquote quote Examples/pk-free-labor.json --format text
+                      repairquote quote Examples/hk-doa-swap.json --format html --lang en > quote.html
             """)
 
     @Argument(help: ArgumentHelp("The case file, or - for standard input.", valueName: "CASE.json"))
@@ -18,10 +20,12 @@ struct QuoteCommand: ParsableCommand {
 
     @OptionGroup var priceLists: PriceListOptions
 
-    @Option(help: "Output format: json (the contract's quote JSON) or text (a readable summary).")
+    @Option(help: "Output format: json (the contract's quote JSON), text (the plain-text document) or html.")
     var format: OutputFormat = .json
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, text }
+    @OptionGroup var document: DocumentOptions
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, text, html }
 
     func run() throws {
         let output = try CLIError.guarding {
@@ -36,7 +40,8 @@ struct QuoteCommand: ParsableCommand {
             }
             switch format {
             case .json: return QuoteEncoder.encode(quote) + "\n"
-            case .text: return QuoteSummary(quote: quote, serviceCase: serviceCase).text
+            case .text: return try document.render(quote, serviceCase, format: .text, catalog: catalog)
+            case .html: return try document.render(quote, serviceCase, format: .html, catalog: catalog)
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -12,6 +12,8 @@ struct RepairQuote: AsyncParsableCommand {
 
             Exit status: 0 success, 1 a check found differences, 2 bad input (the message names the field).
             """,
-        subcommands: [QuoteCommand.self, BenchCommand.self, CheckCommand.self, ExportCommand.self]
+        subcommands: [
+            QuoteCommand.self, EmailCommand.self, CheckCommand.self, ExportCommand.self, BenchCommand.self,
+        ]
     )
 }

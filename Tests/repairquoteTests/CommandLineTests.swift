@@ -68,9 +68,9 @@ struct CommandLineTests {
     func standardInput() throws {
         let text = try String(
             contentsOf: Self.root.appendingPathComponent("Examples/hk-doa-swap.json"), encoding: .utf8)
-        let result = try Self.run(["quote", "-", "--format", "text"], stdin: text)
+        let result = try Self.run(["quote", "-", "--format", "text", "--lang", "en"], stdin: text)
         #expect(result.status == 0)
-        #expect(result.out.contains("Coverage: doa"))
+        #expect(result.out.contains("Outcome: Dead on arrival"))
     }
 
     @Test("bad input exits 2 with the field named and nothing on stdout")
@@ -112,5 +112,51 @@ struct CommandLineTests {
             let result = try Self.run(["quote", "Examples/\(name)", "--format", "text"])
             #expect(result.status == 0, "\(name): \(result.err)")
         }
+    }
+
+    @Test("html documents come from the templates, in the customer's language by default")
+    func html() throws {
+        let result = try Self.run(["quote", "Examples/nl-out-of-warranty.json", "--format", "html"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.out.contains("<html lang=\"nl\">"))
+        #expect(result.out.contains("\u{A0}299,96") || result.out.contains("\u{202F}299,96"))
+        let unknown = try Self.run([
+            "quote", "Examples/nl-out-of-warranty.json", "--format", "html", "--lang", "de",
+        ])
+        #expect(unknown.status == 2)
+        #expect(unknown.out.isEmpty)
+        #expect(unknown.err.contains("de"))
+    }
+
+    @Test("email --dry-run prints a multipart message with the localized subject")
+    func emailDryRun() throws {
+        let result = try Self.run([
+            "email", "Examples/nl-out-of-warranty.json", "--from", "quotes@service.example", "--dry-run",
+        ])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Content-Type: multipart/alternative;"))
+        #expect(result.out.contains("To: \"Anna de Vries\" <anna@example.nl>"))
+        #expect(result.out.contains("Subject: =?UTF-8?B?"))
+        #expect(!result.out.contains("\n.\n"))
+    }
+
+    @Test("email exit codes: 2 bad input, 3 server unreachable")
+    func emailExitCodes() throws {
+        let injected = try Self.run([
+            "email", "Examples/nl-out-of-warranty.json", "--from", "quotes@service.example", "--to",
+            "a@example.com\r\nRCPT TO:<x@evil.example>", "--dry-run",
+        ])
+        #expect(injected.status == 2)
+        #expect(injected.out.isEmpty)
+        let noSender = try Self.run(["email", "Examples/nl-out-of-warranty.json", "--dry-run"])
+        #expect(noSender.status == 2)
+        #expect(noSender.err.contains("--from"))
+        let down = try Self.run([
+            "email", "Examples/nl-out-of-warranty.json", "--from", "quotes@service.example", "--smtp-url",
+            "smtp://127.0.0.1:9", "--insecure-no-tls",
+        ])
+        #expect(down.status == 3, "\(down.err)")
+        #expect(down.err.contains("e-mail not sent"))
     }
 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import QuoteCore
+import QuoteRendering
+
+/// `--lang` and `--templates`, shared by the commands that render quotation documents.
+struct DocumentOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Document language: en, nl, fr, es, zh-Hant (default: the customer's, else the market's).",
+            valueName: "CODE"))
+    var lang: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Folder of templates and label files.",
+            discussion:
+                "Default: $REPAIRQUOTE_TEMPLATES, else ./Templates, else the Templates folder shipped beside the executable.",
+            valueName: "DIR"))
+    var templates: String?
+
+    func renderer() throws -> QuoteRenderer {
+        let folder = DataFolder.resolve(
+            explicit: templates, environment: "REPAIRQUOTE_TEMPLATES", name: "Templates")
+        do {
+            return try QuoteRenderer(templatesDirectory: URL(fileURLWithPath: folder))
+        } catch {
+            throw CLIError.badInput("templates: \(error)")
+        }
+    }
+
+    /// The document of a quote, or exit 2 naming what is missing (a label, a template, a language).
+    func render(_ quote: Quote, _ serviceCase: ServiceCase, format: DocumentFormat, catalog: PriceListCatalog)
+        throws -> String
+    {
+        let renderer = try renderer()
+        do {
+            return try renderer.render(
+                quote, case: serviceCase, format: format, language: lang,
+                marketLanguage: catalog.language(of: quote))
+        } catch {
+            throw CLIError.badInput("\(error)")
+        }
+    }
+}
+
+extension PriceListCatalog {
+    /// The language of the price list a quote was computed with.
+    func language(of quote: Quote) -> String {
+        (try? priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
+    }
+}
