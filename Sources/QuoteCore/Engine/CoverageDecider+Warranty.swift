@@ -9,7 +9,6 @@ extension CoverageDecider {
     func warrantyEnd(promotion: Bool) -> (ends: CivilDate, rule: RuleID) {
         var (period, rule) =
             policy.warranty.period(normalizedModel: ctx.model, category: c.device.category, item: c.item)
-            ?? (Period.months(0), RuleID("G-4"))
         if promotion, let promo = policy.promotion, let extended = promo.warranty,
             let extendedRule = promo.warrantyRule
         {

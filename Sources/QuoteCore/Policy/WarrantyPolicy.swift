@@ -10,6 +10,7 @@ public struct WarrantyPolicy: Hashable, Sendable {
     public var modelPeriods: [ModelPeriodRule]
 
     public init(startsFrom: Start, periods: [PeriodRule], modelPeriods: [ModelPeriodRule] = []) {
+        precondition(!periods.isEmpty, "a warranty policy needs at least one period row")
         self.startsFrom = startsFrom
         self.periods = periods
         self.modelPeriods = modelPeriods
@@ -40,15 +41,13 @@ public struct WarrantyPolicy: Hashable, Sendable {
         }
     }
 
-    /// The period for a device and item: a model override, else the first matching category row.
-    public func period(normalizedModel name: String, category: DeviceCategory, item: Item) -> (
-        Period, RuleID
-    )? {
-        if let row = modelPeriods.first(where: {
-            $0.models.contains(name) && ($0.items?.contains(item) ?? true)
-        }) {
+    /// The period for a device and item: a model override, else the first matching category row,
+    /// else the last row (the loader requires a catch-all row, so this is only a safety net).
+    public func period(normalizedModel name: String, category: DeviceCategory, item: Item) -> (Period, RuleID) {
+        if let row = modelPeriods.first(where: { $0.models.contains(name) && ($0.items?.contains(item) ?? true) }) {
             return (row.period, row.rule)
         }
-        return periods.first { $0.applies.matches(category, item) }.map { ($0.period, $0.rule) }
+        let row = periods.first { $0.applies.matches(category, item) } ?? periods[periods.count - 1]
+        return (row.period, row.rule)
     }
 }
