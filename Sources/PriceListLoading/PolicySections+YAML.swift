@@ -21,7 +21,11 @@ extension EndOfServicePolicy {
         for entry in try r.list("list") {
             try entry.rejectUnknownKeys(["from", "models"])
             let date = try entry.requiredDate("from")
-            for model in try entry.strings("models") { from[ModelName.normalize(model)] = date }
+            for model in try entry.strings("models") {
+                // A model listed twice (the HK source does so) stops on its earliest date.
+                let name = ModelName.normalize(model)
+                from[name] = min(date, from[name] ?? date)
+            }
         }
         self.init(
             rules: try r.rules("rules"), from: from, charges: try FixedCharge.list(r, "charges"),

@@ -246,6 +246,29 @@ g("HK-13", "another model bought abroad is out of warranty", patch(example("hk-i
 g("HK-14", "no VAT in Hong Kong", patch(hk_iw, {"findings": ["liquid-damage"], "decision": "accepted"}),
   {"totals.consumer.vat": "0.00", "settings.vatRate": "0", "lines[0].vatRate": "0"}, rules=["HK-14"])
 
+hk_doa = example("hk-doa-swap")
+g("HK-1", "a resold device gets no free replacement: quoted as an out-of-warranty repair",
+  patch(hk_doa, {"purchase.firstOwner": False, "repair": {"labor": "L1", "parts": []}}),
+  {"coverage.status": "out-of-warranty"}, rules=["HK-1", "HK-11"])
+g("HK-1", "a grey import without international warranty gets no free replacement",
+  patch(hk_doa, {"device.model": "Xiaomi 14", "purchase.official": False, "repair": {"labor": "L1", "parts": []}}),
+  {"coverage.status": "out-of-warranty"}, rules=["HK-1", "HK-9"])
+g("HK-1", "a model without a swap unit in the parts list is repaired free instead",
+  patch(hk_doa, {"device.model": "Redmi Note 13", "repair": {"labor": "L1", "parts": []}}),
+  {"coverage.status": "in-warranty", "totals.consumer.gross": "0.00"}, rules=["HK-1", "HK-2"])
+g("HK-12", "a repair on the end-of-service date itself is still quoted (service stops after it)",
+  patch(example("hk-end-of-service"), {"requestDate": "2025-08-29"}),
+  {"coverage.status": "out-of-warranty"}, not_rules=["HK-12"])
+g("HK-8", "a mail-in device past its end of service: inspection and postage both ways",
+  patch(example("hk-end-of-service"), {"serviceMode": "mail-in"}),
+  {"coverage.status": "not-repairable", "lines[1].kind": "logistics-outbound", "lines[2].kind": "logistics-return",
+   "totals.consumer.gross": "230.00"}, rules=["HK-12"])
+g("BX-6", "a remorse return with abuse found (wrong voltage) is refused",
+  patch(example("nl-remorse"), {"findings": ["wrong-voltage"]}), {"coverage.status": "refused"}, rules=["BX-6"])
+g("PK-6", "without proof of purchase: out of warranty and no promotion benefit",
+  patch(example("pk-free-screen"), {"purchase.proofOfPurchase": False}),
+  {"coverage.status": "out-of-warranty", "coverage.benefitsGranted": []}, rules=["PK-6"], not_rules=["PK-4", "PK-1"])
+
 # ---- United States -------------------------------------------------------------------------
 us_rem = example("us-remorse-refund")
 g("US-1", "a Mi Band sensor is covered 12 months", patch(us_rem, {"kind": "repair", "requestDate": "2026-03-02", "repair": {"labor": "L1", "parts": []}}),
@@ -255,6 +278,8 @@ g("US-2", "a mi.com purchase returned within 30 days is refunded", us_rem,
 g("US-2", "a return on day 31 is refused", patch(us_rem, {"requestDate": "2026-03-17"}), {"coverage.status": "refused"}, rules=["US-2"])
 us_doa = example("us-doa-late-order-refund")
 g("US-3", "a November order can be returned until January 31", us_doa, {"coverage.status": "doa"}, rules=["US-3"])
+g("US-3", "without an order date, a November purchase date extends the window too",
+  patch(us_doa, {"purchase.orderedOn": None}), {"coverage.status": "doa"}, rules=["US-3"])
 g("US-3", "a September order returned in January is past its window",
   patch(us_doa, {"purchase.orderedOn": "2025-09-28", "purchase.date": "2025-09-28", "purchase.deliveryDate": "2025-10-02", "repair": {"labor": "L1", "parts": []}}),
   {"coverage.status": "in-warranty"}, not_rules=["US-3"])

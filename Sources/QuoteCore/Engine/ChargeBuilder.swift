@@ -30,23 +30,20 @@ struct ChargeBuilder {
         }
     }
 
-    /// The swap unit for the device's model: one requested in the case, else the price list's.
-    func swapUnit(payer: Payer, rule: RuleID?) throws(ValidationError) -> DraftLine {
-        let requested = c.repair.parts.lazy.compactMap { ctx.list.parts[$0.sku] }.first {
-            $0.category == "swap-unit"
-        }
-        let listed = ctx.list.parts.values.filter {
-            $0.category == "swap-unit" && $0.fits(normalizedModel: ctx.model)
-        }
-        .min { $0.sku < $1.sku }
-        guard let part = requested ?? listed else {
-            throw ValidationError(
-                field: "device.model", "no swap unit for \(c.device.model) in the \(c.market) parts list")
+    /// The swap unit for the device's model. A model without one in the parts list still gets the
+    /// line (the device is swapped), unpriced, and the quote says so in a note.
+    func swapUnit(payer: Payer, rule: RuleID?) -> DraftLine {
+        guard let part = ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) else {
+            ctx.notes.append(
+                "The \(c.market) parts list has no swap unit for \(c.device.model): the swap is not priced.")
+            return DraftLine(
+                kind: .swapUnit, description: "Swap unit \(c.device.model)", quantity: 1, unitPrice: 0,
+                payer: payer,
+                rule: rule)
         }
         return DraftLine(
             kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price.minorUnits,
-            payer: payer,
-            rule: rule, reference: part.sku)
+            payer: payer, rule: rule, reference: part.sku)
     }
 
     /// Two-way logistics, or on site the travel fee and the repair-avoidance call (BX-10).
@@ -93,14 +90,14 @@ struct ChargeBuilder {
     }
 
     /// Fixed charges of a refusal or return; courier legs only where the device travels by courier.
-    func fixedCharges(_ charges: [FixedCharge], rule: RuleID?) throws(ValidationError) -> [DraftLine] {
+    func fixedCharges(_ charges: [FixedCharge], rule: RuleID?) -> [DraftLine] {
         var lines: [DraftLine] = []
         for charge in charges {
             switch charge.line {
             case .logisticsOutbound, .logisticsReturn:
                 if movesByCourier { lines.append(fixed(charge.line, payer: charge.payer, rule: rule)) }
             case .swapUnit:
-                lines.append(try swapUnit(payer: charge.payer, rule: rule))
+                lines.append(swapUnit(payer: charge.payer, rule: rule))
             default:
                 lines.append(fixed(charge.line, payer: charge.payer, rule: rule))
             }

@@ -27,11 +27,12 @@ struct CoverageDecider {
             }
         }
         if c.kind == .repair, let eos = policy.endOfService, let from = eos.from[ctx.model],
-            c.requestDate >= from
+            c.requestDate > from
         {
             ctx.cite(eos.rules)
             ctx.notes.append(
-                "Service for \(c.device.model) ended on \(from): inspection, adjustment and cleaning only.")
+                "Service for \(c.device.model) ended after \(from): inspection, adjustment and cleaning only."
+            )
             return .notRepairable(charges: .fixed(eos.charges), advice: eos.advice)
         }
         let promotion = promotionEligibility()
@@ -76,7 +77,7 @@ struct CoverageDecider {
             return false
         }
         let voided = c.findings.contains { promotion.voidedBy.contains($0) }
-        if voided || (promotion.requiresOfficial && !c.purchase.official) {
+        if voided || (promotion.requiresOfficial && !c.purchase.official) || !c.purchase.proofOfPurchase {
             ctx.cite(promotion.voidRule)
             return false
         }

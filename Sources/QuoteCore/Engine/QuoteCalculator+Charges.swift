@@ -13,13 +13,13 @@ extension QuoteCalculator {
             ctx.cite(refusal.rule)
             ctx.addAdvice(refusal.advice)
             return Charges(
-                status: .refused, lines: try builder.fixedCharges(refusal.charges, rule: refusal.rule))
+                status: .refused, lines: builder.fixedCharges(refusal.charges, rule: refusal.rule))
         case .notRepairable(let charges, let advice):
             ctx.addAdvice(advice)
             switch charges {
             case .fixed(let fixed):
                 return Charges(
-                    status: .notRepairable, lines: try builder.fixedCharges(fixed, rule: ctx.rules.last))
+                    status: .notRepairable, lines: builder.fixedCharges(fixed, rule: ctx.rules.last))
             case .returnUnrepaired:
                 let rejected = ctx.policy.outOfWarranty.rejected
                 ctx.cite(rejected.rule)
@@ -27,7 +27,7 @@ extension QuoteCalculator {
             }
         case .returnAccepted(let status, let policy):
             ctx.cite(policy.chargesRule)
-            var lines = try builder.fixedCharges(policy.charges, rule: policy.chargesRule ?? policy.rule)
+            var lines = builder.fixedCharges(policy.charges, rule: policy.chargesRule ?? policy.rule)
             if let refund = policy.refund {
                 ctx.cite(refund.rule)
                 lines += try RefundBuilder(ctx: ctx, policy: refund).lines()
@@ -42,7 +42,7 @@ extension QuoteCalculator {
     static func inWarranty(_ plan: RepairPlan, builder: ChargeBuilder) throws(ValidationError) -> Charges {
         var lines: [DraftLine] = []
         if plan.swapUnit {
-            lines.append(try builder.swapUnit(payer: plan.payer, rule: builder.ctx.policy.panel?.rule))
+            lines.append(builder.swapUnit(payer: plan.payer, rule: builder.ctx.policy.panel?.rule))
         } else {
             lines += builder.labor(payer: plan.payer, rule: plan.payerRule)
             lines += builder.parts(payer: plan.payer, rule: plan.payerRule)

@@ -40,8 +40,19 @@ struct ReturnEvaluator {
         if policy.requiresProofOfPurchase && !c.purchase.proofOfPurchase {
             return .failed("there is no proof of purchase")
         }
+        if !c.purchase.official, !(ctx.policy.nonOfficial?.internationalModels.contains(ctx.model) ?? false) {
+            return .failed("the product was not sold through the official channels")
+        }
+        if !c.purchase.firstOwner, ctx.policy.firstOwnerRule != nil {
+            return .failed("the customer is not the first owner")
+        }
         if let finding = c.findings.first(where: policy.disqualifyingFindings.contains) {
             return .failed("inspection found \(finding.rawValue)")
+        }
+        if policy.charges.contains(where: { $0.line == .swapUnit }),
+            ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) == nil
+        {
+            return .failed("the parts list has no swap unit for this model, so it is repaired instead")
         }
         if policy.requiresDefect && c.findings.contains(.noFaultFound) {
             return .failed("no manufacturing fault was found")
@@ -54,7 +65,8 @@ struct ReturnEvaluator {
     func windowEnd() -> CivilDate {
         let start = policy.startsFrom == .purchase ? c.purchase.date : c.purchase.deliveryDate
         var ends = policy.window.lastDay(from: start)
-        if let ordered = c.purchase.orderedOn, policy.lateOrderMonths.contains(ordered.month),
+        let ordered = c.purchase.orderedOn ?? c.purchase.date
+        if policy.lateOrderMonths.contains(ordered.month),
             let until = policy.lateOrderUntil,
             let extended = CivilDate(year: ordered.year + 1, month: until.month, day: until.day),
             extended > ends

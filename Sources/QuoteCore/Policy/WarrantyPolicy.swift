@@ -43,8 +43,11 @@ public struct WarrantyPolicy: Hashable, Sendable {
 
     /// The period for a device and item: a model override, else the first matching category row,
     /// else the last row (the loader requires a catch-all row, so this is only a safety net).
-    public func period(normalizedModel name: String, category: DeviceCategory, item: Item) -> (Period, RuleID) {
-        if let row = modelPeriods.first(where: { $0.models.contains(name) && ($0.items?.contains(item) ?? true) }) {
+    public func period(normalizedModel name: String, category: DeviceCategory, item: Item) -> (Period, RuleID)
+    {
+        if let row = modelPeriods.first(where: {
+            $0.models.contains(name) && ($0.items?.contains(item) ?? true)
+        }) {
             return (row.period, row.rule)
         }
         let row = periods.first { $0.applies.matches(category, item) } ?? periods[periods.count - 1]
