@@ -1,6 +1,7 @@
 import ArgumentParser
 
 @main
-struct RepairQuote: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repairquote", abstract: "Repair quotations.")
+struct RepairQuote: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repairquote", abstract: "Repair quotations.",
+        subcommands: [Serve.self])
 }
