@@ -19,8 +19,9 @@ extension SQLiteQuoteRepository {
                 serviceCase.recordBenefitsUsed(try await benefitsUsed(deviceKey: deviceKey))
             }
             let quote = try compute(serviceCase)
+            let enriched = serviceCase
             do {
-                return try await writer.write { db in try Self.insert(db, request, serviceCase, quote) }
+                return try await writer.write { db in try Self.insert(db, request, enriched, quote) }
             } catch IssueRetry.ledgerChanged {
                 continue
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import QuoteTestSupport
 import Testing
@@ -16,7 +17,7 @@ struct DecisionTests {
     @Test("staff decision: recorded, the same again 200, another 409; final charges fixed")
     func staffDecision() async throws {
         let server = try TestServer()
-        try await server.test { client in
+        try await server.test { (client) async throws in
             _ = try await client.issue(Fixtures.dutchRepair())
             let uri = "/v1/quotes/NL-2026-000001/decision"
             let rejected = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"rejected"}"#)
@@ -35,7 +36,7 @@ struct DecisionTests {
     @Test("staff decision: roles, bad body and unknown quote")
     func staffDecisionErrors() async throws {
         let server = try TestServer()
-        try await server.test { client in
+        try await server.test { (client) async throws in
             _ = try await client.issue(Fixtures.dutchRepair())
             let uri = "/v1/quotes/NL-2026-000001/decision"
             let body = #"{"decision":"accepted"}"#
@@ -52,7 +53,7 @@ struct DecisionTests {
     @Test("the link: GET shows the quote with buttons and changes nothing; POST decides; another POST 409")
     func customerFlow() async throws {
         let server = try TestServer()
-        try await server.test { client in
+        try await server.test { (client) async throws in
             let token = try await issueToken(client)
             let page = try await client.call(.get, "/q/\(token)", key: nil)
             #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
@@ -80,11 +81,11 @@ struct DecisionTests {
     func expiredAndUnknown() async throws {
         let server = try TestServer()
         let token = try await server.test { client in try await issueToken(client) }
-        try await server.on("2026-03-16").test { client in
+        try await server.on("2026-03-16").test { (client) async throws in
             #expect(try await client.call(.get, "/q/\(token)", key: nil).status == .ok)
             #expect(try await client.call(.post, "/q/\(token)", key: nil, body: "x=1").status == .unprocessableContent)
         }
-        try await server.on("2026-03-17").test { client in
+        try await server.on("2026-03-17").test { (client) async throws in
             let page = try await client.call(.get, "/q/\(token)", key: nil)
             #expect(page.status == .gone && page.text.contains("This quote expired on 2026-03-16."))
             #expect(try await client.call(.post, "/q/\(token)", key: nil, body: "decision=accepted").status == .gone)

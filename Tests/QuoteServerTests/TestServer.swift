@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -27,13 +28,13 @@ enum Key {
 /// A router over an in-memory repository with the stub engine, run through `app.test(.router)`.
 struct TestServer {
     let repo: SQLiteQuoteRepository
-    let services: ServerServices
+    var services: ServerServices
 
     init(today: String = "2026-03-02", renderer: (any QuoteDocumentRendering)? = nil) throws {
         repo = try SQLiteQuoteRepository()
         let date = CivilDate(today)!
         services = ServerServices(
-            engine: StubEngine(), keys: Key.all, renderer: renderer, logger: Logger(label: "test"),
+            engine: StubEngine(), keys: Key.all, renderer: renderer, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             today: { _ in date }, publicBaseURL: "https://quotes.test")
     }
 

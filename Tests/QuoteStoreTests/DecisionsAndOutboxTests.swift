@@ -20,7 +20,11 @@ struct DecisionsAndOutboxTests {
             Issue.record("expected a new decision")
             return
         }
-        #expect(try await repo.decide(decision("NL-2026-000001", .accepted)) == .unchanged(stored))
+        guard case .unchanged(let again) = try await repo.decide(decision("NL-2026-000001", .accepted)) else {
+            Issue.record("expected the first decision again")
+            return
+        }
+        #expect(again.decision == stored.decision && again.decidedBy == "desk-1" && again.finalJSON == stored.finalJSON)
         await #expect(throws: StoreError.alreadyDecided(.accepted)) {
             try await repo.decide(decision("NL-2026-000001", .rejected))
         }

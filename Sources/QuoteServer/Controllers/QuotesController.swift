@@ -50,10 +50,10 @@ struct QuotesController<Repository: QuoteRepository> {
         } else {
             headers[.idempotentReplayed] = "true"
         }
-        var body = try RecordJSON.full(issued.record)
-        body.append("customerLink", .string(services.publicBaseURL + "/q/" + issued.customerToken))
+        var answer = try RecordJSON.full(issued.record)
+        answer.append("customerLink", .string(services.publicBaseURL + "/q/" + issued.customerToken))
         let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
-        return JSONBody.response(text: JSONWriter.write(.object(body), pretty: false), status: status, headers: headers)
+        return JSONBody.response(text: JSONWriter.write(.object(answer), pretty: false), status: status, headers: headers)
     }
 
     /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.
