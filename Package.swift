@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
-                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport",
+                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

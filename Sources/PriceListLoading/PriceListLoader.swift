@@ -1,1 +1,108 @@
+import Foundation
 import QuoteCore
+
+/// Loads `PriceLists/`: the general rule sentences (`rules.yaml`) and every market folder, each with
+/// `market.yaml`, `labor.csv`, `parts.csv` and `policy.yaml`. A subfolder of a market folder that
+/// holds its own `market.yaml` is another version of that market (effective dates, G-7).
+public enum PriceListLoader {
+    public static let policyFile = "policy.yaml"
+    public static let generalRulesFile = "rules.yaml"
+
+    /// Loads and validates every market under `directory`.
+    public static func loadCatalog(directory: String) throws(PriceListError) -> PriceListCatalog {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PriceListError(file: directory, line: nil, field: "", "is not a folder of price lists")
+        }
+        let general = try generalRules(path(directory, generalRulesFile))
+        var lists: [PriceList] = []
+        for market in try subfolders(directory) {
+            let folder = path(directory, market)
+            lists.append(try load(folder: folder, market: market, general: general))
+            for version in try subfolders(folder)
+            where fm.fileExists(atPath: path(folder, version, "market.yaml")) {
+                lists.append(try load(folder: path(folder, version), market: market, general: general))
+            }
+        }
+        guard !lists.isEmpty else {
+            throw PriceListError(file: directory, line: nil, field: "", "holds no market folder")
+        }
+        do {
+            return try PriceListCatalog(lists)
+        } catch {
+            throw PriceListError(file: directory, line: nil, field: error.field, error.message)
+        }
+    }
+
+    /// Loads one version of one market from its folder.
+    public static func load(folder: String, market: String, general: [RuleID: String]) throws(PriceListError)
+        -> PriceList
+    {
+        let marketFile = path(folder, "market.yaml")
+        let settings = try MarketSettings(
+            yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
+        guard settings.market.rawValue == market else {
+            throw PriceListError(
+                file: marketFile, line: nil, field: "market",
+                "\"\(settings.market)\" does not match its folder \"\(market)\"")
+        }
+        let laborFile = path(folder, "labor.csv")
+        let partsFile = path(folder, "parts.csv")
+        let policyFile = path(folder, Self.policyFile)
+        guard FileManager.default.fileExists(atPath: policyFile) else {
+            throw PriceListError(
+                file: folder, line: nil, field: "",
+                "\(Self.policyFile) is missing: every market needs its warranty policy file")
+        }
+        let policy = try Policy(
+            yaml: try YAMLReader.document(try read(policyFile), file: policyFile), general: general)
+        if let missing = policy.citedRuleIDs.first(where: { policy.rules[$0] == nil }) {
+            throw PriceListError(
+                file: policyFile, line: nil, field: "rules",
+                "\(missing) is cited but has no sentence in rules:")
+        }
+        return PriceList(
+            settings: settings,
+            labor: try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency),
+            parts: try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency),
+            policy: policy)
+    }
+
+    /// The sentences of the general rules (G-1..G-10), shared by every market.
+    public static func generalRules(_ file: String) throws(PriceListError) -> [RuleID: String] {
+        let r = try YAMLReader.document(try read(file), file: file)
+        try r.rejectUnknownKeys(["rules"])
+        let table = try r.requiredChild("rules")
+        var rules: [RuleID: String] = [:]
+        for key in table.keys { rules[RuleID(key)] = try table.requiredString(key) }
+        return rules
+    }
+
+    static func read(_ file: String) throws(PriceListError) -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw PriceListError(file: file, line: nil, field: "", "cannot be read (missing or not a file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PriceListError(file: file, line: nil, field: "", "is not UTF-8 text")
+        }
+        return text
+    }
+
+    static func subfolders(_ directory: String) throws(PriceListError) -> [String] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            throw PriceListError(file: directory, line: nil, field: "", "cannot be listed")
+        }
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && fm.fileExists(atPath: path(directory, name), isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    static func path(_ parts: String...) -> String {
+        parts.dropFirst().reduce(parts[0]) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+    }
+}

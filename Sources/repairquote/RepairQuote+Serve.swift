@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import PriceListLoading
 import QuoteCore
 import QuoteServer
 import ServiceLifecycle
@@ -16,7 +15,7 @@ extension RepairQuote {
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "SQLite database file (created if missing); in memory when absent.") var db: String?
-        @Option(help: "Price-list folder replacing the shipped PriceLists/.") var priceLists: String?
+        @OptionGroup var priceLists: PriceListOptions
         @Option(help: "Template folder for quote documents.") var templates: String?
         @Option(help: "API keys file (JSON: key → role, retailer id); see Examples/keys.sample.json.")
         var keys: String?
@@ -35,18 +34,11 @@ extension RepairQuote {
             options.databasePath = db
             options.publicBaseURL = publicURL
             let apiKeys = try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
-            let app = try buildApplication(
-                options, engine: try Self.engine(priceLists: priceLists), keys: apiKeys, logger: logger)
+            let engine = try CLIError.guarding { QuoteCalculator(catalog: try priceLists.loadCatalog()) }
+            let app = try buildApplication(options, engine: engine, keys: apiKeys, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
-        }
-
-        /// The calculator over the price lists of `priceLists` (or the shipped ones).
-        static func engine(priceLists: String?) throws -> QuoteCalculator {
-            _ = priceLists.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "PriceLists")
-            // Until PriceListLoader.loadCatalog(directory:) is on main: an empty catalog.
-            return QuoteCalculator(catalog: try PriceListCatalog([]))
         }
     }
 }

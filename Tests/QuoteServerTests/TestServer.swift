@@ -30,11 +30,14 @@ struct TestServer {
     let repo: SQLiteQuoteRepository
     var services: ServerServices
 
-    init(today: String = "2026-03-02", renderer: (any QuoteDocumentRendering)? = nil) throws {
+    init(
+        today: String = "2026-03-02", renderer: (any QuoteDocumentRendering)? = nil,
+        engine: any QuoteComputing = StubEngine()
+    ) throws {
         repo = try SQLiteQuoteRepository()
         let date = CivilDate(today)!
         services = ServerServices(
-            engine: StubEngine(), keys: Key.all, renderer: renderer, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            engine: engine, keys: Key.all, renderer: renderer, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             today: { _ in date }, publicBaseURL: "https://quotes.test")
     }
 

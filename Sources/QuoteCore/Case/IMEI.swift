@@ -37,6 +37,8 @@ public enum EmailAddress {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.utf8.count <= 254,
             !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
         else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && $0 != "<" && $0 != ">" && $0 != "," }
+        return text.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && $0.value != 0x7F && $0 != "<" && $0 != ">" && $0 != ","
+        }
     }
 }

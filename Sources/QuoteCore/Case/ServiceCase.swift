@@ -172,7 +172,10 @@ public struct ServiceCase: Hashable, Sendable {
         public var fault: String?
         public var replacedParts: [String]
         public var deviceReplaced: Bool
-        public init(completed: CivilDate, fault: String? = nil, replacedParts: [String] = [], deviceReplaced: Bool = false) {
+        public init(
+            completed: CivilDate, fault: String? = nil, replacedParts: [String] = [],
+            deviceReplaced: Bool = false
+        ) {
             self.completed = completed
             self.fault = fault
             self.replacedParts = replacedParts

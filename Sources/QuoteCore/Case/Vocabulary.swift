@@ -31,9 +31,11 @@ public enum Finding: String, Sendable, CaseIterable, Codable {
     case unauthorizedRepair = "unauthorized-repair", modification, imeiTampered = "imei-tampered"
     case serialMismatch = "serial-mismatch", counterfeit, nonOriginalBattery = "non-original-battery"
     case nonOriginalAccessory = "non-original-accessory", thirdPartySoftware = "third-party-software"
-    case maliciousSoftware = "malicious-software", forceMajeure = "force-majeure", wrongVoltage = "wrong-voltage"
+    case maliciousSoftware = "malicious-software", forceMajeure = "force-majeure", wrongVoltage =
+        "wrong-voltage"
     case missingParts = "missing-parts", missingBoxContents = "missing-box-contents"
-    case commercialUse = "commercial-use", noFaultFound = "no-fault-found", otaUpdateFault = "ota-update-fault"
+    case commercialUse = "commercial-use", noFaultFound = "no-fault-found", otaUpdateFault =
+        "ota-update-fault"
     case wearAndTear = "wear-and-tear"
 }
 

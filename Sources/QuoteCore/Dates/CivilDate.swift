@@ -23,7 +23,9 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses exactly `YYYY-MM-DD`; nil for anything else or a date that does not exist.
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+            return nil
+        }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {

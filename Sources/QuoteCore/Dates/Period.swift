@@ -25,5 +25,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)" }
+    public var description: String {
+        "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)"
+    }
 }

@@ -16,7 +16,60 @@ public struct QuoteCalculator: Sendable {
         try quote(serviceCase, with: try catalog.priceList(for: serviceCase.market, version: version))
     }
 
+    /// Validates the case against the price list (G-5), decides coverage, builds and prices the lines.
     public func quote(_ serviceCase: ServiceCase, with list: PriceList) throws(ValidationError) -> Quote {
-        throw ValidationError(field: "", "not implemented yet")
+        try CaseValidator(c: serviceCase, list: list).validate()
+        var decider = CoverageDecider(ctx: QuoteContext(serviceCase, list))
+        let outcome = try decider.decide()
+        var ctx = decider.ctx
+        let charges = try Self.charges(for: outcome, ctx: &ctx)
+        Self.citeMarketRules(&ctx, status: charges.status)
+        for line in charges.lines + (charges.ifRejected ?? []) { ctx.cite(line.rule) }
+        let settings = list.settings
+        let pricer = LinePricer(
+            currency: settings.currency, rate: serviceCase.salesTaxRate ?? settings.vatRate,
+            pricesIncludeVAT: settings.pricesIncludeVAT, vatRounding: settings.vatRounding,
+            mode: settings.roundingMode)
+        let lines = try pricer.price(charges.lines)
+        var alternative: Quote.Alternative?
+        if let rejected = charges.ifRejected {
+            let rejectedLines = try pricer.price(rejected)
+            alternative = Quote.Alternative(
+                lines: rejectedLines, totals: Totals(lines: rejectedLines, currency: settings.currency))
+        }
+        let issue = serviceCase.requestDate
+        return Quote(
+            market: settings.market, currency: settings.currency, priceListVersion: settings.version,
+            settings: Quote.AppliedSettings(
+                vatRate: pricer.rate, pricesIncludeVAT: settings.pricesIncludeVAT,
+                vatRounding: settings.vatRounding,
+                roundingMode: settings.roundingMode),
+            issueDate: issue, validUntil: issue.adding(days: settings.quoteValidityDays),
+            expectedCompletion: charges.status == .refused
+                ? nil : issue.adding(days: settings.turnaroundDays),
+            coverage: Coverage(
+                status: charges.status, warrantyEnds: ctx.warrantyEnds, rules: ctx.citedRules,
+                windows: ctx.windows,
+                advice: ctx.advice, benefitsGranted: ctx.benefitsGranted, notes: ctx.notes),
+            lines: lines, totals: Totals(lines: lines, currency: settings.currency), ifRejected: alternative,
+            sample: settings.sample)
+    }
+
+    /// Rules shown on every quote of the market: tax (HK-14, US-10), IMEI (ES-5), turnaround
+    /// (BX-13), posting deadline (ES-4).
+    static func citeMarketRules(_ ctx: inout QuoteContext, status: CoverageStatus) {
+        let c = ctx.serviceCase
+        let policy = ctx.policy
+        ctx.cite(policy.taxRule)
+        if c.salesTaxRate != nil { ctx.cite(policy.salesTaxRule) }
+        if let imei = policy.imeiRequired, imei.categories.contains(c.device.category) { ctx.cite(imei.rule) }
+        guard status != .refused else { return }
+        ctx.cite(policy.turnaroundRule)
+        if let deadline = policy.postingDeadline, deadline.kinds.contains(c.kind),
+            policy.logistics.modes.contains(c.serviceMode)
+        {
+            ctx.cite(deadline.rule)
+            ctx.window(.postingDeadline, deadline.rule, ends: deadline.period.lastDay(from: c.requestDate))
+        }
     }
 }

@@ -2,11 +2,15 @@
 /// without a price list (G-5). Price-list checks (SKUs, labor codes, fit) are the calculator's.
 public enum CaseDecoder {
     /// Decodes a case. `today` gives the request date of a case that has none, per market.
-    public static func decode(_ text: String, today: (MarketCode) -> CivilDate) throws(ValidationError) -> ServiceCase {
+    public static func decode(_ text: String, today: (MarketCode) -> CivilDate) throws(ValidationError)
+        -> ServiceCase
+    {
         try decode(bytes: Array(text.utf8), today: today)
     }
 
-    public static func decode(bytes: [UInt8], today: (MarketCode) -> CivilDate) throws(ValidationError) -> ServiceCase {
+    public static func decode(bytes: [UInt8], today: (MarketCode) -> CivilDate) throws(ValidationError)
+        -> ServiceCase
+    {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
@@ -21,7 +25,9 @@ public enum CaseDecoder {
         "fault", "repair", "history", "decision", "salesTaxRate", "raisedVia", "emptyBox",
     ]
 
-    public static func decode(_ json: JSONValue, today: (MarketCode) -> CivilDate) throws(ValidationError) -> ServiceCase {
+    public static func decode(_ json: JSONValue, today: (MarketCode) -> CivilDate) throws(ValidationError)
+        -> ServiceCase
+    {
         let root = try FieldReader(json)
         try root.rejectUnknownKeys(topLevelKeys)
         let market = MarketCode(try root.requiredString("market"))
@@ -39,14 +45,16 @@ public enum CaseDecoder {
         }
         let history = try root.object("history").map(decodeHistory) ?? ServiceCase.History()
         if let previous = history.previousRepair, previous.completed > requestDate {
-            throw ValidationError(field: "history.previousRepair.completed", "is after the request date \(requestDate)")
+            throw ValidationError(
+                field: "history.previousRepair.completed", "is after the request date \(requestDate)")
         }
         return ServiceCase(
             market: market, requestDate: requestDate, kind: try root.requiredEnum("kind", CaseKind.self),
             serviceMode: try root.requiredEnum("serviceMode", ServiceMode.self),
             customer: try decodeCustomer(try root.requiredObject("customer")),
             device: try decodeDevice(try root.requiredObject("device")),
-            item: try root.enumValue("item", Item.self) ?? .mainDevice, purchase: purchase, findings: findings,
+            item: try root.enumValue("item", Item.self) ?? .mainDevice, purchase: purchase,
+            findings: findings,
             fault: try root.string("fault"), repair: try root.object("repair").map(decodeRepair) ?? .init(),
             history: history, decision: try root.enumValue("decision", Decision.self) ?? .pending,
             salesTaxRate: salesTaxRate, raisedVia: try root.enumValue("raisedVia", RaisedVia.self),
@@ -55,13 +63,17 @@ public enum CaseDecoder {
 
     static func checkOrder(purchase: ServiceCase.Purchase, requestDate: CivilDate) throws(ValidationError) {
         if purchase.deliveryDate < purchase.date {
-            throw ValidationError(field: "purchase.deliveryDate", "\(purchase.deliveryDate) is before the purchase date \(purchase.date)")
+            throw ValidationError(
+                field: "purchase.deliveryDate",
+                "\(purchase.deliveryDate) is before the purchase date \(purchase.date)")
         }
         if requestDate < purchase.deliveryDate {
-            throw ValidationError(field: "requestDate", "\(requestDate) is before the delivery date \(purchase.deliveryDate)")
+            throw ValidationError(
+                field: "requestDate", "\(requestDate) is before the delivery date \(purchase.deliveryDate)")
         }
         if let ordered = purchase.orderedOn, ordered > purchase.deliveryDate {
-            throw ValidationError(field: "purchase.orderedOn", "\(ordered) is after the delivery date \(purchase.deliveryDate)")
+            throw ValidationError(
+                field: "purchase.orderedOn", "\(ordered) is after the delivery date \(purchase.deliveryDate)")
         }
     }
 
@@ -70,7 +82,8 @@ public enum CaseDecoder {
         switch value {
         case .string(let s): text = s
         case .number(let s): text = s
-        default: throw ValidationError(field: field, "expected a percent such as \"8.875\", got \(value.typeName)")
+        default:
+            throw ValidationError(field: field, "expected a percent such as \"8.875\", got \(value.typeName)")
         }
         do {
             return try Percent.parse(text)
@@ -86,8 +99,13 @@ public enum CaseDecoder {
             throw ValidationError(field: r.field("email"), "\"\(email)\" is not an e-mail address")
         }
         let language = try r.string("language")
-        if let language, !language.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) || language.isEmpty {
-            throw ValidationError(field: r.field("language"), "\"\(language)\" is not a language code such as \"nl\" or \"zh-Hant\"")
+        if let language,
+            !language.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" })
+                || language.isEmpty
+        {
+            throw ValidationError(
+                field: r.field("language"),
+                "\"\(language)\" is not a language code such as \"nl\" or \"zh-Hant\"")
         }
         let name = try r.requiredString("name")
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -98,7 +116,9 @@ public enum CaseDecoder {
 
     static func decodeDevice(_ r: FieldReader) throws(ValidationError) -> ServiceCase.Device {
         try r.rejectUnknownKeys(["model", "category", "imei", "serial", "screenInches"])
-        let imei = try r.string("imei").map { (text) throws(ValidationError) in try IMEI.normalize(text, field: r.field("imei")) }
+        let imei = try r.string("imei").map { (text) throws(ValidationError) in
+            try IMEI.normalize(text, field: r.field("imei"))
+        }
         let serial = try r.string("serial")
         if let serial, serial.trimmingSpaces.isEmpty {
             throw ValidationError(field: r.field("serial"), "must not be empty (use null)")
@@ -108,21 +128,29 @@ public enum CaseDecoder {
             let text: String
             switch value {
             case .number(let s), .string(let s): text = s
-            default: throw ValidationError(field: r.field("screenInches"), "expected a number of inches, got \(value.typeName)")
+            default:
+                throw ValidationError(
+                    field: r.field("screenInches"), "expected a number of inches, got \(value.typeName)")
             }
-            guard let hundredths = try? Decimals.parse(text, scale: 2, allowNegative: false), hundredths > 0, hundredths < 100_000 else {
-                throw ValidationError(field: r.field("screenInches"), "\"\(text)\" is not a screen size in inches (e.g. 55 or 32.5)")
+            guard let hundredths = try? Decimals.parse(text, scale: 2, allowNegative: false), hundredths > 0,
+                hundredths < 100_000
+            else {
+                throw ValidationError(
+                    field: r.field("screenInches"),
+                    "\"\(text)\" is not a screen size in inches (e.g. 55 or 32.5)")
             }
             screen = hundredths
         }
         return ServiceCase.Device(
-            model: String(try r.requiredString("model").trimmingSpaces), category: try r.requiredEnum("category", DeviceCategory.self),
+            model: String(try r.requiredString("model").trimmingSpaces),
+            category: try r.requiredEnum("category", DeviceCategory.self),
             imei: imei, serial: serial, screenHundredthsOfInch: screen)
     }
 
     static func decodePurchase(_ r: FieldReader) throws(ValidationError) -> ServiceCase.Purchase {
         try r.rejectUnknownKeys([
-            "date", "deliveryDate", "channel", "official", "proofOfPurchase", "firstOwner", "orderedOn", "amounts",
+            "date", "deliveryDate", "channel", "official", "proofOfPurchase", "firstOwner", "orderedOn",
+            "amounts",
             "partialReturn",
         ])
         var amounts: ServiceCase.PaidAmounts?
@@ -134,7 +162,9 @@ public enum CaseDecoder {
                     return "0"
                 }
                 guard case .string(let text) = value else {
-                    throw ValidationError(field: a.field(key), "expected an amount as a string such as \"49.99\", got \(value.typeName)")
+                    throw ValidationError(
+                        field: a.field(key),
+                        "expected an amount as a string such as \"49.99\", got \(value.typeName)")
                 }
                 do {
                     _ = try Decimals.parse(text, scale: 4, allowNegative: false)
@@ -149,9 +179,12 @@ public enum CaseDecoder {
         }
         let date = try r.requiredDate("date")
         return ServiceCase.Purchase(
-            date: date, deliveryDate: try r.date("deliveryDate"), channel: try r.requiredEnum("channel", Channel.self),
-            official: try r.bool("official", default: true), proofOfPurchase: try r.bool("proofOfPurchase", default: true),
-            firstOwner: try r.bool("firstOwner", default: true), orderedOn: try r.date("orderedOn"), amounts: amounts,
+            date: date, deliveryDate: try r.date("deliveryDate"),
+            channel: try r.requiredEnum("channel", Channel.self),
+            official: try r.bool("official", default: true),
+            proofOfPurchase: try r.bool("proofOfPurchase", default: true),
+            firstOwner: try r.bool("firstOwner", default: true), orderedOn: try r.date("orderedOn"),
+            amounts: amounts,
             partialReturn: try r.bool("partialReturn", default: false))
     }
 
@@ -161,9 +194,16 @@ public enum CaseDecoder {
         for (value, path) in try r.array("parts") {
             let p = try FieldReader(value, path: path)
             try p.rejectUnknownKeys(["sku", "quantity"])
-            guard let quantity = try p.integer("quantity") else { throw ValidationError(field: p.field("quantity"), "is required") }
-            guard quantity > 0 else { throw ValidationError(field: p.field("quantity"), "must be a positive whole number, got \(quantity)") }
-            guard quantity <= 1000 else { throw ValidationError(field: p.field("quantity"), "\(quantity) is more than 1000") }
+            guard let quantity = try p.integer("quantity") else {
+                throw ValidationError(field: p.field("quantity"), "is required")
+            }
+            guard quantity > 0 else {
+                throw ValidationError(
+                    field: p.field("quantity"), "must be a positive whole number, got \(quantity)")
+            }
+            guard quantity <= 1000 else {
+                throw ValidationError(field: p.field("quantity"), "\(quantity) is more than 1000")
+            }
             parts.append(ServiceCase.PartRequest(sku: try p.requiredString("sku"), quantity: quantity))
         }
         return ServiceCase.RepairRequest(labor: try r.string("labor"), parts: parts)

@@ -1,7 +1,9 @@
 /// Writes a case back as contract JSON (§1), every default spelled out, so that a stored or
 /// generated case decodes to the same value.
 public enum CaseEncoder {
-    public static func encode(_ c: ServiceCase, pretty: Bool = true) -> String { JSONWriter.write(json(c), pretty: pretty) }
+    public static func encode(_ c: ServiceCase, pretty: Bool = true) -> String {
+        JSONWriter.write(json(c), pretty: pretty)
+    }
 
     public static func json(_ c: ServiceCase) -> JSONValue {
         var o = JSONObject()
@@ -45,7 +47,9 @@ public enum CaseEncoder {
         o.append("category", .string(d.category.rawValue))
         o.append("imei", d.imei.map(JSONValue.string) ?? .null)
         o.append("serial", d.serial.map(JSONValue.string) ?? .null)
-        o.append("screenInches", d.screenHundredthsOfInch.map { .number(Decimals.formatTrimmed($0, scale: 2)) } ?? .null)
+        o.append(
+            "screenInches",
+            d.screenHundredthsOfInch.map { .number(Decimals.formatTrimmed($0, scale: 2)) } ?? .null)
         return .object(o)
     }
 
@@ -74,7 +78,13 @@ public enum CaseEncoder {
         var o = JSONObject()
         o.append("benefitsUsed", .array(h.benefitsUsed.map { .string($0.rawValue) }))
         if !h.benefitQuotes.isEmpty {
-            o.append("benefitQuotes", .object(JSONObject(h.benefitQuotes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) })))
+            o.append(
+                "benefitQuotes",
+                .object(
+                    JSONObject(
+                        h.benefitQuotes.sorted { $0.key < $1.key }.map {
+                            ($0.key.rawValue, .string($0.value))
+                        })))
         }
         if let r = h.previousRepair {
             var p = JSONObject()

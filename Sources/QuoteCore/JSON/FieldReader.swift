@@ -16,7 +16,9 @@ public struct FieldReader {
     /// Refuses keys this reader does not know (a typo such as "purchse" is an error, not ignored).
     public func rejectUnknownKeys(_ known: Set<String>) throws(ValidationError) {
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
-            throw ValidationError(field: field(unknown), "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
+            throw ValidationError(
+                field: field(unknown),
+                "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
         }
     }
 
@@ -33,7 +35,9 @@ public struct FieldReader {
 
     public func string(_ key: String) throws(ValidationError) -> String? {
         guard let value = value(key) else { return nil }
-        guard case .string(let s) = value else { throw ValidationError(field: field(key), "expected a string, got \(value.typeName)") }
+        guard case .string(let s) = value else {
+            throw ValidationError(field: field(key), "expected a string, got \(value.typeName)")
+        }
         return s
     }
 
@@ -45,28 +49,37 @@ public struct FieldReader {
 
     public func bool(_ key: String, default defaultValue: Bool) throws(ValidationError) -> Bool {
         guard let value = value(key) else { return defaultValue }
-        guard case .bool(let b) = value else { throw ValidationError(field: field(key), "expected true or false, got \(value.typeName)") }
+        guard case .bool(let b) = value else {
+            throw ValidationError(field: field(key), "expected true or false, got \(value.typeName)")
+        }
         return b
     }
 
     public func requiredBool(_ key: String) throws(ValidationError) -> Bool {
-        guard value(key) != nil else { throw ValidationError(field: field(key), "is required (true or false)") }
+        guard value(key) != nil else {
+            throw ValidationError(field: field(key), "is required (true or false)")
+        }
         return try bool(key, default: false)
     }
 
-    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(ValidationError) -> E?
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type)
+        throws(ValidationError) -> E?
     where E.RawValue == String {
         guard let text = try string(key) else { return nil }
         return try Self.parseEnum(text, E.self, field: field(key))
     }
 
-    public func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ValidationError) -> E
+    public func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type)
+        throws(ValidationError) -> E
     where E.RawValue == String {
-        guard let value = try enumValue(key, type) else { throw ValidationError(field: field(key), "is required") }
+        guard let value = try enumValue(key, type) else {
+            throw ValidationError(field: field(key), "is required")
+        }
         return value
     }
 
-    public static func parseEnum<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type, field: String) throws(ValidationError) -> E
+    public static func parseEnum<E: RawRepresentable & CaseIterable>(_ text: String, _: E.Type, field: String)
+        throws(ValidationError) -> E
     where E.RawValue == String {
         guard let value = E(rawValue: text) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
@@ -78,13 +91,16 @@ public struct FieldReader {
     public func date(_ key: String) throws(ValidationError) -> CivilDate? {
         guard let text = try string(key) else { return nil }
         guard let date = CivilDate(text) else {
-            throw ValidationError(field: field(key), "\"\(text)\" is not a date of the form YYYY-MM-DD that exists")
+            throw ValidationError(
+                field: field(key), "\"\(text)\" is not a date of the form YYYY-MM-DD that exists")
         }
         return date
     }
 
     public func requiredDate(_ key: String) throws(ValidationError) -> CivilDate {
-        guard let date = try date(key) else { throw ValidationError(field: field(key), "is required (YYYY-MM-DD)") }
+        guard let date = try date(key) else {
+            throw ValidationError(field: field(key), "is required (YYYY-MM-DD)")
+        }
         return date
     }
 
@@ -92,7 +108,9 @@ public struct FieldReader {
     public func integer(_ key: String) throws(ValidationError) -> Int? {
         guard let value = value(key) else { return nil }
         guard case .number(let text) = value, let n = Int(text) else {
-            throw ValidationError(field: field(key), "expected a whole number, got \(value.typeName == "a number" ? "\(value)" : value.typeName)")
+            throw ValidationError(
+                field: field(key),
+                "expected a whole number, got \(value.typeName == "a number" ? "\(value)" : value.typeName)")
         }
         return n
     }
@@ -108,14 +126,18 @@ public struct FieldReader {
 
     public func array(_ key: String) throws(ValidationError) -> [(value: JSONValue, path: String)] {
         guard let value = value(key) else { return [] }
-        guard case .array(let values) = value else { throw ValidationError(field: field(key), "expected an array, got \(value.typeName)") }
+        guard case .array(let values) = value else {
+            throw ValidationError(field: field(key), "expected an array, got \(value.typeName)")
+        }
         return values.enumerated().map { ($1, "\(field(key))[\($0)]") }
     }
 
     public func stringArray(_ key: String) throws(ValidationError) -> [(text: String, path: String)] {
         var result: [(String, String)] = []
         for (value, path) in try array(key) {
-            guard case .string(let s) = value else { throw ValidationError(field: path, "expected a string, got \(value.typeName)") }
+            guard case .string(let s) = value else {
+                throw ValidationError(field: path, "expected a string, got \(value.typeName)")
+            }
             result.append((s, path))
         }
         return result

@@ -22,7 +22,9 @@ public struct JSONParser {
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.index == parser.bytes.count else {
+            throw parser.error("unexpected text after the JSON value")
+        }
         return value
     }
 
@@ -83,11 +85,15 @@ public struct JSONParser {
             return .object(object)
         }
         while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a key in double quotes")
+            }
             let key = try parseString()
             guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after a key")
+            }
             index += 1
             skipWhitespace()
             object.append(key, try parseValue())
@@ -141,14 +147,18 @@ public struct JSONParser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let intStart = index
         guard digits() > 0 else { throw error("malformed number") }
-        if bytes[intStart] == UInt8(ascii: "0"), index - intStart > 1 { throw error("leading zero in a number") }
+        if bytes[intStart] == UInt8(ascii: "0"), index - intStart > 1 {
+            throw error("leading zero in a number")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digits() > 0 else { throw error("malformed number") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { throw error("malformed number") }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -180,7 +190,9 @@ public struct JSONParser {
 
     private func decodeRun(_ range: Range<Int>) throws(SyntaxError) -> String.UnicodeScalarView {
         guard !range.isEmpty else { return String.UnicodeScalarView() }
-        guard let text = String(validating: bytes[range], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+            throw error("invalid UTF-8 in a string")
+        }
         return text.unicodeScalars
     }
 
@@ -201,7 +213,9 @@ public struct JSONParser {
         case UInt8(ascii: "u"):
             var code = try hex4()
             if (0xD800..<0xDC00).contains(code) {
-                guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw error("unpaired surrogate in a string")
                 }
                 index += 2

@@ -19,7 +19,8 @@ public enum JSONWriter {
                 write(value, into: &out, indent: inner)
             }
         case .object(let object):
-            writeContainer(object.entries, open: "{", close: "}", into: &out, indent: indent) { entry, out, inner in
+            writeContainer(object.entries, open: "{", close: "}", into: &out, indent: indent) {
+                entry, out, inner in
                 writeString(entry.key, into: &out)
                 out += inner == nil ? ":" : ": "
                 write(entry.value, into: &out, indent: inner)

@@ -27,7 +27,9 @@ public enum Decimals {
     /// Parses `-?[0-9]+(\.[0-9]{1,scale})?` into an integer scaled by 10^scale.
     ///
     /// `parse("12.5", scale: 2) == 1250`; "12abc", "1,5", "1.2.3", ".5", "5.", "+1", " 1" are refused.
-    public static func parse(_ text: String, scale: Int, allowNegative: Bool = true) throws(ParseError) -> Int64 {
+    public static func parse(_ text: String, scale: Int, allowNegative: Bool = true) throws(ParseError)
+        -> Int64
+    {
         var utf8 = Substring(text).utf8[...]
         var negative = false
         if utf8.first == UInt8(ascii: "-") {

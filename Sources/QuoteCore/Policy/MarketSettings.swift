@@ -13,11 +13,14 @@ public struct MarketSettings: Hashable, Sendable {
     public var quoteValidityDays: Int
     public var turnaroundDays: Int
     public var fees: Fees
+    /// The IANA time zone whose calendar day is "today" for a case without a request date.
+    public var timeZone: String
 
     public init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
-        roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees
+        roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
+        timeZone: String = "UTC"
     ) {
         self.market = market
         self.currency = currency
@@ -32,6 +35,7 @@ public struct MarketSettings: Hashable, Sendable {
         self.quoteValidityDays = quoteValidityDays
         self.turnaroundDays = turnaroundDays
         self.fees = fees
+        self.timeZone = timeZone
     }
 
     /// The flat fees of a market. Logistics is one way, per device category.

@@ -43,11 +43,13 @@ public struct Policy: Sendable {
         rules: [RuleID: String], models: [String: DeviceCategory], warranty: WarrantyPolicy,
         exclusions: [Finding: RuleID] = [:], keepsCoverage: [Finding: RuleID] = [:],
         refusedFindings: [Finding: Refusal] = [:], nonOfficial: NonOfficialPolicy? = nil,
-        proofOfPurchaseRule: RuleID? = nil, firstOwnerRule: RuleID? = nil, imeiRequired: IMEIRequirement? = nil,
+        proofOfPurchaseRule: RuleID? = nil, firstOwnerRule: RuleID? = nil,
+        imeiRequired: IMEIRequirement? = nil,
         endOfService: EndOfServicePolicy? = nil, doa: ReturnPolicy? = nil, remorse: ReturnPolicy? = nil,
         installation: Refusal? = nil, panel: PanelPolicy? = nil, onSite: OnSitePolicy? = nil,
         logistics: LogisticsPolicy, inWarranty: InWarrantyPolicy, outOfWarranty: OutOfWarrantyPolicy,
-        promotion: Promotion? = nil, replacement: ReplacementPolicy? = nil, replacedPart: ReplacedPartPolicy? = nil,
+        promotion: Promotion? = nil, replacement: ReplacementPolicy? = nil,
+        replacedPart: ReplacedPartPolicy? = nil,
         salesTaxRule: RuleID? = nil, taxRule: RuleID? = nil, turnaroundRule: RuleID? = nil,
         postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil
     ) {

@@ -6,7 +6,10 @@ public struct NonOfficialPolicy: Hashable, Sendable {
     /// HK-13: models serviced as official although bought abroad, and the rule.
     public var internationalModels: Set<String>
     public var internationalRule: RuleID?
-    public init(outcome: Outcome, refusal: Refusal, internationalModels: Set<String> = [], internationalRule: RuleID? = nil) {
+    public init(
+        outcome: Outcome, refusal: Refusal, internationalModels: Set<String> = [],
+        internationalRule: RuleID? = nil
+    ) {
         self.outcome = outcome
         self.refusal = refusal
         self.internationalModels = internationalModels
@@ -31,7 +34,8 @@ public struct EndOfServicePolicy: Hashable, Sendable {
     public var from: [String: CivilDate]
     public var charges: [FixedCharge]
     public var advice: [Coverage.Advice]
-    public init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice]) {
+    public init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice])
+    {
         self.rules = rules
         self.from = from
         self.charges = charges
@@ -59,7 +63,8 @@ public struct OnSitePolicy: Hashable, Sendable {
     public var screenOverHundredths: Int64
     /// Who pays the repair-avoidance call.
     public var callPayer: Payer
-    public init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer) {
+    public init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer)
+    {
         self.rule = rule
         self.categories = categories
         self.screenOverHundredths = screenOverHundredths
@@ -69,11 +74,18 @@ public struct OnSitePolicy: Hashable, Sendable {
 
 /// Which service modes move the device by courier (two-way logistics), and the rule cited on those lines.
 public struct LogisticsPolicy: Hashable, Sendable {
+    /// The service modes the market offers at all.
+    public var offered: Set<ServiceMode>
+    /// The modes in which the device travels by courier.
     public var modes: Set<ServiceMode>
     public var rule: RuleID?
     /// Rule cited on logistics lines of these categories (BX-10: TVs at the TV rate).
     public var categoryRules: [DeviceCategory: RuleID]
-    public init(modes: Set<ServiceMode>, rule: RuleID? = nil, categoryRules: [DeviceCategory: RuleID] = [:]) {
+    public init(
+        offered: Set<ServiceMode>, modes: Set<ServiceMode>, rule: RuleID? = nil,
+        categoryRules: [DeviceCategory: RuleID] = [:]
+    ) {
+        self.offered = offered
         self.modes = modes
         self.rule = rule
         self.categoryRules = categoryRules
@@ -99,7 +111,8 @@ public struct InWarrantyPolicy: Hashable, Sendable {
     public init(
         rule: RuleID, payer: Payer, logisticsPayer: Payer? = nil, logisticsRule: RuleID? = nil,
         laterFromMonths: Int? = nil, laterPayer: Payer? = nil, laterRule: RuleID? = nil,
-        officialChannels: Set<Channel>? = nil, otherChannelPayer: Payer? = nil, otherChannelRule: RuleID? = nil
+        officialChannels: Set<Channel>? = nil, otherChannelPayer: Payer? = nil,
+        otherChannelRule: RuleID? = nil
     ) {
         self.rule = rule
         self.payer = payer
@@ -118,12 +131,15 @@ public struct InWarrantyPolicy: Hashable, Sendable {
 public struct OutOfWarrantyPolicy: Hashable, Sendable {
     /// A group of charges: `logistics` (both legs, or travel on site), `labor`, `parts`, `handling`,
     /// `inspection`.
-    public enum ChargeGroup: String, Sendable, CaseIterable { case logistics, labor, parts, handling, inspection }
+    public enum ChargeGroup: String, Sendable, CaseIterable {
+        case logistics, labor, parts, handling, inspection
+    }
 
     public struct Outcome: Hashable, Sendable {
-        public var rule: RuleID
+        /// The rule that puts these charges on the consumer, where the market has one.
+        public var rule: RuleID?
         public var charges: [ChargeGroup]
-        public init(rule: RuleID, charges: [ChargeGroup]) {
+        public init(rule: RuleID?, charges: [ChargeGroup]) {
             self.rule = rule
             self.charges = charges
         }
@@ -163,8 +179,11 @@ public struct ReplacedPartPolicy: Hashable, Sendable {
 public struct Deadline: Hashable, Sendable {
     public var rule: RuleID
     public var period: Period
-    public init(rule: RuleID, period: Period) {
+    /// The case kinds it applies to.
+    public var kinds: Set<CaseKind>
+    public init(rule: RuleID, period: Period, kinds: Set<CaseKind>) {
         self.rule = rule
         self.period = period
+        self.kinds = kinds
     }
 }

@@ -7,7 +7,9 @@ public struct PriceList: Sendable {
 
     public init(settings: MarketSettings, labor: [LaborRate], parts: [Part], policy: Policy) {
         self.settings = settings
-        self.labor = Dictionary(labor.map { (LaborKey(category: $0.category, code: $0.code), $0) }) { a, _ in a }
+        self.labor = Dictionary(labor.map { (LaborKey(category: $0.category, code: $0.code), $0) }) { a, _ in
+            a
+        }
         self.parts = Dictionary(parts.map { ($0.sku, $0) }) { a, _ in a }
         self.policy = policy
     }
@@ -60,6 +62,9 @@ public struct Part: Hashable, Sendable {
 /// HK table's spellings ("Xiaomi12T Pro" ≡ "Xiaomi 12T Pro").
 public enum ModelName {
     public static func normalize(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" && $0 != "\u{3000}" }.map(Character.init))
+        String(
+            name.lowercased().unicodeScalars.filter {
+                $0 != " " && $0 != "-" && $0 != "_" && $0 != "\u{3000}"
+            }.map(Character.init))
     }
 }

@@ -10,8 +10,11 @@ public struct PriceListCatalog: Sendable {
         for list in lists { byMarket[list.settings.market, default: []].append(list) }
         for (market, lists) in byMarket {
             let sorted = lists.sorted { $0.settings.effectiveFrom > $1.settings.effectiveFrom }
-            for (a, b) in zip(sorted, sorted.dropFirst()) where a.settings.effectiveFrom == b.settings.effectiveFrom {
-                throw ValidationError(field: "\(market).effectiveFrom", "two versions take effect on \(a.settings.effectiveFrom)")
+            for (a, b) in zip(sorted, sorted.dropFirst())
+            where a.settings.effectiveFrom == b.settings.effectiveFrom {
+                throw ValidationError(
+                    field: "\(market).effectiveFrom",
+                    "two versions take effect on \(a.settings.effectiveFrom)")
             }
             if Set(sorted.map(\.settings.version)).count != sorted.count {
                 throw ValidationError(field: "\(market).version", "a version is defined twice")
@@ -29,19 +32,26 @@ public struct PriceListCatalog: Sendable {
     public func priceList(for market: MarketCode, on date: CivilDate) throws(ValidationError) -> PriceList {
         guard let lists = versions[market] else {
             let known = markets.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError(field: "market", "unknown market \"\(market)\" (price lists exist for: \(known))")
+            throw ValidationError(
+                field: "market", "unknown market \"\(market)\" (price lists exist for: \(known))")
         }
         guard let list = lists.first(where: { $0.settings.effectiveFrom <= date }) else {
-            throw ValidationError(field: "requestDate", "\(date) is before the first price list of \(market) (effective \(lists.last!.settings.effectiveFrom))")
+            throw ValidationError(
+                field: "requestDate",
+                "\(date) is before the first price list of \(market) (effective \(lists.last!.settings.effectiveFrom))"
+            )
         }
         return list
     }
 
     /// A version by its name, for recomputing a stored quote (G-7).
     public func priceList(for market: MarketCode, version: String) throws(ValidationError) -> PriceList {
-        guard let lists = versions[market] else { throw ValidationError(field: "market", "unknown market \"\(market)\"") }
+        guard let lists = versions[market] else {
+            throw ValidationError(field: "market", "unknown market \"\(market)\"")
+        }
         guard let list = lists.first(where: { $0.settings.version == version }) else {
-            throw ValidationError(field: "priceListVersion", "unknown price-list version \"\(version)\" of \(market)")
+            throw ValidationError(
+                field: "priceListVersion", "unknown price-list version \"\(version)\" of \(market)")
         }
         return list
     }

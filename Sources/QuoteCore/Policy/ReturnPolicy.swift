@@ -30,18 +30,22 @@ public struct ReturnPolicy: Hashable, Sendable {
     public var lateOrderRule: RuleID?
     public var onFailure: OnFailure
     public var charges: [FixedCharge]
-    /// HK-1: the device is replaced by a swap unit at the manufacturer's cost.
-    public var swapUnit: Bool
+    /// The rule that puts the charges on their payers (US-4), cited with them.
+    public var chargesRule: RuleID?
     /// US-5: a refund of what was paid.
     public var refund: RefundPolicy?
 
     public init(
         rule: RuleID, window: Period, startsFrom: WarrantyPolicy.Start, channels: Set<Channel>? = nil,
         raisedVia: [Channel: Set<RaisedVia>] = [:], raisedViaDefault: Set<RaisedVia>? = nil,
-        applies: Applicability = Applicability(), requiresProofOfPurchase: Bool = true, requiresDefect: Bool = false,
-        disqualifyingFindings: Set<Finding> = [], refusingFindings: Set<Finding> = [], refusingRule: RuleID? = nil,
-        lateOrderMonths: Set<Int> = [], lateOrderUntil: (month: Int, day: Int)? = nil, lateOrderRule: RuleID? = nil,
-        onFailure: OnFailure, charges: [FixedCharge] = [], swapUnit: Bool = false, refund: RefundPolicy? = nil
+        applies: Applicability = Applicability(), requiresProofOfPurchase: Bool = true,
+        requiresDefect: Bool = false,
+        disqualifyingFindings: Set<Finding> = [], refusingFindings: Set<Finding> = [],
+        refusingRule: RuleID? = nil,
+        lateOrderMonths: Set<Int> = [], lateOrderUntil: (month: Int, day: Int)? = nil,
+        lateOrderRule: RuleID? = nil,
+        onFailure: OnFailure, charges: [FixedCharge] = [], chargesRule: RuleID? = nil,
+        refund: RefundPolicy? = nil
     ) {
         self.rule = rule
         self.window = window
@@ -60,13 +64,14 @@ public struct ReturnPolicy: Hashable, Sendable {
         self.lateOrderRule = lateOrderRule
         self.onFailure = onFailure
         self.charges = charges
-        self.swapUnit = swapUnit
+        self.chargesRule = chargesRule
         self.refund = refund
     }
 
     public static func == (lhs: ReturnPolicy, rhs: ReturnPolicy) -> Bool {
         lhs.rule == rhs.rule && lhs.window == rhs.window && lhs.charges == rhs.charges
-            && lhs.lateOrderUntil?.month == rhs.lateOrderUntil?.month && lhs.lateOrderUntil?.day == rhs.lateOrderUntil?.day
+            && lhs.lateOrderUntil?.month == rhs.lateOrderUntil?.month
+            && lhs.lateOrderUntil?.day == rhs.lateOrderUntil?.day
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -102,10 +107,14 @@ public struct Promotion: Hashable, Sendable {
     public var warrantyRule: RuleID?
     public var freeLabor: Benefit?
     public var freeScreen: Benefit?
+    /// G-10: the rule that makes the benefits one-time, cited with them.
+    public var oneTimeRule: RuleID?
 
     public init(
         rule: RuleID, models: Set<String>, starts: CivilDate, requiresOfficial: Bool, voidedBy: Set<Finding>,
-        voidRule: RuleID?, warranty: Period?, warrantyRule: RuleID?, freeLabor: Benefit?, freeScreen: Benefit?
+        voidRule: RuleID?, warranty: Period?, warrantyRule: RuleID?, freeLabor: Benefit?,
+        freeScreen: Benefit?,
+        oneTimeRule: RuleID? = nil
     ) {
         self.rule = rule
         self.models = models
@@ -117,6 +126,7 @@ public struct Promotion: Hashable, Sendable {
         self.warrantyRule = warrantyRule
         self.freeLabor = freeLabor
         self.freeScreen = freeScreen
+        self.oneTimeRule = oneTimeRule
     }
 
     /// A one-time benefit (G-10) within a period from purchase.
@@ -127,7 +137,9 @@ public struct Promotion: Hashable, Sendable {
         public var excludedBy: Set<Finding>
         /// Findings that alone do not qualify (cosmetic scratches).
         public var cosmeticOnly: Set<Finding>
-        public init(rule: RuleID, period: Period, excludedBy: Set<Finding> = [], cosmeticOnly: Set<Finding> = []) {
+        public init(
+            rule: RuleID, period: Period, excludedBy: Set<Finding> = [], cosmeticOnly: Set<Finding> = []
+        ) {
             self.rule = rule
             self.period = period
             self.excludedBy = excludedBy

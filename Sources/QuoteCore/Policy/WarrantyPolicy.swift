@@ -43,7 +43,9 @@ public struct WarrantyPolicy: Hashable, Sendable {
     /// The period for a device and item: a model override, else the first matching category row.
     public func period(model: String, category: DeviceCategory, item: Item) -> (Period, RuleID)? {
         let name = ModelName.normalize(model)
-        if let row = modelPeriods.first(where: { $0.models.contains(name) && ($0.items?.contains(item) ?? true) }) {
+        if let row = modelPeriods.first(where: {
+            $0.models.contains(name) && ($0.items?.contains(item) ?? true)
+        }) {
             return (row.period, row.rule)
         }
         return periods.first { $0.applies.matches(category, item) }.map { ($0.period, $0.rule) }

@@ -15,7 +15,8 @@ public struct Coverage: Hashable, Sendable {
     public var notes: [String]
 
     public init(
-        status: CoverageStatus, warrantyEnds: CivilDate? = nil, rules: [CitedRule] = [], windows: [Window] = [],
+        status: CoverageStatus, warrantyEnds: CivilDate? = nil, rules: [CitedRule] = [],
+        windows: [Window] = [],
         advice: [Advice] = [], benefitsGranted: [RuleID] = [], notes: [String] = []
     ) {
         self.status = status

@@ -20,7 +20,8 @@ public struct Quote: Hashable, Sendable {
 
     public init(
         number: String? = nil, market: MarketCode, currency: Currency, priceListVersion: String,
-        settings: AppliedSettings, issueDate: CivilDate, validUntil: CivilDate, expectedCompletion: CivilDate?,
+        settings: AppliedSettings, issueDate: CivilDate, validUntil: CivilDate,
+        expectedCompletion: CivilDate?,
         coverage: Coverage, lines: [ChargeLine], totals: Totals, ifRejected: Alternative?, sample: Bool
     ) {
         self.number = number
@@ -54,7 +55,9 @@ public struct Quote: Hashable, Sendable {
         public var pricesIncludeVAT: Bool
         public var vatRounding: VATRounding
         public var roundingMode: RoundingMode
-        public init(vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding, roundingMode: RoundingMode) {
+        public init(
+            vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding, roundingMode: RoundingMode
+        ) {
             self.vatRate = vatRate
             self.pricesIncludeVAT = pricesIncludeVAT
             self.vatRounding = vatRounding

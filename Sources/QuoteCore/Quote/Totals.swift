@@ -43,11 +43,14 @@ public struct Totals: Hashable, Sendable {
         var sums: [Payer: (Int64, Int64, Int64)] = [:]
         for line in lines {
             let s = sums[line.payer] ?? (0, 0, 0)
-            sums[line.payer] = (s.0 + line.net.minorUnits, s.1 + line.vat.minorUnits, s.2 + line.gross.minorUnits)
+            sums[line.payer] = (
+                s.0 + line.net.minorUnits, s.1 + line.vat.minorUnits, s.2 + line.gross.minorUnits
+            )
         }
         func amounts(_ s: (Int64, Int64, Int64)) -> Amounts {
             Amounts(
-                net: Money(minorUnits: s.0, currency: currency), vat: Money(minorUnits: s.1, currency: currency),
+                net: Money(minorUnits: s.0, currency: currency),
+                vat: Money(minorUnits: s.1, currency: currency),
                 gross: Money(minorUnits: s.2, currency: currency))
         }
         let zero: (Int64, Int64, Int64) = (0, 0, 0)

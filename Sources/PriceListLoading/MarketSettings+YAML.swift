@@ -1,0 +1,72 @@
+import QuoteCore
+
+extension MarketSettings {
+    static let keys: Set<String> = [
+        "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
+        "vatRate",
+        "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
+        "timeZone",
+    ]
+
+    /// Reads `market.yaml` (contract §3).
+    init(yaml r: YAMLReader) throws(PriceListError) {
+        try r.rejectUnknownKeys(Self.keys)
+        let code = try r.requiredString("currency")
+        let currency: Currency
+        if let minor = try r.int("currencyMinorUnits", in: 0...4) {
+            currency = Currency(code: code, minorUnits: minor)
+        } else if let known = Currency.known[code] {
+            currency = known
+        } else {
+            throw r.fail(
+                "unknown currency \"\(code)\"; give its minor units in currencyMinorUnits", key: "currency")
+        }
+        let vatText = try r.requiredString("vatRate")
+        let vatRate: Percent
+        do {
+            vatRate = try Percent.parse(vatText)
+        } catch {
+            throw r.fail(
+                "\(error) (expected a percent such as \"21\")", key: "vatRate", at: r.value("vatRate"))
+        }
+        let version = try r.requiredString("version")
+        guard version.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
+            throw r.fail("\"\(version)\" may hold letters, digits, '.' and '-' only", key: "version")
+        }
+        self.init(
+            market: MarketCode(try r.requiredString("market")), currency: currency,
+            language: try r.requiredString("language"), version: version,
+            effectiveFrom: try r.requiredDate("effectiveFrom"), sample: try r.bool("sample", default: false),
+            vatRate: vatRate, pricesIncludeVAT: try r.bool("pricesIncludeVAT"),
+            vatRounding: try r.requiredEnum("vatRounding", VATRounding.self),
+            roundingMode: try r.requiredEnum("roundingMode", RoundingMode.self),
+            quoteValidityDays: try r.requiredInt("quoteValidityDays", in: 1...365),
+            turnaroundDays: try r.requiredInt("turnaroundDays", in: 0...365),
+            fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
+            timeZone: try r.string("timeZone") ?? "UTC")
+    }
+}
+
+extension MarketSettings.Fees {
+    init(yaml r: YAMLReader, currency: Currency) throws(PriceListError) {
+        try r.rejectUnknownKeys([
+            "logistics", "handling", "inspection", "screening", "travel", "call", "emptyBox",
+        ])
+        let logistics = try r.requiredChild("logistics")
+        var byCategory: [DeviceCategory: Money] = [:]
+        for key in logistics.keys where key != "default" {
+            let category = try logistics.parseEnum(
+                key, DeviceCategory.self, key: key, at: logistics.value(key))
+            byCategory[category] = try logistics.money(key, currency: currency)
+        }
+        self.init(
+            logisticsDefault: try logistics.money("default", currency: currency),
+            logisticsByCategory: byCategory,
+            handling: try r.money("handling", currency: currency),
+            inspection: try r.money("inspection", currency: currency),
+            screening: try r.money("screening", currency: currency),
+            travel: try r.money("travel", currency: currency),
+            call: try r.money("call", currency: currency),
+            emptyBox: try r.money("emptyBox", currency: currency))
+    }
+}
