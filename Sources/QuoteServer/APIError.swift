@@ -26,7 +26,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         switch error {
         case let error as APIError: return error
         case let error as ValidationError:
-            return APIError(.unprocessableContent, error.message, field: error.field.isEmpty ? nil : error.field)
+            return APIError(
+                .unprocessableContent, error.message, field: error.field.isEmpty ? nil : error.field)
         case let error as StoreError: return mapping(error)
         default: return nil
         }
@@ -45,7 +46,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
 /// Turns domain and store errors thrown by handlers into JSON answers.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws
         -> Response
     {
         do {
@@ -63,7 +65,9 @@ enum JSONBody {
         response(text: JSONWriter.write(value, pretty: false), status: status)
     }
 
-    static func response(text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    static func response(text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -71,11 +75,14 @@ enum JSONBody {
 
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
-            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+            status: status, headers: [.contentType: contentType],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// Parses a stored JSON document (written by QuoteCore, so well-formed).
     static func parse(_ text: String) throws -> JSONValue {
-        do { return try JSONParser.parse(text) } catch { throw APIError(.internalServerError, "stored JSON is damaged") }
+        do { return try JSONParser.parse(text) } catch {
+            throw APIError(.internalServerError, "stored JSON is damaged")
+        }
     }
 }

@@ -18,7 +18,8 @@ public struct ServerOptions: Sendable {
 /// The application: the router over a SQLite repository, plus the outbox sender when a mailer
 /// is given.
 public func buildApplication(
-    _ options: ServerOptions, engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,
+    _ options: ServerOptions, engine: any QuoteComputing, keys: APIKeys,
+    renderer: (any QuoteDocumentRendering)? = nil,
     mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
 ) throws -> some ApplicationProtocol {
     let repo = try options.databasePath.map(SQLiteQuoteRepository.init(path:)) ?? SQLiteQuoteRepository()

@@ -63,7 +63,8 @@ public struct APIKeys: Sendable {
     /// `roles`: 401 without a known key, 403 with another role.
     func require(_ request: Request, _ roles: Set<Role>) throws -> Principal {
         var key = request.headers[.apiKey]
-        if key == nil, let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+        if key == nil, let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ")
+        {
             key = String(authorization.dropFirst("Bearer ".count))
         }
         guard let key, let principal = principals[key] else {

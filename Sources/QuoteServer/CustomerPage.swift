@@ -9,11 +9,14 @@ enum CustomerPage {
         JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
     }
 
-    static func message(_ text: String) -> String { page(title: "Repair quote", body: "<p>\(escape(text))</p>") }
+    static func message(_ text: String) -> String {
+        page(title: "Repair quote", body: "<p>\(escape(text))</p>")
+    }
 
     static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {
         var body = "<h1>Repair quote \(escape(record.number))</h1>\n"
-        body += "<p>Valid until \(escape(record.validUntil)). Coverage: \(escape(record.coverageStatus)).</p>\n"
+        body +=
+            "<p>Valid until \(escape(record.validUntil)). Coverage: \(escape(record.coverageStatus)).</p>\n"
         body += table(quote["lines"], caption: "If you accept")
         body += "<p>You pay: <strong>\(escape(consumerGross(quote["totals"])))</strong></p>\n"
         if let alternative = quote["ifRejected"] {
@@ -41,7 +44,8 @@ enum CustomerPage {
             let description = line["description"]?.text ?? ""
             let gross = line["gross"]?.text ?? ""
             let payer = line["payer"]?.text ?? ""
-            html += "<tr><td>\(escape(description))</td><td>\(escape(payer))</td><td>\(escape(gross))</td></tr>\n"
+            html +=
+                "<tr><td>\(escape(description))</td><td>\(escape(payer))</td><td>\(escape(gross))</td></tr>\n"
         }
         return html + "</table>\n"
     }

@@ -64,7 +64,8 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
             guard let record = try await repo.quote(number: message.quoteNumber) else { continue }
             let email = OutboundEmail(
                 messageID: message.messageID, recipient: message.recipient, language: message.language,
-                quoteNumber: message.quoteNumber, customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
+                quoteNumber: message.quoteNumber,
+                customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
                 quoteJSON: record.quoteJSON, caseJSON: record.caseJSON)
             do {
                 try await mailer.send(email)
@@ -72,7 +73,8 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 sent += 1
             } catch {
                 try await repo.markFailed(
-                    outboxID: message.id, error: "\(error)", retryAt: retryTime(error, attempts: message.attempts, now: now))
+                    outboxID: message.id, error: "\(error)",
+                    retryAt: retryTime(error, attempts: message.attempts, now: now))
             }
         }
         return sent

@@ -50,7 +50,9 @@ enum RecordJSON {
             throw APIError(.internalServerError, "stored quote is not an object")
         }
         var source = quote
-        if decision == .rejected, case .object(let alternative)? = quote["ifRejected"] { source = alternative }
+        if decision == .rejected, case .object(let alternative)? = quote["ifRejected"] {
+            source = alternative
+        }
         var o = JSONObject()
         o.append("lines", source["lines"] ?? .array([]))
         o.append("totals", source["totals"] ?? .null)

@@ -25,8 +25,10 @@ public final class ServerMetrics: Sendable {
         let latency = MetricNameDescriptor(
             namespace: "repairquote", metricName: "http_request_duration", unitName: "seconds",
             helpText: "HTTP request latency by route")
-        registry.makeDurationHistogram(descriptor: latency, labels: [("route", route)], buckets: Self.latencyBuckets)
-            .record(duration)
+        registry.makeDurationHistogram(
+            descriptor: latency, labels: [("route", route)], buckets: Self.latencyBuckets
+        )
+        .record(duration)
     }
 
     func recordIssued(market: String, status: String) {
@@ -46,7 +48,8 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws
         -> Response
     {
         let start = ContinuousClock.now
@@ -54,7 +57,8 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
         defer {
             let route = context.endpointPath ?? "unmatched"
             let duration = ContinuousClock.now - start
-            metrics.recordRequest(route: route, method: request.method.rawValue, status: status, duration: duration)
+            metrics.recordRequest(
+                route: route, method: request.method.rawValue, status: status, duration: duration)
             logger.debug(
                 "request",
                 metadata: [

@@ -5,9 +5,13 @@ import QuoteCore
 extension SQLiteQuoteRepository {
     public func decide(_ request: DecisionRequest) async throws -> DecisionResult {
         try await writer.write { db in
-            guard let record = try Self.fetchRecord(db, number: request.number) else { throw StoreError.notFound }
+            guard let record = try Self.fetchRecord(db, number: request.number) else {
+                throw StoreError.notFound
+            }
             if let existing = record.decision {
-                guard existing.decision == request.decision else { throw StoreError.alreadyDecided(existing.decision) }
+                guard existing.decision == request.decision else {
+                    throw StoreError.alreadyDecided(existing.decision)
+                }
                 return .unchanged(existing)
             }
             try db.execute(
@@ -16,7 +20,8 @@ extension SQLiteQuoteRepository {
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    request.number, request.decision.rawValue, request.at.timeIntervalSince1970, request.decidedBy,
+                    request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
+                    request.decidedBy,
                     request.finalJSON,
                 ])
             return .recorded(

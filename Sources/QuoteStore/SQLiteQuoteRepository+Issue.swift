@@ -10,7 +10,9 @@ extension SQLiteQuoteRepository {
     /// one of this quote's benefits meanwhile, the quote is recomputed with that benefit used. The
     /// ledger's UNIQUE (benefit, device_key) is the last guard: a conflict there also recomputes.
     public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
-        if let key = request.idempotencyKey, let replay = try await replay(key: key, hash: request.requestHash) {
+        if let key = request.idempotencyKey,
+            let replay = try await replay(key: key, hash: request.requestHash)
+        {
             return replay
         }
         for _ in 0..<8 {
@@ -42,7 +44,8 @@ extension SQLiteQuoteRepository {
     func replay(key: String, hash: String) async throws -> IssueResult? {
         let stored = try await writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?", arguments: [key])
+                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
+                arguments: [key])
         }
         guard let stored else { return nil }
         guard (stored["request_hash"] as String) == hash else { throw StoreError.idempotencyKeyReused }
@@ -62,20 +65,26 @@ extension SQLiteQuoteRepository {
         return .replayed(IssuedQuote(record: record, customerToken: token))
     }
 
-    static func insert(_ db: Database, _ request: IssueRequest, _ serviceCase: ServiceCase, _ computed: Quote) throws
+    static func insert(_ db: Database, _ request: IssueRequest, _ serviceCase: ServiceCase, _ computed: Quote)
+        throws
         -> IssueResult
     {
         if let key = request.idempotencyKey,
             let row = try Row.fetchOne(
-                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?", arguments: [key])
+                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
+                arguments: [key])
         {
-            guard (row["request_hash"] as String) == request.requestHash else { throw StoreError.idempotencyKeyReused }
+            guard (row["request_hash"] as String) == request.requestHash else {
+                throw StoreError.idempotencyKeyReused
+            }
             throw IssueRetry.replay(row["quote_number"])
         }
         let deviceKey = serviceCase.device.benefitKey
         if let deviceKey, !computed.coverage.benefitsGranted.isEmpty {
             let used = try ledger(db, deviceKey: deviceKey)
-            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) { throw IssueRetry.ledgerChanged }
+            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
+                throw IssueRetry.ledgerChanged
+            }
         }
         var quote = computed
         let number = try nextNumber(db, market: quote.market.rawValue, year: quote.issueDate.year)
@@ -85,13 +94,15 @@ extension SQLiteQuoteRepository {
         if let deviceKey {
             for benefit in quote.coverage.benefitsGranted {
                 try db.execute(
-                    sql: "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)",
                     arguments: [benefit.rawValue, deviceKey, number, now])
             }
         }
         if let key = request.idempotencyKey {
             try db.execute(
-                sql: "INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [key, request.requestHash, number, now])
         }
         let token = CustomerToken.generate()
@@ -123,7 +134,9 @@ extension SQLiteQuoteRepository {
         return "\(market)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
-    static func insertQuote(_ db: Database, request: IssueRequest, serviceCase: ServiceCase, quote: Quote, now: Double)
+    static func insertQuote(
+        _ db: Database, request: IssueRequest, serviceCase: ServiceCase, quote: Quote, now: Double
+    )
         throws
     {
         try db.execute(

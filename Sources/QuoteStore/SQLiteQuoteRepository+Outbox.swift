@@ -60,7 +60,8 @@ extension SQLiteQuoteRepository {
         try await writer.write { db in
             if let retryAt {
                 try db.execute(
-                    sql: "UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?",
+                    sql:
+                        "UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?",
                     arguments: [retryAt.timeIntervalSince1970, error, outboxID])
             } else {
                 try db.execute(
@@ -81,7 +82,8 @@ extension SQLiteQuoteRepository {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map { row in
             OutboxMessage(
                 id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
-                language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]), customerToken: row["customer_token"],
+                language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
+                customerToken: row["customer_token"],
                 state: row["state"], attempts: row["attempts"], lastError: row["last_error"])
         }
     }

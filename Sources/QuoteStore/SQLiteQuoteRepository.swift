@@ -36,7 +36,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         return try await writer.read { db in
             guard
                 let number = try String.fetchOne(
-                    db, sql: "SELECT quote_number FROM customer_tokens WHERE token_hash = ?", arguments: [hash])
+                    db, sql: "SELECT quote_number FROM customer_tokens WHERE token_hash = ?",
+                    arguments: [hash])
             else { return nil }
             return try Self.fetchRecord(db, number: number)
         }
@@ -61,9 +62,12 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             add("q.issuer = ?", query.issuer)
             if let status = query.status {
                 let decisionStates = ["issued", "accepted", "rejected"]
-                add(decisionStates.contains(status) ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
+                add(
+                    decisionStates.contains(status)
+                        ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
             }
-            let sql = Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id LIMIT ?"
+            let sql =
+                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id LIMIT ?"
             arguments.append(query.limit + 1)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)
@@ -90,15 +94,18 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         }
         return QuoteRecord(
             number: row["number"], market: row["market"], year: row["year"], kind: row["kind"],
-            coverageStatus: row["coverage_status"], issueDate: row["issue_date"], validUntil: row["valid_until"],
+            coverageStatus: row["coverage_status"], issueDate: row["issue_date"],
+            validUntil: row["valid_until"],
             issuer: row["issuer"], caseJSON: row["case_json"], quoteJSON: row["quote_json"],
-            priceListVersion: row["price_list_version"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            priceListVersion: row["price_list_version"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
             decision: decision)
     }
 
     static func ledger(_ db: Database, deviceKey: String) throws -> [RuleID: String] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?", arguments: [deviceKey])
+            db, sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?",
+            arguments: [deviceKey])
         var used: [RuleID: String] = [:]
         for row in rows { used[RuleID(row["benefit"] as String)] = row["quote_number"] }
         return used

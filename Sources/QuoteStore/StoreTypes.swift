@@ -11,7 +11,10 @@ public struct IssueRequest: Sendable {
     public var requestHash: String
     public var now: Date
 
-    public init(serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String, now: Date = Date()) {
+    public init(
+        serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
+        now: Date = Date()
+    ) {
         self.serviceCase = serviceCase
         self.issuer = issuer
         self.idempotencyKey = idempotencyKey

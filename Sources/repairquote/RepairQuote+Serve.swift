@@ -22,7 +22,9 @@ extension RepairQuote {
         @Option(help: "Public base URL of customer links.") var publicURL: String?
 
         func validate() throws {
-            guard (1...65535).contains(port) else { throw ArgumentParser.ValidationError("--port must be 1 to 65535") }
+            guard (1...65535).contains(port) else {
+                throw ArgumentParser.ValidationError("--port must be 1 to 65535")
+            }
         }
 
         func run() async throws {
@@ -37,7 +39,8 @@ extension RepairQuote {
             let engine = try CLIError.guarding { QuoteCalculator(catalog: try priceLists.loadCatalog()) }
             let app = try buildApplication(options, engine: engine, keys: apiKeys, logger: logger)
             let group = ServiceGroup(
-                configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(
+                    services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         }
     }

@@ -26,7 +26,8 @@ final class FakeMailer: MailSending {
             return counts[email.messageID]!
         }
         if attempt <= failures {
-            throw permanent ? MailSendingError.permanent("550 no such user") : MailSendingError.transient("421 try later")
+            throw permanent
+                ? MailSendingError.permanent("550 no such user") : MailSendingError.transient("421 try later")
         }
         log.withLock { $0.append(email) }
     }
@@ -47,7 +48,9 @@ struct EmailTests {
             #expect(queued.json["messageId"] as? String == "<outbox-1.NL-2026-000001@repairquote>")
             #expect(try await client.call(.post, uri, key: Key.shop).status == .forbidden)
             #expect(try await client.call(.post, uri, key: Key.finance).status == .forbidden)
-            #expect(try await client.call(.post, "/v1/quotes/NL-2026-000002/email", key: Key.desk).status == .notFound)
+            #expect(
+                try await client.call(.post, "/v1/quotes/NL-2026-000002/email", key: Key.desk).status
+                    == .notFound)
             let bad = try await client.call(.post, uri, key: Key.desk, body: #"{"to":"nobody"}"#)
             #expect(bad.status == .unprocessableContent && bad.json["field"] as? String == "to")
         }
@@ -58,10 +61,13 @@ struct EmailTests {
         let server = try TestServer()
         try await server.test { client in
             _ = try await client.issue(Fixtures.dutchRepair())
-            _ = try await client.call(.post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
+            _ = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
         }
         let mailer = FakeMailer(failures: 1)
-        let sender = OutboxSender(repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test", logger: Logger(label: "t"))
+        let sender = OutboxSender(
+            repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test",
+            logger: Logger(label: "t"))
         let start = Date()
         #expect(try await sender.drainOnce(now: start) == 0)
         #expect(try await sender.drainOnce(now: start.addingTimeInterval(4)) == 0)
@@ -82,7 +88,8 @@ struct EmailTests {
             _ = try await client.call(.post, "/v1/quotes/NL-2026-000001/email", key: Key.desk)
         }
         let sender = OutboxSender(
-            repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "", logger: Logger(label: "t"))
+            repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "",
+            logger: Logger(label: "t"))
         #expect(try await sender.drainOnce() == 0)
         let row = try await server.repo.outboxMessage(id: 1)
         #expect(row?.state == "failed" && row?.lastError?.contains("550") == true)

@@ -10,7 +10,8 @@ struct IssueTests {
     func preview() async throws {
         let server = try TestServer()
         try await server.test { client in
-            let response = try await client.call(.post, "/v1/quotes/preview", key: Key.shop, body: Fixtures.dutchRepair())
+            let response = try await client.call(
+                .post, "/v1/quotes/preview", key: Key.shop, body: Fixtures.dutchRepair())
             #expect(response.status == .ok)
             #expect(response.json["number"] is NSNull)
             #expect((response.json["totals"] as? [String: Any]).map { _ in true } == true)
@@ -30,7 +31,8 @@ struct IssueTests {
             #expect(response.json["issuer"] as? String == "R-100")
             #expect((response.json["quote"] as? [String: Any])?["number"] as? String == "NL-2026-000001")
             let link = response.json["customerLink"] as? String ?? ""
-            #expect(link.hasPrefix("https://quotes.test/q/") && link.count == "https://quotes.test/q/".count + 43)
+            #expect(
+                link.hasPrefix("https://quotes.test/q/") && link.count == "https://quotes.test/q/".count + 43)
         }
     }
 
@@ -43,7 +45,8 @@ struct IssueTests {
             #expect(first.status == .created && retry.status == .ok)
             #expect(retry.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             #expect(retry.json["number"] as? String == first.json["number"] as? String)
-            let other = try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(9)), idempotencyKey: "retry-1")
+            let other = try await client.issue(
+                Fixtures.dutchRepair(imei: Fixtures.imei(9)), idempotencyKey: "retry-1")
             #expect(other.status == .unprocessableContent)
             #expect(other.json["field"] as? String == "Idempotency-Key")
             let list = try await client.call(.get, "/v1/quotes", key: Key.desk)
@@ -69,10 +72,15 @@ struct IssueTests {
     func roles() async throws {
         let server = try TestServer()
         try await server.test { client in
-            #expect(try await client.call(.post, "/v1/quotes", key: nil, body: Fixtures.dutchRepair()).status == .unauthorized)
-            #expect(try await client.call(.post, "/v1/quotes", key: "wrong", body: Fixtures.dutchRepair()).status == .unauthorized)
+            #expect(
+                try await client.call(.post, "/v1/quotes", key: nil, body: Fixtures.dutchRepair()).status
+                    == .unauthorized)
+            #expect(
+                try await client.call(.post, "/v1/quotes", key: "wrong", body: Fixtures.dutchRepair()).status
+                    == .unauthorized)
             #expect(try await client.issue(Fixtures.dutchRepair(), key: Key.finance).status == .forbidden)
-            let preview = try await client.call(.post, "/v1/quotes/preview", key: Key.finance, body: Fixtures.dutchRepair())
+            let preview = try await client.call(
+                .post, "/v1/quotes/preview", key: Key.finance, body: Fixtures.dutchRepair())
             #expect(preview.status == .forbidden)
             #expect(preview.json["error"] as? String == "the finance role may not do this")
             let viaHeader = try await client.call(
@@ -89,7 +97,8 @@ struct IssueTests {
             try await withThrowingTaskGroup(of: String.self) { group in
                 for i in 0..<50 {
                     group.addTask {
-                        try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(300 + i))).json["number"] as? String ?? "?"
+                        try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(300 + i))).json[
+                            "number"] as? String ?? "?"
                     }
                 }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
@@ -105,7 +114,8 @@ struct IssueTests {
             try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<50 {
                     group.addTask {
-                        let quote = try await client.issue(Fixtures.pakistanRepair()).json["quote"] as? [String: Any]
+                        let quote =
+                            try await client.issue(Fixtures.pakistanRepair()).json["quote"] as? [String: Any]
                         let coverage = quote?["coverage"] as? [String: Any]
                         return (coverage?["benefitsGranted"] as? [String]) == ["PK-3"]
                     }

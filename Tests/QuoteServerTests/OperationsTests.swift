@@ -23,8 +23,11 @@ struct OperationsTests {
             _ = try await client.issue(Fixtures.pakistanRepair())
             _ = try await client.call(.get, "/v1/quotes/PK-2026-000009", key: Key.desk)
             let text = try await client.call(.get, "/metrics", key: nil).text
-            #expect(text.contains(#"repairquote_quotes_issued_total{market="PK",status="out-of-warranty"} 1"#))
-            #expect(text.contains(#"repairquote_http_requests_total{route="/v1/quotes",method="POST",status="201"} 1"#))
+            #expect(
+                text.contains(#"repairquote_quotes_issued_total{market="PK",status="out-of-warranty"} 1"#))
+            #expect(
+                text.contains(
+                    #"repairquote_http_requests_total{route="/v1/quotes",method="POST",status="201"} 1"#))
             #expect(text.contains(#"route="/v1/quotes/{number}",method="GET",status="404"} 1"#))
             #expect(text.contains(#"repairquote_http_request_duration_seconds_count{route="/v1/quotes"} 1"#))
         }
@@ -60,7 +63,8 @@ enum OpenAPIScan {
             if line.hasPrefix("  /") {
                 path = String(line.dropFirst(2).dropLast())
             } else if line.hasPrefix("    "), !line.hasPrefix("     "),
-                let name = line.split(separator: ":").first?.trimmingCharacters(in: .whitespaces), methods.contains(name)
+                let name = line.split(separator: ":").first?.trimmingCharacters(in: .whitespaces),
+                methods.contains(name)
             {
                 result.append("\(name.uppercased()) \(path)")
             }

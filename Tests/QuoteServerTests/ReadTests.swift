@@ -8,7 +8,9 @@ import Testing
 
 /// Renders "<format> <number> <language>" so tests see what it was given.
 struct EchoRenderer: QuoteDocumentRendering {
-    func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws -> String {
+    func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
+        -> String
+    {
         "\(format.rawValue) \(quote.number ?? "-") \(language ?? "-")"
     }
 }
@@ -25,10 +27,13 @@ struct ReadTests {
                 #expect(response.status == .ok)
                 #expect(response.json["status"] as? String == "issued")
             }
-            #expect(try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.otherShop).status == .forbidden)
+            #expect(
+                try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.otherShop).status
+                    == .forbidden)
             let unknown = try await client.call(.get, "/v1/quotes/NL-2026-000404", key: Key.desk)
             #expect(unknown.status == .notFound && unknown.json["error"] as? String == "no such quote")
-            #expect(try await client.call(.get, "/v1/quotes/NL-2026-000001", key: nil).status == .unauthorized)
+            #expect(
+                try await client.call(.get, "/v1/quotes/NL-2026-000001", key: nil).status == .unauthorized)
         }
     }
 
@@ -63,7 +68,9 @@ struct ReadTests {
     func list() async throws {
         let server = try TestServer()
         try await server.test { client in
-            for i in 0..<3 { _ = try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(40 + i)), key: Key.shop) }
+            for i in 0..<3 {
+                _ = try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(40 + i)), key: Key.shop)
+            }
             _ = try await client.issue(Fixtures.pakistanRepair(), key: Key.otherShop)
             let first = try await client.call(.get, "/v1/quotes?limit=2", key: Key.finance)
             let numbers = (first.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String }
@@ -73,8 +80,12 @@ struct ReadTests {
             let rest = (second.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String }
             #expect(rest == ["NL-2026-000003", "PK-2026-000001"] && second.json["nextCursor"] is NSNull)
             let own = try await client.call(.get, "/v1/quotes", key: Key.otherShop)
-            #expect((own.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String } == ["PK-2026-000001"])
-            let market = try await client.call(.get, "/v1/quotes?market=PK&status=issued&from=2026-03-01&to=2026-03-31", key: Key.desk)
+            #expect(
+                (own.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String } == [
+                    "PK-2026-000001"
+                ])
+            let market = try await client.call(
+                .get, "/v1/quotes?market=PK&status=issued&from=2026-03-01&to=2026-03-31", key: Key.desk)
             #expect((market.json["quotes"] as? [Any])?.count == 1)
         }
     }

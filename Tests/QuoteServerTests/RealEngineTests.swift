@@ -11,7 +11,9 @@ enum Shipped {
         .deletingLastPathComponent()
 
     static func engine() throws -> QuoteCalculator {
-        QuoteCalculator(catalog: try PriceListLoader.loadCatalog(directory: root.appendingPathComponent("PriceLists").path))
+        QuoteCalculator(
+            catalog: try PriceListLoader.loadCatalog(
+                directory: root.appendingPathComponent("PriceLists").path))
     }
 
     static func example(_ name: String) throws -> String {
@@ -19,7 +21,9 @@ enum Shipped {
     }
 
     static var exampleNames: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Examples").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: root.appendingPathComponent("Examples").path)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix("keys") }.sorted()
     }
 }
@@ -33,7 +37,8 @@ struct RealEngineTests {
         #expect(names.count >= 20)
         try await server.test { client in
             for name in names {
-                let response = try await client.call(.post, "/v1/quotes/preview", key: Key.desk, body: try Shipped.example(name))
+                let response = try await client.call(
+                    .post, "/v1/quotes/preview", key: Key.desk, body: try Shipped.example(name))
                 #expect(response.status == .ok, "\(name): \(response.text)")
             }
         }
@@ -47,13 +52,15 @@ struct RealEngineTests {
             let first = try await client.issue(body)
             let second = try await client.issue(body)
             func granted(_ response: TestResponse) -> [String]? {
-                ((response.json["quote"] as? [String: Any])?["coverage"] as? [String: Any])?["benefitsGranted"] as? [String]
+                ((response.json["quote"] as? [String: Any])?["coverage"] as? [String: Any])?[
+                    "benefitsGranted"] as? [String]
             }
             #expect(first.status == .created && granted(first) == ["PK-3"])
             #expect(second.status == .created && granted(second) == [])
             let history = (second.json["case"] as? [String: Any])?["history"] as? [String: Any]
             #expect(history?["benefitsUsed"] as? [String] == ["PK-3"])
-            #expect((history?["benefitQuotes"] as? [String: String])?["PK-3"] == first.json["number"] as? String)
+            #expect(
+                (history?["benefitQuotes"] as? [String: String])?["PK-3"] == first.json["number"] as? String)
         }
     }
 

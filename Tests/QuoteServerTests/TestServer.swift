@@ -37,7 +37,8 @@ struct TestServer {
         repo = try SQLiteQuoteRepository()
         let date = CivilDate(today)!
         services = ServerServices(
-            engine: engine, keys: Key.all, renderer: renderer, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            engine: engine, keys: Key.all, renderer: renderer,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             today: { _ in date }, publicBaseURL: "https://quotes.test")
     }
 
@@ -58,15 +59,19 @@ struct TestServer {
 
 extension TestClientProtocol {
     func call(
-        _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String? = nil, headers: HTTPFields = [:]
+        _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String? = nil,
+        headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let key { fields[.authorization] = "Bearer \(key)" }
-        return try await execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
+        return try await execute(
+            uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
     }
 
     /// Issues a case as the service desk (or `key`) and returns the response's JSON.
-    func issue(_ json: String, key: String = Key.desk, idempotencyKey: String? = nil) async throws -> TestResponse {
+    func issue(_ json: String, key: String = Key.desk, idempotencyKey: String? = nil) async throws
+        -> TestResponse
+    {
         var headers: HTTPFields = [:]
         if let idempotencyKey { headers[HTTPField.Name("Idempotency-Key")!] = idempotencyKey }
         return try await call(.post, "/v1/quotes", key: key, body: json, headers: headers)

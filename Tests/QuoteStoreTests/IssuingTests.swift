@@ -19,7 +19,8 @@ struct IssuingTests {
         let repo = try SQLiteQuoteRepository()
         let first = try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(10))).issued.record
         let second = try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(11))).issued.record
-        let pakistan = try await Store.issue(repo, Fixtures.pakistanRepair(imei: Fixtures.imei(12))).issued.record
+        let pakistan = try await Store.issue(repo, Fixtures.pakistanRepair(imei: Fixtures.imei(12))).issued
+            .record
         let nextYear = try await Store.issue(
             repo, Fixtures.dutchRepair(imei: Fixtures.imei(13), requestDate: "2027-01-04")
         ).issued.record
@@ -34,26 +35,33 @@ struct IssuingTests {
 
     @Test("50 concurrent issues get numbers 1 to 50: no gap, no duplicate")
     func concurrentNumbering() async throws {
-        let repo = try SQLiteQuoteRepository(path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+        let repo = try SQLiteQuoteRepository(
+            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
         let numbers = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<50 {
                 group.addTask {
-                    try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(100 + i))).issued.record.number
+                    try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(100 + i))).issued
+                        .record.number
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        let expected = (1...50).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) }
+        let expected = (1...50).map {
+            SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
+        }
         #expect(numbers.sorted() == expected)
     }
 
     @Test("50 concurrent issues for one PK device grant PK-3 exactly once")
     func benefitGrantedOnce() async throws {
-        let repo = try SQLiteQuoteRepository(path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+        let repo = try SQLiteQuoteRepository(
+            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
         let imei = Fixtures.imei(777)
         let records = try await withThrowingTaskGroup(of: QuoteRecord.self) { group in
             for _ in 0..<50 {
-                group.addTask { try await Store.issue(repo, Fixtures.pakistanRepair(imei: imei)).issued.record }
+                group.addTask {
+                    try await Store.issue(repo, Fixtures.pakistanRepair(imei: imei)).issued.record
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -103,7 +111,9 @@ struct IssuingTests {
         let issued = try await Store.issue(repo, Fixtures.dutchRepair()).issued
         #expect(issued.customerToken.count == 43)
         #expect(issued.customerToken.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        let stored = try await repo.writer.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM customer_tokens") }
+        let stored = try await repo.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT token_hash FROM customer_tokens")
+        }
         #expect(stored == [CustomerToken.hash(issued.customerToken)])
         #expect(try await repo.quote(customerToken: issued.customerToken)?.number == issued.record.number)
         #expect(try await repo.quote(customerToken: "nope") == nil)
@@ -116,14 +126,20 @@ struct IssuingTests {
         await #expect(throws: DatabaseError.self) {
             try await repo.writer.write { db in try db.execute(sql: "UPDATE quotes SET quote_json = '{}'") }
         }
-        #expect(try await repo.quote(number: "NL-2026-000001")?.quoteJSON.hasPrefix(#"{"number":"NL-2026-000001""#) == true)
+        #expect(
+            try await repo.quote(number: "NL-2026-000001")?.quoteJSON.hasPrefix(
+                #"{"number":"NL-2026-000001""#) == true)
     }
 
     @Test("bad input from the engine is passed on and stores nothing")
     func validationPassesThrough() async throws {
         let repo = try SQLiteQuoteRepository()
-        let json = Fixtures.caseJSON(market: "FR", imei: Fixtures.imei(5), requestDate: "2026-03-02", purchase: "2025-01-01", findings: "[]")
-        await #expect(throws: ValidationError(field: "market", "unknown market \"FR\"")) { try await Store.issue(repo, json) }
+        let json = Fixtures.caseJSON(
+            market: "FR", imei: Fixtures.imei(5), requestDate: "2026-03-02", purchase: "2025-01-01",
+            findings: "[]")
+        await #expect(throws: ValidationError(field: "market", "unknown market \"FR\"")) {
+            try await Store.issue(repo, json)
+        }
         #expect(try await repo.list(QuoteQuery()).quotes.isEmpty)
     }
 
@@ -136,7 +152,10 @@ struct IssuingTests {
         }
         let reopened = try SQLiteQuoteRepository(path: path)
         #expect(try await reopened.quote(number: "PK-2026-000001")?.market == "PK")
-        #expect(try await reopened.benefitsUsed(deviceKey: "imei:" + Fixtures.imei(1).prefix(14)) == ["PK-3": "PK-2026-000001"])
+        #expect(
+            try await reopened.benefitsUsed(deviceKey: "imei:" + Fixtures.imei(1).prefix(14)) == [
+                "PK-3": "PK-2026-000001"
+            ])
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))

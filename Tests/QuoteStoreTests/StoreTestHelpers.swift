@@ -18,13 +18,16 @@ enum Store {
         let request = IssueRequest(
             serviceCase: try decode(json), issuer: issuer, idempotencyKey: key,
             requestHash: Digest.sha256Hex(Array(json.utf8)))
-        return try await repo.issue(request, compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
-            try engine.quote(c)
-        })
+        return try await repo.issue(
+            request,
+            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
+                try engine.quote(c)
+            })
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quotestore-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "quotestore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

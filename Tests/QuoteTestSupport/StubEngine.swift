@@ -9,16 +9,21 @@ public struct StubEngine: Sendable {
     public init() {}
 
     public func quote(_ c: ServiceCase, version: String) throws(ValidationError) -> Quote {
-        guard version == Self.version else { throw ValidationError(field: "priceListVersion", "unknown \(version)") }
+        guard version == Self.version else {
+            throw ValidationError(field: "priceListVersion", "unknown \(version)")
+        }
         return try quote(c)
     }
 
     public func quote(_ c: ServiceCase) throws(ValidationError) -> Quote {
-        let currencies = ["NL": "EUR", "BE": "EUR", "LU": "EUR", "ES": "EUR", "PK": "PKR", "US": "USD", "HK": "HKD"]
+        let currencies = [
+            "NL": "EUR", "BE": "EUR", "LU": "EUR", "ES": "EUR", "PK": "PKR", "US": "USD", "HK": "HKD",
+        ]
         guard let code = currencies[c.market.rawValue], let currency = Currency.known[code] else {
             throw ValidationError(field: "market", "unknown market \"\(c.market)\"")
         }
-        let outOfWarranty = c.findings.contains(.liquidDamage) || c.requestDate > c.purchase.date.adding(months: 24)
+        let outOfWarranty =
+            c.findings.contains(.liquidDamage) || c.requestDate > c.purchase.date.adding(months: 24)
         let grantsFreeLabor =
             outOfWarranty && c.market.rawValue == "PK" && c.requestDate <= c.purchase.date.adding(months: 12)
             && !c.history.benefitsUsed.contains("PK-3")
@@ -30,19 +35,25 @@ public struct StubEngine: Sendable {
         var ifRejected: Quote.Alternative?
         if outOfWarranty && c.decision == .pending {
             let inspection = [line(.inspection, "Inspection", 2500, currency, payer: .consumer)]
-            ifRejected = Quote.Alternative(lines: inspection, totals: Totals(lines: inspection, currency: currency))
+            ifRejected = Quote.Alternative(
+                lines: inspection, totals: Totals(lines: inspection, currency: currency))
         }
         let coverage = Coverage(
-            status: outOfWarranty ? .outOfWarranty : .inWarranty, benefitsGranted: grantsFreeLabor ? ["PK-3"] : [])
+            status: outOfWarranty ? .outOfWarranty : .inWarranty,
+            benefitsGranted: grantsFreeLabor ? ["PK-3"] : [])
         return Quote(
             market: c.market, currency: currency, priceListVersion: Self.version,
-            settings: .init(vatRate: .zero, pricesIncludeVAT: false, vatRounding: .line, roundingMode: .halfUp),
+            settings: .init(
+                vatRate: .zero, pricesIncludeVAT: false, vatRounding: .line, roundingMode: .halfUp),
             issueDate: c.requestDate, validUntil: c.requestDate.adding(days: 14), expectedCompletion: nil,
-            coverage: coverage, lines: lines, totals: Totals(lines: lines, currency: currency), ifRejected: ifRejected,
+            coverage: coverage, lines: lines, totals: Totals(lines: lines, currency: currency),
+            ifRejected: ifRejected,
             sample: true)
     }
 
-    func line(_ kind: LineKind, _ description: String, _ minor: Int64, _ currency: Currency, payer: Payer) -> ChargeLine {
+    func line(_ kind: LineKind, _ description: String, _ minor: Int64, _ currency: Currency, payer: Payer)
+        -> ChargeLine
+    {
         let amount = Money(minorUnits: minor, currency: currency)
         return ChargeLine(
             kind: kind, description: description, quantity: 1, unitPrice: amount, net: amount, vatRate: .zero,
@@ -61,11 +72,15 @@ public enum Fixtures {
 
     /// A PK Xiaomi 12 Pro out-of-warranty repair 5 months after purchase: grants PK-3 once.
     public static func pakistanRepair(imei: String = imei(1), requestDate: String = "2026-03-02") -> String {
-        caseJSON(market: "PK", imei: imei, requestDate: requestDate, purchase: "2025-10-01", findings: #"["liquid-damage"]"#)
+        caseJSON(
+            market: "PK", imei: imei, requestDate: requestDate, purchase: "2025-10-01",
+            findings: #"["liquid-damage"]"#)
     }
 
     /// An NL repair; out of warranty (liquid damage) unless `inWarranty`.
-    public static func dutchRepair(imei: String = imei(2), requestDate: String = "2026-03-02", inWarranty: Bool = false)
+    public static func dutchRepair(
+        imei: String = imei(2), requestDate: String = "2026-03-02", inWarranty: Bool = false
+    )
         -> String
     {
         caseJSON(
@@ -73,7 +88,9 @@ public enum Fixtures {
             findings: inWarranty ? "[]" : #"["liquid-damage"]"#)
     }
 
-    public static func caseJSON(market: String, imei: String, requestDate: String, purchase: String, findings: String)
+    public static func caseJSON(
+        market: String, imei: String, requestDate: String, purchase: String, findings: String
+    )
         -> String
     {
         """

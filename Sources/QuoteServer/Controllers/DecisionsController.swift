@@ -22,7 +22,9 @@ struct DecisionsController<Repository: QuoteRepository> {
         let body = try await request.collectBody(upTo: 64 * 1024)
         guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)),
             case .string(let text)? = object["decision"], let decision = Self.decision(text)
-        else { throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision") }
+        else {
+            throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
+        }
         guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         let stored = try await decide(record, decision, by: principal.name)
         return JSONBody.response(try RecordJSON.decision(stored))
@@ -32,14 +34,16 @@ struct DecisionsController<Repository: QuoteRepository> {
     @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
         do {
             let record = try await linked(context)
-            return CustomerPage.response(CustomerPage.quote(record, quote: try JSONBody.parse(record.quoteJSON)))
+            return CustomerPage.response(
+                CustomerPage.quote(record, quote: try JSONBody.parse(record.quoteJSON)))
         } catch let error as APIError {
             return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
         }
     }
 
     /// Records the customer's choice (form field `decision`): 409 after another choice, 410 expired.
-    @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
+    {
         do {
             let record = try await linked(context)
             var request = request
@@ -49,7 +53,8 @@ struct DecisionsController<Repository: QuoteRepository> {
                 throw APIError(.unprocessableContent, "choose accept or reject", field: "decision")
             }
             let stored = try await decide(record, decision, by: "customer")
-            return CustomerPage.response(CustomerPage.message("Thank you: the quote is \(stored.decision.rawValue)."))
+            return CustomerPage.response(
+                CustomerPage.message("Thank you: the quote is \(stored.decision.rawValue)."))
         } catch let error as APIError {
             return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
         } catch let error as StoreError {
@@ -78,7 +83,8 @@ struct DecisionsController<Repository: QuoteRepository> {
             DecisionRequest(number: record.number, decision: decision, decidedBy: by, finalJSON: final))
         switch result {
         case .recorded(let stored):
-            services.logger.info("quote decided", metadata: ["number": "\(record.number)", "decision": "\(decision)"])
+            services.logger.info(
+                "quote decided", metadata: ["number": "\(record.number)", "decision": "\(decision)"])
             return stored
         case .unchanged(let stored): return stored
         }

@@ -53,7 +53,8 @@ struct QuotesController<Repository: QuoteRepository> {
         var answer = try RecordJSON.full(issued.record)
         answer.append("customerLink", .string(services.publicBaseURL + "/q/" + issued.customerToken))
         let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
-        return JSONBody.response(text: JSONWriter.write(.object(answer), pretty: false), status: status, headers: headers)
+        return JSONBody.response(
+            text: JSONWriter.write(.object(answer), pretty: false), status: status, headers: headers)
     }
 
     /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.
@@ -61,14 +62,17 @@ struct QuotesController<Repository: QuoteRepository> {
         let principal = try services.keys.require(request, Set(Role.allCases))
         var number = try context.parameters.require("number")
         var format = DocumentFormat.from(accept: request.headers[.accept])
-        for (suffix, suffixFormat) in [(".txt", DocumentFormat?.some(.text)), (".html", .html), (".json", nil)]
+        for (suffix, suffixFormat) in [
+            (".txt", DocumentFormat?.some(.text)), (".html", .html), (".json", nil),
+        ]
         where number.hasSuffix(suffix) {
             number.removeLast(suffix.count)
             format = suffixFormat
         }
         let record = try await readable(number, by: principal)
         guard let format else {
-            return JSONBody.response(text: JSONWriter.write(.object(try RecordJSON.full(record)), pretty: false))
+            return JSONBody.response(
+                text: JSONWriter.write(.object(try RecordJSON.full(record)), pretty: false))
         }
         return try renderDocument(record, format: format)
     }
