@@ -14,6 +14,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Service and store.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: money, dates, cases, policies, the calculator. Foundation only, no I/O.
@@ -36,11 +43,31 @@ let package = Package(
         .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteMailer"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
+        // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox (SQLite via GRDB).
+        .target(
+            name: "QuoteStore",
+            dependencies: [
+                "QuoteCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The HTTP service (Hummingbird): App+build.swift, Controllers/.
+        .target(
+            name: "QuoteServer",
+            dependencies: [
+                "QuoteCore", "QuoteStore", "PriceListLoading",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         // The command line.
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
+                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer", "QuoteServer", "QuoteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,5 +91,15 @@ let package = Package(
         ),
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
         .testTarget(name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
+        // A stand-in engine and case fixtures shared by the store and server tests.
+        .target(name: "QuoteTestSupport", dependencies: ["QuoteCore"], path: "Tests/QuoteTestSupport"),
+        .testTarget(name: "QuoteStoreTests", dependencies: ["QuoteStore", "QuoteCore", "QuoteTestSupport"]),
+        .testTarget(
+            name: "QuoteServerTests",
+            dependencies: [
+                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

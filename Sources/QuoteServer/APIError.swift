@@ -1,0 +1,88 @@
+import Hummingbird
+import QuoteCore
+import QuoteStore
+
+/// An error answered as JSON: `{ "error": "...", "field": "device.imei" }`.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var field: String?
+
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body = JSONObject()
+        body.append("error", .string(message))
+        body.append("field", field.map(JSONValue.string))
+        return JSONBody.response(.object(body), status: status)
+    }
+
+    /// The API error of a domain or store error; nil for unexpected errors.
+    static func mapping(_ error: any Error) -> APIError? {
+        switch error {
+        case let error as APIError: return error
+        case let error as ValidationError:
+            return APIError(
+                .unprocessableContent, error.message, field: error.field.isEmpty ? nil : error.field)
+        case let error as StoreError: return mapping(error)
+        default: return nil
+        }
+    }
+
+    static func mapping(_ error: StoreError) -> APIError {
+        switch error {
+        case .notFound: APIError(.notFound, "no such quote")
+        case .alreadyDecided(let decision): APIError(.conflict, "the quote was already \(decision.rawValue)")
+        case .idempotencyKeyReused:
+            APIError(.unprocessableContent, "the key was used with another request", field: "Idempotency-Key")
+        case .contention: APIError(.serviceUnavailable, "too many concurrent issues for this device, retry")
+        }
+    }
+}
+
+/// Turns domain and store errors thrown by handlers into JSON answers.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let mapped = APIError.mapping(error) { throw mapped }
+            throw error
+        }
+    }
+}
+
+/// JSON response helpers over QuoteCore's writer (exact, ordered keys).
+enum JSONBody {
+    static func response(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        response(text: JSONWriter.write(value, pretty: false), status: status)
+    }
+
+    static func response(text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: contentType],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Parses a stored JSON document (written by QuoteCore, so well-formed).
+    static func parse(_ text: String) throws -> JSONValue {
+        do { return try JSONParser.parse(text) } catch {
+            throw APIError(.internalServerError, "stored JSON is damaged")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+import QuoteCore
+import QuoteStore
+import ServiceLifecycle
+
+/// How `repairquote serve` runs the service.
+public struct ServerOptions: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The SQLite file; nil keeps everything in memory.
+    public var databasePath: String?
+    public var publicBaseURL: String?
+    public init() {}
+}
+
+/// The application: the router over a SQLite repository, plus the outbox sender when a mailer
+/// is given.
+public func buildApplication(
+    _ options: ServerOptions, engine: any QuoteComputing, keys: APIKeys,
+    renderer: (any QuoteDocumentRendering)? = nil,
+    mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
+) throws -> some ApplicationProtocol {
+    let repo = try options.databasePath.map(SQLiteQuoteRepository.init(path:)) ?? SQLiteQuoteRepository()
+    let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
+    let services = ServerServices(
+        engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
+    var app = Application(
+        router: buildRouter(repo: repo, services: services),
+        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),
+        logger: logger)
+    if let mailer {
+        app.addServices(OutboxSender(repo: repo, mailer: mailer, publicBaseURL: baseURL, logger: logger))
+    }
+    return app
+}
+
+/// Every route of the service, over any repository (tests pass an in-memory one).
+public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
+    router.add(middleware: ErrorMiddleware())
+    router.get("/health") { _, _ in JSONBody.response(text: #"{"status":"ok"}"#) }
+    router.get("/metrics") { _, _ in
+        JSONBody.text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+    router.get("/openapi.yaml") { _, _ in
+        JSONBody.text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")
+    }
+    QuotesController(repo: repo, services: services).register(on: router)
+    DecisionsController(repo: repo, services: services).register(on: router)
+    EmailController(repo: repo, services: services).register(on: router)
+    return router
+}
+
+/// `docs/openapi.yaml`, bundled with the target.
+public enum OpenAPIDocument {
+    public static let text: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "openapi: 3.1.0\n" }
+        return text
+    }()
+}

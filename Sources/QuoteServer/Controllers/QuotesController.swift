@@ -1,0 +1,161 @@
+import Foundation
+import Hummingbird
+import QuoteCore
+import QuoteStore
+
+/// `POST /v1/quotes/preview`, `POST /v1/quotes`, `GET /v1/quotes/{number}`, `GET /v1/quotes`.
+struct QuotesController<Repository: QuoteRepository> {
+    let repo: Repository
+    let services: ServerServices
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/v1/quotes/preview", use: preview)
+        router.post("/v1/quotes", use: issue)
+        router.get("/v1/quotes/{number}", use: show)
+        router.get("/v1/quotes", use: list)
+    }
+
+    /// Computes the quote of a case with the device's ledger, stores nothing.
+    @Sendable func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try services.keys.require(request, [.serviceCenter, .retailer])
+        var serviceCase = try await readCase(request).serviceCase
+        if let deviceKey = serviceCase.device.benefitKey {
+            serviceCase.recordBenefitsUsed(try await repo.benefitsUsed(deviceKey: deviceKey))
+        }
+        let quote = try services.engine.quote(serviceCase)
+        return JSONBody.response(text: QuoteEncoder.encode(quote, pretty: false))
+    }
+
+    /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
+    @Sendable func issue(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try services.keys.require(request, [.serviceCenter, .retailer])
+        let (serviceCase, body) = try await readCase(request)
+        let hash = Digest.sha256Hex(Array(principal.issuer.utf8) + [0] + body)
+        let engine = services.engine
+        let result = try await repo.issue(
+            IssueRequest(
+                serviceCase: serviceCase, issuer: principal.issuer,
+                idempotencyKey: request.headers[.idempotencyKey], requestHash: hash),
+            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try engine.quote(c) })
+        let issued = result.issued
+        var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
+        if case .issued = result {
+            services.metrics.recordIssued(market: issued.record.market, status: issued.record.coverageStatus)
+            services.logger.info(
+                "quote issued",
+                metadata: [
+                    "number": "\(issued.record.number)", "coverage": "\(issued.record.coverageStatus)",
+                    "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
+                ])
+        } else {
+            headers[.idempotentReplayed] = "true"
+        }
+        var answer = try RecordJSON.full(issued.record)
+        answer.append("customerLink", .string(services.publicBaseURL + "/q/" + issued.customerToken))
+        let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
+        return JSONBody.response(
+            text: JSONWriter.write(.object(answer), pretty: false), status: status, headers: headers)
+    }
+
+    /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.
+    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try services.keys.require(request, Set(Role.allCases))
+        var number = try context.parameters.require("number")
+        var format = DocumentFormat.from(accept: request.headers[.accept])
+        for (suffix, suffixFormat) in [
+            (".txt", DocumentFormat?.some(.text)), (".html", .html), (".json", nil),
+        ]
+        where number.hasSuffix(suffix) {
+            number.removeLast(suffix.count)
+            format = suffixFormat
+        }
+        let record = try await readable(number, by: principal)
+        guard let format else {
+            return JSONBody.response(
+                text: JSONWriter.write(.object(try RecordJSON.full(record)), pretty: false))
+        }
+        return try renderDocument(record, format: format)
+    }
+
+    func renderDocument(_ record: QuoteRecord, format: DocumentFormat) throws -> Response {
+        guard let renderer = services.renderer else {
+            throw APIError(.notAcceptable, "documents are not available yet; ask for application/json")
+        }
+        let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
+        var quote = try services.engine.quote(serviceCase, version: record.priceListVersion)
+        quote.number = record.number
+        let document = try renderer.render(
+            quote: quote, case: serviceCase, format: format, language: serviceCase.customer.language)
+        return JSONBody.text(document, contentType: format.contentType)
+    }
+
+    /// The quote, when `principal` may read it: 404 unknown, 403 another retailer's.
+    func readable(_ number: String, by principal: Principal) async throws -> QuoteRecord {
+        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
+        guard principal.mayRead(issuer: record.issuer) else {
+            throw APIError(.forbidden, "the quote was issued by another retailer")
+        }
+        return record
+    }
+
+    /// A page of quotes, oldest first; `nextCursor` continues.
+    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try services.keys.require(request, Set(Role.allCases))
+        let parameters = request.uri.queryParameters
+        var query = QuoteQuery(
+            market: parameters.get("market"), status: parameters.get("status"), from: parameters.get("from"),
+            to: parameters.get("to"), issuer: principal.role == .retailer ? principal.issuer : nil)
+        for (field, date) in [("from", query.from), ("to", query.to)] {
+            if let date, CivilDate(date) == nil {
+                throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
+            }
+        }
+        if let limit = parameters.get("limit") {
+            guard let value = Int(limit), (1...100).contains(value) else {
+                throw APIError(.unprocessableContent, "limit must be 1 to 100", field: "limit")
+            }
+            query.limit = value
+        }
+        if let cursor = parameters.get("cursor") { query.after = try Cursor.decode(cursor) }
+        let page = try await repo.list(query)
+        var body = JSONObject()
+        body.append("quotes", .array(page.quotes.map { .object(RecordJSON.summary($0)) }))
+        body.append("nextCursor", page.nextAfter.map { .string(Cursor.encode($0)) } ?? .null)
+        return JSONBody.response(.object(body))
+    }
+
+    /// The body (≤ 1 MiB) decoded as a case; 422 naming the field when it is bad.
+    func readCase(_ request: Request) async throws -> (serviceCase: ServiceCase, body: [UInt8]) {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 1 << 20)
+        let bytes = Array(buffer.readableBytesView)
+        return (try CaseDecoder.decode(bytes: bytes, today: services.today), bytes)
+    }
+}
+
+extension DocumentFormat {
+    /// HTML or text when `Accept` prefers it, nil for JSON.
+    static func from(accept: String?) -> DocumentFormat? {
+        guard let accept else { return nil }
+        if accept.contains("text/html") { return .html }
+        if accept.contains("text/plain") { return .text }
+        return nil
+    }
+}
+
+/// The opaque list cursor: base64url of `c1:<id>`.
+enum Cursor {
+    static func encode(_ after: Int64) -> String {
+        Data("c1:\(after)".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    static func decode(_ cursor: String) throws -> Int64 {
+        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
+        guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8),
+            plain.hasPrefix("c1:"), let id = Int64(plain.dropFirst(3))
+        else { throw APIError(.unprocessableContent, "not a cursor of this service", field: "cursor") }
+        return id
+    }
+}

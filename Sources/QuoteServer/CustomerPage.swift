@@ -1,0 +1,92 @@
+import Hummingbird
+import QuoteCore
+import QuoteStore
+
+/// The plain, escaped HTML of the customer link (until the rendering module provides the quote
+/// document): the charges and, while undecided, a form with Accept and Reject.
+enum CustomerPage {
+    static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
+    }
+
+    static func message(_ text: String) -> String {
+        page(title: "Repair quote", body: "<p>\(escape(text))</p>")
+    }
+
+    static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {
+        var body = "<h1>Repair quote \(escape(record.number))</h1>\n"
+        body +=
+            "<p>Valid until \(escape(record.validUntil)). Coverage: \(escape(record.coverageStatus)).</p>\n"
+        body += table(quote["lines"], caption: "If you accept")
+        body += "<p>You pay: <strong>\(escape(consumerGross(quote["totals"])))</strong></p>\n"
+        if let alternative = quote["ifRejected"] {
+            body += table(alternative["lines"], caption: "If you reject (returned unrepaired)")
+            body += "<p>You pay: <strong>\(escape(consumerGross(alternative["totals"])))</strong></p>\n"
+        }
+        if let decision = record.decision {
+            body += "<p>Your answer: <strong>\(escape(decision.decision.rawValue))</strong>.</p>\n"
+        } else {
+            body += """
+                <form method="post">
+                <button type="submit" name="decision" value="accepted">Accept</button>
+                <button type="submit" name="decision" value="rejected">Reject</button>
+                </form>
+
+                """
+        }
+        return page(title: "Repair quote \(record.number)", body: body)
+    }
+
+    static func table(_ lines: JSONValue?, caption: String) -> String {
+        guard case .array(let items)? = lines else { return "" }
+        var html = "<table>\n<caption>\(escape(caption))</caption>\n"
+        for line in items {
+            let description = line["description"]?.text ?? ""
+            let gross = line["gross"]?.text ?? ""
+            let payer = line["payer"]?.text ?? ""
+            html +=
+                "<tr><td>\(escape(description))</td><td>\(escape(payer))</td><td>\(escape(gross))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    static func consumerGross(_ totals: JSONValue?) -> String { totals?["consumer"]?["gross"]?.text ?? "" }
+
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"><title>\(escape(title))</title></head>
+        <body>
+        \(body)</body></html>
+
+        """
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    /// The string's text, or nil.
+    var text: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+
+/// The service's own Prometheus registry (not the process-wide MetricsSystem, so that every
+/// application, e.g. one per test, counts apart).
+public final class ServerMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+
+    public init() {}
+
+    static let latencyBuckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+        .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+    ]
+
+    func recordRequest(route: String, method: String, status: Int, duration: Duration) {
+        let requests = MetricNameDescriptor(
+            namespace: "repairquote", metricName: "http_requests", unitName: "total",
+            helpText: "HTTP requests by route, method and status")
+        registry.makeCounter(
+            descriptor: requests, labels: [("route", route), ("method", method), ("status", String(status))]
+        ).increment()
+        let latency = MetricNameDescriptor(
+            namespace: "repairquote", metricName: "http_request_duration", unitName: "seconds",
+            helpText: "HTTP request latency by route")
+        registry.makeDurationHistogram(
+            descriptor: latency, labels: [("route", route)], buckets: Self.latencyBuckets
+        )
+        .record(duration)
+    }
+
+    func recordIssued(market: String, status: String) {
+        let issued = MetricNameDescriptor(
+            namespace: "repairquote", metricName: "quotes_issued", unitName: "total",
+            helpText: "Quotes issued by market and coverage status")
+        registry.makeCounter(descriptor: issued, labels: [("market", market), ("status", status)]).increment()
+    }
+
+    /// The Prometheus text exposition.
+    public func exposition() -> String { registry.emitToString() }
+}
+
+/// Counts and times every request by its route template (never the raw path: tokens live in
+/// paths), and logs one line per request without personal data.
+struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws
+        -> Response
+    {
+        let start = ContinuousClock.now
+        var status = 500
+        defer {
+            let route = context.endpointPath ?? "unmatched"
+            let duration = ContinuousClock.now - start
+            metrics.recordRequest(
+                route: route, method: request.method.rawValue, status: status, duration: duration)
+            logger.debug(
+                "request",
+                metadata: [
+                    "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
+                    "ms": "\(duration.components.attoseconds / 1_000_000_000_000_000)",
+                ])
+        }
+        do {
+            let response = try await next(request, context)
+            status = response.status.code
+            return response
+        } catch let error as any HTTPResponseError {
+            status = error.status.code
+            throw error
+        }
+    }
+}
+
+/// Masks personal data for logs: IMEI `49015420****7518`, e-mail `a***@example.nl`, name `A.`.
+public enum Masking {
+    public static func imei(_ imei: String) -> String {
+        guard imei.count > 4 else { return "****" }
+        return String(repeating: "*", count: imei.count - 4) + imei.suffix(4)
+    }
+
+    public static func email(_ email: String) -> String {
+        guard let at = email.firstIndex(of: "@"), let first = email.first else { return "***" }
+        return String(first) + "***" + email[at...]
+    }
+
+    public static func name(_ name: String) -> String { name.first.map { "\($0)." } ?? "" }
+}

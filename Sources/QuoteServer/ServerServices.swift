@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import QuoteCore
+
+/// Computes quotes; `QuoteCalculator` in production, a stand-in in tests.
+public protocol QuoteComputing: Sendable {
+    func quote(_ serviceCase: ServiceCase) throws(ValidationError) -> Quote
+    /// Recomputes a stored quote with the price-list version it was issued with (G-7).
+    func quote(_ serviceCase: ServiceCase, version: String) throws(ValidationError) -> Quote
+}
+
+extension QuoteCalculator: QuoteComputing {}
+
+/// Document formats of `GET /v1/quotes/{number}` besides JSON.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case text, html
+
+    var contentType: String { self == .text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8" }
+}
+
+/// Renders a quote as a text or HTML document (the rendering module implements this). Without
+/// one, document requests answer 406 "documents are not available".
+public protocol QuoteDocumentRendering: Sendable {
+    func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
+        -> String
+}
+
+/// Everything the router needs besides the repository.
+public struct ServerServices: Sendable {
+    public var engine: any QuoteComputing
+    public var keys: APIKeys
+    public var renderer: (any QuoteDocumentRendering)?
+    public var metrics: ServerMetrics
+    public var logger: Logger
+    /// Today in a market (case request dates default to it; links expire after `validUntil`).
+    public var today: @Sendable (MarketCode) -> CivilDate
+    /// Prefix of customer links in e-mails, e.g. `https://quotes.example.com`.
+    public var publicBaseURL: String
+
+    public init(
+        engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,
+        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "repairquote.server"),
+        today: @escaping @Sendable (MarketCode) -> CivilDate = MarketClock.today,
+        publicBaseURL: String = "http://127.0.0.1:8080"
+    ) {
+        self.engine = engine
+        self.keys = keys
+        self.renderer = renderer
+        self.metrics = metrics
+        self.logger = logger
+        self.today = today
+        self.publicBaseURL = publicBaseURL
+    }
+}
+
+/// The calendar date in a market's main time zone (the US uses New York).
+public enum MarketClock {
+    static let zones: [String: String] = [
+        "NL": "Europe/Amsterdam", "BE": "Europe/Brussels", "LU": "Europe/Luxembourg", "ES": "Europe/Madrid",
+        "HK": "Asia/Hong_Kong", "PK": "Asia/Karachi", "US": "America/New_York",
+    ]
+
+    @Sendable public static func today(_ market: MarketCode) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zones[market.rawValue].flatMap(TimeZone.init(identifier:)) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

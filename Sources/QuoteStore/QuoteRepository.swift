@@ -1,0 +1,64 @@
+import Foundation
+import QuoteCore
+
+/// Where issued quotes live: numbering, idempotent issuing, the one-time-benefit ledger (G-10),
+/// customer decisions and the e-mail outbox. SQLite is the embedded default; a PostgreSQL
+/// implementation can conform later.
+///
+/// Every method is safe to call concurrently. Issued cases and quotes are immutable: a decision is
+/// recorded beside the quote, once.
+public protocol QuoteRepository: Sendable {
+    /// Issues a quote: reads the device's used benefits into `case.history`, computes with
+    /// `compute`, then assigns the next number `<MARKET>-<YYYY>-<NNNNNN>` and stores the quote,
+    /// the benefits it grants, a customer token and the idempotency key in one transaction.
+    /// Throws ``StoreError/idempotencyKeyReused`` when the key was used with another body, and
+    /// whatever `compute` throws (a `ValidationError` for bad input).
+    func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult
+
+    /// The quote with this number, or nil.
+    func quote(number: String) async throws -> QuoteRecord?
+
+    /// The quote a customer token opens, or nil.
+    func quote(customerToken: String) async throws -> QuoteRecord?
+
+    /// One page of quotes, oldest first.
+    func list(_ query: QuoteQuery) async throws -> QuotePage
+
+    /// Records the final decision and its charges. A second, different decision throws
+    /// ``StoreError/alreadyDecided(_:)``; the same decision again returns the first record.
+    func decide(_ request: DecisionRequest) async throws -> DecisionResult
+
+    /// The benefits already granted to a device, with the quote that granted each.
+    func benefitsUsed(deviceKey: String) async throws -> [RuleID: String]
+
+    /// Adds an e-mail of a quote to the outbox, with a fresh customer link token.
+    func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage
+
+    /// Claims up to `limit` due outbox messages for `lease`; a claim that is not marked sent or
+    /// failed before its lease ends is claimed again (after a crash, say).
+    func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxMessage]
+
+    /// Marks a claimed message sent; its customer link is erased.
+    func markSent(outboxID: Int64, at: Date) async throws
+
+    /// Records a failed attempt: retried at `retryAt`, or given up when nil.
+    func markFailed(outboxID: Int64, error: String, retryAt: Date?) async throws
+
+    /// One outbox message, for inspection.
+    func outboxMessage(id: Int64) async throws -> OutboxMessage?
+}
+
+/// Computes the quote of a (benefit-enriched) case.
+public typealias QuoteComputation = @Sendable (ServiceCase) throws(ValidationError) -> Quote
+
+/// Failures of the store that callers map to HTTP statuses.
+public enum StoreError: Error, Equatable, Sendable {
+    /// The idempotency key was first used with another request body (422).
+    case idempotencyKeyReused
+    /// No quote has this number (404).
+    case notFound
+    /// The quote was already decided otherwise (409).
+    case alreadyDecided(Decision)
+    /// The benefit ledger kept changing under concurrent issues; try again (503).
+    case contention
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import QuoteCore
+
+extension SQLiteQuoteRepository {
+    /// Issues a quote (see ``QuoteRepository/issue(_:compute:)``).
+    ///
+    /// The quote is computed outside the write transaction, with the benefits the ledger held at
+    /// that moment. Inside the transaction the ledger is read again: when another request granted
+    /// one of this quote's benefits meanwhile, the quote is recomputed with that benefit used. The
+    /// ledger's UNIQUE (benefit, device_key) is the last guard: a conflict there also recomputes.
+    public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
+        if let key = request.idempotencyKey,
+            let replay = try await replay(key: key, hash: request.requestHash)
+        {
+            return replay
+        }
+        for _ in 0..<8 {
+            var serviceCase = request.serviceCase
+            if let deviceKey = serviceCase.device.benefitKey {
+                serviceCase.recordBenefitsUsed(try await benefitsUsed(deviceKey: deviceKey))
+            }
+            let quote = try compute(serviceCase)
+            let enriched = serviceCase
+            do {
+                return try await writer.write { db in try Self.insert(db, request, enriched, quote) }
+            } catch IssueRetry.ledgerChanged {
+                continue
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                if error.message?.contains("benefit_ledger") == true { continue }
+                throw error
+            } catch IssueRetry.replay(let number) {
+                return try await replayed(number: number)
+            }
+        }
+        throw StoreError.contention
+    }
+
+    enum IssueRetry: Error {
+        case ledgerChanged
+        case replay(String)
+    }
+
+    func replay(key: String, hash: String) async throws -> IssueResult? {
+        let stored = try await writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
+                arguments: [key])
+        }
+        guard let stored else { return nil }
+        guard (stored["request_hash"] as String) == hash else { throw StoreError.idempotencyKeyReused }
+        return try await replayed(number: stored["quote_number"])
+    }
+
+    /// The first response again, with a fresh customer token (the first one's text is not kept).
+    func replayed(number: String) async throws -> IssueResult {
+        let token = CustomerToken.generate()
+        let record = try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
+                arguments: [CustomerToken.hash(token), number])
+            return try Self.fetchRecord(db, number: number)
+        }
+        guard let record else { throw StoreError.notFound }
+        return .replayed(IssuedQuote(record: record, customerToken: token))
+    }
+
+    static func insert(_ db: Database, _ request: IssueRequest, _ serviceCase: ServiceCase, _ computed: Quote)
+        throws
+        -> IssueResult
+    {
+        if let key = request.idempotencyKey,
+            let row = try Row.fetchOne(
+                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
+                arguments: [key])
+        {
+            guard (row["request_hash"] as String) == request.requestHash else {
+                throw StoreError.idempotencyKeyReused
+            }
+            throw IssueRetry.replay(row["quote_number"])
+        }
+        let deviceKey = serviceCase.device.benefitKey
+        if let deviceKey, !computed.coverage.benefitsGranted.isEmpty {
+            let used = try ledger(db, deviceKey: deviceKey)
+            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
+                throw IssueRetry.ledgerChanged
+            }
+        }
+        var quote = computed
+        let number = try nextNumber(db, market: quote.market.rawValue, year: quote.issueDate.year)
+        quote.number = number
+        let now = request.now.timeIntervalSince1970
+        try insertQuote(db, request: request, serviceCase: serviceCase, quote: quote, now: now)
+        if let deviceKey {
+            for benefit in quote.coverage.benefitsGranted {
+                try db.execute(
+                    sql:
+                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)",
+                    arguments: [benefit.rawValue, deviceKey, number, now])
+            }
+        }
+        if let key = request.idempotencyKey {
+            try db.execute(
+                sql:
+                    "INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [key, request.requestHash, number, now])
+        }
+        let token = CustomerToken.generate()
+        try db.execute(
+            sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
+            arguments: [CustomerToken.hash(token), number])
+        guard let record = try fetchRecord(db, number: number) else { throw StoreError.notFound }
+        return .issued(IssuedQuote(record: record, customerToken: token))
+    }
+
+    /// The next number of a market and year, from a counter row updated in the same transaction as
+    /// the insert: gap-free, as a rolled-back transaction rolls the counter back too.
+    static func nextNumber(_ db: Database, market: String, year: Int) throws -> String {
+        let next = try Int.fetchOne(
+            db,
+            sql: """
+                INSERT INTO quote_counters (market, year, last) VALUES (?, ?, 1)
+                ON CONFLICT (market, year) DO UPDATE SET last = last + 1
+                RETURNING last
+                """,
+            arguments: [market, year])
+        guard let next else { throw StoreError.contention }
+        return formatNumber(market: market, year: year, sequence: next)
+    }
+
+    /// `NL-2026-000042`.
+    public static func formatNumber(market: String, year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "\(market)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    static func insertQuote(
+        _ db: Database, request: IssueRequest, serviceCase: ServiceCase, quote: Quote, now: Double
+    )
+        throws
+    {
+        try db.execute(
+            sql: """
+                INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
+                    case_json, quote_json, price_list_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                quote.number, quote.market.rawValue, quote.issueDate.year, serviceCase.kind.rawValue,
+                quote.coverage.status.rawValue, quote.issueDate.description, quote.validUntil.description,
+                request.issuer, CaseEncoder.encode(serviceCase, pretty: false),
+                QuoteEncoder.encode(quote, pretty: false), quote.priceListVersion, now,
+            ])
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import QuoteCore
+
+extension SQLiteQuoteRepository {
+    public func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage {
+        let token = CustomerToken.generate()
+        return try await writer.write { db in
+            guard try Self.fetchRecord(db, number: request.number) != nil else { throw StoreError.notFound }
+            try db.execute(
+                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
+                arguments: [CustomerToken.hash(token), request.number])
+            let now = request.now.timeIntervalSince1970
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [request.number, request.recipient, request.language, token, now, now])
+            let id = db.lastInsertedRowID
+            guard let message = try Self.fetchOutbox(db, id: id) else { throw StoreError.notFound }
+            return message
+        }
+    }
+
+    /// `<outbox-7.NL-2026-000001@repairquote>`: derived from the row, so the same on every attempt.
+    static func messageID(id: Int64, number: String) -> String { "<outbox-\(id).\(number)@repairquote>" }
+
+    public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxMessage] {
+        try await writer.write { db in
+            let t = now.timeIntervalSince1970
+            let ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
+                    AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ?
+                    """,
+                arguments: [t, t, limit])
+            for id in ids {
+                try db.execute(
+                    sql: "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?",
+                    arguments: [t + lease, id])
+            }
+            return try ids.compactMap { try Self.fetchOutbox(db, id: $0) }
+        }
+    }
+
+    public func markSent(outboxID: Int64, at: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'sent', sent_at = ?, claimed_until = NULL, customer_token = NULL,
+                        last_error = NULL WHERE id = ?
+                    """,
+                arguments: [at.timeIntervalSince1970, outboxID])
+        }
+    }
+
+    public func markFailed(outboxID: Int64, error: String, retryAt: Date?) async throws {
+        try await writer.write { db in
+            if let retryAt {
+                try db.execute(
+                    sql:
+                        "UPDATE outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?",
+                    arguments: [retryAt.timeIntervalSince1970, error, outboxID])
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE outbox SET state = 'failed', claimed_until = NULL, customer_token = NULL,
+                            last_error = ? WHERE id = ?
+                        """,
+                    arguments: [error, outboxID])
+            }
+        }
+    }
+
+    public func outboxMessage(id: Int64) async throws -> OutboxMessage? {
+        try await writer.read { db in try Self.fetchOutbox(db, id: id) }
+    }
+
+    static func fetchOutbox(_ db: Database, id: Int64) throws -> OutboxMessage? {
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map { row in
+            OutboxMessage(
+                id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
+                language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
+                customerToken: row["customer_token"],
+                state: row["state"], attempts: row["attempts"], lastError: row["last_error"])
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import QuoteCore
+
+/// The embedded store: SQLite through GRDB, a WAL-mode `DatabasePool` on a file, or a
+/// `DatabaseQueue` in memory for tests. Writes are serialised by SQLite, so numbering and the
+/// benefit ledger are consistent under concurrent requests.
+public final class SQLiteQuoteRepository: QuoteRepository {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating as needed) the database file at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// A private in-memory database.
+    public init() throws {
+        writer = try DatabaseQueue()
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// The names of the applied migrations, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try Array(Migrations.migrator.appliedMigrations(db)) }
+    }
+
+    public func quote(number: String) async throws -> QuoteRecord? {
+        try await writer.read { db in try Self.fetchRecord(db, number: number) }
+    }
+
+    public func quote(customerToken: String) async throws -> QuoteRecord? {
+        let hash = CustomerToken.hash(customerToken)
+        return try await writer.read { db in
+            guard
+                let number = try String.fetchOne(
+                    db, sql: "SELECT quote_number FROM customer_tokens WHERE token_hash = ?",
+                    arguments: [hash])
+            else { return nil }
+            return try Self.fetchRecord(db, number: number)
+        }
+    }
+
+    public func benefitsUsed(deviceKey: String) async throws -> [RuleID: String] {
+        try await writer.read { db in try Self.ledger(db, deviceKey: deviceKey) }
+    }
+
+    public func list(_ query: QuoteQuery) async throws -> QuotePage {
+        try await writer.read { db in
+            var clauses = ["q.id > ?"]
+            var arguments: [any DatabaseValueConvertible] = [query.after]
+            func add(_ clause: String, _ value: String?) {
+                guard let value else { return }
+                clauses.append(clause)
+                arguments.append(value)
+            }
+            add("q.market = ?", query.market)
+            add("q.issue_date >= ?", query.from)
+            add("q.issue_date <= ?", query.to)
+            add("q.issuer = ?", query.issuer)
+            if let status = query.status {
+                let decisionStates = ["issued", "accepted", "rejected"]
+                add(
+                    decisionStates.contains(status)
+                        ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
+            }
+            let sql =
+                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id LIMIT ?"
+            arguments.append(query.limit + 1)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let page = rows.prefix(query.limit)
+            let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
+            return QuotePage(quotes: page.map(Self.record), nextAfter: next)
+        }
+    }
+
+    static let selectSQL = """
+        SELECT q.*, d.decision, d.decided_at, d.decided_by, d.final_json
+        FROM quotes q LEFT JOIN decisions d ON d.quote_number = q.number
+        """
+
+    static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
+        try Row.fetchOne(db, sql: selectSQL + " WHERE q.number = ?", arguments: [number]).map(record)
+    }
+
+    static func record(_ row: Row) -> QuoteRecord {
+        var decision: DecisionRecord?
+        if let raw: String = row["decision"], let value = Decision(rawValue: raw) {
+            decision = DecisionRecord(
+                decision: value, decidedAt: Date(timeIntervalSince1970: row["decided_at"]),
+                decidedBy: row["decided_by"], finalJSON: row["final_json"])
+        }
+        return QuoteRecord(
+            number: row["number"], market: row["market"], year: row["year"], kind: row["kind"],
+            coverageStatus: row["coverage_status"], issueDate: row["issue_date"],
+            validUntil: row["valid_until"],
+            issuer: row["issuer"], caseJSON: row["case_json"], quoteJSON: row["quote_json"],
+            priceListVersion: row["price_list_version"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            decision: decision)
+    }
+
+    static func ledger(_ db: Database, deviceKey: String) throws -> [RuleID: String] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?",
+            arguments: [deviceKey])
+        var used: [RuleID: String] = [:]
+        for row in rows { used[RuleID(row["benefit"] as String)] = row["quote_number"] }
+        return used
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import QuoteCore
+
+/// A request to issue a quote.
+public struct IssueRequest: Sendable {
+    public var serviceCase: ServiceCase
+    /// Who issued it: a retailer id, or the service center's key name.
+    public var issuer: String
+    public var idempotencyKey: String?
+    /// SHA-256 (hex) of the request body and issuer, to recognise a retry of the same request.
+    public var requestHash: String
+    public var now: Date
+
+    public init(
+        serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
+        now: Date = Date()
+    ) {
+        self.serviceCase = serviceCase
+        self.issuer = issuer
+        self.idempotencyKey = idempotencyKey
+        self.requestHash = requestHash
+        self.now = now
+    }
+}
+
+/// An issued quote and the customer token of its link (only the hash is stored).
+public struct IssuedQuote: Sendable {
+    public var record: QuoteRecord
+    public var customerToken: String
+}
+
+/// A first issue, or the replay of an earlier one with the same idempotency key and body.
+public enum IssueResult: Sendable {
+    case issued(IssuedQuote)
+    case replayed(IssuedQuote)
+
+    public var issued: IssuedQuote {
+        switch self {
+        case .issued(let q), .replayed(let q): q
+        }
+    }
+}
+
+/// A stored quote: its case and quote JSON exactly as issued, and the decision when there is one.
+public struct QuoteRecord: Sendable, Equatable {
+    public var number: String
+    public var market: String
+    public var year: Int
+    public var kind: String
+    /// The coverage status of the quote (`in-warranty`, `out-of-warranty`, …).
+    public var coverageStatus: String
+    public var issueDate: String
+    public var validUntil: String
+    public var issuer: String
+    public var caseJSON: String
+    public var quoteJSON: String
+    public var priceListVersion: String
+    public var createdAt: Date
+    public var decision: DecisionRecord?
+
+    /// `issued` until decided, then `accepted` or `rejected`.
+    public var status: String { decision?.decision.rawValue ?? "issued" }
+}
+
+/// A customer's or staff member's final answer to a quote and the charges it fixes.
+public struct DecisionRecord: Sendable, Equatable {
+    public var decision: Decision
+    public var decidedAt: Date
+    /// `customer` for the token link, else the staff key name.
+    public var decidedBy: String
+    /// `{"lines": [...], "totals": {...}}`: the accepted lines, or the return-unrepaired ones.
+    public var finalJSON: String
+}
+
+public struct DecisionRequest: Sendable {
+    public var number: String
+    public var decision: Decision
+    public var decidedBy: String
+    public var finalJSON: String
+    public var at: Date
+    public init(number: String, decision: Decision, decidedBy: String, finalJSON: String, at: Date = Date()) {
+        self.number = number
+        self.decision = decision
+        self.decidedBy = decidedBy
+        self.finalJSON = finalJSON
+        self.at = at
+    }
+}
+
+/// A new decision, or the same decision repeated (idempotent).
+public enum DecisionResult: Sendable, Equatable {
+    case recorded(DecisionRecord)
+    case unchanged(DecisionRecord)
+}
+
+/// Filters of the quote list. Dates are `YYYY-MM-DD` issue dates, inclusive.
+public struct QuoteQuery: Sendable, Equatable {
+    public var market: String?
+    /// `issued` `accepted` `rejected`, or a coverage status.
+    public var status: String?
+    public var from: String?
+    public var to: String?
+    /// Only quotes of this issuer (retailers see their own).
+    public var issuer: String?
+    /// The id after which the page starts (decoded from the opaque cursor).
+    public var after: Int64
+    public var limit: Int
+
+    public init(
+        market: String? = nil, status: String? = nil, from: String? = nil, to: String? = nil,
+        issuer: String? = nil, after: Int64 = 0, limit: Int = 50
+    ) {
+        self.market = market
+        self.status = status
+        self.from = from
+        self.to = to
+        self.issuer = issuer
+        self.after = after
+        self.limit = limit
+    }
+}
+
+public struct QuotePage: Sendable {
+    public var quotes: [QuoteRecord]
+    /// The id to continue after, when there may be more.
+    public var nextAfter: Int64?
+}
+
+public struct EmailRequest: Sendable {
+    public var number: String
+    public var recipient: String
+    public var language: String?
+    public var now: Date
+    public init(number: String, recipient: String, language: String?, now: Date = Date()) {
+        self.number = number
+        self.recipient = recipient
+        self.language = language
+        self.now = now
+    }
+}
+
+/// One e-mail in the outbox. `messageID` is fixed per row, so a resend after a crash carries the
+/// same Message-ID and the receiving side can drop the duplicate.
+public struct OutboxMessage: Sendable, Equatable {
+    public var id: Int64
+    public var quoteNumber: String
+    public var recipient: String
+    public var language: String?
+    public var messageID: String
+    /// The customer link token; erased once the message is sent.
+    public var customerToken: String?
+    /// `pending`, `sent` or `failed`.
+    public var state: String
+    public var attempts: Int
+    public var lastError: String?
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import QuoteTestSupport
+import Testing
+
+@testable import QuoteServer
+
+@Suite("decisions: staff and the customer link")
+struct DecisionTests {
+    /// Issues the NL case and returns the customer token of its link.
+    func issueToken(_ client: any TestClientProtocol) async throws -> String {
+        let link = try await client.issue(Fixtures.dutchRepair()).json["customerLink"] as? String ?? ""
+        return String(link.split(separator: "/").last ?? "")
+    }
+
+    @Test("staff decision: recorded, the same again 200, another 409; final charges fixed")
+    func staffDecision() async throws {
+        let server = try TestServer()
+        try await server.test { (client) async throws in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let uri = "/v1/quotes/NL-2026-000001/decision"
+            let rejected = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"rejected"}"#)
+            #expect(rejected.status == .ok && rejected.json["decidedBy"] as? String == "desk-1")
+            let final = rejected.json["final"] as? [String: Any]
+            let lines = final?["lines"] as? [[String: Any]]
+            #expect(lines?.map { $0["kind"] as? String } == ["inspection"])
+            #expect(
+                try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"rejected"}"#).status
+                    == .ok)
+            let conflict = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"accepted"}"#)
+            #expect(
+                conflict.status == .conflict
+                    && conflict.json["error"] as? String == "the quote was already rejected")
+            let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.finance)
+            #expect(stored.json["status"] as? String == "rejected")
+        }
+    }
+
+    @Test("staff decision: roles, bad body and unknown quote")
+    func staffDecisionErrors() async throws {
+        let server = try TestServer()
+        try await server.test { (client) async throws in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let uri = "/v1/quotes/NL-2026-000001/decision"
+            let body = #"{"decision":"accepted"}"#
+            #expect(try await client.call(.post, uri, key: nil, body: body).status == .unauthorized)
+            #expect(try await client.call(.post, uri, key: Key.finance, body: body).status == .forbidden)
+            #expect(try await client.call(.post, uri, key: Key.shop, body: body).status == .forbidden)
+            let bad = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"maybe"}"#)
+            #expect(bad.status == .unprocessableContent && bad.json["field"] as? String == "decision")
+            let unknown = try await client.call(
+                .post, "/v1/quotes/NL-2026-000009/decision", key: Key.desk, body: body)
+            #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test("the link: GET shows the quote with buttons and changes nothing; POST decides; another POST 409")
+    func customerFlow() async throws {
+        let server = try TestServer()
+        try await server.test { (client) async throws in
+            let token = try await issueToken(client)
+            let page = try await client.call(.get, "/q/\(token)", key: nil)
+            #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("Repair quote NL-2026-000001"))
+            #expect(
+                page.text.contains(#"<button type="submit" name="decision" value="accepted">Accept</button>"#)
+            )
+            #expect(page.text.contains("If you reject (returned unrepaired)"))
+            _ = try await client.call(.get, "/q/\(token)", key: nil)
+            let before = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
+            #expect(before.json["status"] as? String == "issued")
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            let accept = try await client.call(
+                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: form)
+            #expect(accept.status == .ok && accept.text.contains("the quote is accepted"))
+            let again = try await client.call(
+                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: form)
+            #expect(again.status == .ok)
+            let reject = try await client.call(
+                .post, "/q/\(token)", key: nil, body: "decision=rejected", headers: form)
+            #expect(reject.status == .conflict)
+            let after = try await client.call(.get, "/q/\(token)", key: nil)
+            #expect(
+                after.text.contains("Your answer: <strong>accepted</strong>") && !after.text.contains("<form")
+            )
+            let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
+            #expect((stored.json["decision"] as? [String: Any])?["decidedBy"] as? String == "customer")
+        }
+    }
+
+    @Test("after validUntil the link answers 410; unknown tokens 404; no choice 422")
+    func expiredAndUnknown() async throws {
+        let server = try TestServer()
+        let token = try await server.test { client in try await issueToken(client) }
+        try await server.on("2026-03-16").test { (client) async throws in
+            #expect(try await client.call(.get, "/q/\(token)", key: nil).status == .ok)
+            #expect(
+                try await client.call(.post, "/q/\(token)", key: nil, body: "x=1").status
+                    == .unprocessableContent)
+        }
+        try await server.on("2026-03-17").test { (client) async throws in
+            let page = try await client.call(.get, "/q/\(token)", key: nil)
+            #expect(page.status == .gone && page.text.contains("This quote expired on 2026-03-16."))
+            #expect(
+                try await client.call(.post, "/q/\(token)", key: nil, body: "decision=accepted").status
+                    == .gone)
+            #expect(try await client.call(.get, "/q/not-a-token", key: nil).status == .notFound)
+        }
+    }
+
+    @Test("the customer page escapes HTML")
+    func escaping() {
+        #expect(CustomerPage.escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Logging
+import QuoteServer
+import QuoteStore
+import QuoteTestSupport
+import Synchronization
+import Testing
+
+/// Fails the first `failures` sends of each message (transiently, or permanently), then succeeds.
+final class FakeMailer: MailSending {
+    let failures: Int
+    let permanent: Bool
+    let log = Mutex<[OutboundEmail]>([])
+    let attempts = Mutex<[String: Int]>([:])
+
+    init(failures: Int = 0, permanent: Bool = false) {
+        self.failures = failures
+        self.permanent = permanent
+    }
+
+    func send(_ email: OutboundEmail) async throws {
+        let attempt = attempts.withLock { counts -> Int in
+            counts[email.messageID, default: 0] += 1
+            return counts[email.messageID]!
+        }
+        if attempt <= failures {
+            throw permanent
+                ? MailSendingError.permanent("550 no such user") : MailSendingError.transient("421 try later")
+        }
+        log.withLock { $0.append(email) }
+    }
+
+    var sent: [OutboundEmail] { log.withLock { $0 } }
+}
+
+@Suite("POST /v1/quotes/{number}/email and the outbox sender")
+struct EmailTests {
+    @Test("queued 202 with a fixed Message-ID; only the service center may send")
+    func enqueue() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair(), key: Key.shop)
+            let uri = "/v1/quotes/NL-2026-000001/email"
+            let queued = try await client.call(.post, uri, key: Key.desk)
+            #expect(queued.status == .accepted)
+            #expect(queued.json["messageId"] as? String == "<outbox-1.NL-2026-000001@repairquote>")
+            #expect(try await client.call(.post, uri, key: Key.shop).status == .forbidden)
+            #expect(try await client.call(.post, uri, key: Key.finance).status == .forbidden)
+            #expect(
+                try await client.call(.post, "/v1/quotes/NL-2026-000002/email", key: Key.desk).status
+                    == .notFound)
+            let bad = try await client.call(.post, uri, key: Key.desk, body: #"{"to":"nobody"}"#)
+            #expect(bad.status == .unprocessableContent && bad.json["field"] as? String == "to")
+        }
+    }
+
+    @Test("a transient failure is retried after a backoff; the message is sent once, with its link")
+    func retries() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            _ = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
+        }
+        let mailer = FakeMailer(failures: 1)
+        let sender = OutboxSender(
+            repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test",
+            logger: Logger(label: "t"))
+        let start = Date()
+        #expect(try await sender.drainOnce(now: start) == 0)
+        #expect(try await sender.drainOnce(now: start.addingTimeInterval(4)) == 0)
+        #expect(try await sender.drainOnce(now: start.addingTimeInterval(5)) == 1)
+        #expect(try await sender.drainOnce(now: start.addingTimeInterval(600)) == 0)
+        #expect(mailer.sent.map(\.messageID) == ["<outbox-1.NL-2026-000001@repairquote>"])
+        #expect(mailer.sent.first?.recipient == "x@example.nl")
+        #expect(mailer.sent.first?.customerLink?.hasPrefix("https://quotes.test/q/") == true)
+        let row = try await server.repo.outboxMessage(id: 1)
+        #expect(row?.state == "sent" && row?.attempts == 2 && row?.customerToken == nil)
+    }
+
+    @Test("a permanent failure gives the message up, recorded with its error")
+    func permanentFailure() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            _ = try await client.call(.post, "/v1/quotes/NL-2026-000001/email", key: Key.desk)
+        }
+        let sender = OutboxSender(
+            repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "",
+            logger: Logger(label: "t"))
+        #expect(try await sender.drainOnce() == 0)
+        let row = try await server.repo.outboxMessage(id: 1)
+        #expect(row?.state == "failed" && row?.lastError?.contains("550") == true)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import QuoteCore
+import QuoteTestSupport
+import Testing
+
+@testable import QuoteStore
+
+@Suite("decisions, listing and the outbox")
+struct DecisionsAndOutboxTests {
+    func decision(_ number: String, _ decision: Decision) -> DecisionRequest {
+        DecisionRequest(number: number, decision: decision, decidedBy: "desk-1", finalJSON: #"{"lines":[]}"#)
+    }
+
+    @Test("a decision is final: the same again is unchanged, another is refused")
+    func finalDecision() async throws {
+        let repo = try SQLiteQuoteRepository()
+        try await Store.issue(repo, Fixtures.dutchRepair())
+        let first = try await repo.decide(decision("NL-2026-000001", .accepted))
+        guard case .recorded(let stored) = first else {
+            Issue.record("expected a new decision")
+            return
+        }
+        guard case .unchanged(let again) = try await repo.decide(decision("NL-2026-000001", .accepted)) else {
+            Issue.record("expected the first decision again")
+            return
+        }
+        #expect(
+            again.decision == stored.decision && again.decidedBy == "desk-1"
+                && again.finalJSON == stored.finalJSON)
+        await #expect(throws: StoreError.alreadyDecided(.accepted)) {
+            try await repo.decide(decision("NL-2026-000001", .rejected))
+        }
+        await #expect(throws: StoreError.notFound) {
+            try await repo.decide(decision("NL-2026-000099", .rejected))
+        }
+        #expect(try await repo.quote(number: "NL-2026-000001")?.status == "accepted")
+    }
+
+    @Test("the list filters by market, status, dates and issuer and pages with a cursor")
+    func listing() async throws {
+        let repo = try SQLiteQuoteRepository()
+        for i in 0..<5 {
+            try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(20 + i)), issuer: "R-1")
+        }
+        try await Store.issue(repo, Fixtures.pakistanRepair(requestDate: "2026-04-01"), issuer: "R-2")
+        _ = try await repo.decide(decision("NL-2026-000002", .rejected))
+        let firstPage = try await repo.list(QuoteQuery(market: "NL", limit: 3))
+        #expect(firstPage.quotes.map(\.number) == ["NL-2026-000001", "NL-2026-000002", "NL-2026-000003"])
+        let secondPage = try await repo.list(
+            QuoteQuery(market: "NL", after: firstPage.nextAfter ?? 0, limit: 3))
+        #expect(secondPage.quotes.map(\.number) == ["NL-2026-000004", "NL-2026-000005"])
+        #expect(secondPage.nextAfter == nil)
+        #expect(
+            try await repo.list(QuoteQuery(status: "rejected")).quotes.map(\.number) == ["NL-2026-000002"])
+        #expect(
+            try await repo.list(QuoteQuery(from: "2026-03-15")).quotes.map(\.number) == ["PK-2026-000001"])
+        #expect(try await repo.list(QuoteQuery(issuer: "R-2")).quotes.count == 1)
+        #expect(try await repo.list(QuoteQuery(status: "out-of-warranty")).quotes.count == 6)
+    }
+
+    @Test("the outbox: claimed under a lease, sent once, token erased; failures retried later")
+    func outbox() async throws {
+        let repo = try SQLiteQuoteRepository()
+        try await Store.issue(repo, Fixtures.dutchRepair())
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let queued = try await repo.enqueueEmail(
+            EmailRequest(number: "NL-2026-000001", recipient: "anna@example.nl", language: "nl", now: now))
+        #expect(queued.messageID == "<outbox-1.NL-2026-000001@repairquote>")
+        #expect(queued.state == "pending" && queued.customerToken?.count == 43)
+        let claimed = try await repo.claimOutbox(limit: 10, now: now, lease: 60)
+        #expect(claimed.map(\.id) == [queued.id] && claimed.first?.attempts == 1)
+        #expect(try await repo.claimOutbox(limit: 10, now: now.addingTimeInterval(30), lease: 60).isEmpty)
+        let reclaimed = try await repo.claimOutbox(limit: 10, now: now.addingTimeInterval(61), lease: 60)
+        #expect(reclaimed.first?.messageID == queued.messageID && reclaimed.first?.attempts == 2)
+        try await repo.markFailed(
+            outboxID: queued.id, error: "421 busy", retryAt: now.addingTimeInterval(600))
+        #expect(try await repo.claimOutbox(limit: 10, now: now.addingTimeInterval(120), lease: 60).isEmpty)
+        #expect(try await repo.claimOutbox(limit: 10, now: now.addingTimeInterval(600), lease: 60).count == 1)
+        try await repo.markSent(outboxID: queued.id, at: now.addingTimeInterval(601))
+        let sent = try await repo.outboxMessage(id: queued.id)
+        #expect(sent?.state == "sent" && sent?.customerToken == nil)
+        #expect(try await repo.claimOutbox(limit: 10, now: now.addingTimeInterval(9999), lease: 60).isEmpty)
+        await #expect(throws: StoreError.notFound) {
+            try await repo.enqueueEmail(
+                EmailRequest(number: "NL-2026-000404", recipient: "a@b.c", language: nil))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+-- wrk script: POST a case file as JSON with an API key.
+-- Usage: wrk -t2 -c32 -d20s --latency -s scripts/wrk-post.lua http://127.0.0.1:8080/v1/quotes/preview
+-- Environment: CASE (default Examples/nl-out-of-warranty.json), KEY (default the sample service-center key).
+-- For POST /v1/quotes every request gets its own Idempotency-Key, so every request issues a quote.
+local path = os.getenv("CASE") or "Examples/nl-out-of-warranty.json"
+local file = assert(io.open(path, "r"))
+local body = file:read("*a")
+file:close()
+
+wrk.method = "POST"
+wrk.body = body
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("KEY") or "sc-demo-0000000000000000000000000001")
+
+local counter = 0
+local thread_id = tostring(math.random(1, 1e9))
+
+request = function()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = "bench-" .. thread_id .. "-" .. counter
+  return wrk.format()
+end
