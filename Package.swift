@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteStore", "PriceListLoading",
+                "QuoteCore", "QuoteStore", "PriceListLoading", "QuoteRendering", "QuoteMailer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
-                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
+                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading", "QuoteRendering", "QuoteMailer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

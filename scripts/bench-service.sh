@@ -5,7 +5,7 @@ set -eu
 SECONDS_PER_RUN=${1:-15}
 PORT=18080
 DB=$(mktemp -d)/bench.sqlite
-.build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/keys.sample.json &
+.build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/service/keys.sample.json &
 SERVER=$!
 trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in 1 2 3 4 5 6 7 8 9 10; do

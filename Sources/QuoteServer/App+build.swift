@@ -12,6 +12,8 @@ public struct ServerOptions: Sendable {
     /// The SQLite file; nil keeps everything in memory.
     public var databasePath: String?
     public var publicBaseURL: String?
+    /// Today in a market (cases without a request date, link expiry); UTC when not set.
+    public var today: (@Sendable (MarketCode) -> CivilDate)?
     public init() {}
 }
 
@@ -24,8 +26,9 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let repo = try options.databasePath.map(SQLiteQuoteRepository.init(path:)) ?? SQLiteQuoteRepository()
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
-    let services = ServerServices(
+    var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
+    if let today = options.today { services.today = today }
     var app = Application(
         router: buildRouter(repo: repo, services: services),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),

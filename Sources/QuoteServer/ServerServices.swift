@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import QuoteCore
+import QuoteRendering
 
 /// Computes quotes; `QuoteCalculator` in production, a stand-in in tests.
 public protocol QuoteComputing: Sendable {
@@ -11,10 +12,8 @@ public protocol QuoteComputing: Sendable {
 
 extension QuoteCalculator: QuoteComputing {}
 
-/// Document formats of `GET /v1/quotes/{number}` besides JSON.
-public enum DocumentFormat: String, Sendable, CaseIterable {
-    case text, html
-
+extension DocumentFormat {
+    /// The content type of a document of `GET /v1/quotes/{number}`.
     var contentType: String { self == .text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8" }
 }
 
@@ -40,7 +39,9 @@ public struct ServerServices: Sendable {
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,
         metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "repairquote.server"),
-        today: @escaping @Sendable (MarketCode) -> CivilDate = MarketClock.today,
+        today: @escaping @Sendable (MarketCode) -> CivilDate = { _ in
+            CivilDate.today(in: TimeZone(identifier: "UTC")!)
+        },
         publicBaseURL: String = "http://127.0.0.1:8080"
     ) {
         self.engine = engine
@@ -50,20 +51,5 @@ public struct ServerServices: Sendable {
         self.logger = logger
         self.today = today
         self.publicBaseURL = publicBaseURL
-    }
-}
-
-/// The calendar date in a market's main time zone (the US uses New York).
-public enum MarketClock {
-    static let zones: [String: String] = [
-        "NL": "Europe/Amsterdam", "BE": "Europe/Brussels", "LU": "Europe/Luxembourg", "ES": "Europe/Madrid",
-        "HK": "Asia/Hong_Kong", "PK": "Asia/Karachi", "US": "America/New_York",
-    ]
-
-    @Sendable public static func today(_ market: MarketCode) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zones[market.rawValue].flatMap(TimeZone.init(identifier:)) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

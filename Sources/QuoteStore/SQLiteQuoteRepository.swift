@@ -2,9 +2,13 @@ import Foundation
 import GRDB
 import QuoteCore
 
-/// The embedded store: SQLite through GRDB, a WAL-mode `DatabasePool` on a file, or a
-/// `DatabaseQueue` in memory for tests. Writes are serialised by SQLite, so numbering and the
-/// benefit ledger are consistent under concurrent requests.
+/// The embedded store: SQLite through GRDB, one serialised connection (`DatabaseQueue`) on a WAL
+/// file, or in memory for tests. Every read and write goes through that one connection, so
+/// numbering and the benefit ledger are consistent under concurrent requests.
+///
+/// Not a `DatabasePool`: its reader pool blocks a thread on a semaphore while it waits for a
+/// connection, and under 32 concurrent requests every thread of Swift's cooperative pool ended up
+/// blocked there, holding up the tasks that would have returned the connections (a deadlock).
 public final class SQLiteQuoteRepository: QuoteRepository {
     let writer: any DatabaseWriter
 
@@ -12,7 +16,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        writer = try DatabasePool(path: path, configuration: configuration)
+        configuration.journalMode = .wal
+        writer = try DatabaseQueue(path: path, configuration: configuration)
         try Migrations.migrator.migrate(writer)
     }
 

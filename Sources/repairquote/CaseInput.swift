@@ -27,16 +27,3 @@ enum CaseInput {
         }
     }
 }
-
-extension PriceListCatalog {
-    /// Today's date in the market's time zone (for a case without a request date).
-    func today(in market: MarketCode) -> CivilDate {
-        let zone =
-            allVersions(of: market).first.flatMap { TimeZone(identifier: $0.settings.timeZone) } ?? TimeZone(
-                identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

@@ -107,25 +107,11 @@ struct EmailCommand: ParsableCommand {
     func smtpConfiguration() throws -> SMTPConfiguration {
         guard let smtpUrl else { throw CLIError.badInput("--smtp-url: required to send (or use --dry-run)") }
         var credentials: SMTPConfiguration.Credentials?
-        if let user { credentials = SMTPConfiguration.Credentials(username: user, password: try password()) }
+        if let user {
+            credentials = SMTPConfiguration.Credentials(
+                username: user, password: try SMTPPassword.read(file: passwordFile))
+        }
         return SMTPConfiguration(
             url: smtpUrl, credentials: credentials, caFile: caFile, allowPlaintext: insecureNoTls)
-    }
-
-    /// The password from --password-file (first line) or $REPAIRQUOTE_SMTP_PASSWORD.
-    func password() throws -> String {
-        if let passwordFile {
-            guard let data = FileManager.default.contents(atPath: passwordFile),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw CLIError.badInput("--password-file: \(passwordFile) cannot be read")
-            }
-            return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-        }
-        guard let value = ProcessInfo.processInfo.environment["REPAIRQUOTE_SMTP_PASSWORD"] else {
-            throw CLIError.badInput(
-                "--user needs a password: --password-file FILE or REPAIRQUOTE_SMTP_PASSWORD")
-        }
-        return value
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import QuoteCore
+import QuoteMailer
 import QuoteServer
 import ServiceLifecycle
 
@@ -16,8 +17,9 @@ extension RepairQuote {
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "SQLite database file (created if missing); in memory when absent.") var db: String?
         @OptionGroup var priceLists: PriceListOptions
-        @Option(help: "Template folder for quote documents.") var templates: String?
-        @Option(help: "API keys file (JSON: key → role, retailer id); see Examples/keys.sample.json.")
+        @OptionGroup var document: DocumentOptions
+        @OptionGroup var mail: ServeMailOptions
+        @Option(help: "API keys file (JSON: key → role, retailer id); see Examples/service/keys.sample.json.")
         var keys: String?
         @Option(help: "Public base URL of customer links.") var publicURL: String?
 
@@ -36,8 +38,19 @@ extension RepairQuote {
             options.databasePath = db
             options.publicBaseURL = publicURL
             let apiKeys = try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
-            let engine = try CLIError.guarding { QuoteCalculator(catalog: try priceLists.loadCatalog()) }
-            let app = try buildApplication(options, engine: engine, keys: apiKeys, logger: logger)
+            let (engine, documents) = try CLIError.guarding {
+                () throws -> (QuoteCalculator, TemplateDocumentRenderer) in
+                let catalog = try priceLists.loadCatalog()
+                return (
+                    QuoteCalculator(catalog: catalog),
+                    TemplateDocumentRenderer(renderer: try document.renderer(), catalog: catalog)
+                )
+            }
+            options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
+            let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
+            if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
+            let app = try buildApplication(
+                options, engine: engine, keys: apiKeys, renderer: documents, mailer: mailer, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(
                     services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

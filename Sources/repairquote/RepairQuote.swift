@@ -13,7 +13,8 @@ struct RepairQuote: AsyncParsableCommand {
             Exit status: 0 success, 1 a check found differences, 2 bad input (the message names the field).
             """,
         subcommands: [
-            QuoteCommand.self, EmailCommand.self, Serve.self, CheckCommand.self, ExportCommand.self, BenchCommand.self,
+            QuoteCommand.self, EmailCommand.self, Serve.self, CheckCommand.self, ExportCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import QuoteCore
+import QuoteRendering
 import QuoteServer
 import QuoteTestSupport
 import Testing

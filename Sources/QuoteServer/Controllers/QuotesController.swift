@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteRendering
 import QuoteStore
 
 /// `POST /v1/quotes/preview`, `POST /v1/quotes`, `GET /v1/quotes/{number}`, `GET /v1/quotes`.

@@ -1,0 +1,96 @@
+import Foundation
+import QuoteCore
+import QuoteMailer
+import QuoteRendering
+
+/// Sends outbox e-mails through `QuoteMailer` over SMTP: the quote's text and HTML documents with
+/// the customer's Accept/Reject link. Mail errors are split as the outbox expects: transient ones
+/// (connection, timeout, 4xx) are retried, permanent ones (auth, 5xx, bad address) are not.
+public struct SMTPMailSender: MailSending {
+    let configuration: SMTPConfiguration
+    let sender: MailAddress
+    let documents: TemplateDocumentRenderer
+    let engine: any QuoteComputing
+
+    public init(
+        configuration: SMTPConfiguration, sender: MailAddress, documents: TemplateDocumentRenderer,
+        engine: any QuoteComputing
+    ) {
+        self.configuration = configuration
+        self.sender = sender
+        self.documents = documents
+        self.engine = engine
+    }
+
+    public func send(_ email: OutboundEmail) async throws {
+        let message = try message(for: email)
+        let configuration = configuration
+        let result: Result<Void, MailError> = await withCheckedContinuation { continuation in
+            // libcurl blocks: keep it off Swift's cooperative threads.
+            Thread.detachNewThread {
+                continuation.resume(
+                    returning: Result { () throws(MailError) in
+                        try SMTPTransport(configuration: configuration).send(message)
+                    })
+            }
+        }
+        if case .failure(let error) = result {
+            throw error.isTransient
+                ? MailSendingError.transient("\(error)") : MailSendingError.permanent("\(error)")
+        }
+    }
+
+    /// The MIME message of an outbox row: the stored quote recomputed with its price-list version
+    /// (G-7: the same amounts), rendered, with the customer link on top.
+    func message(for email: OutboundEmail) throws -> MailMessage {
+        do {
+            let serviceCase = try CaseDecoder.decode(email.caseJSON, today: { _ in CivilDate(dayNumber: 0) })
+            guard case .string(let version)? = try JSONParser.parse(email.quoteJSON).at("priceListVersion")
+            else {
+                throw MailSendingError.permanent("the stored quote has no priceListVersion")
+            }
+            var quote = try engine.quote(serviceCase, version: version)
+            quote.number = email.quoteNumber
+            let text = try documents.render(
+                quote: quote, case: serviceCase, format: .text, language: email.language)
+            let html = try documents.render(
+                quote: quote, case: serviceCase, format: .html, language: email.language)
+            return try MailMessage(
+                from: sender, to: [MailAddress(email.recipient)],
+                subject: try documents.subject(quote: quote, case: serviceCase, language: email.language),
+                textBody: Self.withLink(text: text, email.customerLink),
+                htmlBody: Self.withLink(html: html, email.customerLink),
+                messageID: email.messageID)
+        } catch let error as MailSendingError {
+            throw error
+        } catch {
+            throw MailSendingError.permanent("cannot build the e-mail of \(email.quoteNumber): \(error)")
+        }
+    }
+
+    static func withLink(text: String, _ link: String?) -> String {
+        guard let link else { return text }
+        return "Accept or reject this quote: \(link)\n\n" + text
+    }
+
+    static func withLink(html: String, _ link: String?) -> String {
+        guard let link, let body = html.range(of: "<body"),
+            let close = html[body.upperBound...].firstIndex(of: ">")
+        else { return html }
+        let escaped = link.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "\"", with: "&quot;"
+        )
+        .replacingOccurrences(of: "<", with: "&lt;")
+        let paragraph =
+            "\n<p class=\"decision-link\"><a href=\"\(escaped)\">Accept or reject this quote</a></p>"
+        return String(html[...close]) + paragraph + String(html[html.index(after: close)...])
+    }
+}
+
+extension JSONValue {
+    /// The member `key` of an object, or nil.
+    func at(_ key: String) -> JSONValue? {
+        guard case .object(let o) = self else { return nil }
+        return o[key]
+    }
+}

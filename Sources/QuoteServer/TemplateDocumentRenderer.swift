@@ -1,0 +1,34 @@
+import Foundation
+import QuoteCore
+import QuoteRendering
+
+/// Quote documents from the editable templates (`QuoteRendering`), in the language asked for, else
+/// the customer's, else the market's.
+public struct TemplateDocumentRenderer: QuoteDocumentRendering {
+    let renderer: QuoteRenderer
+    let catalog: PriceListCatalog
+
+    public init(renderer: QuoteRenderer, catalog: PriceListCatalog) {
+        self.renderer = renderer
+        self.catalog = catalog
+    }
+
+    public func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?)
+        throws
+        -> String
+    {
+        try renderer.render(
+            quote, case: serviceCase, format: format, language: language,
+            marketLanguage: marketLanguage(quote))
+    }
+
+    /// The e-mail subject in the document's language.
+    func subject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
+        try renderer.subject(
+            for: quote, case: serviceCase, language: language, marketLanguage: marketLanguage(quote))
+    }
+
+    func marketLanguage(_ quote: Quote) -> String {
+        (try? catalog.priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
+    }
+}

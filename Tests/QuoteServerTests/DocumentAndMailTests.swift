@@ -1,0 +1,80 @@
+import Foundation
+import HummingbirdTesting
+import QuoteCore
+import QuoteMailer
+import QuoteRendering
+import Testing
+
+@testable import QuoteServer
+
+/// The service with the real templates and the SMTP sender's message building.
+@Suite("documents from the templates, e-mails from the outbox")
+struct DocumentAndMailTests {
+    static func documents() throws -> (QuoteCalculator, TemplateDocumentRenderer) {
+        let engine = try Shipped.engine()
+        let renderer = try QuoteRenderer(templatesDirectory: Shipped.root.appendingPathComponent("Templates"))
+        return (engine, TemplateDocumentRenderer(renderer: renderer, catalog: engine.catalog))
+    }
+
+    @Test("GET .html and .txt render the issued quote in the customer's language, number included")
+    func documentsFromTemplates() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        try await server.test { client in
+            let issued = try await client.issue(try Shipped.example("nl-out-of-warranty.json"))
+            let number = try #require((issued.json["quote"] as? [String: Any])?["number"] as? String)
+            let html = try await client.call(.get, "/v1/quotes/\(number).html", key: Key.desk)
+            #expect(html.status == .ok)
+            #expect(html.text.contains("<html lang=\"nl\">"))
+            #expect(html.text.contains(number))
+            let text = try await client.call(.get, "/v1/quotes/\(number).txt", key: Key.desk)
+            #expect(text.status == .ok)
+            #expect(text.text.contains("Offertenummer"))
+        }
+    }
+
+    @Test(
+        "the outbox e-mail carries the link, the localized subject, both documents and its fixed Message-ID")
+    func mailMessage() throws {
+        let (engine, documents) = try Self.documents()
+        let sender = SMTPMailSender(
+            configuration: SMTPConfiguration(url: "smtp://127.0.0.1:9", allowPlaintext: true),
+            sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)
+        let caseJSON = try Shipped.example("hk-doa-swap.json")
+        let quote = try engine.quote(
+            try CaseDecoder.decode(caseJSON, today: { _ in CivilDate("2026-03-02")! }))
+        let email = OutboundEmail(
+            messageID: "<outbox-7.HK-2026-000007@repairquote>", recipient: "customer@example.com",
+            language: "zh-Hant",
+            quoteNumber: "HK-2026-000007", customerLink: "https://quotes.test/q/abc",
+            quoteJSON: QuoteEncoder.encode(quote),
+            caseJSON: caseJSON)
+        let message = try sender.message(for: email)
+        #expect(message.subject == "維修報價單 HK-2026-000007 – Xiaomi 12 Pro")
+        #expect(message.messageID == "<outbox-7.HK-2026-000007@repairquote>")
+        #expect(message.textBody.hasPrefix("Accept or reject this quote: https://quotes.test/q/abc"))
+        #expect(message.htmlBody?.contains("href=\"https://quotes.test/q/abc\"") == true)
+        #expect(message.textBody.contains("HK-2026-000007"))
+    }
+
+    @Test("an unreachable SMTP server is a transient failure (retried by the outbox)")
+    func unreachableIsTransient() async throws {
+        let (engine, documents) = try Self.documents()
+        let sender = SMTPMailSender(
+            configuration: SMTPConfiguration(url: "smtp://127.0.0.1:9", allowPlaintext: true),
+            sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)
+        let caseJSON = try Shipped.example("nl-in-warranty.json")
+        let quote = try engine.quote(
+            try CaseDecoder.decode(caseJSON, today: { _ in CivilDate("2026-03-02")! }))
+        let email = OutboundEmail(
+            messageID: "<outbox-1.NL-2026-000001@repairquote>", recipient: "jan@example.com", language: nil,
+            quoteNumber: "NL-2026-000001", customerLink: nil, quoteJSON: QuoteEncoder.encode(quote),
+            caseJSON: caseJSON)
+        await #expect {
+            try await sender.send(email)
+        } throws: { error in
+            if case MailSendingError.transient = error { return true }
+            return false
+        }
+    }
+}
