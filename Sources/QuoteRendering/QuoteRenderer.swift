@@ -15,7 +15,7 @@ public struct QuoteRenderer: Sendable {
     private let templates: [DocumentFormat: TemplateSet]
     private let locales: [String: LocaleFormat]
     /// Per language and format, the `ui` labels as templates see them (wrapped to 80 columns for text).
-    private let uiTables: [String: [DocumentFormat: [String: String]]]
+    private let uiTables: [String: [DocumentFormat: UILabels]]
 
     /// Loads `quote.txt.mustache`, `quote.html.mustache`, their partials and `labels/*.json`.
     public init(templatesDirectory: URL) throws(RenderError) {
@@ -30,7 +30,7 @@ public struct QuoteRenderer: Sendable {
         let catalog = try LabelCatalog.load(
             directory: templatesDirectory.appendingPathComponent("labels"), requiredKeys: labelKeys)
         var locales: [String: LocaleFormat] = [:]
-        var uiTables: [String: [DocumentFormat: [String: String]]] = [:]
+        var uiTables: [String: [DocumentFormat: UILabels]] = [:]
         for language in catalog.languages {
             let labels = try catalog.require(language)
             locales[language] = try LocaleFormat(labels: labels)
@@ -39,7 +39,10 @@ public struct QuoteRenderer: Sendable {
                 html[String(key.dropFirst(3))] = text
             }
             let text = html.mapValues { TextWrap.indented($0, width: TextLayout.width, indent: 0) }
-            uiTables[language] = [.html: html, .text: text]
+            uiTables[language] = [
+                .html: UILabels(table: html, order: templates[.html]?.labelOrder ?? []),
+                .text: UILabels(table: text, order: templates[.text]?.labelOrder ?? []),
+            ]
         }
         self.catalog = catalog
         self.templates = templates
@@ -84,7 +87,7 @@ public struct QuoteRenderer: Sendable {
         else {
             throw .unknownLanguage(code, available: languages)
         }
-        let builder = try DocumentBuilder(locale: locale, ui: UILabels(table: ui), currency: quote.currency)
+        let builder = try DocumentBuilder(locale: locale, ui: ui, currency: quote.currency)
         var document = try builder.document(quote, case: serviceCase)
         if format == .text { TextLayout.apply(to: &document) }
         let output = reference ? try templates.renderReference(document) : try templates.render(document)

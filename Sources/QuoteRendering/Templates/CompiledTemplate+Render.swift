@@ -9,15 +9,26 @@ struct TemplateRenderer {
 
     /// What a section pushes: a view object, or one string of a list of strings (`{{.}}`).
     enum Frame {
-        case node(any ViewNode)
+        case object(ViewObject)
         case text(String)
+
+        /// Any view node, for hand-made roots.
+        static func node(_ node: any ViewNode) -> Frame { .object(.other(node)) }
+
+        /// The field of the object, nil for a string (called in place: no copy of the frame).
+        func value(_ field: Field) -> ViewValue? {
+            switch self {
+            case .object(let object): object.value(field)
+            case .text: nil
+            }
+        }
     }
 
     mutating func render(_ nodes: [CompiledTemplate.Node], stack: inout [Frame], indentation: String)
         throws(RenderError)
     {
-        for node in nodes {
-            switch node {
+        for index in nodes.indices {
+            switch nodes[index] {
             case .bytes(let bytes) where indentation.isEmpty:
                 output += bytes
             case .bytes(let bytes):
@@ -25,13 +36,16 @@ struct TemplateRenderer {
             case .variable(let path, let escaped):
                 let value = try resolve(path, in: stack)
                 append(value, escaped: escaped)
-            case .section(let path, let children, let inverted):
-                let value = try resolve(path, in: stack)
-                try section(value, children, inverted: inverted, stack: &stack, indentation: indentation)
-            case .partial(let name, let extra):
-                guard let partial = partials[name] else {
-                    throw .missingPartial(name: name, includedBy: templateName)
+            case .section(let section):
+                let value = try resolve(section.path, in: stack)
+                try self.section(
+                    value, section.children, inverted: section.inverted, stack: &stack,
+                    indentation: indentation)
+            case .partial(let include):
+                guard let partial = partials[include.name] else {
+                    throw .missingPartial(name: include.name, includedBy: templateName)
                 }
+                let extra = include.indentation
                 if !extra.isEmpty, output.isEmpty || output.last == 10 {
                     output += (indentation + extra).utf8
                 }
@@ -51,14 +65,14 @@ struct TemplateRenderer {
             if !inverted { try render(children, stack: &stack, indentation: indentation) }
         case .text(let text):
             if !inverted { try within(.text(text), children, stack: &stack, indentation: indentation) }
-        case .node(let node):
-            if !inverted { try within(.node(node), children, stack: &stack, indentation: indentation) }
-        case .list(let nodes):
+        case .node(let object):
+            if !inverted { try within(.object(object), children, stack: &stack, indentation: indentation) }
+        case .list(let list):
             if inverted {
-                if nodes.isEmpty { try render(children, stack: &stack, indentation: indentation) }
+                if list.count == 0 { try render(children, stack: &stack, indentation: indentation) }
             } else {
-                for node in nodes {
-                    try within(.node(node), children, stack: &stack, indentation: indentation)
+                for index in 0..<list.count {
+                    try within(.object(list[index]), children, stack: &stack, indentation: indentation)
                 }
             }
         case .strings(let strings):
@@ -81,23 +95,34 @@ struct TemplateRenderer {
     }
 
     private func resolve(_ path: CompiledTemplate.Path, in stack: [Frame]) throws(RenderError) -> ViewValue {
+        if path.isPlain, let first = path.first {
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].value(first) { return found }
+                index -= 1
+            }
+            throw .unknownField(name: path.source, template: templateName)
+        }
         var value: ViewValue?
         if let first = path.first {
-            for frame in stack.reversed() {
-                if case .node(let node) = frame, let found = node.value(first) {
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let object) = stack[index], let found = object.value(first) {
                     value = found
                     break
                 }
+                index -= 1
             }
         } else {
             switch stack.last {
             case .text(let text): value = .text(text)
-            case .node(let node): value = .node(node)
+            case .object(let object): value = .node(object)
             case nil: value = nil
             }
         }
         if let label = path.label {
-            guard case .node(let labels) = value, let text = labels.label(label) else {
+            guard case .node(let labels) = value, let text = labels.label(at: path.labelIndex, key: label)
+            else {
                 throw .missingLabel(key: "ui.\(label)", language: language)
             }
             return text
@@ -115,7 +140,7 @@ struct TemplateRenderer {
 
     private static func transform(_ value: ViewValue, _ name: String) -> ViewValue {
         switch (value, name) {
-        case (.list(let nodes), "empty"): .flag(nodes.isEmpty)
+        case (.list(let list), "empty"): .flag(list.count == 0)
         case (.strings(let strings), "empty"): .flag(strings.isEmpty)
         case (.text(let text), "empty"): .flag(text.isEmpty)
         case (.text(let text), "uppercased"): .text(text.uppercased())

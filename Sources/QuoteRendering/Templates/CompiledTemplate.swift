@@ -5,24 +5,67 @@
 /// lines, and the transforms `empty`, `uppercased`, `lowercased`, `capitalized` — with the same
 /// output as swift-mustache, which stays the reference (the tests render every snapshot with both).
 struct CompiledTemplate: Sendable {
-    indirect enum Node: Sendable {
+    /// A node of the tree. Every payload is one reference (or trivial), so walking the tree costs
+    /// one retain per node rather than one per string and array inside it.
+    enum Node: Sendable {
         /// Template text as UTF-8, ready to copy into the output.
         case bytes([UInt8])
         case variable(Path, escaped: Bool)
-        case section(Path, [Node], inverted: Bool)
-        case partial(String, indentation: String)
+        case section(Section)
+        case partial(Partial)
     }
 
     /// A dotted name resolved at load time, with an optional transform: `empty(rules)`.
-    struct Path: Sendable {
+    final class Path: Sendable {
         /// The first field, looked up through the enclosing objects; nil for `.`.
         let first: Field?
-        /// `ui.<label>`: the label key.
+        /// `ui.<label>`: the label key, and its position in the template set's label order
+        /// (`UILabels` keeps the labels in that order, so a render looks none up by name).
         let label: String?
+        let labelIndex: Int
         /// The fields after the first: `due.label`.
         let rest: [Field]
         let transform: String?
         let source: String
+        /// One field, no label, no transform: `{{net}}` (most names), looked up without detours.
+        let isPlain: Bool
+
+        init(
+            first: Field?, label: String? = nil, labelIndex: Int = 0, rest: [Field] = [], transform: String?,
+            source: String
+        ) {
+            self.first = first
+            self.label = label
+            self.labelIndex = labelIndex
+            self.rest = rest
+            self.transform = transform
+            self.source = source
+            isPlain = first != nil && label == nil && rest.isEmpty && transform == nil
+        }
+    }
+
+    /// `{{#path}}children{{/path}}`, or `{{^path}}` when inverted.
+    final class Section: Sendable {
+        let path: Path
+        let children: [Node]
+        let inverted: Bool
+
+        init(path: Path, children: [Node], inverted: Bool) {
+            self.path = path
+            self.children = children
+            self.inverted = inverted
+        }
+    }
+
+    /// `{{> name}}`, standing alone on a line indented by `indentation`.
+    final class Partial: Sendable {
+        let name: String
+        let indentation: String
+
+        init(name: String, indentation: String) {
+            self.name = name
+            self.indentation = indentation
+        }
     }
 
     /// Why a template cannot be compiled.
@@ -45,6 +88,12 @@ struct CompiledTemplate: Sendable {
     let partials: Set<String>
 
     init(_ text: String) throws(CompileError) {
+        var labelIndices: [String: Int] = [:]
+        try self.init(text, labelIndices: &labelIndices)
+    }
+
+    /// Compiles `text`, numbering each new `ui.*` label key it uses after those in `labelIndices`.
+    init(_ text: String, labelIndices: inout [String: Int]) throws(CompileError) {
         var parser = TagScanner(Array(text.utf8))
         var stack: [(path: Path?, inverted: Bool, nodes: [Node])] = [(nil, false, [])]
         var escaping = true
@@ -56,22 +105,26 @@ struct CompiledTemplate: Sendable {
                 switch sigil {
                 case "!": break
                 case "%": escaping = Self.escapes(afterPragma: content, current: escaping)
-                case "#", "^": stack.append((try Self.path(content), sigil == "^", []))
+                case "#", "^":
+                    stack.append((try Self.path(content, labelIndices: &labelIndices), sigil == "^", []))
                 case "/":
                     guard stack.count > 1, let open = stack.last, open.path?.source == content else {
                         throw CompileError.syntax("{{/\(content)}} closes no open section")
                     }
                     stack.removeLast()
                     stack[stack.count - 1].nodes.append(
-                        .section(open.path!, open.nodes, inverted: open.inverted))
+                        .section(Section(path: open.path!, children: open.nodes, inverted: open.inverted)))
                 case ">":
                     partials.insert(content)
-                    stack[stack.count - 1].nodes.append(.partial(content, indentation: indentation))
+                    stack[stack.count - 1].nodes.append(
+                        .partial(Partial(name: content, indentation: indentation)))
                 case "=": throw CompileError.syntax("changing delimiters ({{=…=}}) is not supported")
                 case "&", "{":
-                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: false))
+                    stack[stack.count - 1].nodes.append(
+                        .variable(try Self.path(content, labelIndices: &labelIndices), escaped: false))
                 default:
-                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: escaping))
+                    stack[stack.count - 1].nodes.append(
+                        .variable(try Self.path(content, labelIndices: &labelIndices), escaped: escaping))
                 }
             }
         }
@@ -89,7 +142,9 @@ struct CompiledTemplate: Sendable {
         return compact != "CONTENT_TYPE:TEXT"
     }
 
-    private static func path(_ content: String) throws(CompileError) -> Path {
+    private static func path(_ content: String, labelIndices: inout [String: Int]) throws(CompileError)
+        -> Path
+    {
         var name = content
         var transform: String?
         if let open = content.firstIndex(of: "("), content.last == ")" {
@@ -102,7 +157,7 @@ struct CompiledTemplate: Sendable {
             name = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
         }
         if name == "." {
-            return Path(first: nil, label: nil, rest: [], transform: transform, source: content)
+            return Path(first: nil, transform: transform, source: content)
         }
         let names = name.split(separator: ".").map(String.init)
         guard let head = names.first else { throw CompileError.syntax("empty tag {{\(content)}}") }
@@ -111,14 +166,17 @@ struct CompiledTemplate: Sendable {
             guard names.count == 2 else {
                 throw CompileError.syntax("{{\(content)}}: write a label as ui.<key>")
             }
-            return Path(first: first, label: names[1], rest: [], transform: transform, source: content)
+            let index = labelIndices[names[1]] ?? labelIndices.count
+            labelIndices[names[1]] = index
+            return Path(
+                first: first, label: names[1], labelIndex: index, transform: transform, source: content)
         }
         var rest: [Field] = []
         for next in names.dropFirst() {
             guard let field = Field(rawValue: next) else { throw CompileError.unknownField(name) }
             rest.append(field)
         }
-        return Path(first: first, label: nil, rest: rest, transform: transform, source: content)
+        return Path(first: first, rest: rest, transform: transform, source: content)
     }
 }
 
