@@ -78,7 +78,7 @@ struct TemplateSet: Sendable {
             partials: compiled, templateName: templateName, language: document.lang)
         renderer.output.reserveCapacity(format == .html ? 16_384 : 8192)
         var stack: [TemplateRenderer.Frame] = [.object(.document(document))]
-        try renderer.render(compiled[Self.rootName]!.nodes, stack: &stack, indentation: "")
+        try renderer.render(compiled[Self.rootName]!, stack: &stack, indentation: "")
         // Every piece appended is valid UTF-8, so validation never fails; `String(validating:)`
         // checks it faster than `String(decoding:)`, which would also repair.
         return String(validating: renderer.output, as: UTF8.self)

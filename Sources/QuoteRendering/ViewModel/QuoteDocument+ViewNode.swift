@@ -1,5 +1,5 @@
 /// The `ui` labels of a language, as templates see them: `{{ui.issueDate}}`.
-struct UILabels: ViewNode {
+final class UILabels: ViewNode, Sendable {
     let table: [String: String]
     /// The labels in the compiled templates' label order (`TemplateSet.labelOrder`); nil where
     /// the language lacks one.

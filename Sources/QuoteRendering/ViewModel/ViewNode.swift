@@ -30,7 +30,8 @@ extension ViewNode {
 
 /// A view-model object as the compiled renderer holds it: one case per view-model type, each a
 /// single reference, so entering a section or looking a name up neither boxes nor copies a
-/// struct. `other` takes any `ViewNode` (tests render hand-made roots).
+/// struct. `other` takes any `ViewNode` (tests render hand-made roots), boxed so that every case
+/// is one class reference: copying a `ViewObject` is then a single retain.
 enum ViewObject {
     case document(QuoteDocument)
     case ui(UILabels)
@@ -40,7 +41,7 @@ enum ViewObject {
     case group(PayerGroupView)
     case line(LineView)
     case total(TotalRow)
-    case other(any ViewNode)
+    case other(AnyViewNode)
 
     func value(_ field: Field) -> ViewValue? {
         switch self {
@@ -52,7 +53,7 @@ enum ViewObject {
         case .group(let group): group.value(field)
         case .line(let line): line.value(field)
         case .total(let total): total.value(field)
-        case .other(let node): node.value(field)
+        case .other(let box): box.node.value(field)
         }
     }
 
@@ -60,7 +61,7 @@ enum ViewObject {
     func label(at index: Int, key: String) -> ViewValue? {
         switch self {
         case .ui(let ui): ui.label(at: index, key: key)
-        case .other(let node): node.label(key)
+        case .other(let box): box.node.label(key)
         default: nil
         }
     }
@@ -76,9 +77,16 @@ enum ViewObject {
         case .group(let group): group
         case .line(let line): line
         case .total(let total): total
-        case .other(let node): node
+        case .other(let box): box.node
         }
     }
+}
+
+/// Any `ViewNode` as a class reference, for `ViewObject.other`.
+final class AnyViewNode {
+    let node: any ViewNode
+
+    init(_ node: any ViewNode) { self.node = node }
 }
 
 /// A list of view-model objects, kept as the typed array it is (no array of existentials).
