@@ -24,27 +24,15 @@ struct CompiledTemplate: Sendable {
         let first: Field?
         /// `ui.<label>`: the label key, and its position in the template set's label order
         /// (`UILabels` keeps the labels in that order, so a render looks none up by name).
-        let label: String?
-        let labelIndex: Int
+        var label: String? = nil
+        var labelIndex = 0
         /// The fields after the first: `due.label`.
-        let rest: [Field]
+        var rest: [Field] = []
         let transform: String?
         let source: String
-        /// One field, no label, no transform: `{{net}}` (most names), looked up without detours.
-        let isPlain: Bool
 
-        init(
-            first: Field?, label: String? = nil, labelIndex: Int = 0, rest: [Field] = [], transform: String?,
-            source: String
-        ) {
-            self.first = first
-            self.label = label
-            self.labelIndex = labelIndex
-            self.rest = rest
-            self.transform = transform
-            self.source = source
-            isPlain = first != nil && label == nil && rest.isEmpty && transform == nil
-        }
+        /// One field, no label, no transform: `{{net}}` (most names), looked up without detours.
+        var isPlain: Bool { first != nil && label == nil && rest.isEmpty && transform == nil }
     }
 
     /// `{{> name}}`, standing alone on a line indented by `indentation`.
