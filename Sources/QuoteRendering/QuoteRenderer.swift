@@ -14,8 +14,9 @@ public struct QuoteRenderer: Sendable {
     public let catalog: LabelCatalog
     private let templates: [DocumentFormat: TemplateSet]
     private let locales: [String: LocaleFormat]
+    private let tables: [String: TableLabels]
     /// Per language and format, the `ui` labels as templates see them (wrapped to 80 columns for text).
-    private let uiTables: [String: [DocumentFormat: [String: String]]]
+    private let uiTables: [String: [DocumentFormat: UILabels]]
 
     /// Loads `quote.txt.mustache`, `quote.html.mustache`, their partials and `labels/*.json`.
     public init(templatesDirectory: URL) throws(RenderError) {
@@ -30,20 +31,26 @@ public struct QuoteRenderer: Sendable {
         let catalog = try LabelCatalog.load(
             directory: templatesDirectory.appendingPathComponent("labels"), requiredKeys: labelKeys)
         var locales: [String: LocaleFormat] = [:]
-        var uiTables: [String: [DocumentFormat: [String: String]]] = [:]
+        var tables: [String: TableLabels] = [:]
+        var uiTables: [String: [DocumentFormat: UILabels]] = [:]
         for language in catalog.languages {
             let labels = try catalog.require(language)
             locales[language] = try LocaleFormat(labels: labels)
+            tables[language] = TableLabels(labels: labels)
             var html: [String: String] = [:]
             for (key, text) in labels.entries where key.hasPrefix("ui.") {
                 html[String(key.dropFirst(3))] = text
             }
             let text = html.mapValues { TextWrap.indented($0, width: TextLayout.width, indent: 0) }
-            uiTables[language] = [.html: html, .text: text]
+            uiTables[language] = [
+                .html: UILabels(table: html, order: templates[.html]?.labelOrder ?? []),
+                .text: UILabels(table: text, order: templates[.text]?.labelOrder ?? []),
+            ]
         }
         self.catalog = catalog
         self.templates = templates
         self.locales = locales
+        self.tables = tables
         self.uiTables = uiTables
     }
 
@@ -80,11 +87,12 @@ public struct QuoteRenderer: Sendable {
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
-        guard let locale = locales[code], let ui = uiTables[code]?[format], let templates = templates[format]
+        guard let locale = locales[code], let tables = tables[code], let ui = uiTables[code]?[format],
+            let templates = templates[format]
         else {
             throw .unknownLanguage(code, available: languages)
         }
-        let builder = try DocumentBuilder(locale: locale, ui: UILabels(table: ui), currency: quote.currency)
+        let builder = try DocumentBuilder(locale: locale, ui: ui, tables: tables, currency: quote.currency)
         var document = try builder.document(quote, case: serviceCase)
         if format == .text { TextLayout.apply(to: &document) }
         let output = reference ? try templates.renderReference(document) : try templates.render(document)

@@ -49,7 +49,7 @@ struct ReferenceRendererTests {
         }
         var renderer = TemplateRenderer(partials: [:], templateName: "t", language: "en")
         var stack: [TemplateRenderer.Frame] = [.node(Root())]
-        try renderer.render(template.nodes, stack: &stack, indentation: "")
+        try renderer.render(template, stack: &stack, indentation: "")
         let output = String(decoding: renderer.output, as: UTF8.self)
         #expect(output == "a\nyes\n[x]!\n")
         let reference = try MustacheTemplate(string: text).render(MustacheNode(node: Root()))

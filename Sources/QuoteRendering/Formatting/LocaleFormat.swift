@@ -11,6 +11,9 @@ public struct LocaleFormat: Sendable {
     public let labels: LabelSet
     let decimal: String
     let group: String
+    /// `decimal` and `group` as UTF-8, for `appendNumber`.
+    let decimalBytes: [UInt8]
+    let groupBytes: [UInt8]
     /// Digits the integer part needs before it is grouped: 1 groups 1,234; 2 (Spanish) leaves 1234
     /// but groups 12.345.
     let minimumGroupingDigits: Int
@@ -39,6 +42,8 @@ public struct LocaleFormat: Sendable {
         self.labels = labels
         decimal = try labels.text("format.decimal")
         group = try labels.text("format.group")
+        decimalBytes = Array(decimal.utf8)
+        groupBytes = Array(group.utf8)
         let grouping = try labels.text("format.minimumGroupingDigits")
         guard let digits = Int(grouping), digits >= 1 else {
             throw .labelFileSyntax(
@@ -126,23 +131,33 @@ public struct LocaleFormat: Sendable {
     }
 
     /// Appends a non-negative scaled integer with this language's separators: 2950000 at scale 2
-    /// is "29,500.00" (en), "29.500,00" (nl).
+    /// is "29,500.00" (en), "29.500,00" (nl). Digits are taken by division, most significant first,
+    /// without an intermediate string.
     func appendNumber(_ magnitude: UInt64, scale: Int, to text: inout [UInt8]) {
-        let digits = String(magnitude).utf8
-        let padding = max(0, scale + 1 - digits.count)
-        let wholeCount = digits.count + padding - scale
-        let grouping = wholeCount >= 3 + minimumGroupingDigits
-        var offset = 0
-        func emit(_ digit: UInt8) {
-            if offset == wholeCount { text += decimal.utf8 }
-            if grouping, offset > 0, offset < wholeCount, (wholeCount - offset) % 3 == 0 {
-                text += group.utf8
-            }
-            text.append(digit)
-            offset += 1
+        // 10^(digits - 1); never overflows: a UInt64 has at most 20 digits and 10^19 < 2^64.
+        var divisor: UInt64 = 1
+        var digitCount = 1
+        while magnitude / divisor >= 10 {
+            divisor *= 10
+            digitCount += 1
         }
-        for _ in 0..<padding { emit(UInt8(ascii: "0")) }
-        for digit in digits { emit(digit) }
+        let padding = max(0, scale + 1 - digitCount)
+        let wholeCount = digitCount + padding - scale
+        let grouping = wholeCount >= 3 + minimumGroupingDigits
+        var rest = magnitude
+        for offset in 0..<(digitCount + padding) {
+            if offset == wholeCount { text += decimalBytes }
+            if grouping, offset > 0, offset < wholeCount, (wholeCount - offset) % 3 == 0 {
+                text += groupBytes
+            }
+            if offset < padding {
+                text.append(UInt8(ascii: "0"))
+            } else {
+                text.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
     }
 }
 

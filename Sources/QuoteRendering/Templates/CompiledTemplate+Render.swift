@@ -9,95 +9,137 @@ struct TemplateRenderer {
 
     /// What a section pushes: a view object, or one string of a list of strings (`{{.}}`).
     enum Frame {
-        case node(any ViewNode)
+        case object(ViewObject)
         case text(String)
-    }
 
-    mutating func render(_ nodes: [CompiledTemplate.Node], stack: inout [Frame], indentation: String)
-        throws(RenderError)
-    {
-        for node in nodes {
-            switch node {
-            case .bytes(let bytes) where indentation.isEmpty:
-                output += bytes
-            case .bytes(let bytes):
-                append(String(decoding: bytes, as: UTF8.self), indentation: indentation)
-            case .variable(let path, let escaped):
-                let value = try resolve(path, in: stack)
-                append(value, escaped: escaped)
-            case .section(let path, let children, let inverted):
-                let value = try resolve(path, in: stack)
-                try section(value, children, inverted: inverted, stack: &stack, indentation: indentation)
-            case .partial(let name, let extra):
-                guard let partial = partials[name] else {
-                    throw .missingPartial(name: name, includedBy: templateName)
-                }
-                if !extra.isEmpty, output.isEmpty || output.last == 10 {
-                    output += (indentation + extra).utf8
-                }
-                try render(partial.nodes, stack: &stack, indentation: indentation + extra)
+        /// Any view node, for hand-made roots.
+        static func node(_ node: any ViewNode) -> Frame { .object(.other(AnyViewNode(node))) }
+
+        /// The field of the object, nil for a string (called in place: no copy of the frame).
+        func value(_ field: Field) -> ViewValue? {
+            switch self {
+            case .object(let object): object.value(field)
+            case .text: nil
             }
         }
     }
 
+    /// Renders all of `template` with `stack` as the enclosing objects (the root last pushed).
+    mutating func render(_ template: CompiledTemplate, stack: inout [Frame], indentation: String)
+        throws(RenderError)
+    {
+        try render(template, template.nodes.indices, stack: &stack, indentation: indentation)
+    }
+
+    private mutating func render(
+        _ template: CompiledTemplate, _ range: Range<Int>, stack: inout [Frame], indentation: String
+    ) throws(RenderError) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch template.nodes[index] {
+            case .bytes(let bytes) where indentation.isEmpty:
+                output += template.chunks[bytes]
+            case .bytes(let bytes):
+                append(String(decoding: template.chunks[bytes], as: UTF8.self), indentation: indentation)
+            case .variable(let path, let escaped):
+                append(try resolve(path, of: template, in: stack), escaped: escaped)
+            case .section(let path, let end, let inverted):
+                let value = try resolve(path, of: template, in: stack)
+                try section(
+                    value, template, index + 1..<end, inverted: inverted, stack: &stack,
+                    indentation: indentation)
+                index = end
+                continue
+            case .partial(let include):
+                try render(template.includes[include], stack: &stack, indentation: indentation)
+            }
+            index += 1
+        }
+    }
+
+    /// A partial, its lines indented as the tag was.
+    private mutating func render(
+        _ include: CompiledTemplate.Include, stack: inout [Frame], indentation: String
+    ) throws(RenderError) {
+        guard let partial = partials[include.name] else {
+            throw .missingPartial(name: include.name, includedBy: templateName)
+        }
+        let extra = include.indentation
+        if !extra.isEmpty, output.isEmpty || output.last == 10 {
+            output += (indentation + extra).utf8
+        }
+        try render(partial, stack: &stack, indentation: indentation + extra)
+    }
+
+    /// A section: its children are `children` of `template`.
     private mutating func section(
-        _ value: ViewValue, _ children: [CompiledTemplate.Node], inverted: Bool, stack: inout [Frame],
-        indentation: String
+        _ value: ViewValue, _ template: CompiledTemplate, _ children: Range<Int>, inverted: Bool,
+        stack: inout [Frame], indentation: String
     ) throws(RenderError) {
         switch value {
         case .absent, .flag(false):
-            if inverted { try render(children, stack: &stack, indentation: indentation) }
+            if inverted { try render(template, children, stack: &stack, indentation: indentation) }
         case .flag(true):
-            if !inverted { try render(children, stack: &stack, indentation: indentation) }
+            if !inverted { try render(template, children, stack: &stack, indentation: indentation) }
         case .text(let text):
-            if !inverted { try within(.text(text), children, stack: &stack, indentation: indentation) }
-        case .node(let node):
-            if !inverted { try within(.node(node), children, stack: &stack, indentation: indentation) }
-        case .list(let nodes):
+            if !inverted {
+                try within(.text(text), template, children, stack: &stack, indentation: indentation)
+            }
+        case .node(let object):
+            if !inverted {
+                try within(.object(object), template, children, stack: &stack, indentation: indentation)
+            }
+        case .list(let list):
             if inverted {
-                if nodes.isEmpty { try render(children, stack: &stack, indentation: indentation) }
+                if list.count == 0 { try render(template, children, stack: &stack, indentation: indentation) }
             } else {
-                for node in nodes {
-                    try within(.node(node), children, stack: &stack, indentation: indentation)
+                for index in 0..<list.count {
+                    try within(
+                        .object(list[index]), template, children, stack: &stack, indentation: indentation)
                 }
             }
         case .strings(let strings):
             if inverted {
-                if strings.isEmpty { try render(children, stack: &stack, indentation: indentation) }
+                if strings.isEmpty { try render(template, children, stack: &stack, indentation: indentation) }
             } else {
                 for text in strings {
-                    try within(.text(text), children, stack: &stack, indentation: indentation)
+                    try within(.text(text), template, children, stack: &stack, indentation: indentation)
                 }
             }
         }
     }
 
     private mutating func within(
-        _ frame: Frame, _ children: [CompiledTemplate.Node], stack: inout [Frame], indentation: String
+        _ frame: Frame, _ template: CompiledTemplate, _ children: Range<Int>, stack: inout [Frame],
+        indentation: String
     ) throws(RenderError) {
         stack.append(frame)
         defer { stack.removeLast() }
-        try render(children, stack: &stack, indentation: indentation)
+        try render(template, children, stack: &stack, indentation: indentation)
     }
 
-    private func resolve(_ path: CompiledTemplate.Path, in stack: [Frame]) throws(RenderError) -> ViewValue {
+    /// The value of path number `index` of `template`. Plain names (most) take the short way,
+    /// reading the path in place.
+    private func resolve(_ index: Int, of template: CompiledTemplate, in stack: [Frame]) throws(RenderError)
+        -> ViewValue
+    {
+        if let first = template.plainFields[index], let found = Self.lookup(first, in: stack) {
+            return found
+        }
+        let path = template.paths[index]
         var value: ViewValue?
         if let first = path.first {
-            for frame in stack.reversed() {
-                if case .node(let node) = frame, let found = node.value(first) {
-                    value = found
-                    break
-                }
-            }
+            value = Self.lookup(first, in: stack)
         } else {
             switch stack.last {
             case .text(let text): value = .text(text)
-            case .node(let node): value = .node(node)
+            case .object(let object): value = .node(object)
             case nil: value = nil
             }
         }
         if let label = path.label {
-            guard case .node(let labels) = value, let text = labels.label(label) else {
+            guard case .node(let labels) = value, let text = labels.label(at: path.labelIndex, key: label)
+            else {
                 throw .missingLabel(key: "ui.\(label)", language: language)
             }
             return text
@@ -113,9 +155,19 @@ struct TemplateRenderer {
         return path.transform.map { Self.transform(value, $0) } ?? value
     }
 
+    /// `field` of the innermost enclosing object that has it.
+    private static func lookup(_ field: Field, in stack: [Frame]) -> ViewValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if let found = stack[index].value(field) { return found }
+            index -= 1
+        }
+        return nil
+    }
+
     private static func transform(_ value: ViewValue, _ name: String) -> ViewValue {
         switch (value, name) {
-        case (.list(let nodes), "empty"): .flag(nodes.isEmpty)
+        case (.list(let list), "empty"): .flag(list.count == 0)
         case (.strings(let strings), "empty"): .flag(strings.isEmpty)
         case (.text(let text), "empty"): .flag(text.isEmpty)
         case (.text(let text), "uppercased"): .text(text.uppercased())

@@ -1,28 +1,44 @@
-/// A Mustache template parsed once into a tree whose names are already split, rendered straight
-/// into one output buffer over the typed view model (`ViewNode`): no reflection and no dynamic
-/// casts per lookup. It implements the subset the quote templates use — variables, `{{{…}}}` and
-/// `{{&…}}`, sections, inverted sections, partials, comments, `{{%CONTENT_TYPE: …}}`, standalone
+/// A Mustache template parsed once into a flat program whose names are already resolved, rendered
+/// straight into one output buffer over the typed view model (`ViewObject`): no reflection and no
+/// dynamic casts per lookup. It implements the subset the quote templates use — variables, `{{{…}}}`
+/// and `{{&…}}`, sections, inverted sections, partials, comments, `{{%CONTENT_TYPE: …}}`, standalone
 /// lines, and the transforms `empty`, `uppercased`, `lowercased`, `capitalized` — with the same
 /// output as swift-mustache, which stays the reference (the tests render every snapshot with both).
 struct CompiledTemplate: Sendable {
-    indirect enum Node: Sendable {
-        /// Template text as UTF-8, ready to copy into the output.
-        case bytes([UInt8])
-        case variable(Path, escaped: Bool)
-        case section(Path, [Node], inverted: Bool)
-        case partial(String, indentation: String)
+    /// One instruction. Every payload is an index or a range (trivial), so walking the program
+    /// copies no reference: a section's children are the nodes after it, up to `end`.
+    enum Node: Sendable {
+        /// Template text: an index into `chunks`, UTF-8 ready to copy into the output.
+        case bytes(Int)
+        /// `{{name}}`: an index into `paths`.
+        case variable(Int, escaped: Bool)
+        /// `{{#name}}` (or `{{^name}}`): an index into `paths`; its children end before `end`.
+        case section(Int, end: Int, inverted: Bool)
+        /// `{{> name}}`: an index into `includes`.
+        case partial(Int)
     }
 
     /// A dotted name resolved at load time, with an optional transform: `empty(rules)`.
     struct Path: Sendable {
         /// The first field, looked up through the enclosing objects; nil for `.`.
         let first: Field?
-        /// `ui.<label>`: the label key.
-        let label: String?
+        /// `ui.<label>`: the label key, and its position in the template set's label order
+        /// (`UILabels` keeps the labels in that order, so a render looks none up by name).
+        var label: String? = nil
+        var labelIndex = 0
         /// The fields after the first: `due.label`.
-        let rest: [Field]
+        var rest: [Field] = []
         let transform: String?
         let source: String
+
+        /// One field, no label, no transform: `{{net}}` (most names), looked up without detours.
+        var isPlain: Bool { first != nil && label == nil && rest.isEmpty && transform == nil }
+    }
+
+    /// `{{> name}}`, standing alone on a line indented by `indentation`.
+    struct Include: Sendable {
+        let name: String
+        let indentation: String
     }
 
     /// Why a template cannot be compiled.
@@ -40,46 +56,74 @@ struct CompiledTemplate: Sendable {
 
     static let transforms: Set<String> = ["empty", "uppercased", "lowercased", "capitalized"]
 
-    let nodes: [Node]
+    /// The program, in document order.
+    private(set) var nodes: [Node] = []
+    /// The template's text between tags, as UTF-8.
+    private(set) var chunks: [[UInt8]] = []
+    private(set) var paths: [Path] = []
+    /// Per path, its field when the path is plain (`Path.isPlain`): read without copying a path.
+    private(set) var plainFields: [Field?] = []
+    private(set) var includes: [Include] = []
     /// The partials the template includes.
-    let partials: Set<String>
+    private(set) var partials: Set<String> = []
 
     init(_ text: String) throws(CompileError) {
-        var parser = TagScanner(Array(text.utf8))
-        var stack: [(path: Path?, inverted: Bool, nodes: [Node])] = [(nil, false, [])]
+        var labelIndices: [String: Int] = [:]
+        try self.init(text, labelIndices: &labelIndices)
+    }
+
+    /// Compiles `text`, numbering each new `ui.*` label key it uses after those in `labelIndices`.
+    init(_ source: String, labelIndices: inout [String: Int]) throws(CompileError) {
+        var parser = TagScanner(Array(source.utf8))
+        /// The open sections: their nodes.
+        var open: [Int] = []
         var escaping = true
-        var partials: Set<String> = []
         while let token = try parser.next() {
             switch token {
-            case .text(let text): stack[stack.count - 1].nodes.append(.bytes(Array(text.utf8)))
+            case .text(let chunk):
+                chunks.append(Array(chunk.utf8))
+                nodes.append(.bytes(chunks.count - 1))
             case .tag(let sigil, let content, let indentation):
                 switch sigil {
                 case "!": break
                 case "%": escaping = Self.escapes(afterPragma: content, current: escaping)
-                case "#", "^": stack.append((try Self.path(content), sigil == "^", []))
-                case "/":
-                    guard stack.count > 1, let open = stack.last, open.path?.source == content else {
-                        throw CompileError.syntax("{{/\(content)}} closes no open section")
-                    }
-                    stack.removeLast()
-                    stack[stack.count - 1].nodes.append(
-                        .section(open.path!, open.nodes, inverted: open.inverted))
+                case "#", "^":
+                    open.append(nodes.count)
+                    nodes.append(.section(try add(content, &labelIndices), end: 0, inverted: sigil == "^"))
+                case "/": try close(content, open: open.popLast())
                 case ">":
                     partials.insert(content)
-                    stack[stack.count - 1].nodes.append(.partial(content, indentation: indentation))
+                    includes.append(Include(name: content, indentation: indentation))
+                    nodes.append(.partial(includes.count - 1))
                 case "=": throw CompileError.syntax("changing delimiters ({{=…=}}) is not supported")
-                case "&", "{":
-                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: false))
-                default:
-                    stack[stack.count - 1].nodes.append(.variable(try Self.path(content), escaped: escaping))
+                case "&", "{": nodes.append(.variable(try add(content, &labelIndices), escaped: false))
+                default: nodes.append(.variable(try add(content, &labelIndices), escaped: escaping))
                 }
             }
         }
-        guard stack.count == 1 else {
-            throw CompileError.syntax("{{#\(stack.last!.path!.source)}} is not closed")
+        if let unclosed = open.last, case .section(let path, _, _) = nodes[unclosed] {
+            throw CompileError.syntax("{{#\(paths[path].source)}} is not closed")
         }
-        nodes = stack[0].nodes
-        self.partials = partials
+    }
+
+    /// Adds the path of a tag; its index.
+    private mutating func add(_ content: String, _ labelIndices: inout [String: Int]) throws(CompileError)
+        -> Int
+    {
+        let path = try Self.path(content, labelIndices: &labelIndices)
+        paths.append(path)
+        plainFields.append(path.isPlain ? path.first : nil)
+        return paths.count - 1
+    }
+
+    /// `{{/content}}`: ends the innermost open section, which must have the same name.
+    private mutating func close(_ content: String, open section: Int?) throws(CompileError) {
+        guard let section, case .section(let path, _, let inverted) = nodes[section],
+            paths[path].source == content
+        else {
+            throw CompileError.syntax("{{/\(content)}} closes no open section")
+        }
+        nodes[section] = .section(path, end: nodes.count, inverted: inverted)
     }
 
     /// `CONTENT_TYPE: TEXT` turns escaping off; any other content type (HTML, HTML5) on.
@@ -89,7 +133,9 @@ struct CompiledTemplate: Sendable {
         return compact != "CONTENT_TYPE:TEXT"
     }
 
-    private static func path(_ content: String) throws(CompileError) -> Path {
+    private static func path(_ content: String, labelIndices: inout [String: Int]) throws(CompileError)
+        -> Path
+    {
         var name = content
         var transform: String?
         if let open = content.firstIndex(of: "("), content.last == ")" {
@@ -102,7 +148,7 @@ struct CompiledTemplate: Sendable {
             name = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
         }
         if name == "." {
-            return Path(first: nil, label: nil, rest: [], transform: transform, source: content)
+            return Path(first: nil, transform: transform, source: content)
         }
         let names = name.split(separator: ".").map(String.init)
         guard let head = names.first else { throw CompileError.syntax("empty tag {{\(content)}}") }
@@ -111,14 +157,17 @@ struct CompiledTemplate: Sendable {
             guard names.count == 2 else {
                 throw CompileError.syntax("{{\(content)}}: write a label as ui.<key>")
             }
-            return Path(first: first, label: names[1], rest: [], transform: transform, source: content)
+            let index = labelIndices[names[1]] ?? labelIndices.count
+            labelIndices[names[1]] = index
+            return Path(
+                first: first, label: names[1], labelIndex: index, transform: transform, source: content)
         }
         var rest: [Field] = []
         for next in names.dropFirst() {
             guard let field = Field(rawValue: next) else { throw CompileError.unknownField(name) }
             rest.append(field)
         }
-        return Path(first: first, label: nil, rest: rest, transform: transform, source: content)
+        return Path(first: first, rest: rest, transform: transform, source: content)
     }
 }
 

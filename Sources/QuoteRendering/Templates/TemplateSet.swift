@@ -13,6 +13,8 @@ struct TemplateSet: Sendable {
     let compiled: [String: CompiledTemplate]
     /// The `ui.*` label keys the templates use (each must exist in every language).
     let labelKeys: Set<String>
+    /// The `ui` label keys (without `ui.`) in the order the compiled templates number them.
+    let labelOrder: [String]
 
     init(directory: URL, format: DocumentFormat) throws(RenderError) {
         self.format = format
@@ -23,6 +25,7 @@ struct TemplateSet: Sendable {
             (Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))
         ]
         var includedBy: [String: String] = [:]
+        var labelIndices: [String: Int] = [:]
         while let (name, file) = pending.popLast() {
             guard templates[name] == nil else { continue }
             guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -36,7 +39,7 @@ struct TemplateSet: Sendable {
             }
             templates[name] = try Self.parse(text, file: file.path)
             do {
-                compiled[name] = try CompiledTemplate(text)
+                compiled[name] = try CompiledTemplate(text, labelIndices: &labelIndices)
             } catch .unknownField(let field) {
                 throw .unknownField(name: field, template: file.path)
             } catch {
@@ -53,6 +56,7 @@ struct TemplateSet: Sendable {
         library = MustacheLibrary(templates: templates)
         self.compiled = compiled
         self.labelKeys = labelKeys
+        labelOrder = labelIndices.sorted { $0.value < $1.value }.map(\.key)
     }
 
     private static func parse(_ text: String, file: String) throws(RenderError) -> MustacheTemplate {
@@ -73,9 +77,12 @@ struct TemplateSet: Sendable {
         var renderer = TemplateRenderer(
             partials: compiled, templateName: templateName, language: document.lang)
         renderer.output.reserveCapacity(format == .html ? 16_384 : 8192)
-        var stack: [TemplateRenderer.Frame] = [.node(document)]
-        try renderer.render(compiled[Self.rootName]!.nodes, stack: &stack, indentation: "")
-        return String(decoding: renderer.output, as: UTF8.self)
+        var stack: [TemplateRenderer.Frame] = [.object(.document(document))]
+        try renderer.render(compiled[Self.rootName]!, stack: &stack, indentation: "")
+        // Every piece appended is valid UTF-8, so validation never fails; `String(validating:)`
+        // checks it faster than `String(decoding:)`, which would also repair.
+        return String(validating: renderer.output, as: UTF8.self)
+            ?? String(decoding: renderer.output, as: UTF8.self)
     }
 
     /// Renders the root template with swift-mustache, the reference implementation.

@@ -5,13 +5,15 @@ import QuoteCore
 struct DocumentBuilder {
     let locale: LocaleFormat
     let ui: UILabels
+    let tables: TableLabels
     /// The quote's currency in the document's language.
     let currency: LocaleFormat.MoneyStyle
     var labels: LabelSet { locale.labels }
 
-    init(locale: LocaleFormat, ui: UILabels, currency: Currency) throws(RenderError) {
+    init(locale: LocaleFormat, ui: UILabels, tables: TableLabels, currency: Currency) throws(RenderError) {
         self.locale = locale
         self.ui = ui
+        self.tables = tables
         self.currency = try locale.moneyStyle(currency)
     }
 
@@ -107,16 +109,15 @@ struct DocumentBuilder {
             guard !payerLines.isEmpty else { continue }
             var views: [LineView] = []
             for line in payerLines { views.append(try lineView(line)) }
-            let name = try labels.text("payer.\(payer.rawValue)")
-            let subtotal = try totalRow(label: try labels.text("ui.subtotal"), totals[payer])
+            let (name, heading) = try tables.payer(payer)
+            let subtotal = try totalRow(label: try tables.text(tables.subtotal, "ui.subtotal"), totals[payer])
             groups.append(
                 PayerGroupView(
-                    payer: name, payerCode: payer.rawValue,
-                    heading: try labels.text("payerHeading.\(payer.rawValue)"),
-                    lines: views, subtotal: subtotal))
+                    payer: name, payerCode: payer.rawValue, heading: heading, lines: views, subtotal: subtotal
+                ))
             totalRows.append(try totalRow(label: name, totals[payer]))
         }
-        totalRows.append(try totalRow(label: try labels.text("ui.totalAll"), totals.all))
+        totalRows.append(try totalRow(label: try tables.text(tables.totalAll, "ui.totalAll"), totals.all))
         return ChargesView(
             groups: groups, header: try header(), totals: totalRows, due: try due(totals.consumer.gross),
             refund: try refund(lines, currency: currency), showVat: showVat)
@@ -124,7 +125,7 @@ struct DocumentBuilder {
 
     private func lineView(_ line: ChargeLine) throws(RenderError) -> LineView {
         LineView(
-            kind: try labels.text("lineKind.\(line.kind.rawValue)"), kindCode: line.kind.rawValue,
+            kind: try tables.lineKind(line.kind), kindCode: line.kind.rawValue,
             description: line.description, more: [], quantity: String(line.quantity),
             unitPrice: try money(line.unitPrice), net: try money(line.net),
             vatRate: locale.percent(line.vatRate), vat: try money(line.vat),
@@ -133,12 +134,10 @@ struct DocumentBuilder {
     }
 
     private func header() throws(RenderError) -> LineView {
-        LineView(
-            kind: "", kindCode: "", description: try labels.text("ui.colDescription"), more: [],
-            quantity: try labels.text("ui.colQuantity"), unitPrice: try labels.text("ui.colUnitPrice"),
-            net: try labels.text("ui.colNet"), vatRate: try labels.text("ui.colVatRate"),
-            vat: try labels.text("ui.colVat"), gross: try labels.text("ui.colGross"), rule: nil,
-            isNegative: false)
+        let cells = try tables.headings()
+        return LineView(
+            kind: "", kindCode: "", description: cells[0], more: [], quantity: cells[1], unitPrice: cells[2],
+            net: cells[3], vatRate: cells[4], vat: cells[5], gross: cells[6], rule: nil, isNegative: false)
     }
 
     private func totalRow(label: String, _ amounts: Amounts) throws(RenderError) -> TotalRow {

@@ -1,9 +1,23 @@
 /// The `ui` labels of a language, as templates see them: `{{ui.issueDate}}`.
-struct UILabels: ViewNode {
+final class UILabels: ViewNode, Sendable {
     let table: [String: String]
+    /// The labels in the compiled templates' label order (`TemplateSet.labelOrder`); nil where
+    /// the language lacks one.
+    let ordered: [String?]
+
+    init(table: [String: String], order: [String] = []) {
+        self.table = table
+        ordered = order.map { table[$0] }
+    }
 
     func value(_ field: Field) -> ViewValue? { nil }
     func label(_ key: String) -> ViewValue? { table[key].map(ViewValue.text) }
+
+    /// The label numbered `index` in the label order, else looked up by `key`.
+    func label(at index: Int, key: String) -> ViewValue? {
+        guard index < ordered.count else { return label(key) }
+        return ordered[index].map(ViewValue.text)
+    }
 }
 
 // Field lookup by switch: the list of names a template may use (docs/rendering.md).
@@ -12,20 +26,20 @@ extension QuoteDocument: ViewNode {
     func value(_ field: Field) -> ViewValue? {
         switch field {
         case .lang: .text(lang)
-        case .ui: .node(ui)
+        case .ui: .node(.ui(ui))
         case .number: .text(number)
         case .isDraft: .flag(isDraft)
-        case .facts: .nodes(facts)
-        case .parties: .nodes(parties)
+        case .facts: .list(.facts(facts))
+        case .parties: .list(.facts(parties))
         case .sampleNotice: .optional(sampleNotice)
         case .status: .text(status)
         case .statusCode: .text(statusCode)
         case .summary: .text(summary)
-        case .rules: .nodes(rules)
+        case .rules: .list(.rules(rules))
         case .advice: .strings(advice)
-        case .windows: .nodes(windows)
+        case .windows: .list(.facts(windows))
         case .notes: .strings(notes)
-        case .charges: .node(charges)
+        case .charges: .node(.charges(charges))
         case .ifRejected: .optional(ifRejected)
         default: nil
         }
@@ -55,10 +69,10 @@ extension RuleView: ViewNode {
 extension ChargesView: ViewNode {
     func value(_ field: Field) -> ViewValue? {
         switch field {
-        case .groups: .nodes(groups)
-        case .header: .node(header)
-        case .totals: .nodes(totals)
-        case .due: .node(due)
+        case .groups: .list(.groups(groups))
+        case .header: .node(.line(header))
+        case .totals: .list(.totals(totals))
+        case .due: .node(.fact(due))
         case .refund: .optional(refund)
         case .hasLines: .flag(hasLines)
         case .showVat: .flag(showVat)
@@ -73,8 +87,8 @@ extension PayerGroupView: ViewNode {
         case .payer: .text(payer)
         case .payerCode: .text(payerCode)
         case .heading: .text(heading)
-        case .lines: .nodes(lines)
-        case .subtotal: .node(subtotal)
+        case .lines: .list(.lines(lines))
+        case .subtotal: .node(.total(subtotal))
         default: nil
         }
     }

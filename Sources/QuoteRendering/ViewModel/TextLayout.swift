@@ -67,21 +67,18 @@ enum TextLayout {
             }
         }
 
+        /// Lays out `view` in place (view-model objects are references) and returns it.
         func lay(_ view: ChargesView) -> ChargesView {
-            var view = view
             view.header = lay(view.header, rule: nil)
-            view.groups = view.groups.map { group in
-                var group = group
+            for group in view.groups {
                 group.lines = group.lines.map { lay($0, rule: $0.rule) }
                 group.subtotal = lay(group.subtotal)
-                return group
             }
             view.totals = view.totals.map(lay)
             return view
         }
 
         private func lay(_ line: LineView, rule: String?) -> LineView {
-            var line = line
             let text = rule.map { "\(line.description) (\($0))" } ?? line.description
             let wrapped = TextWrap.lines(text, width: description)
             line.description = DisplayWidth.padRight(wrapped[0], to: description)

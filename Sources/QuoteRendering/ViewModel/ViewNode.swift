@@ -4,15 +4,16 @@ import Mustache
 enum ViewValue {
     case text(String)
     case flag(Bool)
-    case list([any ViewNode])
+    case list(ViewList)
     case strings([String])
-    case node(any ViewNode)
+    case node(ViewObject)
     /// A known field without a value: renders as "", skips `{{#…}}`, enters `{{^…}}`.
     case absent
 
     static func optional(_ text: String?) -> ViewValue { text.map(ViewValue.text) ?? .absent }
-    static func optional(_ node: (any ViewNode)?) -> ViewValue { node.map(ViewValue.node) ?? .absent }
-    static func nodes(_ nodes: [some ViewNode]) -> ViewValue { .list(nodes.map { $0 as any ViewNode }) }
+    static func optional(_ charges: ChargesView?) -> ViewValue {
+        charges.map { .node(.charges($0)) } ?? .absent
+    }
 }
 
 /// A view-model object: its fields; nil for a field it does not have (the lookup then continues
@@ -25,6 +26,96 @@ protocol ViewNode {
 
 extension ViewNode {
     func label(_ key: String) -> ViewValue? { nil }
+}
+
+/// A view-model object as the compiled renderer holds it: one case per view-model type, each a
+/// single reference, so entering a section or looking a name up neither boxes nor copies a
+/// struct. `other` takes any `ViewNode` (tests render hand-made roots), boxed so that every case
+/// is one class reference: copying a `ViewObject` is then a single retain.
+enum ViewObject {
+    case document(QuoteDocument)
+    case ui(UILabels)
+    case fact(Fact)
+    case rule(RuleView)
+    case charges(ChargesView)
+    case group(PayerGroupView)
+    case line(LineView)
+    case total(TotalRow)
+    case other(AnyViewNode)
+
+    func value(_ field: Field) -> ViewValue? {
+        switch self {
+        case .document(let document): document.value(field)
+        case .ui: nil
+        case .fact(let fact): fact.value(field)
+        case .rule(let rule): rule.value(field)
+        case .charges(let charges): charges.value(field)
+        case .group(let group): group.value(field)
+        case .line(let line): line.value(field)
+        case .total(let total): total.value(field)
+        case .other(let box): box.node.value(field)
+        }
+    }
+
+    /// The `ui` label numbered `index` (see `UILabels`), named `key`.
+    func label(at index: Int, key: String) -> ViewValue? {
+        switch self {
+        case .ui(let ui): ui.label(at: index, key: key)
+        case .other(let box): box.node.label(key)
+        default: nil
+        }
+    }
+
+    /// The object as swift-mustache's view of it wraps it.
+    var node: any ViewNode {
+        switch self {
+        case .document(let document): document
+        case .ui(let ui): ui
+        case .fact(let fact): fact
+        case .rule(let rule): rule
+        case .charges(let charges): charges
+        case .group(let group): group
+        case .line(let line): line
+        case .total(let total): total
+        case .other(let box): box.node
+        }
+    }
+}
+
+/// Any `ViewNode` as a class reference, for `ViewObject.other`.
+final class AnyViewNode {
+    let node: any ViewNode
+
+    init(_ node: any ViewNode) { self.node = node }
+}
+
+/// A list of view-model objects, kept as the typed array it is (no array of existentials).
+enum ViewList {
+    case facts([Fact])
+    case rules([RuleView])
+    case groups([PayerGroupView])
+    case lines([LineView])
+    case totals([TotalRow])
+
+    var count: Int {
+        switch self {
+        case .facts(let facts): facts.count
+        case .rules(let rules): rules.count
+        case .groups(let groups): groups.count
+        case .lines(let lines): lines.count
+        case .totals(let totals): totals.count
+        }
+    }
+
+    subscript(index: Int) -> ViewObject {
+        switch self {
+        case .facts(let facts): .fact(facts[index])
+        case .rules(let rules): .rule(rules[index])
+        case .groups(let groups): .group(groups[index])
+        case .lines(let lines): .line(lines[index])
+        case .totals(let totals): .total(totals[index])
+        }
+    }
 }
 
 /// Every view-model field name a template may use (`docs/rendering.md`). Templates are checked
@@ -77,9 +168,9 @@ extension ViewValue {
         switch self {
         case .text(let text): text
         case .flag(let flag): flag
-        case .list(let nodes): nodes.map { MustacheNode(node: $0) }
+        case .list(let list): (0..<list.count).map { MustacheNode(node: list[$0].node) }
         case .strings(let strings): strings
-        case .node(let node): MustacheNode(node: node)
+        case .node(let object): MustacheNode(node: object.node)
         case .absent: Absent()
         }
     }
