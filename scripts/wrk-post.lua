@@ -13,7 +13,13 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. (os.getenv("KEY") or "sc-demo-0000000000000000000000000001")
 
 local counter = 0
-local thread_id = tostring(math.random(1, 1e9))
+-- Each wrk thread gets its own number from setup(), so keys never repeat across threads (a random
+-- number per thread repeated, because every thread's Lua state starts with the same seed).
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", tostring(threads) .. "-" .. tostring(os.time()))
+end
 
 request = function()
   counter = counter + 1
