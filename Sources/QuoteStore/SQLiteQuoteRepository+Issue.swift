@@ -17,7 +17,7 @@ extension SQLiteQuoteRepository {
         }
         for _ in 0..<8 {
             var serviceCase = request.serviceCase
-            if let deviceKey = serviceCase.device.benefitKey {
+            if request.checksBenefits, let deviceKey = serviceCase.device.benefitKey {
                 serviceCase.recordBenefitsUsed(try await benefitsUsed(deviceKey: deviceKey))
             }
             let quote = try compute(serviceCase)

@@ -10,16 +10,19 @@ public struct IssueRequest: Sendable {
     /// SHA-256 (hex) of the request body and issuer, to recognise a retry of the same request.
     public var requestHash: String
     public var now: Date
+    /// Whether the market grants one-time benefits, so the device's ledger must be read (G-10).
+    public var checksBenefits: Bool
 
     public init(
         serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
-        now: Date = Date()
+        now: Date = Date(), checksBenefits: Bool = true
     ) {
         self.serviceCase = serviceCase
         self.issuer = issuer
         self.idempotencyKey = idempotencyKey
         self.requestHash = requestHash
         self.now = now
+        self.checksBenefits = checksBenefits
     }
 }
 

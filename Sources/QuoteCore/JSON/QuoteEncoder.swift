@@ -1,100 +1,140 @@
-/// Writes a quote as the contract's JSON (§2). Amounts are strings with all minor digits.
+/// Writes a quote as the contract's JSON (§2). Amounts are strings with all minor digits. Keys come
+/// in a fixed order, so the same quote always gives the same bytes.
 public enum QuoteEncoder {
     public static func encode(_ quote: Quote, pretty: Bool = true) -> String {
-        JSONWriter.write(json(quote), pretty: pretty)
+        String(decoding: bytes(quote, pretty: pretty), as: UTF8.self)
     }
 
+    /// The quote's JSON as UTF-8, written directly (no intermediate tree).
+    public static func bytes(_ quote: Quote, pretty: Bool = false) -> [UInt8] {
+        var w = JSONStreamWriter(pretty: pretty)
+        write(quote, into: &w)
+        return w.bytes
+    }
+
+    /// The quote as a JSON tree (for comparisons field by field).
     public static func json(_ quote: Quote) -> JSONValue {
-        var o = JSONObject()
-        o.append("number", quote.number.map(JSONValue.string) ?? .null)
-        o.append("market", .string(quote.market.rawValue))
-        o.append("currency", .string(quote.currency.code))
-        o.append("priceListVersion", .string(quote.priceListVersion))
-        o.append("sample", .bool(quote.sample))
-        o.append("settings", settings(quote.settings))
-        o.append("issueDate", date(quote.issueDate))
-        o.append("validUntil", date(quote.validUntil))
-        o.append("expectedCompletion", quote.expectedCompletion.map(date) ?? .null)
-        o.append("coverage", coverage(quote.coverage))
-        o.append("lines", .array(quote.lines.map(line)))
-        o.append("totals", totals(quote.totals))
-        if let alternative = quote.ifRejected {
-            var r = JSONObject()
-            r.append("lines", .array(alternative.lines.map(line)))
-            r.append("totals", totals(alternative.totals))
-            o.append("ifRejected", .object(r))
+        do {
+            return try JSONParser.parse(bytes(quote))
+        } catch {
+            preconditionFailure("QuoteEncoder wrote JSON its parser refuses: \(error)")
         }
-        return .object(o)
     }
 
-    static func date(_ d: CivilDate) -> JSONValue { .string(d.description) }
-
-    static func settings(_ s: Quote.AppliedSettings) -> JSONValue {
-        var o = JSONObject()
-        o.append("vatRate", .string(s.vatRate.text))
-        o.append("pricesIncludeVAT", .bool(s.pricesIncludeVAT))
-        o.append("vatRounding", .string(s.vatRounding.rawValue))
-        o.append("roundingMode", .string(s.roundingMode.rawValue))
-        return .object(o)
+    static func write(_ quote: Quote, into w: inout JSONStreamWriter) {
+        w.beginObject()
+        w.member("number", quote.number)
+        w.member("market", quote.market.rawValue)
+        w.member("currency", quote.currency.code)
+        w.member("priceListVersion", quote.priceListVersion)
+        w.key("sample")
+        w.bool(quote.sample)
+        w.key("settings")
+        settings(quote.settings, into: &w)
+        w.member("issueDate", quote.issueDate.description)
+        w.member("validUntil", quote.validUntil.description)
+        w.member("expectedCompletion", quote.expectedCompletion?.description)
+        w.key("coverage")
+        coverage(quote.coverage, into: &w)
+        w.key("lines")
+        lines(quote.lines, into: &w)
+        w.key("totals")
+        totals(quote.totals, into: &w)
+        if let alternative = quote.ifRejected {
+            w.key("ifRejected")
+            w.beginObject()
+            w.key("lines")
+            lines(alternative.lines, into: &w)
+            w.key("totals")
+            totals(alternative.totals, into: &w)
+            w.endObject()
+        }
+        w.endObject()
     }
 
-    static func coverage(_ c: Coverage) -> JSONValue {
-        var o = JSONObject()
-        o.append("status", .string(c.status.rawValue))
-        o.append("warrantyEnds", c.warrantyEnds.map(date) ?? .null)
-        o.append(
-            "rules",
-            .array(
-                c.rules.map { rule in
-                    var r = JSONObject()
-                    r.append("id", .string(rule.id.rawValue))
-                    r.append("text", .string(rule.text))
-                    return .object(r)
-                }))
-        o.append(
-            "windows",
-            .array(
-                c.windows.map { window in
-                    var w = JSONObject()
-                    w.append("name", .string(window.name.rawValue))
-                    w.append("rule", .string(window.rule.rawValue))
-                    w.append("ends", date(window.ends))
-                    return .object(w)
-                }))
-        o.append("advice", .array(c.advice.map { .string($0.rawValue) }))
-        o.append("benefitsGranted", .array(c.benefitsGranted.map { .string($0.rawValue) }))
-        o.append("notes", .array(c.notes.map(JSONValue.string)))
-        return .object(o)
+    static func settings(_ s: Quote.AppliedSettings, into w: inout JSONStreamWriter) {
+        w.beginObject()
+        w.member("vatRate", s.vatRate.text)
+        w.key("pricesIncludeVAT")
+        w.bool(s.pricesIncludeVAT)
+        w.member("vatRounding", s.vatRounding.rawValue)
+        w.member("roundingMode", s.roundingMode.rawValue)
+        w.endObject()
     }
 
-    static func line(_ l: ChargeLine) -> JSONValue {
-        var o = JSONObject()
-        o.append("kind", .string(l.kind.rawValue))
-        o.append("description", .string(l.description))
-        o.append("quantity", .number(String(l.quantity)))
-        o.append("unitPrice", .string(l.unitPrice.text))
-        o.append("net", .string(l.net.text))
-        o.append("vatRate", .string(l.vatRate.text))
-        o.append("vat", .string(l.vat.text))
-        o.append("gross", .string(l.gross.text))
-        o.append("payer", .string(l.payer.rawValue))
-        o.append("rule", l.rule.map { .string($0.rawValue) })
-        o.append("reference", l.reference.map(JSONValue.string))
-        return .object(o)
+    static func coverage(_ c: Coverage, into w: inout JSONStreamWriter) {
+        w.beginObject()
+        w.member("status", c.status.rawValue)
+        w.member("warrantyEnds", c.warrantyEnds?.description)
+        w.key("rules")
+        w.beginArray()
+        for rule in c.rules {
+            w.beginObject()
+            w.member("id", rule.id.rawValue)
+            w.member("text", rule.text)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("windows")
+        w.beginArray()
+        for window in c.windows {
+            w.beginObject()
+            w.member("name", window.name.rawValue)
+            w.member("rule", window.rule.rawValue)
+            w.member("ends", window.ends.description)
+            w.endObject()
+        }
+        w.endArray()
+        strings("advice", c.advice.map(\.rawValue), into: &w)
+        strings("benefitsGranted", c.benefitsGranted.map(\.rawValue), into: &w)
+        strings("notes", c.notes, into: &w)
+        w.endObject()
     }
 
-    static func totals(_ t: Totals) -> JSONValue {
-        var o = JSONObject()
-        for payer in Payer.allCases { o.append(payer.rawValue, amounts(t[payer])) }
-        o.append("all", amounts(t.all))
-        return .object(o)
+    static func strings(_ name: String, _ values: [String], into w: inout JSONStreamWriter) {
+        w.key(name)
+        w.beginArray()
+        for value in values { w.string(value) }
+        w.endArray()
     }
 
-    static func amounts(_ a: Amounts) -> JSONValue {
-        var o = JSONObject()
-        o.append("net", .string(a.net.text))
-        o.append("vat", .string(a.vat.text))
-        o.append("gross", .string(a.gross.text))
-        return .object(o)
+    static func lines(_ lines: [ChargeLine], into w: inout JSONStreamWriter) {
+        w.beginArray()
+        for l in lines {
+            w.beginObject()
+            w.member("kind", l.kind.rawValue)
+            w.member("description", l.description)
+            w.key("quantity")
+            w.number(String(l.quantity))
+            w.member("unitPrice", l.unitPrice.text)
+            w.member("net", l.net.text)
+            w.member("vatRate", l.vatRate.text)
+            w.member("vat", l.vat.text)
+            w.member("gross", l.gross.text)
+            w.member("payer", l.payer.rawValue)
+            if let rule = l.rule { w.member("rule", rule.rawValue) }
+            if let reference = l.reference { w.member("reference", reference) }
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func totals(_ t: Totals, into w: inout JSONStreamWriter) {
+        w.beginObject()
+        for payer in Payer.allCases {
+            w.key(payer.rawValue)
+            amounts(t[payer], into: &w)
+        }
+        w.key("all")
+        amounts(t.all, into: &w)
+        w.endObject()
+    }
+
+    static func amounts(_ a: Amounts, into w: inout JSONStreamWriter) {
+        w.beginObject()
+        w.member("net", a.net.text)
+        w.member("vat", a.vat.text)
+        w.member("gross", a.gross.text)
+        w.endObject()
     }
 }

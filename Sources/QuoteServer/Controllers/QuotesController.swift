@@ -20,11 +20,11 @@ struct QuotesController<Repository: QuoteRepository> {
     @Sendable func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
         _ = try services.keys.require(request, [.serviceCenter, .retailer])
         var serviceCase = try await readCase(request).serviceCase
-        if let deviceKey = serviceCase.device.benefitKey {
+        if services.engine.usesOneTimeBenefits(serviceCase), let deviceKey = serviceCase.device.benefitKey {
             serviceCase.recordBenefitsUsed(try await repo.benefitsUsed(deviceKey: deviceKey))
         }
         let quote = try services.engine.quote(serviceCase)
-        return JSONBody.response(text: QuoteEncoder.encode(quote, pretty: false))
+        return JSONBody.response(bytes: QuoteEncoder.bytes(quote))
     }
 
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
@@ -36,7 +36,8 @@ struct QuotesController<Repository: QuoteRepository> {
         let result = try await repo.issue(
             IssueRequest(
                 serviceCase: serviceCase, issuer: principal.issuer,
-                idempotencyKey: request.headers[.idempotencyKey], requestHash: hash),
+                idempotencyKey: request.headers[.idempotencyKey], requestHash: hash,
+                checksBenefits: engine.usesOneTimeBenefits(serviceCase)),
             compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try engine.quote(c) })
         let issued = result.issued
         var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
