@@ -80,7 +80,7 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
-        .testTarget(name: "repairquoteTests", dependencies: ["repairquote"]),
+        .testTarget(name: "repairquoteTests", dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading"]),
         .testTarget(
             name: "QuoteRenderingTests",
             dependencies: [

@@ -26,6 +26,14 @@ final class InputFile {
         progress = isatty(2) == 1 ? ProgressMeter(totalBytes: size) : nil
     }
 
+    /// Reads an open descriptor (a pipe fed by another thread); closes it at the end.
+    init(fileDescriptor: Int32, name: String) {
+        self.path = name
+        fd = fileDescriptor
+        reader = LineReader(fileDescriptor: fileDescriptor)
+        progress = nil
+    }
+
     deinit { if fd > 0 { close(fd) } }
 
     /// The next batch of lines, nil at the end.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteFinance
+import QuoteStore
 
 /// `repairquote export FILE --csv [--summary]`: charge lines or totals of stored quotes as CSV.
 struct ExportCommand: ParsableCommand {
@@ -14,7 +15,12 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
-    var file: String
+    var file: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "FILE"))
+    var db: String?
 
     @Flag(help: "Write CSV (the only format, and the default).")
     var csv = false
@@ -27,8 +33,14 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    func validate() throws {
+        guard (file == nil) != (db == nil) else {
+            throw ValidationError("give either FILE or --db FILE")
+        }
+    }
+
     func run() throws {
-        let input = try CLIError.guarding { try InputFile(file) }
+        let input = try CLIError.guarding { try db.map(StoreInput.open) ?? InputFile(file ?? "-") }
         if bom { StandardOutput.write("\u{FEFF}") }
         StandardOutput.write(CSV.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()

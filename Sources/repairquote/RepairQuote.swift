@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `repairquote` command: quotes, checks and the service.
 @main
@@ -17,4 +18,23 @@ struct RepairQuote: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Runs the command; a usage error (unknown option, bad value) exits 2 like any bad input,
+    /// with ArgumentParser's message and usage on stderr.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
