@@ -10,11 +10,8 @@ extension SQLiteQuoteRepository {
     /// one of this quote's benefits meanwhile, the quote is recomputed with that benefit used. The
     /// ledger's UNIQUE (benefit, device_key) is the last guard: a conflict there also recomputes.
     public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
-        if let key = request.idempotencyKey,
-            let replay = try await replay(key: key, hash: request.requestHash)
-        {
-            return replay
-        }
+        // The idempotency key is checked inside the write transaction (`insert`), so a retry costs
+        // one round trip to the database, not two.
         for _ in 0..<8 {
             var serviceCase = request.serviceCase
             if request.checksBenefits, let deviceKey = serviceCase.device.benefitKey {
@@ -39,17 +36,6 @@ extension SQLiteQuoteRepository {
     enum IssueRetry: Error {
         case ledgerChanged
         case replay(String)
-    }
-
-    func replay(key: String, hash: String) async throws -> IssueResult? {
-        let stored = try await writer.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
-                arguments: [key])
-        }
-        guard let stored else { return nil }
-        guard (stored["request_hash"] as String) == hash else { throw StoreError.idempotencyKeyReused }
-        return try await replayed(number: stored["quote_number"])
     }
 
     /// The first response again, with a fresh customer token (the first one's text is not kept).
@@ -90,7 +76,7 @@ extension SQLiteQuoteRepository {
         let number = try nextNumber(db, market: quote.market.rawValue, year: quote.issueDate.year)
         quote.number = number
         let now = request.now.timeIntervalSince1970
-        try insertQuote(db, request: request, serviceCase: serviceCase, quote: quote, now: now)
+        let record = try insertQuote(db, request: request, serviceCase: serviceCase, quote: quote, now: now)
         if let deviceKey {
             for benefit in quote.coverage.benefitsGranted {
                 try db.execute(
@@ -109,7 +95,6 @@ extension SQLiteQuoteRepository {
         try db.execute(
             sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
             arguments: [CustomerToken.hash(token), number])
-        guard let record = try fetchRecord(db, number: number) else { throw StoreError.notFound }
         return .issued(IssuedQuote(record: record, customerToken: token))
     }
 
@@ -134,11 +119,21 @@ extension SQLiteQuoteRepository {
         return "\(market)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
+    /// Inserts the quote row and returns it as a record (built here, not read back).
     static func insertQuote(
         _ db: Database, request: IssueRequest, serviceCase: ServiceCase, quote: Quote, now: Double
     )
-        throws
+        throws -> QuoteRecord
     {
+        let record = QuoteRecord(
+            number: quote.number ?? "", market: quote.market.rawValue, year: quote.issueDate.year,
+            kind: serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
+            issueDate: quote.issueDate.description, validUntil: quote.validUntil.description,
+            issuer: request.issuer,
+            caseJSON: CaseEncoder.encode(serviceCase, pretty: false),
+            quoteJSON: QuoteEncoder.encode(quote, pretty: false),
+            priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
+            decision: nil)
         try db.execute(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
@@ -146,10 +141,11 @@ extension SQLiteQuoteRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                quote.number, quote.market.rawValue, quote.issueDate.year, serviceCase.kind.rawValue,
-                quote.coverage.status.rawValue, quote.issueDate.description, quote.validUntil.description,
-                request.issuer, CaseEncoder.encode(serviceCase, pretty: false),
-                QuoteEncoder.encode(quote, pretty: false), quote.priceListVersion, now,
+                record.number, record.market, record.year, record.kind, record.coverageStatus,
+                record.issueDate,
+                record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
+                now,
             ])
+        return record
     }
 }
