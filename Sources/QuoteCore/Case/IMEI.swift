@@ -3,16 +3,22 @@ public enum IMEI {
     /// The IMEI without separators, or an error naming `field`:
     /// `normalize("49015420323751-9")` → "device.imei: check digit should be 8".
     public static func normalize(_ text: String, field: String) throws(ValidationError) -> String {
-        let digits = text.filter { $0 != " " && $0 != "-" }
-        guard digits.count == 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        var digits: [Int] = []
+        digits.reserveCapacity(15)
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits.count < 15 else {
+                throw ValidationError(field: field, "\"\(text)\" is not an IMEI (15 digits expected)")
+            }
+            digits.append(Int(byte - UInt8(ascii: "0")))
+        }
+        guard digits.count == 15 else {
             throw ValidationError(field: field, "\"\(text)\" is not an IMEI (15 digits expected)")
         }
-        let values = digits.compactMap(\.wholeNumberValue)
-        let expected = checkDigit(values.prefix(14))
-        guard values[14] == expected else {
+        let expected = checkDigit(digits.prefix(14))
+        guard digits[14] == expected else {
             throw ValidationError(field: field, "check digit should be \(expected)")
         }
-        return digits
+        return String(decoding: digits.map { UInt8($0) + UInt8(ascii: "0") }, as: UTF8.self)
     }
 
     /// The Luhn check digit of the first 14 digits: 49015420323751 → 8.
@@ -33,12 +39,18 @@ public enum IMEI {
 /// A deliberately plain e-mail address check: one "@", a dot in the domain, no spaces or controls.
 public enum EmailAddress {
     public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), text.utf8.count <= 254,
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        let bytes = Array(text.utf8)
+        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")), at > 0,
+            bytes.lastIndex(of: UInt8(ascii: "@")) == at
         else { return false }
-        return text.unicodeScalars.allSatisfy {
-            $0.value > 0x20 && $0.value != 0x7F && $0 != "<" && $0 != ">" && $0 != ","
+        let domain = bytes[(at + 1)...]
+        guard domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."),
+            domain.last != UInt8(ascii: ".")
+        else { return false }
+        return bytes.allSatisfy {
+            $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+                && $0 != UInt8(ascii: ",")
         }
     }
+
 }
