@@ -11,7 +11,9 @@ struct EscapingTests {
         fixture.serviceCase.customer.email = #"x"@example.nl"#
         fixture.serviceCase.device.model = #"Mi <b>11</b> & "Pro" <img src=x onerror=alert(1)>"#
         fixture.serviceCase.fault = #"</td></tr></table><script>alert('fault')</script>"#
-        fixture.quote.lines[0].description = #"Shipping & handling <iframe src="//evil">"#
+        // A part's description comes from the price list as is (flat fees get translated labels).
+        let part = fixture.quote.lines.firstIndex { $0.kind == .part || $0.kind == .labor }!
+        fixture.quote.lines[part].description = #"Shipping & handling <iframe src="//evil">"#
         fixture.quote.coverage.notes = ["<style>body{display:none}</style>"]
         return fixture
     }()

@@ -33,7 +33,7 @@ struct RefundBuilder {
                 DraftLine(
                     kind: .refund, description: description, quantity: 1, unitPrice: -amount,
                     payer: .consumer,
-                    rule: policy.rule, fromPriceList: false))
+                    rule: policy.rule, reference: field, fromPriceList: false))
         }
         return lines
     }

@@ -73,6 +73,9 @@ public struct LabelSet: Sendable {
         keys += Coverage.Advice.allCases.map { "advice.\($0.rawValue)" }
         keys += Coverage.WindowName.allCases.map { "window.\($0.rawValue)" }
         keys += DeviceCategory.allCases.map { "category.\($0.rawValue)" }
+        keys +=
+            LineDescriptions.feeKinds.map { "lineDescription.\($0.rawValue)" } + ["lineDescription.waiver"]
+        keys += LineDescriptions.refundParts.map { "refundDescription.\($0)" }
         return keys
     }()
 }

@@ -108,7 +108,7 @@ struct DocumentBuilder {
             let payerLines = lines.filter { $0.payer == payer }
             guard !payerLines.isEmpty else { continue }
             var views: [LineView] = []
-            for line in payerLines { views.append(try lineView(line)) }
+            for line in payerLines { views.append(try lineView(line, among: lines)) }
             let (name, heading) = try tables.payer(payer)
             let subtotal = try totalRow(label: try tables.text(tables.subtotal, "ui.subtotal"), totals[payer])
             groups.append(
@@ -123,10 +123,11 @@ struct DocumentBuilder {
             refund: try refund(lines, currency: currency), showVat: showVat)
     }
 
-    private func lineView(_ line: ChargeLine) throws(RenderError) -> LineView {
+    private func lineView(_ line: ChargeLine, among lines: [ChargeLine]) throws(RenderError) -> LineView {
         LineView(
             kind: try tables.lineKind(line.kind), kindCode: line.kind.rawValue,
-            description: line.description, more: [], quantity: String(line.quantity),
+            description: try LineDescriptions.text(for: line, among: lines, labels: tables.labels), more: [],
+            quantity: String(line.quantity),
             unitPrice: try money(line.unitPrice), net: try money(line.net),
             vatRate: locale.percent(line.vatRate), vat: try money(line.vat),
             gross: try money(line.gross),

@@ -1,0 +1,30 @@
+import QuoteCore
+
+/// Line descriptions in the document's language where the engine's text is generic: flat fees
+/// (by line kind), refund parts (by the refund line's reference) and the prefix of a waiver. Labor
+/// and parts keep the price list's description.
+enum LineDescriptions {
+    static let feeKinds: [LineKind] = [
+        .logisticsOutbound, .logisticsReturn, .handling, .inspection, .screening, .travel, .call, .emptyBox,
+    ]
+    /// The references the engine gives refund lines (US-5).
+    static let refundParts = ["price", "shipping", "giftWrap", "tax"]
+
+    static func text(for line: ChargeLine, among lines: [ChargeLine], labels: LabelSet) throws(RenderError)
+        -> String
+    {
+        if feeKinds.contains(line.kind) { return try labels.text("lineDescription.\(line.kind.rawValue)") }
+        switch line.kind {
+        case .refund:
+            guard let part = line.reference, refundParts.contains(part) else { return line.description }
+            return try labels.text("refundDescription.\(part)")
+        case .waiver:
+            let waived = lines.first {
+                $0.kind != .waiver && $0.reference != nil && $0.reference == line.reference
+            }
+            return "\(try labels.text("lineDescription.waiver")): \(waived?.description ?? line.description)"
+        default:
+            return line.description
+        }
+    }
+}
