@@ -17,11 +17,8 @@ struct BenchRender: ParsableCommand {
 
     func run() throws {
         let result = try CLIError.guarding { () throws -> RenderBenchmark.Result in
-            let bytes = try CaseInput.read(casePath)
-            let catalog = try priceLists.loadCatalog(onlyMarket: CaseInput.peekMarket(bytes))
-            let serviceCase = try CaseInput.decode(bytes, source: casePath, catalog: catalog)
+            let (catalog, serviceCase, quote) = try CaseInput.quote(casePath, priceLists: priceLists).parts
             do {
-                let quote = try QuoteCalculator(catalog: catalog).quote(serviceCase)
                 return try RenderBenchmark.run(
                     renderer: try document.renderer(), quote: quote, case: serviceCase, format: format,
                     language: document.lang, marketLanguage: catalog.language(of: quote),

@@ -12,6 +12,30 @@ enum CaseInput {
         return Array(data)
     }
 
+    /// A quoted case, with the price lists it was quoted with.
+    struct Quoted {
+        var catalog: PriceListCatalog
+        var serviceCase: ServiceCase
+        var quote: Quote
+
+        var parts: (PriceListCatalog, ServiceCase, Quote) { (catalog, serviceCase, quote) }
+    }
+
+    /// Reads a case file, loads its market's price lists, decodes and quotes it: the start of
+    /// `quote`, `email` and `bench render`. Any bad input is a `CLIError` naming the file and field.
+    static func quote(_ path: String, priceLists: PriceListOptions) throws -> Quoted {
+        let bytes = try read(path)
+        let catalog = try priceLists.loadCatalog(onlyMarket: peekMarket(bytes))
+        let serviceCase = try decode(bytes, source: path, catalog: catalog)
+        do {
+            return Quoted(
+                catalog: catalog, serviceCase: serviceCase,
+                quote: try QuoteCalculator(catalog: catalog).quote(serviceCase))
+        } catch {
+            throw CLIError.badInput("\(path): \(error)")
+        }
+    }
+
     /// The `market` of a case document, if it has one (to load only that market's price lists).
     static func peekMarket(_ bytes: [UInt8]) -> String? {
         guard case .object(let o)? = try? JSONParser.parse(bytes), case .string(let market)? = o["market"]

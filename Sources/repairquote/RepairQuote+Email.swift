@@ -60,15 +60,7 @@ struct EmailCommand: ParsableCommand {
     }
 
     func buildMessage() throws -> MailMessage {
-        let bytes = try CaseInput.read(casePath)
-        let catalog = try priceLists.loadCatalog(onlyMarket: CaseInput.peekMarket(bytes))
-        let serviceCase = try CaseInput.decode(bytes, source: casePath, catalog: catalog)
-        let quote: Quote
-        do {
-            quote = try QuoteCalculator(catalog: catalog).quote(serviceCase)
-        } catch {
-            throw CLIError.badInput("\(casePath): \(error)")
-        }
+        let (catalog, serviceCase, quote) = try CaseInput.quote(casePath, priceLists: priceLists).parts
         let renderer = try document.renderer()
         let language = catalog.language(of: quote)
         do {

@@ -29,15 +29,7 @@ struct QuoteCommand: ParsableCommand {
 
     func run() throws {
         let output = try CLIError.guarding {
-            let bytes = try CaseInput.read(casePath)
-            let catalog = try priceLists.loadCatalog(onlyMarket: CaseInput.peekMarket(bytes))
-            let serviceCase = try CaseInput.decode(bytes, source: casePath, catalog: catalog)
-            let quote: Quote
-            do {
-                quote = try QuoteCalculator(catalog: catalog).quote(serviceCase)
-            } catch {
-                throw CLIError.badInput("\(casePath): \(error)")
-            }
+            let (catalog, serviceCase, quote) = try CaseInput.quote(casePath, priceLists: priceLists).parts
             switch format {
             case .json: return QuoteEncoder.encode(quote) + "\n"
             case .text: return try document.render(quote, serviceCase, format: .text, catalog: catalog)
