@@ -17,8 +17,10 @@ public struct JSONDifference: Hashable, Sendable {
 /// Walks two JSON trees side by side and lists where they differ, leaf by leaf.
 ///
 /// Objects are compared key by key (the recomputed document's keys first, then keys only the stored
-/// one has); arrays element by element, so a missing or extra charge line is one difference at
-/// `lines[N]`; a value whose type differs is one difference at its path. Key order is not compared.
+/// one has); arrays of equal length element by element. Arrays of different lengths are aligned
+/// first (by each element's `kind`, `reference` and `description` where it has them), so a charge
+/// line missing from the middle is one difference at its `lines[N]`, not a shift of all the lines
+/// after it. A value whose type differs is one difference at its path. Key order is not compared.
 public enum JSONDiff {
     /// The differences, ignoring the top-level keys in `ignoring`.
     public static func differences(
@@ -39,18 +41,10 @@ public enum JSONDiff {
         switch (stored, recomputed) {
         case (.object(let s), .object(let r)):
             compareObjects(s, r, path: path, ignoring: [], into: &out)
+        case (.array(let s), .array(let r)) where s.count == r.count:
+            for index in s.indices { compare(s[index], r[index], path: "\(path)[\(index)]", into: &out) }
         case (.array(let s), .array(let r)):
-            for index in 0..<max(s.count, r.count) {
-                let inner = "\(path)[\(index)]"
-                if index < s.count, index < r.count {
-                    compare(s[index], r[index], path: inner, into: &out)
-                } else {
-                    out.append(
-                        JSONDifference(
-                            path: inner, stored: index < s.count ? s[index] : nil,
-                            recomputed: index < r.count ? r[index] : nil))
-                }
-            }
+            compareAligned(s, r, path: path, into: &out)
         default:
             if stored != recomputed {
                 out.append(JSONDifference(path: path, stored: stored, recomputed: recomputed))
@@ -77,5 +71,45 @@ public enum JSONDiff {
             let inner = path.isEmpty ? key : "\(path).\(key)"
             out.append(JSONDifference(path: inner, stored: value, recomputed: nil))
         }
+    }
+
+    /// Pairs the elements of two arrays by a longest common subsequence of their identities, then
+    /// compares the pairs and reports the unpaired ones (paths use the recomputed index, or the
+    /// stored index for an element only the stored side has).
+    static func compareAligned(
+        _ s: [JSONValue], _ r: [JSONValue], path: String, into out: inout [JSONDifference]
+    ) {
+        let a = s.map(identity)
+        let b = r.map(identity)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                compare(s[i], r[j], path: "\(path)[\(j)]", into: &out)
+                i += 1
+                j += 1
+            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
+                out.append(JSONDifference(path: "\(path)[\(j)]", stored: nil, recomputed: r[j]))
+                j += 1
+            } else {
+                out.append(JSONDifference(path: "\(path)[\(i)]", stored: s[i], recomputed: nil))
+                i += 1
+            }
+        }
+    }
+
+    /// What identifies an array element for alignment: a charge line's kind, reference and
+    /// description, or the whole value for anything else.
+    static func identity(_ value: JSONValue) -> JSONValue {
+        guard case .object(let o) = value, o["kind"] != nil else { return value }
+        var key = JSONObject()
+        for name in ["kind", "reference", "description"] { key.append(name, o[name]) }
+        return .object(key)
     }
 }
