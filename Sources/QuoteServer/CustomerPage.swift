@@ -13,6 +13,20 @@ enum CustomerPage {
         page(title: "Repair quote", body: "<p>\(escape(text))</p>")
     }
 
+    /// The Accept/Reject form placed on top of the rendered quote, or the answer once given.
+    static func decisionForm(_ record: QuoteRecord, _ labels: DecisionLabels) -> String {
+        let style =
+            "margin:16px auto;max-width:794px;padding:12px 16px;border:2px solid #ff6900;border-radius:6px;font-family:sans-serif"
+        if let decision = record.decision {
+            let answer = decision.decision == .accepted ? labels.accept : labels.reject
+            return
+                "<div class=\"decision\" style=\"\(style)\"><p>\(escape(labels.yourAnswer)): <strong>\(escape(answer))</strong></p></div>"
+        }
+        return "<form class=\"decision\" method=\"post\" style=\"\(style)\">\n"
+            + "<button type=\"submit\" name=\"decision\" value=\"accepted\">\(escape(labels.accept))</button>\n"
+            + "<button type=\"submit\" name=\"decision\" value=\"rejected\">\(escape(labels.reject))</button>\n</form>"
+    }
+
     static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {
         var body = "<h1>Repair quote \(escape(record.number))</h1>\n"
         body +=

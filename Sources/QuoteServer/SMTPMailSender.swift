@@ -74,16 +74,10 @@ public struct SMTPMailSender: MailSending {
     }
 
     static func withLink(html: String, _ link: String?) -> String {
-        guard let link, let body = html.range(of: "<body"),
-            let close = html[body.upperBound...].firstIndex(of: ">")
-        else { return html }
-        let escaped = link.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-            of: "\"", with: "&quot;"
-        )
-        .replacingOccurrences(of: "<", with: "&lt;")
-        let paragraph =
-            "\n<p class=\"decision-link\"><a href=\"\(escaped)\">Accept or reject this quote</a></p>"
-        return String(html[...close]) + paragraph + String(html[html.index(after: close)...])
+        guard let link else { return html }
+        let href = HTMLInsertion.escape(link)
+        return HTMLInsertion.afterBody(
+            html, "<p class=\"decision-link\"><a href=\"\(href)\">Accept or reject this quote</a></p>")
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuoteCore
 import QuoteRendering
+import QuoteStore
 
 /// Computes quotes; `QuoteCalculator` in production, a stand-in in tests.
 public protocol QuoteComputing: Sendable {
@@ -29,6 +30,28 @@ extension DocumentFormat {
 public protocol QuoteDocumentRendering: Sendable {
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String
+    /// The words of the customer page's decision form, in the document's language.
+    func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
+}
+
+/// The words of the customer page's decision form, in the document's language.
+public struct DecisionLabels: Sendable {
+    public var accept: String
+    public var reject: String
+    public var yourAnswer: String
+    public init(accept: String, reject: String, yourAnswer: String) {
+        self.accept = accept
+        self.reject = reject
+        self.yourAnswer = yourAnswer
+    }
+    public static let english = DecisionLabels(
+        accept: "Accept the quote", reject: "Reject the quote (returned unrepaired)",
+        yourAnswer: "Your answer")
+}
+
+extension QuoteDocumentRendering {
+    /// English unless the renderer knows better.
+    public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels { .english }
 }
 
 /// Everything the router needs besides the repository.
@@ -58,5 +81,21 @@ public struct ServerServices: Sendable {
         self.logger = logger
         self.today = today
         self.publicBaseURL = publicBaseURL
+    }
+}
+
+extension ServerServices {
+    /// A stored quote as a document, or nil when no renderer is installed: the case is decoded and
+    /// recomputed with the quote's price-list version (G-7: the same amounts), numbered as stored.
+    func document(_ record: QuoteRecord, format: DocumentFormat) throws -> (
+        document: String, labels: DecisionLabels
+    )? {
+        guard let renderer else { return nil }
+        let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
+        var quote = try engine.quote(serviceCase, version: record.priceListVersion)
+        quote.number = record.number
+        let document = try renderer.render(
+            quote: quote, case: serviceCase, format: format, language: serviceCase.customer.language)
+        return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
     }
 }

@@ -32,3 +32,17 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
         (try? catalog.priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
     }
 }
+
+extension TemplateDocumentRenderer {
+    /// The decision form's words from the label files, in the document's language.
+    public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels {
+        guard
+            let code = try? renderer.resolveLanguage(
+                explicit: nil, customer: serviceCase.customer.language, marketLanguage: marketLanguage(quote)),
+            let labels = renderer.catalog.labels(for: code), let accept = try? labels.text("decision.accept"),
+            let reject = try? labels.text("decision.reject"),
+            let answer = try? labels.text("decision.yourAnswer")
+        else { return .english }
+        return DecisionLabels(accept: accept, reject: reject, yourAnswer: answer)
+    }
+}

@@ -33,6 +33,30 @@ struct DocumentAndMailTests {
         }
     }
 
+    @Test("the customer link shows the rendered quote with the decision form in the customer's language")
+    func customerPage() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        try await server.test { client in
+            let issued = try await client.issue(try Shipped.example("nl-out-of-warranty.json"))
+            let link = try #require(issued.json["customerLink"] as? String)
+            let path = String(link.dropFirst("https://quotes.test".count))
+            let page = try await client.call(.get, path, key: nil)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<html lang=\"nl\">"))
+            #expect(page.text.contains(">Offerte aanvaarden</button>"))
+            #expect(page.text.contains("Reparatieofferte"))
+            let decided = try await client.call(
+                .post, path, key: nil, body: "decision=rejected",
+                headers: [.contentType: "application/x-www-form-urlencoded"])
+            #expect(decided.status == .ok)
+            let after = try await client.call(.get, path, key: nil)
+            #expect(
+                after.text.contains("Uw antwoord: <strong>Offerte weigeren (ongerepareerd terug)</strong>"))
+            #expect(!after.text.contains("<button"))
+        }
+    }
+
     @Test(
         "the outbox e-mail carries the link, the localized subject, both documents and its fixed Message-ID")
     func mailMessage() throws {

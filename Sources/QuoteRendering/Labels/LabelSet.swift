@@ -76,6 +76,7 @@ public struct LabelSet: Sendable {
         keys +=
             LineDescriptions.feeKinds.map { "lineDescription.\($0.rawValue)" } + ["lineDescription.waiver"]
         keys += LineDescriptions.refundParts.map { "refundDescription.\($0)" }
+        keys += ["decision.accept", "decision.reject", "decision.yourAnswer"]
         return keys
     }()
 }

@@ -34,6 +34,10 @@ struct DecisionsController<Repository: QuoteRepository> {
     @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
         do {
             let record = try await linked(context)
+            if let (html, labels) = try services.document(record, format: .html) {
+                return CustomerPage.response(
+                    HTMLInsertion.afterBody(html, CustomerPage.decisionForm(record, labels)))
+            }
             return CustomerPage.response(
                 CustomerPage.quote(record, quote: try JSONBody.parse(record.quoteJSON)))
         } catch let error as APIError {

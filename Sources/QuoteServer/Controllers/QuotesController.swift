@@ -80,14 +80,9 @@ struct QuotesController<Repository: QuoteRepository> {
     }
 
     func renderDocument(_ record: QuoteRecord, format: DocumentFormat) throws -> Response {
-        guard let renderer = services.renderer else {
+        guard let (document, _) = try services.document(record, format: format) else {
             throw APIError(.notAcceptable, "documents are not available yet; ask for application/json")
         }
-        let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
-        var quote = try services.engine.quote(serviceCase, version: record.priceListVersion)
-        quote.number = record.number
-        let document = try renderer.render(
-            quote: quote, case: serviceCase, format: format, language: serviceCase.customer.language)
         return JSONBody.text(document, contentType: format.contentType)
     }
 
