@@ -38,6 +38,14 @@ enum Fixtures {
 
     static func json(_ line: String) -> JSONValue { try! JSONParser.parse(line) }
 
+    /// The quote of a shipped example case.
+    static func quote(_ example: String) throws -> Quote {
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("Examples/\(example).json"), encoding: .utf8)
+        return try QuoteCalculator(catalog: catalog).quote(
+            try CaseDecoder.decode(text, today: { _ in CivilDate("2026-03-02")! }))
+    }
+
     static func text(_ value: JSONValue) -> String { JSONWriter.write(value, pretty: false) }
 
     /// `value` with the member at `path` changed; integers index arrays, strings name keys.
