@@ -8,10 +8,13 @@ struct RepairQuote: AsyncParsableCommand {
         commandName: "repairquote",
         abstract: "Quotations and cost calculations for consumer-electronics repairs.",
         discussion: """
-            Decides warranty coverage for a service case, computes every charge with its payer and
+            Decides warranty coverage for a service case, computes every charge with its payer and \
             prints the quote. Price lists and warranty policies are data in PriceLists/<MARKET>/.
 
-            Exit status: 0 success, 1 a check found differences, 2 bad input (the message names the field).
+            Start here: repairquote quote Examples/nl-out-of-warranty.json --format text
+
+            Exit status: 0 success, 1 a check found differences, 2 bad input (the message names the \
+            field); email also 3 (transient failure) and 4 (permanent failure).
             """,
         subcommands: [
             QuoteCommand.self, EmailCommand.self, Serve.self, CheckCommand.self, ExportCommand.self,
