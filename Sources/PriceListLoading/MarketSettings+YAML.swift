@@ -1,3 +1,4 @@
+import Foundation
 import QuoteCore
 
 extension MarketSettings {
@@ -46,7 +47,20 @@ extension MarketSettings {
             quoteValidityDays: try r.requiredInt("quoteValidityDays", in: 1...365),
             turnaroundDays: try r.requiredInt("turnaroundDays", in: 0...365),
             fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
-            timeZone: try r.string("timeZone") ?? "UTC")
+            timeZone: try Self.timeZone(r))
+    }
+}
+
+extension MarketSettings {
+    /// `timeZone`: an IANA name the system knows ("Europe/Amsterdam"); UTC when absent.
+    static func timeZone(_ r: YAMLReader) throws(PriceListError) -> String {
+        guard let name = try r.string("timeZone") else { return "UTC" }
+        guard TimeZone(identifier: name) != nil else {
+            throw r.fail(
+                "\"\(name)\" is not a time zone (an IANA name such as Europe/Amsterdam)", key: "timeZone",
+                at: r.value("timeZone"))
+        }
+        return name
     }
 }
 

@@ -21,7 +21,11 @@ final class InputFile {
             }
         }
         var info = stat()
-        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw CLIError.badInput("\(path): cannot be read (a folder, not a file)")
+        }
+        let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
         reader = LineReader(fileDescriptor: fd)
         progress = isatty(2) == 1 ? ProgressMeter(totalBytes: size) : nil
     }

@@ -81,6 +81,10 @@ struct PriceListLoaderTests {
                 "NL/labor.csv:3: code: L1 is listed twice for phone"
             ),
             (
+                "NL/market.yaml", "timeZone: Europe/Amsterdam", "timeZone: Mars/Olympus",
+                "NL/market.yaml:5: timeZone: \"Mars/Olympus\" is not a time zone"
+            ),
+            (
                 "NL/market.yaml", "handling: \"12.50\"", "handling: \"12,50\"",
                 "NL/market.yaml:17: fees.handling: \"12,50\" is not a decimal number"
             ),

@@ -76,6 +76,22 @@ struct CaseValidationTests {
                 ["history", "previousRepair"], .object(JSONObject([("completed", .string("2027-01-01"))])),
                 "history.previousRepair.completed", "after the request date"
             ),
+            (
+                ["requestDate"], JSONValue.string("9999-12-31"), "requestDate",
+                "outside the supported years 1990 to 2099"
+            ),
+            (["customer", "name"], .string("Anna \u{202E}seirV ed"), "customer.name", "text-direction"),
+            (["customer", "email"], .string("anna@bücher.example"), "customer.email", "plain ASCII"),
+            (
+                ["repair", "parts"],
+                .array([
+                    .object(
+                        JSONObject([
+                            ("sku", .string("X12P-DISPLAY")), ("quantity", .number("99999999999999999999")),
+                        ]))
+                ]),
+                "repair.parts[0].quantity", "too large"
+            ),
         ])
     func refused(path: [String], value: JSONValue?, field: String, message: String) throws {
         let error = try #require(Self.error(Self.mutated(path, value)))

@@ -37,6 +37,19 @@ struct DecisionTests {
         }
     }
 
+    @Test("a decision body with an unknown field is 422 naming it")
+    func strictDecisionBody() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let response = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/decision", key: Key.desk,
+                body: #"{"decision":"accepted","by":"x"}"#)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.json["field"] as? String == "by")
+        }
+    }
+
     @Test("staff decision: roles, bad body and unknown quote")
     func staffDecisionErrors() async throws {
         let server = try TestServer()

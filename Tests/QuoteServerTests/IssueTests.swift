@@ -54,6 +54,34 @@ struct IssueTests {
         }
     }
 
+    @Test("Idempotency-Keys belong to their issuer: another issuer's same key is a new quote")
+    func idempotencyPerIssuer() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let desk = try await client.issue(
+                Fixtures.dutchRepair(), key: Key.desk, idempotencyKey: "first-1")
+            let shop = try await client.issue(
+                Fixtures.dutchRepair(), key: Key.shop, idempotencyKey: "first-1")
+            #expect(desk.status == .created && shop.status == .created)
+            #expect(shop.json["number"] as? String != desk.json["number"] as? String)
+        }
+    }
+
+    @Test("list filters are checked: unknown status, bad market, from after to are 422")
+    func listFilters() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            for (query, field) in [
+                ("status=bogus", "status"), ("market=zz1", "market"),
+                ("from=2026-12-01&to=2026-01-01", "from"),
+            ] {
+                let response = try await client.call(.get, "/v1/quotes?\(query)", key: Key.desk)
+                #expect(response.status == .unprocessableContent, "\(query)")
+                #expect(response.json["field"] as? String == field)
+            }
+        }
+    }
+
     @Test("bad input is 422 naming the field")
     func validation() async throws {
         let server = try TestServer()

@@ -36,7 +36,7 @@ public enum IMEI {
     }
 }
 
-/// A deliberately plain e-mail address check: one "@", a dot in the domain, no spaces or controls.
+/// A deliberately plain e-mail address check: printable ASCII, one "@", a dot in the domain.
 public enum EmailAddress {
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -47,8 +47,9 @@ public enum EmailAddress {
         guard domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."),
             domain.last != UInt8(ascii: ".")
         else { return false }
+        // ASCII only: the mailer sends without SMTPUTF8, so an address it cannot send is refused here.
         return bytes.allSatisfy {
-            $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+            $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
                 && $0 != UInt8(ascii: ",")
         }
     }

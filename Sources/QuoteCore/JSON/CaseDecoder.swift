@@ -96,7 +96,8 @@ public enum CaseDecoder {
         try r.rejectUnknownKeys(["name", "email", "language"])
         let email = try r.string("email")
         if let email, !EmailAddress.isValid(email) {
-            throw ValidationError(field: r.field("email"), "\"\(email)\" is not an e-mail address")
+            throw ValidationError(
+                field: r.field("email"), "\"\(email)\" is not an e-mail address (plain ASCII: local@domain)")
         }
         let language = try r.string("language")
         if let language,
@@ -110,9 +111,8 @@ public enum CaseDecoder {
                 "\"\(language)\" is not a language code such as \"nl\" or \"zh-Hant\"")
         }
         let name = try r.requiredString("name")
-        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-        else {
-            throw ValidationError(field: r.field("name"), "contains a control character")
+        guard !name.unicodeScalars.contains(where: Self.isControlOrBidi) else {
+            throw ValidationError(field: r.field("name"), "contains a control or text-direction character")
         }
         return ServiceCase.Customer(name: name, email: email, language: language)
     }
@@ -229,5 +229,13 @@ public enum CaseDecoder {
         return ServiceCase.History(
             benefitsUsed: try r.stringArray("benefitsUsed").map { RuleID($0.text) }, benefitQuotes: quotes,
             previousRepair: previous)
+    }
+
+    /// C0/C1 controls and the Unicode text-direction overrides and isolates (a name written
+    /// backwards on a quote is a spoofing trick).
+    static func isControlOrBidi(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 }

@@ -1,5 +1,9 @@
 /// Reads typed fields out of a JSON object, naming the field path in every error (G-5).
 public struct FieldReader {
+    /// Case dates must fall in these years: a typo such as 9999 would otherwise give quotes that
+    /// never expire and dates past year 9999.
+    public static let supportedYears = 1990...2099
+
     public let object: JSONObject
     public let path: String
 
@@ -95,6 +99,12 @@ public struct FieldReader {
             throw ValidationError(
                 field: field(key), "\"\(text)\" is not a date of the form YYYY-MM-DD that exists")
         }
+        guard Self.supportedYears.contains(date.year) else {
+            throw ValidationError(
+                field: field(key),
+                "\(text) is outside the supported years \(Self.supportedYears.lowerBound) to \(Self.supportedYears.upperBound)"
+            )
+        }
         return date
     }
 
@@ -108,6 +118,9 @@ public struct FieldReader {
     /// A whole number written as a JSON integer ("2", not "2.0" or "\"2\"").
     public func integer(_ key: String) throws(ValidationError) -> Int? {
         guard let value = value(key) else { return nil }
+        if case .number(let text) = value, Int(text) == nil, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw ValidationError(field: field(key), "\(text) is too large")
+        }
         guard case .number(let text) = value, let n = Int(text) else {
             throw ValidationError(
                 field: field(key),

@@ -25,6 +25,9 @@ struct DecisionsController<Repository: QuoteRepository> {
         else {
             throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
         }
+        if let unknown = object.keys.first(where: { $0 != "decision" }) {
+            throw APIError(.unprocessableContent, "unknown field (expected only decision)", field: unknown)
+        }
         guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         let stored = try await decide(record, decision, by: principal.name)
         return JSONBody.response(try RecordJSON.decision(stored))

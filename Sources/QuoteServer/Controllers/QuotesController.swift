@@ -36,7 +36,8 @@ struct QuotesController<Repository: QuoteRepository> {
         let result = try await repo.issue(
             IssueRequest(
                 serviceCase: serviceCase, issuer: principal.issuer,
-                idempotencyKey: request.headers[.idempotencyKey], requestHash: hash,
+                idempotencyKey: request.headers[.idempotencyKey].map { "\(principal.issuer)\u{1F}\($0)" },
+                requestHash: hash,
                 checksBenefits: engine.usesOneTimeBenefits(serviceCase)),
             compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try engine.quote(c) })
         let issued = result.issued
@@ -106,6 +107,18 @@ struct QuotesController<Repository: QuoteRepository> {
             if let date, CivilDate(date) == nil {
                 throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
             }
+        }
+        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
+        {
+            throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
+        }
+        if let status = query.status, !["issued", "accepted", "rejected"].contains(status) {
+            throw APIError(.unprocessableContent, "expected issued, accepted or rejected", field: "status")
+        }
+        if let market = query.market,
+            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
+        {
+            throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
         }
         if let limit = parameters.get("limit") {
             guard let value = Int(limit), (1...100).contains(value) else {
