@@ -67,6 +67,20 @@ struct IssueTests {
         }
     }
 
+    @Test("a quote asked for in a format the service does not have is 406")
+    func notAcceptable() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let pdf = try await client.call(
+                .get, "/v1/quotes/NL-2026-000001", key: Key.desk, headers: [.accept: "application/pdf"])
+            #expect(pdf.status == .notAcceptable)
+            let any = try await client.call(
+                .get, "/v1/quotes/NL-2026-000001", key: Key.desk, headers: [.accept: "*/*"])
+            #expect(any.status == .ok)
+        }
+    }
+
     @Test("list filters are checked: unknown status, bad market, from after to are 422")
     func listFilters() async throws {
         let server = try TestServer()

@@ -65,6 +65,10 @@ struct QuotesController<Repository: QuoteRepository> {
         let principal = try services.keys.require(request, Set(Role.allCases))
         var number = try context.parameters.require("number")
         var format = DocumentFormat.from(accept: request.headers[.accept])
+        if let accept = request.headers[.accept], format == nil, !DocumentFormat.acceptsJSON(accept) {
+            throw APIError(
+                .notAcceptable, "available as application/json, text/plain or text/html", field: "Accept")
+        }
         for (suffix, suffixFormat) in [
             (".txt", DocumentFormat?.some(.text)), (".html", .html), (".json", nil),
         ]
@@ -145,6 +149,12 @@ struct QuotesController<Repository: QuoteRepository> {
 
 extension DocumentFormat {
     /// HTML or text when `Accept` prefers it, nil for JSON.
+    /// Whether an `Accept` header admits JSON (or anything).
+    static func acceptsJSON(_ accept: String) -> Bool {
+        accept.isEmpty || accept.contains("application/json") || accept.contains("*/*")
+            || accept.contains("application/*")
+    }
+
     static func from(accept: String?) -> DocumentFormat? {
         guard let accept else { return nil }
         if accept.contains("text/html") { return .html }
