@@ -45,7 +45,8 @@ public struct SMTPMailSender: MailSending {
     func message(for email: OutboundEmail) throws -> MailMessage {
         do {
             let serviceCase = try CaseDecoder.decode(email.caseJSON, today: { _ in CivilDate(dayNumber: 0) })
-            guard case .string(let version)? = try JSONParser.parse(email.quoteJSON).at("priceListVersion")
+            guard case .object(let stored) = try JSONParser.parse(email.quoteJSON),
+                case .string(let version)? = stored["priceListVersion"]
             else {
                 throw MailSendingError.permanent("the stored quote has no priceListVersion")
             }
@@ -78,13 +79,5 @@ public struct SMTPMailSender: MailSending {
         let href = HTMLInsertion.escape(link)
         return HTMLInsertion.afterBody(
             html, "<p class=\"decision-link\"><a href=\"\(href)\">Accept or reject this quote</a></p>")
-    }
-}
-
-extension JSONValue {
-    /// The member `key` of an object, or nil.
-    func at(_ key: String) -> JSONValue? {
-        guard case .object(let o) = self else { return nil }
-        return o[key]
     }
 }

@@ -19,18 +19,15 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     {
         try renderer.render(
             quote, case: serviceCase, format: format, language: language,
-            marketLanguage: marketLanguage(quote))
+            marketLanguage: catalog.language(of: quote))
     }
 
     /// The e-mail subject in the document's language.
     func subject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
         try renderer.subject(
-            for: quote, case: serviceCase, language: language, marketLanguage: marketLanguage(quote))
+            for: quote, case: serviceCase, language: language, marketLanguage: catalog.language(of: quote))
     }
 
-    func marketLanguage(_ quote: Quote) -> String {
-        (try? catalog.priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
-    }
 }
 
 extension TemplateDocumentRenderer {
@@ -38,7 +35,8 @@ extension TemplateDocumentRenderer {
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels {
         guard
             let code = try? renderer.resolveLanguage(
-                explicit: nil, customer: serviceCase.customer.language, marketLanguage: marketLanguage(quote)),
+                explicit: nil, customer: serviceCase.customer.language,
+                marketLanguage: catalog.language(of: quote)),
             let labels = renderer.catalog.labels(for: code), let accept = try? labels.text("decision.accept"),
             let reject = try? labels.text("decision.reject"),
             let answer = try? labels.text("decision.yourAnswer")

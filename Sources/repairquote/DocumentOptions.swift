@@ -43,10 +43,3 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 }
-
-extension PriceListCatalog {
-    /// The language of the price list a quote was computed with.
-    func language(of quote: Quote) -> String {
-        (try? priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
-    }
-}

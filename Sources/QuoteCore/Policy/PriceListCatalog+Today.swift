@@ -9,6 +9,13 @@ extension PriceListCatalog {
     }
 }
 
+extension PriceListCatalog {
+    /// The language of the price list a quote was computed with ("en" if that version is unknown).
+    public func language(of quote: Quote) -> String {
+        (try? priceList(for: quote.market, version: quote.priceListVersion).settings.language) ?? "en"
+    }
+}
+
 extension CivilDate {
     /// The calendar date now in `zone`.
     public static func today(in zone: TimeZone) -> CivilDate {
