@@ -4,8 +4,11 @@
 set -eu
 SECONDS_PER_RUN=${1:-15}
 PORT=18080
-DB=$(mktemp -d)/bench.sqlite
-.build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/service/keys.sample.json &
+WORK=$(mktemp -d)
+DB=$WORK/bench.sqlite
+# The server logs one line per issued quote; they go to a file, not the terminal.
+.build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/service/keys.sample.json \
+    2>"$WORK/server.log" &
 SERVER=$!
 trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -20,3 +23,4 @@ run() {
 run "GET /health" http://127.0.0.1:$PORT/health
 run "POST /v1/quotes/preview" -s scripts/wrk-post.lua http://127.0.0.1:$PORT/v1/quotes/preview
 run "POST /v1/quotes" -s scripts/wrk-post.lua http://127.0.0.1:$PORT/v1/quotes
+echo "server log: $WORK/server.log ($(grep -c 'quote issued' "$WORK/server.log") quotes issued)"

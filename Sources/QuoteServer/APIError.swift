@@ -73,10 +73,12 @@ enum JSONBody {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func response(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    static func response(bytes: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {

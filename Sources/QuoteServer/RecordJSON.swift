@@ -20,13 +20,36 @@ enum RecordJSON {
         return o
     }
 
-    /// The summary, the decision with its final charges, the quote and the case as issued.
-    static func full(_ r: QuoteRecord) throws -> JSONObject {
-        var o = summary(r)
-        o.append("decision", try r.decision.map(decision) ?? .null)
-        o.append("quote", try JSONBody.parse(r.quoteJSON))
-        o.append("case", try JSONBody.parse(r.caseJSON))
-        return o
+    /// The summary, the decision with its final charges, the quote and the case as issued, then
+    /// `customerLink` when given, as compact JSON. The stored case, quote and final charges are
+    /// compact JSON written by this service, so they are copied in as they are, not parsed again.
+    static func full(_ r: QuoteRecord, customerLink: String? = nil) -> [UInt8] {
+        var out = JSONWriter.bytes(.object(summary(r)), pretty: false)
+        out.removeLast()  // the summary's closing brace
+        out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
+        out.append(contentsOf: #","decision":"#.utf8)
+        if let d = r.decision {
+            var o = JSONObject()
+            o.append("decision", .string(d.decision.rawValue))
+            o.append("decidedAt", .string(timestamp(d.decidedAt)))
+            o.append("decidedBy", .string(d.decidedBy))
+            out.append(contentsOf: JSONWriter.bytes(.object(o), pretty: false).dropLast())
+            out.append(contentsOf: #","final":"#.utf8)
+            out.append(contentsOf: d.finalJSON.utf8)
+            out.append(UInt8(ascii: "}"))
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        out.append(contentsOf: #","quote":"#.utf8)
+        out.append(contentsOf: r.quoteJSON.utf8)
+        out.append(contentsOf: #","case":"#.utf8)
+        out.append(contentsOf: r.caseJSON.utf8)
+        if let customerLink {
+            out.append(contentsOf: #","customerLink":"#.utf8)
+            JSONWriter.writeString(customerLink, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     static func decision(_ d: DecisionRecord) throws -> JSONValue {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Prometheus
+import Synchronization
 
 /// The service's own Prometheus registry (not the process-wide MetricsSystem, so that every
 /// application, e.g. one per test, counts apart).
@@ -10,25 +11,47 @@ public final class ServerMetrics: Sendable {
 
     public init() {}
 
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    /// The series already made, so a request costs one dictionary look-up, not a registry
+    /// look-up with label validation.
+    private let requestSeries = Mutex<[RequestKey: (Counter, DurationHistogram)]>([:])
+
     static let latencyBuckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
         .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
     ]
 
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
+        let key = RequestKey(route: route, method: method, status: status)
+        let series =
+            requestSeries.withLock { $0[key] }
+            ?? requestSeries.withLock { cache in
+                let made = cache[key] ?? makeRequestSeries(key)
+                cache[key] = made
+                return made
+            }
+        series.0.increment()
+        series.1.record(duration)
+    }
+
+    private func makeRequestSeries(_ key: RequestKey) -> (Counter, DurationHistogram) {
         let requests = MetricNameDescriptor(
             namespace: "repairquote", metricName: "http_requests", unitName: "total",
             helpText: "HTTP requests by route, method and status")
-        registry.makeCounter(
-            descriptor: requests, labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
+        let counter = registry.makeCounter(
+            descriptor: requests,
+            labels: [("route", key.route), ("method", key.method), ("status", String(key.status))])
         let latency = MetricNameDescriptor(
             namespace: "repairquote", metricName: "http_request_duration", unitName: "seconds",
             helpText: "HTTP request latency by route")
-        registry.makeDurationHistogram(
-            descriptor: latency, labels: [("route", route)], buckets: Self.latencyBuckets
-        )
-        .record(duration)
+        let histogram = registry.makeDurationHistogram(
+            descriptor: latency, labels: [("route", key.route)], buckets: Self.latencyBuckets)
+        return (counter, histogram)
     }
 
     func recordIssued(market: String, status: String) {

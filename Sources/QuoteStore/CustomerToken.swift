@@ -5,18 +5,31 @@ import Foundation
 public enum CustomerToken {
     public static func generate() -> String {
         var rng = SystemRandomNumberGenerator()
-        let bytes = (0..<4).flatMap { _ in withUnsafeBytes(of: rng.next() as UInt64) { Array($0) } }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 { withUnsafeBytes(of: rng.next() as UInt64) { bytes.append(contentsOf: $0) } }
         return base64url(bytes)
     }
 
     /// Lowercase hex SHA-256 of the token's text.
     public static func hash(_ token: String) -> String { Digest.sha256Hex(Array(token.utf8)) }
 
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// RFC 4648 §5 base64url, without padding.
     static func base64url(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index < bytes.count {
+            let count = min(3, bytes.count - index)
+            var group = UInt32(bytes[index]) << 16
+            if count > 1 { group |= UInt32(bytes[index + 1]) << 8 }
+            if count > 2 { group |= UInt32(bytes[index + 2]) }
+            for sextet in 0...count { out.append(alphabet[Int((group >> (18 - 6 * UInt32(sextet))) & 63)]) }
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -11,16 +11,17 @@ extension SQLiteQuoteRepository {
     /// ledger's UNIQUE (benefit, device_key) is the last guard: a conflict there also recomputes.
     public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
         // The idempotency key is checked inside the write transaction (`insert`), so a retry costs
-        // one round trip to the database, not two.
+        // one round trip to the database, not two. The JSON and the customer token are made here,
+        // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
         for _ in 0..<8 {
             var serviceCase = request.serviceCase
             if request.checksBenefits, let deviceKey = serviceCase.device.benefitKey {
                 serviceCase.recordBenefitsUsed(try await benefitsUsed(deviceKey: deviceKey))
             }
             let quote = try compute(serviceCase)
-            let enriched = serviceCase
+            let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
             do {
-                return try await writer.write { db in try Self.insert(db, request, enriched, quote) }
+                return try await batcher.submit(prepared).get()
             } catch IssueRetry.ledgerChanged {
                 continue
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -42,22 +43,24 @@ extension SQLiteQuoteRepository {
     func replayed(number: String) async throws -> IssueResult {
         let token = CustomerToken.generate()
         let record = try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
-                arguments: [CustomerToken.hash(token), number])
+            try db.cachedStatement(
+                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)"
+            ).execute(arguments: [CustomerToken.hash(token), number])
             return try Self.fetchRecord(db, number: number)
         }
         guard let record else { throw StoreError.notFound }
         return .replayed(IssuedQuote(record: record, customerToken: token))
     }
 
-    static func insert(_ db: Database, _ request: IssueRequest, _ serviceCase: ServiceCase, _ computed: Quote)
-        throws
-        -> IssueResult
-    {
+    /// Writes one prepared issue (inside the batch's transaction, in its own savepoint).
+    static func insert(_ db: Database, _ issue: PreparedIssue) throws -> IssueResult {
+        let request = issue.request
+        let serviceCase = issue.serviceCase
+        let computed = issue.quote
         if let key = request.idempotencyKey,
             let row = try Row.fetchOne(
-                db, sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?",
+                db.cachedStatement(
+                    sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?"),
                 arguments: [key])
         {
             guard (row["request_hash"] as String) == request.requestHash else {
@@ -72,43 +75,38 @@ extension SQLiteQuoteRepository {
                 throw IssueRetry.ledgerChanged
             }
         }
-        var quote = computed
-        let number = try nextNumber(db, market: quote.market.rawValue, year: quote.issueDate.year)
-        quote.number = number
+        let number = try nextNumber(db, market: computed.market.rawValue, year: computed.issueDate.year)
         let now = request.now.timeIntervalSince1970
-        let record = try insertQuote(db, request: request, serviceCase: serviceCase, quote: quote, now: now)
+        let record = try insertQuote(db, issue, number: number, now: now)
         if let deviceKey {
-            for benefit in quote.coverage.benefitsGranted {
-                try db.execute(
+            for benefit in computed.coverage.benefitsGranted {
+                try db.cachedStatement(
                     sql:
-                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)",
-                    arguments: [benefit.rawValue, deviceKey, number, now])
+                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [benefit.rawValue, deviceKey, number, now])
             }
         }
         if let key = request.idempotencyKey {
-            try db.execute(
+            try db.cachedStatement(
                 sql:
-                    "INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [key, request.requestHash, number, now])
+                    "INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [key, request.requestHash, number, now])
         }
-        let token = CustomerToken.generate()
-        try db.execute(
-            sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
-            arguments: [CustomerToken.hash(token), number])
-        return .issued(IssuedQuote(record: record, customerToken: token))
+        try db.cachedStatement(sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)")
+            .execute(arguments: [issue.tokenHash, number])
+        return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
     }
 
     /// The next number of a market and year, from a counter row updated in the same transaction as
     /// the insert: gap-free, as a rolled-back transaction rolls the counter back too.
     static func nextNumber(_ db: Database, market: String, year: Int) throws -> String {
         let next = try Int.fetchOne(
-            db,
-            sql: """
-                INSERT INTO quote_counters (market, year, last) VALUES (?, ?, 1)
-                ON CONFLICT (market, year) DO UPDATE SET last = last + 1
-                RETURNING last
-                """,
-            arguments: [market, year])
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO quote_counters (market, year, last) VALUES (?, ?, 1)
+                    ON CONFLICT (market, year) DO UPDATE SET last = last + 1
+                    RETURNING last
+                    """), arguments: [market, year])
         guard let next else { throw StoreError.contention }
         return formatNumber(market: market, year: year, sequence: next)
     }
@@ -120,32 +118,31 @@ extension SQLiteQuoteRepository {
     }
 
     /// Inserts the quote row and returns it as a record (built here, not read back).
-    static func insertQuote(
-        _ db: Database, request: IssueRequest, serviceCase: ServiceCase, quote: Quote, now: Double
-    )
-        throws -> QuoteRecord
+    static func insertQuote(_ db: Database, _ issue: PreparedIssue, number: String, now: Double) throws
+        -> QuoteRecord
     {
+        let quote = issue.quote
         let record = QuoteRecord(
-            number: quote.number ?? "", market: quote.market.rawValue, year: quote.issueDate.year,
-            kind: serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
+            number: number, market: quote.market.rawValue, year: quote.issueDate.year,
+            kind: issue.serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
             issueDate: quote.issueDate.description, validUntil: quote.validUntil.description,
-            issuer: request.issuer,
-            caseJSON: CaseEncoder.encode(serviceCase, pretty: false),
-            quoteJSON: QuoteEncoder.encode(quote, pretty: false),
+            issuer: issue.request.issuer,
+            caseJSON: issue.caseJSON,
+            quoteJSON: issue.quoteJSON.numbered(number),
             priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
             decision: nil)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
                     case_json, quote_json, price_list_version, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                record.number, record.market, record.year, record.kind, record.coverageStatus,
-                record.issueDate,
-                record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
-                now,
-            ])
+                """
+        ).execute(arguments: [
+            record.number, record.market, record.year, record.kind, record.coverageStatus,
+            record.issueDate,
+            record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
+            now,
+        ])
         return record
     }
 }

@@ -11,6 +11,8 @@ import QuoteCore
 /// blocked there, holding up the tasks that would have returned the connections (a deadlock).
 public final class SQLiteQuoteRepository: QuoteRepository {
     let writer: any DatabaseWriter
+    /// Group commit of issues (see ``IssueBatcher``).
+    let batcher: IssueBatcher
 
     /// Opens (creating and migrating as needed) the database file at `path`.
     public init(path: String) throws {
@@ -18,12 +20,14 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         configuration.busyMode = .timeout(10)
         configuration.journalMode = .wal
         writer = try DatabaseQueue(path: path, configuration: configuration)
+        batcher = IssueBatcher(writer: writer, write: Self.insert)
         try Migrations.migrator.migrate(writer)
     }
 
     /// A private in-memory database.
     public init() throws {
         writer = try DatabaseQueue()
+        batcher = IssueBatcher(writer: writer, write: Self.insert)
         try Migrations.migrator.migrate(writer)
     }
 
@@ -41,7 +45,7 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         return try await writer.read { db in
             guard
                 let number = try String.fetchOne(
-                    db, sql: "SELECT quote_number FROM customer_tokens WHERE token_hash = ?",
+                    db.cachedStatement(sql: "SELECT quote_number FROM customer_tokens WHERE token_hash = ?"),
                     arguments: [hash])
             else { return nil }
             return try Self.fetchRecord(db, number: number)
@@ -87,7 +91,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         """
 
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
-        try Row.fetchOne(db, sql: selectSQL + " WHERE q.number = ?", arguments: [number]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(
+            record)
     }
 
     static func record(_ row: Row) -> QuoteRecord {
@@ -109,7 +114,7 @@ public final class SQLiteQuoteRepository: QuoteRepository {
 
     static func ledger(_ db: Database, deviceKey: String) throws -> [RuleID: String] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?",
+            db.cachedStatement(sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?"),
             arguments: [deviceKey])
         var used: [RuleID: String] = [:]
         for row in rows { used[RuleID(row["benefit"] as String)] = row["quote_number"] }

@@ -53,11 +53,10 @@ struct QuotesController<Repository: QuoteRepository> {
         } else {
             headers[.idempotentReplayed] = "true"
         }
-        var answer = try RecordJSON.full(issued.record)
-        answer.append("customerLink", .string(services.publicBaseURL + "/q/" + issued.customerToken))
+        let answer = RecordJSON.full(
+            issued.record, customerLink: services.publicBaseURL + "/q/" + issued.customerToken)
         let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
-        return JSONBody.response(
-            text: JSONWriter.write(.object(answer), pretty: false), status: status, headers: headers)
+        return JSONBody.response(bytes: answer, status: status, headers: headers)
     }
 
     /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.
@@ -78,8 +77,7 @@ struct QuotesController<Repository: QuoteRepository> {
         }
         let record = try await readable(number, by: principal)
         guard let format else {
-            return JSONBody.response(
-                text: JSONWriter.write(.object(try RecordJSON.full(record)), pretty: false))
+            return JSONBody.response(bytes: RecordJSON.full(record))
         }
         return try renderDocument(record, format: format)
     }
