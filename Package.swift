@@ -37,6 +37,7 @@ let package = Package(
         ),
         // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         // MIME messages and SMTP delivery over libcurl.
         .target(name: "QuoteMailer", dependencies: ["CCurl"]),
         // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteStore", "PriceListLoading", "QuoteRendering", "QuoteMailer",
+                "QuoteCore", "QuoteStore", "PriceListLoading", "QuoteRendering", "QuoteMailer", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

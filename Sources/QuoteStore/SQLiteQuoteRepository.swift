@@ -19,7 +19,12 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.journalMode = .wal
+        // GRDB sets `synchronous = NORMAL` in WAL mode, where a commit is not yet on disk and a
+        // power cut can lose issued quotes (and hand their numbers out again). FULL syncs the WAL
+        // at every commit; group commit (``IssueBatcher``) shares that sync among many issues.
+        // (Set after opening: GRDB's WAL set-up runs after `prepareDatabase`.)
         writer = try DatabaseQueue(path: path, configuration: configuration)
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         batcher = IssueBatcher(writer: writer, write: Self.insert)
         try Migrations.migrator.migrate(writer)
     }

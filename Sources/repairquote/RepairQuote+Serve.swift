@@ -30,6 +30,7 @@ extension RepairQuote {
         }
 
         func run() async throws {
+            AllocatorTuning.keepFreedMemory()
             var logger = Logger(label: "repairquote.server")
             logger.logLevel = .info
             var options = ServerOptions()

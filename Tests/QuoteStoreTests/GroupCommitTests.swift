@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuoteCore
 import QuoteTestSupport
 import Testing
@@ -42,6 +43,16 @@ struct GroupCommitTests {
         #expect(numbers.sorted() == expected)
         let stored = try await repo.list(QuoteQuery(limit: 100)).quotes.map(\.number)
         #expect(stored == expected)
+    }
+
+    @Test("a database file syncs every commit (synchronous = FULL), so an answered issue is on disk")
+    func durable() async throws {
+        let repo = try SQLiteQuoteRepository(
+            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+        let mode = try await repo.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(mode == 2)
+        let journal = try await repo.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
     }
 
     @Test("the quote JSON numbered after encoding equals the numbered quote's encoding")

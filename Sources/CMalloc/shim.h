@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt), used by QuoteServer's AllocatorTuning.
+#include <malloc.h>
