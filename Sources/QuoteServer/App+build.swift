@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import QuoteCore
 import QuoteStore
 import ServiceLifecycle
@@ -12,6 +14,11 @@ public struct ServerOptions: Sendable {
     /// The SQLite file; nil keeps everything in memory.
     public var databasePath: String?
     public var publicBaseURL: String?
+    /// Threads that read, parse and write HTTP (SwiftNIO event loops); handlers run on Swift's
+    /// concurrency pool beside them. The default, half the cores (at least one), measured best:
+    /// see docs/benchmarks.md.
+    public var ioThreads = ServerOptions.defaultIOThreads
+    public static var defaultIOThreads: Int { max(1, System.coreCount / 2) }
     /// Today in a market (cases without a request date, link expiry); UTC when not set.
     public var today: (@Sendable (MarketCode) -> CivilDate)?
     public init() {}
@@ -32,6 +39,7 @@ public func buildApplication(
     var app = Application(
         router: buildRouter(repo: repo, services: services),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),
+        eventLoopGroupProvider: .shared(IOThreads.group(of: options.ioThreads)),
         logger: logger)
     if let mailer {
         app.addServices(OutboxSender(repo: repo, mailer: mailer, publicBaseURL: baseURL, logger: logger))

@@ -22,10 +22,15 @@ extension RepairQuote {
         @Option(help: "API keys file (JSON: key → role, retailer id); see Examples/service/keys.sample.json.")
         var keys: String?
         @Option(help: "Public base URL of customer links.") var publicURL: String?
+        @Option(help: "Threads for HTTP input and output (default: half the cores, at least 1).")
+        var ioThreads = ServerOptions.defaultIOThreads
 
         func validate() throws {
             guard (1...65535).contains(port) else {
                 throw ArgumentParser.ValidationError("--port must be 1 to 65535")
+            }
+            guard (1...256).contains(ioThreads) else {
+                throw ArgumentParser.ValidationError("--io-threads must be 1 to 256")
             }
         }
 
@@ -38,6 +43,7 @@ extension RepairQuote {
             options.port = port
             options.databasePath = db
             options.publicBaseURL = publicURL
+            options.ioThreads = ioThreads
             let apiKeys = try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
             let (engine, documents) = try CLIError.guarding {
                 () throws -> (QuoteCalculator, TemplateDocumentRenderer) in
