@@ -9,7 +9,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure speed (build with -c release first).",
         subcommands: [
-            BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchJSON.self, BenchGenerateCommand.self,
+            BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchJSON.self,
+            BenchGenerateCommand.self,
         ])
 }
 
