@@ -9,6 +9,14 @@ enum JSONEscaping {
     static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         let count = bytes.count
+        // Eight bytes at a time while none of them can start an escape.
+        if let base = bytes.baseAddress {
+            while count - i >= 8 {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                guard !mayNeedEscape(word) else { break }
+                i += 8
+            }
+        }
         while i < count {
             let byte = bytes[i]
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
@@ -23,6 +31,17 @@ enum JSONEscaping {
             i += 1
         }
         return count
+    }
+
+    /// Whether one of the eight bytes may be below 0x20, `"`, `\` or 0xE2 (exact for "none").
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// Writes the escape of the sequence at `index` (found by `nextEscape`) to `out`, which has room

@@ -42,12 +42,14 @@ public struct JSONObject: Hashable, Sendable {
     }
 
     public subscript(key: String) -> JSONValue? {
-        if !hasNonASCIIKey && Self.isASCII(key) {
+        if !hasNonASCIIKey {
+            // An ASCII key equals only the same bytes; a non-ASCII key never equals an ASCII key of
+            // its own length (an equivalent spelling has more bytes), so a hit here is the first.
             let length = key.utf8.count
             for entry in entries where entry.key.utf8.count == length && entry.key == key {
                 return entry.value
             }
-            return nil
+            if Self.isASCII(key) { return nil }
         }
         return entries.first { $0.key == key }?.value
     }
