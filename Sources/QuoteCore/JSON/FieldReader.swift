@@ -28,12 +28,20 @@ public struct FieldReader {
     /// before any text is compared.
     public func rejectUnknownKeys(_ known: KnownKeys) throws(ValidationError) {
         guard known.allASCII && !object.hasNonASCIIKey else { return try rejectUnknownKeys(known.keys) }
-        for entry in object.entries {
-            let length = entry.key.utf8.count
-            guard known.keys.contains(where: { $0.utf8.count == length && $0 == entry.key }) else {
-                throw unknownKey(entry.key, known: known.keys)
+        let unknown = object.entries.withUnsafeBufferPointer { entries in
+            known.keys.withUnsafeBufferPointer { known -> Int? in
+                search: for index in entries.indices {
+                    let length = entries[index].key.utf8.count
+                    for key in known.indices
+                    where known[key].utf8.count == length && known[key] == entries[index].key {
+                        continue search
+                    }
+                    return index
+                }
+                return nil
             }
         }
+        if let unknown { throw unknownKey(object.entries[unknown].key, known: known.keys) }
     }
 
     private func unknownKey(_ unknown: String, known: [String]) -> ValidationError {

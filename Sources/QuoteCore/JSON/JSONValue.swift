@@ -45,13 +45,23 @@ public struct JSONObject: Hashable, Sendable {
         if !hasNonASCIIKey {
             // An ASCII key equals only the same bytes; a non-ASCII key never equals an ASCII key of
             // its own length (an equivalent spelling has more bytes), so a hit here is the first.
-            let length = key.utf8.count
-            for entry in entries where entry.key.utf8.count == length && entry.key == key {
-                return entry.value
-            }
+            if let index = indexOfSameLength(key) { return entries[index].value }
             if Self.isASCII(key) { return nil }
         }
         return entries.first { $0.key == key }?.value
+    }
+
+    /// The first entry whose key has the length of `key` and equals it (read in place, no copies).
+    @inline(__always)
+    private func indexOfSameLength(_ key: String) -> Int? {
+        let length = key.utf8.count
+        return entries.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices
+            where buffer[index].key.utf8.count == length && buffer[index].key == key {
+                return index
+            }
+            return nil
+        }
     }
 
     public var keys: [String] { entries.map(\.key) }
