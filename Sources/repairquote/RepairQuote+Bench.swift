@@ -8,7 +8,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (build with -c release first).",
-        subcommands: [BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchGenerateCommand.self])
+        subcommands: [
+            BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchJSON.self,
+            BenchGenerateCommand.self,
+        ])
 }
 
 /// Quotes computed per second on one core, price lists loaded, cases decoded beforehand.

@@ -22,20 +22,24 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`; nil for anything else or a date that does not exist.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            return nil
-        }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
+        var text = text
+        let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+                return nil
             }
-            return value
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -45,6 +49,25 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Writes `description` (10 bytes) to `out` for years 0 to 9999; nil (nothing written) otherwise.
+    func write(to out: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
+        @inline(__always) func digit(_ value: Int) -> UInt8 {
+            UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+        }
+        out[0] = digit(year / 1000)
+        out[1] = digit(year / 100)
+        out[2] = digit(year / 10)
+        out[3] = digit(year)
+        out[4] = UInt8(ascii: "-")
+        out[5] = digit(month / 10)
+        out[6] = digit(month)
+        out[7] = UInt8(ascii: "-")
+        out[8] = digit(day / 10)
+        out[9] = digit(day)
+        return 10
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

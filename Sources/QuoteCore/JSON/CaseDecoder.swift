@@ -20,10 +20,22 @@ public enum CaseDecoder {
         return try decode(json, today: today)
     }
 
-    static let topLevelKeys: [String] = [
+    static let topLevelKeys = KnownKeys([
         "market", "requestDate", "kind", "serviceMode", "customer", "device", "item", "purchase", "findings",
         "fault", "repair", "history", "decision", "salesTaxRate", "raisedVia", "emptyBox",
-    ]
+    ])
+    static let customerKeys = KnownKeys(["name", "email", "language"])
+    static let deviceKeys = KnownKeys(["model", "category", "imei", "serial", "screenInches"])
+    static let purchaseKeys = KnownKeys([
+        "date", "deliveryDate", "channel", "official", "proofOfPurchase", "firstOwner", "orderedOn",
+        "amounts",
+        "partialReturn",
+    ])
+    static let amountKeys = KnownKeys(["price", "shipping", "giftWrap", "tax"])
+    static let repairKeys = KnownKeys(["labor", "parts"])
+    static let partKeys = KnownKeys(["sku", "quantity"])
+    static let historyKeys = KnownKeys(["benefitsUsed", "benefitQuotes", "previousRepair"])
+    static let previousRepairKeys = KnownKeys(["completed", "fault", "replacedParts", "deviceReplaced"])
 
     public static func decode(_ json: JSONValue, today: (MarketCode) -> CivilDate) throws(ValidationError)
         -> ServiceCase
@@ -93,7 +105,7 @@ public enum CaseDecoder {
     }
 
     static func decodeCustomer(_ r: FieldReader) throws(ValidationError) -> ServiceCase.Customer {
-        try r.rejectUnknownKeys(["name", "email", "language"])
+        try r.rejectUnknownKeys(customerKeys)
         let email = try r.string("email")
         if let email, !EmailAddress.isValid(email) {
             throw ValidationError(
@@ -118,7 +130,7 @@ public enum CaseDecoder {
     }
 
     static func decodeDevice(_ r: FieldReader) throws(ValidationError) -> ServiceCase.Device {
-        try r.rejectUnknownKeys(["model", "category", "imei", "serial", "screenInches"])
+        try r.rejectUnknownKeys(deviceKeys)
         let imei = try r.string("imei").map { (text) throws(ValidationError) in
             try IMEI.normalize(text, field: r.field("imei"))
         }
@@ -151,14 +163,10 @@ public enum CaseDecoder {
     }
 
     static func decodePurchase(_ r: FieldReader) throws(ValidationError) -> ServiceCase.Purchase {
-        try r.rejectUnknownKeys([
-            "date", "deliveryDate", "channel", "official", "proofOfPurchase", "firstOwner", "orderedOn",
-            "amounts",
-            "partialReturn",
-        ])
+        try r.rejectUnknownKeys(purchaseKeys)
         var amounts: ServiceCase.PaidAmounts?
         if let a = try r.object("amounts") {
-            try a.rejectUnknownKeys(["price", "shipping", "giftWrap", "tax"])
+            try a.rejectUnknownKeys(amountKeys)
             func amount(_ key: String, required: Bool) throws(ValidationError) -> String {
                 guard let value = a.value(key) else {
                     if required { throw ValidationError(field: a.field(key), "is required") }
@@ -192,11 +200,11 @@ public enum CaseDecoder {
     }
 
     static func decodeRepair(_ r: FieldReader) throws(ValidationError) -> ServiceCase.RepairRequest {
-        try r.rejectUnknownKeys(["labor", "parts"])
+        try r.rejectUnknownKeys(repairKeys)
         var parts: [ServiceCase.PartRequest] = []
         for (value, path) in try r.array("parts") {
             let p = try FieldReader(value, path: path)
-            try p.rejectUnknownKeys(["sku", "quantity"])
+            try p.rejectUnknownKeys(partKeys)
             guard let quantity = try p.integer("quantity") else {
                 throw ValidationError(field: p.field("quantity"), "is required")
             }
@@ -213,14 +221,14 @@ public enum CaseDecoder {
     }
 
     static func decodeHistory(_ r: FieldReader) throws(ValidationError) -> ServiceCase.History {
-        try r.rejectUnknownKeys(["benefitsUsed", "benefitQuotes", "previousRepair"])
+        try r.rejectUnknownKeys(historyKeys)
         var quotes: [RuleID: String] = [:]
         if let q = try r.object("benefitQuotes") {
             for key in q.object.keys { quotes[RuleID(key)] = try q.requiredString(key) }
         }
         var previous: ServiceCase.PreviousRepair?
         if let p = try r.object("previousRepair") {
-            try p.rejectUnknownKeys(["completed", "fault", "replacedParts", "deviceReplaced"])
+            try p.rejectUnknownKeys(previousRepairKeys)
             previous = ServiceCase.PreviousRepair(
                 completed: try p.requiredDate("completed"), fault: try p.string("fault"),
                 replacedParts: try p.stringArray("replacedParts").map(\.text),

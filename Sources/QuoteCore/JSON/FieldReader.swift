@@ -20,16 +20,40 @@ public struct FieldReader {
     /// Refuses keys this reader does not know (a typo such as "purchse" is an error, not ignored).
     public func rejectUnknownKeys(_ known: [String]) throws(ValidationError) {
         for entry in object.entries where !known.contains(entry.key) {
-            let unknown = entry.key
-            throw ValidationError(
-                field: field(unknown),
-                "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
+            throw unknownKey(entry.key, known: known)
         }
+    }
+
+    /// `rejectUnknownKeys(_: [String])` for keys made once: ASCII keys are told apart by length
+    /// before any text is compared.
+    public func rejectUnknownKeys(_ known: KnownKeys) throws(ValidationError) {
+        guard known.allASCII && !object.hasNonASCIIKey else { return try rejectUnknownKeys(known.keys) }
+        let unknown = object.entries.withUnsafeBufferPointer { entries in
+            known.keys.withUnsafeBufferPointer { known -> Int? in
+                search: for index in entries.indices {
+                    let length = entries[index].key.utf8.count
+                    for key in known.indices
+                    where known[key].utf8.count == length && known[key] == entries[index].key {
+                        continue search
+                    }
+                    return index
+                }
+                return nil
+            }
+        }
+        if let unknown { throw unknownKey(object.entries[unknown].key, known: known.keys) }
+    }
+
+    private func unknownKey(_ unknown: String, known: [String]) -> ValidationError {
+        ValidationError(
+            field: field(unknown),
+            "unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
     }
 
     /// The value of `key`, treating JSON null as absent.
     public func value(_ key: String) -> JSONValue? {
-        guard let value = object[key], value != .null else { return nil }
+        guard let value = object[key] else { return nil }
+        if case .null = value { return nil }
         return value
     }
 
@@ -160,9 +184,21 @@ public struct FieldReader {
 
 extension String {
     var trimmingSpaces: Substring {
+        // Quick answer when the first and last bytes are ASCII and not white space.
+        if let first = utf8.first, let last = utf8.last, Self.isASCIINonSpace(first),
+            Self.isASCIINonSpace(last)
+        {
+            return self[...]
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return Substring(scalars[first...last])
+    }
+
+    /// An ASCII byte that is not Unicode white space (U+0009 to U+000D, U+0020).
+    @inline(__always)
+    private static func isASCIINonSpace(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 }

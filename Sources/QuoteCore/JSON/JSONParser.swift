@@ -8,17 +8,21 @@ public struct JSONParser {
         public var description: String { "line \(line), column \(column): \(message)" }
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue { try parse(Array(text.utf8)) }
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) in try parse(buffer) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes)
-        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -42,8 +46,14 @@ public struct JSONParser {
         return SyntaxError(line: line, column: column, message: message)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
-        while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 32, 9, 10, 13: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue() throws(SyntaxError) -> JSONValue {
@@ -51,7 +61,7 @@ public struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return .string(try parseString().text)
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
@@ -60,12 +70,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws(SyntaxError) {
-        let utf8 = Array(word.utf8)
-        guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+    private mutating func literal(_ word: StaticString) throws(SyntaxError) {
+        let length = word.utf8CodeUnitCount
+        guard bytes.count - index >= length else { throw error("unexpected character") }
+        for offset in 0..<length where bytes[index + offset] != word.utf8Start[offset] {
             throw error("unexpected character")
         }
-        index += utf8.count
+        index += length
     }
 
     private mutating func enter() throws(SyntaxError) {
@@ -77,22 +88,34 @@ public struct JSONParser {
 
     private mutating func parseObject() throws(SyntaxError) -> JSONValue {
         try enter()
-        var object = JSONObject()
+        var entries: [(key: String, value: JSONValue)] = []
+        var hasNonASCIIKey = false
         var seen = Set<String>()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(object)
+            return .object(JSONObject(entries: entries, hasNonASCIIKey: false))
         }
+        entries.reserveCapacity(8)
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a key in double quotes")
             }
-            let key = try parseString()
-            let duplicate =
-                object.entries.count < 16
-                ? object.entries.contains { $0.key == key } : !seen.insert(key).inserted
-            if object.entries.count == 15 { seen = Set(object.entries.map(\.key) + [key]) }
+            let (key, keyIsASCII) = try parseString()
+            if !keyIsASCII { hasNonASCIIKey = true }
+            let duplicate: Bool
+            if entries.count < 16 {
+                if hasNonASCIIKey {
+                    duplicate = entries.contains { $0.key == key }
+                } else {
+                    // All ASCII: equal keys are equal bytes, so only keys of the same length can match.
+                    let length = key.utf8.count
+                    duplicate = entries.contains { $0.key.utf8.count == length && $0.key == key }
+                }
+            } else {
+                duplicate = !seen.insert(key).inserted
+            }
+            if entries.count == 15 { seen = Set(entries.map(\.key) + [key]) }
             guard !duplicate else { throw error("duplicate key \"\(key)\"") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -100,7 +123,7 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            object.append(key, try parseValue())
+            entries.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -109,7 +132,7 @@ public struct JSONParser {
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                return .object(object)
+                return .object(JSONObject(entries: entries, hasNonASCIIKey: hasNonASCIIKey))
             } else {
                 throw error("expected ',' or '}' in an object")
             }
@@ -165,64 +188,70 @@ public struct JSONParser {
             }
             guard digits() > 0 else { throw error("malformed number") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    /// A string literal. Runs without escapes are decoded straight from the bytes; with escapes the
-    /// UTF-8 is assembled in a buffer and validated once.
-    private mutating func parseString() throws(SyntaxError) -> String {
+    /// A string literal, and whether it is all ASCII. Runs without escapes are checked and decoded
+    /// straight from the bytes; with escapes the UTF-8 is assembled in a buffer and checked once.
+    /// Invalid UTF-8 is refused only when the literal is otherwise well formed (at its end).
+    private mutating func parseString() throws(SyntaxError) -> (text: String, isASCII: Bool) {
         index += 1
         let start = index
+        var high: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                guard high < 0x80 || UTF8Validation.isValid(run) else {
                     throw error("invalid UTF-8 in a string")
                 }
                 index += 1
-                return text
+                return (String(decoding: run, as: UTF8.self), high < 0x80)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            high |= byte
             index += 1
         }
         var buffer = Array(bytes[start..<index])
+        buffer.reserveCapacity(buffer.count + 16)
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 break
             } else if byte == UInt8(ascii: "\\") {
-                var scalars = String.UnicodeScalarView()
-                try parseEscape(into: &scalars)
-                buffer.append(contentsOf: String(scalars).utf8)
+                let scalar = try parseEscape()
+                UTF8.encode(scalar) { buffer.append($0) }
+                high |= scalar.value < 0x80 ? 0 : 0x80
             } else if byte < 0x20 {
                 throw error("control character in a string (escape it)")
             } else {
                 buffer.append(byte)
+                high |= byte
                 index += 1
             }
         }
         index += 1
-        guard let text = String(validating: buffer, as: UTF8.self) else {
-            throw error("invalid UTF-8 in a string")
-        }
-        return text
+        let valid = high < 0x80 || buffer.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+        guard valid else { throw error("invalid UTF-8 in a string") }
+        return (String(decoding: buffer, as: UTF8.self), high < 0x80)
     }
 
-    private mutating func parseEscape(into scalars: inout String.UnicodeScalarView) throws(SyntaxError) {
+    /// The scalar of the escape at `index` (a backslash), which it passes.
+    private mutating func parseEscape() throws(SyntaxError) -> Unicode.Scalar {
         index += 1
         guard index < bytes.count else { throw error("unterminated string") }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             var code = try hex4()
             if (0xD800..<0xDC00).contains(code) {
@@ -237,7 +266,7 @@ public struct JSONParser {
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-            scalars.append(scalar)
+            return scalar
         default: throw error("invalid escape in a string")
         }
     }

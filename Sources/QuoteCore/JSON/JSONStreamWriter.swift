@@ -1,54 +1,105 @@
 /// Writes JSON straight to UTF-8 bytes, member by member, in the same layout as `JSONWriter`
 /// (compact, or pretty with two-space indents), without building a `JSONValue` tree first.
-public struct JSONStreamWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// Constant keys (`field(_:)`) are copied as they are when they need no escaping; amounts, rates,
+/// dates and whole numbers are written digit by digit, without an intermediate `String`.
+public struct JSONStreamWriter: ~Copyable {
+    private var out: JSONByteBuffer
     let pretty: Bool
-    /// One entry per open container: whether it already holds a member or element.
-    private var filled: [Bool] = []
+    /// Bit `n` says whether the container at depth `n + 1` already holds a member or element.
+    private var filled: UInt64 = 0
+    /// How many containers are open (at most 64, as `JSONParser` allows).
+    private var depth = 0
     private var afterKey = false
 
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out = JSONByteBuffer(capacity: capacity)
     }
 
+    /// The JSON written so far.
+    public var bytes: [UInt8] { out.array }
+
     private mutating func newline() {
-        bytes.append(10)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: filled.count * 2))
+        out.append(10)
+        out.appendSpaces(depth * 2)
+    }
+
+    /// Marks the current container as filled and tells whether it already was.
+    @inline(__always)
+    private mutating func markFilled() -> Bool {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        defer { filled |= bit }
+        return filled & bit != 0
     }
 
     /// Comma and indentation before a value in an array (after a key, nothing).
+    @inline(__always)
     private mutating func beforeValue() {
         if afterKey {
             afterKey = false
             return
         }
-        guard !filled.isEmpty else { return }
-        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        filled[filled.count - 1] = true
+        guard depth > 0 else { return }
+        if markFilled() { out.append(UInt8(ascii: ",")) }
         if pretty { newline() }
     }
 
-    public mutating func key(_ name: String) {
-        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        filled[filled.count - 1] = true
+    /// Comma and indentation before a key.
+    @inline(__always)
+    private mutating func beforeKey() {
+        if markFilled() { out.append(UInt8(ascii: ",")) }
         if pretty { newline() }
-        JSONWriter.writeString(name, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    @inline(__always)
+    private mutating func afterKeyText() {
+        if pretty { out.append(UInt8(ascii: " ")) }
         afterKey = true
+    }
+
+    public mutating func key(_ name: String) {
+        beforeKey()
+        writeString(name)
+        out.append(UInt8(ascii: ":"))
+        afterKeyText()
+    }
+
+    /// A key known when the program is written: `"name":` copied in one go.
+    public mutating func field(_ name: StaticString) {
+        beforeKey()
+        let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        if JSONEscaping.nextEscape(in: text, from: 0) == text.count {
+            out.reserve(text.count + 3)
+            let tail = out.tail
+            tail[0] = UInt8(ascii: "\"")
+            if let source = text.baseAddress { (tail + 1).initialize(from: source, count: text.count) }
+            tail[text.count + 1] = UInt8(ascii: "\"")
+            tail[text.count + 2] = UInt8(ascii: ":")
+            out.advance(text.count + 3)
+        } else {
+            out.append(UInt8(ascii: "\""))
+            out.appendEscaped(text)
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+        }
+        afterKeyText()
     }
 
     public mutating func open(_ bracket: UInt8) {
         beforeValue()
-        bytes.append(bracket)
-        filled.append(false)
+        precondition(depth < 64, "JSONStreamWriter: nesting deeper than 64 levels")
+        out.append(bracket)
+        depth += 1
+        filled &= ~(1 << UInt64(depth - 1))
     }
 
     public mutating func close(_ bracket: UInt8) {
-        let hadMembers = filled.removeLast()
+        precondition(depth > 0, "JSONStreamWriter: close without open")
+        let hadMembers = filled & (1 << UInt64(depth - 1)) != 0
+        depth -= 1
         if hadMembers && pretty { newline() }
-        bytes.append(bracket)
+        out.append(bracket)
     }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -56,30 +107,104 @@ public struct JSONStreamWriter {
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    private mutating func writeString(_ value: String) {
+        var value = value
+        value.withUTF8 { text in
+            out.reserve(text.count + 2)
+            out.append(UInt8(ascii: "\""))
+            out.appendEscaped(text)
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
     public mutating func string(_ value: String) {
         beforeValue()
-        JSONWriter.writeString(value, into: &bytes)
+        writeString(value)
     }
 
     /// A number from its exact text ("2", "-0.5").
     public mutating func number(_ text: String) {
         beforeValue()
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { out.append($0) }
+    }
+
+    /// A whole number, as `String(value)` writes it.
+    public mutating func number(_ value: Int) {
+        beforeValue()
+        out.reserve(Decimals.maxFormattedLength(scale: 0))
+        out.advance(Decimals.write(Int64(value), scale: 0, to: out.tail))
     }
 
     public mutating func bool(_ value: Bool) {
         beforeValue()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        out.append(value ? "true" : "false")
     }
 
     public mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: "null".utf8)
+        out.append("null")
     }
 
     /// `key: value`, or `key: null` when the value is nil.
     public mutating func member(_ name: String, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
+    }
+
+    /// `name: value`, or `name: null` when the value is nil.
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        field(name)
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Bool) {
+        field(name)
+        bool(value)
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Int) {
+        field(name)
+        number(value)
+    }
+
+    /// An amount as a string with all minor digits, the same text as `Money.text`.
+    public mutating func field(_ name: StaticString, _ value: Money) {
+        field(name)
+        decimalString(value.minorUnits, scale: value.currency.minorUnits, trimmed: false)
+    }
+
+    /// A rate as a string in its shortest exact form, the same text as `Percent.text`.
+    public mutating func field(_ name: StaticString, _ value: Percent) {
+        field(name)
+        decimalString(value.tenThousandths, scale: Percent.scale, trimmed: true)
+    }
+
+    /// A date as a `YYYY-MM-DD` string (its `description`), or null when nil.
+    public mutating func field(_ name: StaticString, _ value: CivilDate?) {
+        field(name)
+        guard let value else { return null() }
+        beforeValue()
+        out.reserve(12)
+        if let written = value.write(to: out.tail + 1) {
+            out.tail[0] = UInt8(ascii: "\"")
+            out.tail[written + 1] = UInt8(ascii: "\"")
+            out.advance(written + 2)
+        } else {
+            writeString(value.description)
+        }
+    }
+
+    private mutating func decimalString(_ value: Int64, scale: Int, trimmed: Bool) {
+        beforeValue()
+        out.reserve(Decimals.maxFormattedLength(scale: scale) + 2)
+        let tail = out.tail
+        tail[0] = UInt8(ascii: "\"")
+        let written =
+            trimmed
+            ? Decimals.writeTrimmed(value, scale: scale, to: tail + 1)
+            : Decimals.write(value, scale: scale, to: tail + 1)
+        tail[written + 1] = UInt8(ascii: "\"")
+        out.advance(written + 2)
     }
 }

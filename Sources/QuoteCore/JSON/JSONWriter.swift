@@ -63,8 +63,6 @@ public enum JSONWriter {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Appends `s` as a JSON string literal.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -73,37 +71,23 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `bytes` as the inside of a JSON string literal: runs are copied, `JSONEscaping` says
+    /// what is escaped and how.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var runStart = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            let isSeparator =
-                byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
-                && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || isSeparator
-            else {
-                i += 1
-                continue
+        while true {
+            let next = JSONEscaping.nextEscape(in: bytes, from: runStart)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<next]))
+            guard next < bytes.count else { return }
+            let consumed = withUnsafeTemporaryAllocation(
+                of: UInt8.self, capacity: JSONEscaping.maxEscapeLength
+            ) {
+                escape in
+                let (written, consumed) = JSONEscaping.escape(bytes, at: next, into: escape.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: escape[..<written]))
+                return consumed
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 10: out.append(contentsOf: #"\n"#.utf8)
-            case 13: out.append(contentsOf: #"\r"#.utf8)
-            case 9: out.append(contentsOf: #"\t"#.utf8)
-            case 0xE2:
-                out.append(contentsOf: (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                i += 2
-            default:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 15)])
-            }
-            i += 1
-            runStart = i
+            runStart = next + consumed
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }

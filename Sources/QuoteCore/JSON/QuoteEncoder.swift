@@ -7,7 +7,7 @@ public enum QuoteEncoder {
 
     /// The quote's JSON as UTF-8, written directly (no intermediate tree).
     public static func bytes(_ quote: Quote, pretty: Bool = false) -> [UInt8] {
-        var w = JSONStreamWriter(pretty: pretty)
+        var w = JSONStreamWriter(pretty: pretty, capacity: 2048 + 512 * quote.lines.count)
         write(quote, into: &w)
         return w.bytes
     }
@@ -23,29 +23,28 @@ public enum QuoteEncoder {
 
     static func write(_ quote: Quote, into w: inout JSONStreamWriter) {
         w.beginObject()
-        w.member("number", quote.number)
-        w.member("market", quote.market.rawValue)
-        w.member("currency", quote.currency.code)
-        w.member("priceListVersion", quote.priceListVersion)
-        w.key("sample")
-        w.bool(quote.sample)
-        w.key("settings")
+        w.field("number", quote.number)
+        w.field("market", quote.market.rawValue)
+        w.field("currency", quote.currency.code)
+        w.field("priceListVersion", quote.priceListVersion)
+        w.field("sample", quote.sample)
+        w.field("settings")
         settings(quote.settings, into: &w)
-        w.member("issueDate", quote.issueDate.description)
-        w.member("validUntil", quote.validUntil.description)
-        w.member("expectedCompletion", quote.expectedCompletion?.description)
-        w.key("coverage")
+        w.field("issueDate", quote.issueDate)
+        w.field("validUntil", quote.validUntil)
+        w.field("expectedCompletion", quote.expectedCompletion)
+        w.field("coverage")
         coverage(quote.coverage, into: &w)
-        w.key("lines")
+        w.field("lines")
         lines(quote.lines, into: &w)
-        w.key("totals")
+        w.field("totals")
         totals(quote.totals, into: &w)
         if let alternative = quote.ifRejected {
-            w.key("ifRejected")
+            w.field("ifRejected")
             w.beginObject()
-            w.key("lines")
+            w.field("lines")
             lines(alternative.lines, into: &w)
-            w.key("totals")
+            w.field("totals")
             totals(alternative.totals, into: &w)
             w.endObject()
         }
@@ -54,34 +53,33 @@ public enum QuoteEncoder {
 
     static func settings(_ s: Quote.AppliedSettings, into w: inout JSONStreamWriter) {
         w.beginObject()
-        w.member("vatRate", s.vatRate.text)
-        w.key("pricesIncludeVAT")
-        w.bool(s.pricesIncludeVAT)
-        w.member("vatRounding", s.vatRounding.rawValue)
-        w.member("roundingMode", s.roundingMode.rawValue)
+        w.field("vatRate", s.vatRate)
+        w.field("pricesIncludeVAT", s.pricesIncludeVAT)
+        w.field("vatRounding", s.vatRounding.rawValue)
+        w.field("roundingMode", s.roundingMode.rawValue)
         w.endObject()
     }
 
     static func coverage(_ c: Coverage, into w: inout JSONStreamWriter) {
         w.beginObject()
-        w.member("status", c.status.rawValue)
-        w.member("warrantyEnds", c.warrantyEnds?.description)
-        w.key("rules")
+        w.field("status", c.status.rawValue)
+        w.field("warrantyEnds", c.warrantyEnds)
+        w.field("rules")
         w.beginArray()
         for rule in c.rules {
             w.beginObject()
-            w.member("id", rule.id.rawValue)
-            w.member("text", rule.text)
+            w.field("id", rule.id.rawValue)
+            w.field("text", rule.text)
             w.endObject()
         }
         w.endArray()
-        w.key("windows")
+        w.field("windows")
         w.beginArray()
         for window in c.windows {
             w.beginObject()
-            w.member("name", window.name.rawValue)
-            w.member("rule", window.rule.rawValue)
-            w.member("ends", window.ends.description)
+            w.field("name", window.name.rawValue)
+            w.field("rule", window.rule.rawValue)
+            w.field("ends", window.ends)
             w.endObject()
         }
         w.endArray()
@@ -91,8 +89,8 @@ public enum QuoteEncoder {
         w.endObject()
     }
 
-    static func strings(_ name: String, _ values: [String], into w: inout JSONStreamWriter) {
-        w.key(name)
+    static func strings(_ name: StaticString, _ values: [String], into w: inout JSONStreamWriter) {
+        w.field(name)
         w.beginArray()
         for value in values { w.string(value) }
         w.endArray()
@@ -102,18 +100,17 @@ public enum QuoteEncoder {
         w.beginArray()
         for l in lines {
             w.beginObject()
-            w.member("kind", l.kind.rawValue)
-            w.member("description", l.description)
-            w.key("quantity")
-            w.number(String(l.quantity))
-            w.member("unitPrice", l.unitPrice.text)
-            w.member("net", l.net.text)
-            w.member("vatRate", l.vatRate.text)
-            w.member("vat", l.vat.text)
-            w.member("gross", l.gross.text)
-            w.member("payer", l.payer.rawValue)
-            if let rule = l.rule { w.member("rule", rule.rawValue) }
-            if let reference = l.reference { w.member("reference", reference) }
+            w.field("kind", l.kind.rawValue)
+            w.field("description", l.description)
+            w.field("quantity", l.quantity)
+            w.field("unitPrice", l.unitPrice)
+            w.field("net", l.net)
+            w.field("vatRate", l.vatRate)
+            w.field("vat", l.vat)
+            w.field("gross", l.gross)
+            w.field("payer", l.payer.rawValue)
+            if let rule = l.rule { w.field("rule", rule.rawValue) }
+            if let reference = l.reference { w.field("reference", reference) }
             w.endObject()
         }
         w.endArray()
@@ -125,16 +122,16 @@ public enum QuoteEncoder {
             w.key(payer.rawValue)
             amounts(t[payer], into: &w)
         }
-        w.key("all")
+        w.field("all")
         amounts(t.all, into: &w)
         w.endObject()
     }
 
     static func amounts(_ a: Amounts, into w: inout JSONStreamWriter) {
         w.beginObject()
-        w.member("net", a.net.text)
-        w.member("vat", a.vat.text)
-        w.member("gross", a.gross.text)
+        w.field("net", a.net)
+        w.field("vat", a.vat)
+        w.field("gross", a.gross)
         w.endObject()
     }
 }
