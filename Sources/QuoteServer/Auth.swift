@@ -37,8 +37,14 @@ public struct Principal: Sendable, Equatable {
 ///            {"key": "…", "name": "shop", "role": "retailer", "retailer": "R-100"}]}`.
 public struct APIKeys: Sendable {
     var principals: [String: Principal]
+    /// The same callers by their whole `Authorization` value (`Bearer KEY`), found without
+    /// cutting the header apart on every request.
+    private var bearers: [String: Principal]
 
-    public init(_ principals: [String: Principal]) { self.principals = principals }
+    public init(_ principals: [String: Principal]) {
+        self.principals = principals
+        bearers = Dictionary(uniqueKeysWithValues: principals.map { ("Bearer " + $0.key, $0.value) })
+    }
 
     public static func load(file: URL) throws -> APIKeys {
         struct Entry: Decodable {
@@ -62,12 +68,15 @@ public struct APIKeys: Sendable {
     /// The caller of `Authorization: Bearer KEY` or `X-API-Key: KEY`, when it may act in one of
     /// `roles`: 401 without a known key, 403 with another role.
     func require(_ request: Request, _ roles: Set<Role>) throws -> Principal {
-        var key = request.headers[.apiKey]
-        if key == nil, let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ")
-        {
-            key = String(authorization.dropFirst("Bearer ".count))
-        }
-        guard let key, let principal = principals[key] else {
+        let principal: Principal? =
+            if let key = request.headers[.apiKey] {
+                principals[key]
+            } else if let authorization = request.headers[.authorization] {
+                bearers[authorization]
+            } else {
+                nil
+            }
+        guard let principal else {
             throw APIError(.unauthorized, "an API key is required (Authorization: Bearer KEY)")
         }
         guard roles.contains(principal.role) else {
