@@ -28,18 +28,7 @@ enum RecordJSON {
         out.removeLast()  // the summary's closing brace
         out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
         out.append(contentsOf: #","decision":"#.utf8)
-        if let d = r.decision {
-            var o = JSONObject()
-            o.append("decision", .string(d.decision.rawValue))
-            o.append("decidedAt", .string(timestamp(d.decidedAt)))
-            o.append("decidedBy", .string(d.decidedBy))
-            out.append(contentsOf: JSONWriter.bytes(.object(o), pretty: false).dropLast())
-            out.append(contentsOf: #","final":"#.utf8)
-            out.append(contentsOf: d.finalJSON.utf8)
-            out.append(UInt8(ascii: "}"))
-        } else {
-            out.append(contentsOf: "null".utf8)
-        }
+        out.append(contentsOf: r.decision.map(decision) ?? Array("null".utf8))
         out.append(contentsOf: #","quote":"#.utf8)
         out.append(contentsOf: r.quoteJSON.utf8)
         out.append(contentsOf: #","case":"#.utf8)
@@ -52,13 +41,18 @@ enum RecordJSON {
         return out
     }
 
-    static func decision(_ d: DecisionRecord) throws -> JSONValue {
+    /// The decision with its final charges, as compact JSON (the stored charges copied in).
+    static func decision(_ d: DecisionRecord) -> [UInt8] {
         var o = JSONObject()
         o.append("decision", .string(d.decision.rawValue))
         o.append("decidedAt", .string(timestamp(d.decidedAt)))
         o.append("decidedBy", .string(d.decidedBy))
-        o.append("final", try JSONBody.parse(d.finalJSON))
-        return .object(o)
+        var out = JSONWriter.bytes(.object(o), pretty: false)
+        out.removeLast()  // the closing brace
+        out.append(contentsOf: #","final":"#.utf8)
+        out.append(contentsOf: d.finalJSON.utf8)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     static func timestamp(_ date: Date) -> String {

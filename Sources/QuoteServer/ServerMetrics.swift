@@ -28,13 +28,12 @@ public final class ServerMetrics: Sendable {
 
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         let key = RequestKey(route: route, method: method, status: status)
-        let series =
-            requestSeries.withLock { $0[key] }
-            ?? requestSeries.withLock { cache in
-                let made = cache[key] ?? makeRequestSeries(key)
-                cache[key] = made
-                return made
-            }
+        let series = requestSeries.withLock { cache in
+            if let made = cache[key] { return made }
+            let made = makeRequestSeries(key)
+            cache[key] = made
+            return made
+        }
         series.0.increment()
         series.1.record(duration)
     }

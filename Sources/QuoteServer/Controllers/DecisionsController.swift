@@ -30,7 +30,7 @@ struct DecisionsController<Repository: QuoteRepository> {
         }
         guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         let stored = try await decide(record, decision, by: principal.name)
-        return JSONBody.response(try RecordJSON.decision(stored))
+        return JSONBody.response(bytes: RecordJSON.decision(stored))
     }
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
