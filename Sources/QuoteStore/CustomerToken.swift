@@ -1,20 +1,27 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Customer link tokens: 256 random bits, base64url without padding. Only their SHA-256 is stored.
 public enum CustomerToken {
     public static func generate() -> String {
-        var rng = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for _ in 0..<4 { withUnsafeBytes(of: rng.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        // One read of the kernel's CSPRNG for all 32 bytes (glibc 2.36's `arc4random_buf` is
+        // `getrandom`; the standard library's generator makes one system call per 8 bytes).
+        var bytes = [UInt8](repeating: 0, count: 32)
+        bytes.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
         return base64url(bytes)
     }
 
     /// Lowercase hex SHA-256 of the token's text.
     public static func hash(_ token: String) -> String { Digest.sha256Hex(Array(token.utf8)) }
 
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// RFC 4648 §5 base64url, without padding.
     static func base64url(_ bytes: [UInt8]) -> String {

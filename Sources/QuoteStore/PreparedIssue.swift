@@ -4,14 +4,17 @@ import QuoteCore
 /// The parts of an issue that do not depend on the transaction: the case's JSON, the quote's JSON
 /// with its number left open, and the customer token with its hash. They are made before the
 /// issue joins the single writer, so that the serialised part of issuing is SQL only.
-struct PreparedIssue: Sendable {
-    var request: IssueRequest
-    var serviceCase: ServiceCase
-    var quote: Quote
-    var caseJSON: String
-    var quoteJSON: UnnumberedQuoteJSON
-    var customerToken: String
-    var tokenHash: String
+///
+/// A class: the group commit moves issues between queues, and copying a reference is one retain,
+/// where copying the case and the quote was dozens.
+final class PreparedIssue: Sendable {
+    let request: IssueRequest
+    let serviceCase: ServiceCase
+    let quote: Quote
+    let caseJSON: String
+    let quoteJSON: UnnumberedQuoteJSON
+    let customerToken: String
+    let tokenHash: String
 
     init(request: IssueRequest, serviceCase: ServiceCase, quote: Quote) {
         self.request = request

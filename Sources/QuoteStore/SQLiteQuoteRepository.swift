@@ -25,8 +25,16 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         // (Set after opening: GRDB's WAL set-up runs after `prepareDatabase`.)
         writer = try DatabaseQueue(path: path, configuration: configuration)
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Self.keepSavepointJournalInMemory(writer)
         batcher = IssueBatcher(writer: writer, write: Self.insert)
         try Migrations.migrator.migrate(writer)
+    }
+
+    /// Each issue of a group commit runs in its own savepoint, and SQLite copies every page a
+    /// savepoint changes again into a sub-journal, by default a temporary file: a third of the
+    /// store's writes, and a file created and deleted per transaction. In memory it is a copy.
+    static func keepSavepointJournalInMemory(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
     }
 
     /// A private in-memory database.

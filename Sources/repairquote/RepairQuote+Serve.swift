@@ -36,7 +36,7 @@ extension RepairQuote {
 
         func run() async throws {
             AllocatorTuning.keepFreedMemory()
-            var logger = Logger(label: "repairquote.server")
+            var logger = Logger(label: "repairquote.server") { ServiceLogHandler(label: $0) }
             logger.logLevel = .info
             var options = ServerOptions()
             options.host = host

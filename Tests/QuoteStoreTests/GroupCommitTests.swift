@@ -53,6 +53,9 @@ struct GroupCommitTests {
         #expect(mode == 2)
         let journal = try await repo.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
+        // Savepoint journals in memory (2), not in a temporary file per transaction.
+        let temp = try await repo.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        #expect(temp == 2)
     }
 
     @Test("the quote JSON numbered after encoding equals the numbered quote's encoding")

@@ -1,0 +1,132 @@
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The service's log lines, on standard error:
+///
+///     2026-11-21T09:30:12.345Z info repairquote.server: coverage=out-of-warranty number=NL-2026-000001 [QuoteServer] quote issued
+///
+/// The layout of swift-log's `StreamLogHandler`, with two differences an operator running several
+/// instances needs: the time is UTC with milliseconds (the stream handler writes local time to the
+/// second, and reads the time-zone file again for every line), and each line goes out in one
+/// `write(2)`, so lines of concurrent requests never interleave.
+public struct ServiceLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    public var logLevel: Logger.Level = .info
+    let label: String
+    let output: @Sendable ([UInt8]) -> Void
+    let clock: @Sendable () -> timespec
+
+    /// A handler writing to standard error.
+    public init(label: String) {
+        self.init(label: label, output: Self.writeToStandardError, clock: Self.now)
+    }
+
+    /// A handler writing each line to `output`, at the times `clock` gives (for tests).
+    init(
+        label: String, output: @escaping @Sendable ([UInt8]) -> Void,
+        clock: @escaping @Sendable () -> timespec
+    ) {
+        self.label = label
+        self.output = output
+        self.clock = clock
+        metadataProvider = LoggingSystem.metadataProvider
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var all = metadata
+        if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
+        if let explicit = event.metadata { all.merge(explicit) { $1 } }
+        if let error = event.error {
+            all["error.message"] = "\(error)"
+            all["error.type"] = "\(String(reflecting: type(of: error)))"
+        }
+        var line: [UInt8] = []
+        line.reserveCapacity(192)
+        Self.appendTimestamp(clock(), to: &line)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: event.level.rawValue.utf8)
+        if !label.isEmpty {
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: label.utf8)
+        }
+        line.append(UInt8(ascii: ":"))
+        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: key.utf8)
+            line.append(UInt8(ascii: "="))
+            line.append(contentsOf: "\(value)".utf8)
+        }
+        line.append(contentsOf: " [".utf8)
+        line.append(contentsOf: event.source.utf8)
+        line.append(contentsOf: "] ".utf8)
+        line.append(contentsOf: event.message.description.utf8)
+        line.append(UInt8(ascii: "\n"))
+        output(line)
+    }
+
+    /// `2026-11-21T09:30:12.345Z`.
+    static func appendTimestamp(_ time: timespec, to line: inout [UInt8]) {
+        var seconds = time.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                line.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(Int(parts.tm_year) + 1900, 4)
+        line.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mon) + 1, 2)
+        line.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mday), 2)
+        line.append(UInt8(ascii: "T"))
+        digits(Int(parts.tm_hour), 2)
+        line.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_min), 2)
+        line.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_sec), 2)
+        line.append(UInt8(ascii: "."))
+        digits(Int(time.tv_nsec) / 1_000_000, 3)
+        line.append(UInt8(ascii: "Z"))
+    }
+
+    @Sendable static func now() -> timespec {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return time
+    }
+
+    /// Writes the whole line, retrying short writes and interruptions; a log line that cannot be
+    /// written (standard error closed) is dropped rather than stopping the service.
+    @Sendable static func writeToStandardError(_ line: [UInt8]) {
+        line.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+}
