@@ -2,9 +2,10 @@ import GRDB
 import Synchronization
 
 /// Group commit for issues. Issues that arrive while a transaction is being written wait, then go
-/// into the next transaction together, each inside its own savepoint: an issue that fails (an
-/// idempotency replay, a benefit taken meanwhile, a bad row) rolls back only itself, its number
-/// included, so numbering stays gap-free. Many issues share one commit and one sync to disk.
+/// into the next transaction together: an issue that fails (an idempotency replay, a benefit taken
+/// meanwhile, a bad row) fails alone, its number included, so numbering stays gap-free. Refusals
+/// happen before an issue writes anything; for any other failure the batch is written again with
+/// a savepoint per issue (see `batch`). Many issues share one commit and one sync to disk.
 ///
 /// Each caller learns only its own outcome, and only after the commit that made it durable.
 final class IssueBatcher: Sendable {
@@ -62,14 +63,46 @@ final class IssueBatcher: Sendable {
             let outcomes: [Outcome]
             do {
                 let write = self.write
-                outcomes = try await writer.write { db in
-                    try batch.map { job in try Self.run(db, job.issue, write) }
-                }
+                outcomes = try await writer.writeWithoutTransaction { db in try Self.batch(db, batch, write) }
             } catch {
                 outcomes = batch.map { _ in .failure(error) }
             }
             for (job, outcome) in zip(batch, outcomes) { job.continuation.resume(returning: outcome) }
         }
+    }
+
+    /// Writes a batch in one transaction. First without savepoints: an issue refused before it
+    /// wrote anything (``RefusedBeforeWriting``) fails alone; any other error may have left part of
+    /// an issue written, so that transaction is rolled back and the batch written again in a new
+    /// one, with one savepoint per issue. Savepoints cost about 25 µs per issue (SQLite journals
+    /// every page a savepoint changes again) and are needed only then.
+    private static func batch(_ db: Database, _ batch: [Job], _ write: Write) throws -> [Outcome] {
+        struct NeedsSavepoints: Error {}
+        do {
+            return try transaction(db) {
+                try batch.map { job in
+                    do {
+                        return .success(try write(db, job.issue))
+                    } catch let refused as RefusedBeforeWriting {
+                        return .failure(refused.reason)
+                    } catch {
+                        throw NeedsSavepoints()
+                    }
+                }
+            }
+        } catch is NeedsSavepoints {
+            return try transaction(db) { try batch.map { job in try run(db, job.issue, write) } }
+        }
+    }
+
+    private static func transaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        var value: T?
+        try db.inTransaction {
+            value = try body()
+            return .commit
+        }
+        guard let value else { throw StoreError.contention }
+        return value
     }
 
     /// One issue in its own savepoint. Its failure is its outcome; but when SQLite has rolled back
@@ -82,6 +115,8 @@ final class IssueBatcher: Sendable {
                 result = try write(db, issue)
                 return .commit
             }
+        } catch let refused as RefusedBeforeWriting {
+            return .failure(refused.reason)
         } catch {
             guard db.isInsideTransaction else { throw error }
             return .failure(error)
@@ -89,4 +124,10 @@ final class IssueBatcher: Sendable {
         guard let result else { return .failure(StoreError.contention) }
         return .success(result)
     }
+}
+
+/// An issue refused before it wrote anything (an idempotency replay or conflict, a benefit taken
+/// meanwhile): it fails alone, without rolling back the rest of its batch.
+struct RefusedBeforeWriting: Error {
+    let reason: any Error
 }

@@ -52,7 +52,8 @@ extension SQLiteQuoteRepository {
         return .replayed(IssuedQuote(record: record, customerToken: token))
     }
 
-    /// Writes one prepared issue (inside the batch's transaction, in its own savepoint).
+    /// Writes one prepared issue inside the batch's transaction. Refusals come before the first
+    /// write and are thrown as ``RefusedBeforeWriting``, so the issue needs no savepoint of its own.
     static func insert(_ db: Database, _ issue: PreparedIssue) throws -> IssueResult {
         let request = issue.request
         let serviceCase = issue.serviceCase
@@ -64,17 +65,18 @@ extension SQLiteQuoteRepository {
                 arguments: [key])
         {
             guard (row["request_hash"] as String) == request.requestHash else {
-                throw StoreError.idempotencyKeyReused
+                throw RefusedBeforeWriting(reason: StoreError.idempotencyKeyReused)
             }
-            throw IssueRetry.replay(row["quote_number"])
+            throw RefusedBeforeWriting(reason: IssueRetry.replay(row["quote_number"]))
         }
         let deviceKey = serviceCase.device.benefitKey
         if let deviceKey, !computed.coverage.benefitsGranted.isEmpty {
             let used = try ledger(db, deviceKey: deviceKey)
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
-                throw IssueRetry.ledgerChanged
+                throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)
             }
         }
+        // Nothing is written above this line (see ``IssueBatcher``).
         let number = try nextNumber(db, market: computed.market.rawValue, year: computed.issueDate.year)
         let now = request.now.timeIntervalSince1970
         let record = try insertQuote(db, issue, number: number, now: now)

@@ -83,3 +83,56 @@ struct GroupCommitTests {
         #expect(CustomerToken.generate().count == 43)
     }
 }
+
+@Suite("group commit: an issue failing after it wrote")
+struct GroupCommitFallbackTests {
+    struct Boom: Error {}
+
+    @Test("the batch is written again with savepoints: the failed issue leaves no row and no gap")
+    func failureAfterWriting() async throws {
+        let repo = try SQLiteQuoteRepository(
+            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+        // Issues of the issuer "faulty" fail after writing their number, quote and token.
+        let batcher = IssueBatcher(writer: repo.writer) { db, issue in
+            let result = try SQLiteQuoteRepository.insert(db, issue)
+            if issue.request.issuer == "faulty" { throw Boom() }
+            return result
+        }
+        func prepared(_ i: Int, issuer: String) throws -> PreparedIssue {
+            let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(700 + i)))
+            return PreparedIssue(
+                request: IssueRequest(
+                    serviceCase: serviceCase, issuer: issuer, idempotencyKey: nil, requestHash: "h\(i)"),
+                serviceCase: serviceCase, quote: try Store.engine.quote(serviceCase))
+        }
+        let issues = try (0..<12).map { try prepared($0, issuer: [3, 8].contains($0) ? "faulty" : "desk-1") }
+        // The writer is held so that the issues gather into batches of several.
+        let hold = Task { try await repo.writer.write { _ in usleep(50_000) } }
+        let outcomes = await withTaskGroup(of: (Int, IssueBatcher.Outcome).self) { group in
+            for (i, issue) in issues.enumerated() { group.addTask { (i, await batcher.submit(issue)) } }
+            return await group.reduce(into: [Int: IssueBatcher.Outcome]()) { $0[$1.0] = $1.1 }
+        }
+        try await hold.value
+        for i in [3, 8] {
+            #expect(throws: Boom.self) { try outcomes[i]?.get() }
+        }
+        let numbers = (0..<12).filter { ![3, 8].contains($0) }.compactMap {
+            try? outcomes[$0]?.get().issued.record.number
+        }
+        #expect(numbers.count == 10)
+        let expected = (1...10).map {
+            SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
+        }
+        #expect(numbers.sorted() == expected)
+        let stored = try await repo.writer.read { db in
+            try (
+                String.fetchAll(db, sql: "SELECT number FROM quotes ORDER BY number"),
+                Int.fetchOne(db, sql: "SELECT count(*) FROM customer_tokens"),
+                Int.fetchOne(db, sql: "SELECT last FROM quote_counters")
+            )
+        }
+        #expect(stored.0 == expected)
+        #expect(stored.1 == 10)
+        #expect(stored.2 == 10)
+    }
+}
