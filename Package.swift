@@ -39,6 +39,7 @@ let package = Package(
         // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CRandom"),
         // MIME messages and SMTP delivery over libcurl.
         .target(name: "QuoteMailer", dependencies: ["CCurl"]),
         // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
@@ -49,7 +50,7 @@ let package = Package(
         .target(
             name: "QuoteStore",
             dependencies: [
-                "QuoteCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "QuoteCore", "CRandom", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -71,7 +72,8 @@ let package = Package(
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer", "QuoteServer", "QuoteStore",
+                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
+                "QuoteServer", "QuoteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +86,9 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
-        .testTarget(name: "repairquoteTests", dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading"]),
+        .testTarget(
+            name: "repairquoteTests",
+            dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading"]),
         .testTarget(
             name: "QuoteRenderingTests",
             dependencies: [
@@ -94,14 +98,16 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
-        .testTarget(name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
+        .testTarget(
+            name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(name: "QuoteTestSupport", dependencies: ["QuoteCore"], path: "Tests/QuoteTestSupport"),
         .testTarget(name: "QuoteStoreTests", dependencies: ["QuoteStore", "QuoteCore", "QuoteTestSupport"]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
-                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading", "QuoteRendering", "QuoteMailer",
+                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
+                "QuoteRendering", "QuoteMailer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

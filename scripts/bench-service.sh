@@ -15,7 +15,8 @@ DB=$WORK/bench.sqlite
 .build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/service/keys.sample.json "$@" \
     2>"$WORK/server.log" &
 SERVER=$!
-trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+# The database (hundreds of MB after a run) goes; the log stays.
+trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$DB" "$DB-wal" "$DB-shm"' EXIT
 for _ in 1 2 3 4 5 6 7 8 9 10; do
     curl -sf http://127.0.0.1:$PORT/health >/dev/null && break
     sleep 0.5

@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,8 +13,9 @@ import Logging
 ///
 /// The layout of swift-log's `StreamLogHandler`, with two differences an operator running several
 /// instances needs: the time is UTC with milliseconds (the stream handler writes local time to the
-/// second, and reads the time-zone file again for every line), and each line goes out in one
-/// `write(2)`, so lines of concurrent requests never interleave.
+/// second, and reads the time-zone file again for every line), and the text of a line is made
+/// before a lock is taken, so the lock covers only its `write(2)` calls: lines of concurrent
+/// requests never interleave and rarely wait for each other.
 public struct ServiceLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
@@ -79,7 +81,10 @@ public struct ServiceLogHandler: LogHandler {
     static func appendTimestamp(_ time: timespec, to line: inout [UInt8]) {
         var seconds = time.tv_sec
         var parts = tm()
-        gmtime_r(&seconds, &parts)
+        guard gmtime_r(&seconds, &parts) != nil else {
+            line.append(contentsOf: "\(time.tv_sec)s".utf8)
+            return
+        }
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -112,19 +117,26 @@ public struct ServiceLogHandler: LogHandler {
         return time
     }
 
-    /// Writes the whole line, retrying short writes and interruptions; a log line that cannot be
-    /// written (standard error closed) is dropped rather than stopping the service.
+    /// One line at a time on standard error (a long line can take several writes to a pipe).
+    private static let standardError = Mutex(())
+
+    /// Writes the whole line, retrying short writes and interruptions. A line that cannot be
+    /// written (standard error closed or full) is dropped rather than stopping the service; when
+    /// part of it went out, a newline ends it so the next line starts on its own.
     @Sendable static func writeToStandardError(_ line: [UInt8]) {
-        line.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return
+        standardError.withLock { _ in
+            line.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written > 0 {
+                        offset += written
+                    } else if written < 0, errno == EINTR {
+                        continue
+                    } else {
+                        if offset > 0 { _ = write(2, "\n", 1) }
+                        return
+                    }
                 }
             }
         }

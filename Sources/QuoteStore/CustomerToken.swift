@@ -1,20 +1,22 @@
+import CRandom
 import Crypto
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Customer link tokens: 256 random bits, base64url without padding. Only their SHA-256 is stored.
 public enum CustomerToken {
     public static func generate() -> String {
-        // One read of the kernel's CSPRNG for all 32 bytes (glibc 2.36's `arc4random_buf` is
-        // `getrandom`; the standard library's generator makes one system call per 8 bytes).
         var bytes = [UInt8](repeating: 0, count: 32)
-        bytes.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
+        randomFill(&bytes)
         return base64url(bytes)
+    }
+
+    /// Fills `bytes` from the kernel's CSPRNG in one `getrandom` call (the standard library's
+    /// generator makes one call per 8 bytes); should that fail, through the standard library.
+    static func randomFill(_ bytes: inout [UInt8]) {
+        let filled = bytes.withUnsafeMutableBytes { getrandom($0.baseAddress, $0.count, 0) }
+        guard filled != bytes.count else { return }
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = generator.next() }
     }
 
     /// Lowercase hex SHA-256 of the token's text.

@@ -63,7 +63,9 @@ final class IssueBatcher: Sendable {
             let outcomes: [Outcome]
             do {
                 let write = self.write
-                outcomes = try await writer.writeWithoutTransaction { db in try Self.batch(db, batch, write) }
+                let issues = batch.map(\.issue)
+                outcomes = try await writer.writeWithoutTransaction { db in try Self.commit(db, issues, write)
+                }
             } catch {
                 outcomes = batch.map { _ in .failure(error) }
             }
@@ -72,26 +74,30 @@ final class IssueBatcher: Sendable {
     }
 
     /// Writes a batch in one transaction. First without savepoints: an issue refused before it
-    /// wrote anything (``RefusedBeforeWriting``) fails alone; any other error may have left part of
-    /// an issue written, so that transaction is rolled back and the batch written again in a new
-    /// one, with one savepoint per issue. Savepoints cost about 25 µs per issue (SQLite journals
-    /// every page a savepoint changes again) and are needed only then.
-    private static func batch(_ db: Database, _ batch: [Job], _ write: Write) throws -> [Outcome] {
+    /// wrote anything (``RefusedBeforeWriting``, checked against SQLite's change count) fails
+    /// alone; any other error may have left part of an issue written, so that transaction is
+    /// rolled back and the batch written again in a new one, with one savepoint per issue.
+    /// Savepoints cost about 25 µs per issue (SQLite journals every page a savepoint changes
+    /// again) and are needed only then. When SQLite itself aborted the transaction (disk full, an
+    /// I/O error), the batch fails at once.
+    static func commit(_ db: Database, _ batch: [PreparedIssue], _ write: Write) throws -> [Outcome] {
         struct NeedsSavepoints: Error {}
         do {
             return try transaction(db) {
-                try batch.map { job in
+                try batch.map { issue in
+                    let changes = db.totalChangesCount
                     do {
-                        return .success(try write(db, job.issue))
-                    } catch let refused as RefusedBeforeWriting {
+                        return .success(try write(db, issue))
+                    } catch let refused as RefusedBeforeWriting where db.totalChangesCount == changes {
                         return .failure(refused.reason)
                     } catch {
+                        guard db.isInsideTransaction else { throw error }
                         throw NeedsSavepoints()
                     }
                 }
             }
         } catch is NeedsSavepoints {
-            return try transaction(db) { try batch.map { job in try run(db, job.issue, write) } }
+            return try transaction(db) { try batch.map { issue in try run(db, issue, write) } }
         }
     }
 
@@ -101,28 +107,28 @@ final class IssueBatcher: Sendable {
             value = try body()
             return .commit
         }
+        // `inTransaction` returns only after running `body` to the end.
         guard let value else { throw StoreError.contention }
         return value
     }
 
     /// One issue in its own savepoint. Its failure is its outcome; but when SQLite has rolled back
-    /// the whole transaction (disk full, I/O error), the batch fails, so that no later issue of it
-    /// is committed on its own while this one is reported lost.
+    /// the whole transaction (disk full, I/O error), or the savepoint cannot be rolled back, the
+    /// batch fails, so that no part of a failed issue is committed with the others. (The
+    /// savepoint is handled here, not with GRDB's `inSavepoint`, which ignores a failed rollback.)
     private static func run(_ db: Database, _ issue: PreparedIssue, _ write: Write) throws -> Outcome {
-        var result: IssueResult?
+        try db.execute(sql: "SAVEPOINT issue")
         do {
-            try db.inSavepoint {
-                result = try write(db, issue)
-                return .commit
-            }
-        } catch let refused as RefusedBeforeWriting {
-            return .failure(refused.reason)
+            let result = try write(db, issue)
+            try db.execute(sql: "RELEASE SAVEPOINT issue")
+            return .success(result)
         } catch {
             guard db.isInsideTransaction else { throw error }
+            try db.execute(sql: "ROLLBACK TO SAVEPOINT issue")
+            try db.execute(sql: "RELEASE SAVEPOINT issue")
+            if let refused = error as? RefusedBeforeWriting { return .failure(refused.reason) }
             return .failure(error)
         }
-        guard let result else { return .failure(StoreError.contention) }
-        return .success(result)
     }
 }
 

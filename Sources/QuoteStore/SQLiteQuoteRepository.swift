@@ -30,9 +30,10 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         try Migrations.migrator.migrate(writer)
     }
 
-    /// Each issue of a group commit runs in its own savepoint, and SQLite copies every page a
-    /// savepoint changes again into a sub-journal, by default a temporary file: a third of the
-    /// store's writes, and a file created and deleted per transaction. In memory it is a copy.
+    /// SQLite's temporary files in memory: the sub-journals of savepoints (a group commit that has
+    /// to roll back one issue writes each issue in a savepoint, and every page a savepoint changes
+    /// again is copied there; as a file that was half the store's writes, and a file created and
+    /// deleted per transaction) and the sort tables of large queries such as the export.
     static func keepSavepointJournalInMemory(_ writer: any DatabaseWriter) throws {
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
     }

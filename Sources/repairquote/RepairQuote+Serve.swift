@@ -36,7 +36,8 @@ extension RepairQuote {
 
         func run() async throws {
             AllocatorTuning.keepFreedMemory()
-            var logger = Logger(label: "repairquote.server") { ServiceLogHandler(label: $0) }
+            LoggingSystem.bootstrap { ServiceLogHandler(label: $0) }
+            var logger = Logger(label: "repairquote.server")
             logger.logLevel = .info
             var options = ServerOptions()
             options.host = host

@@ -33,6 +33,7 @@ struct ServiceLogHandlerTests {
         let lines = Lines()
         var logger = Self.logger(lines)
         logger[metadataKey: "request"] = "r-1"
+        logger[metadataKey: "number"] = "replaced by the event's"
         logger.info("quote issued", metadata: ["number": "NL-2026-000001", "coverage": "out-of-warranty"])
         #expect(
             lines.withLock { $0 } == [

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import QuoteCore
 import QuoteTestSupport
+import Synchronization
 import Testing
 
 @testable import QuoteStore
@@ -53,7 +54,7 @@ struct GroupCommitTests {
         #expect(mode == 2)
         let journal = try await repo.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
-        // Savepoint journals in memory (2), not in a temporary file per transaction.
+        // Temporary files (savepoint journals) in memory (2), not a file per transaction.
         let temp = try await repo.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
         #expect(temp == 2)
     }
@@ -82,57 +83,127 @@ struct GroupCommitTests {
         }
         #expect(CustomerToken.generate().count == 43)
     }
+
+    @Test("customer tokens are 32 fresh random bytes each")
+    func randomTokens() {
+        let tokens = Set((0..<1000).map { _ in CustomerToken.generate() })
+        #expect(tokens.count == 1000)
+        // Every byte position takes many values over 1000 fills (a stuck or partial fill would not).
+        var fills = [[UInt8]]()
+        for _ in 0..<1000 {
+            var bytes = [UInt8](repeating: 0, count: 32)
+            CustomerToken.randomFill(&bytes)
+            fills.append(bytes)
+        }
+        for position in 0..<32 { #expect(Set(fills.map { $0[position] }).count > 200) }
+    }
 }
 
 @Suite("group commit: an issue failing after it wrote")
 struct GroupCommitFallbackTests {
     struct Boom: Error {}
 
-    @Test("the batch is written again with savepoints: the failed issue leaves no row and no gap")
+    final class Counter: Sendable {
+        private let value = Mutex(0)
+        func increment() { value.withLock { $0 += 1 } }
+        var count: Int { value.withLock { $0 } }
+    }
+
+    @Test(
+        "a batch with issues failing after they wrote is written again with savepoints: no stray row, no gap")
     func failureAfterWriting() async throws {
         let repo = try SQLiteQuoteRepository(
             path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
         // Issues of the issuer "faulty" fail after writing their number, quote and token.
-        let batcher = IssueBatcher(writer: repo.writer) { db, issue in
+        let writes = Counter()
+        let write: IssueBatcher.Write = { db, issue in
+            writes.increment()
             let result = try SQLiteQuoteRepository.insert(db, issue)
             if issue.request.issuer == "faulty" { throw Boom() }
             return result
         }
-        func prepared(_ i: Int, issuer: String) throws -> PreparedIssue {
+        func prepared(_ i: Int) throws -> PreparedIssue {
             let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(700 + i)))
             return PreparedIssue(
                 request: IssueRequest(
-                    serviceCase: serviceCase, issuer: issuer, idempotencyKey: nil, requestHash: "h\(i)"),
+                    serviceCase: serviceCase, issuer: [3, 8].contains(i) ? "faulty" : "desk-1",
+                    // 10 and 11: one key, two bodies; whichever comes second is refused.
+                    idempotencyKey: i >= 10 ? "shared" : nil, requestHash: "h\(i)"),
                 serviceCase: serviceCase, quote: try Store.engine.quote(serviceCase))
         }
-        let issues = try (0..<12).map { try prepared($0, issuer: [3, 8].contains($0) ? "faulty" : "desk-1") }
-        // The writer is held so that the issues gather into batches of several.
-        let hold = Task { try await repo.writer.write { _ in usleep(50_000) } }
-        let outcomes = await withTaskGroup(of: (Int, IssueBatcher.Outcome).self) { group in
-            for (i, issue) in issues.enumerated() { group.addTask { (i, await batcher.submit(issue)) } }
-            return await group.reduce(into: [Int: IssueBatcher.Outcome]()) { $0[$1.0] = $1.1 }
+        let issues = try (0..<12).map(prepared)
+        let outcomes = try await repo.writer.writeWithoutTransaction { db in
+            try IssueBatcher.commit(db, issues, write)
         }
-        try await hold.value
+        // Without savepoints, issues 0 to 3 were written, and 3 failed after writing; then the
+        // batch was written again, each issue in its own savepoint.
+        #expect(writes.count == 4 + 12)
         for i in [3, 8] {
-            #expect(throws: Boom.self) { try outcomes[i]?.get() }
+            #expect(throws: Boom.self) { try outcomes[i].get() }
         }
-        let numbers = (0..<12).filter { ![3, 8].contains($0) }.compactMap {
-            try? outcomes[$0]?.get().issued.record.number
-        }
-        #expect(numbers.count == 10)
-        let expected = (1...10).map {
+        #expect(throws: StoreError.idempotencyKeyReused) { try outcomes[11].get() }
+        let numbers = outcomes.map { try? $0.get().issued.record.number }
+        let expected = (1...9).map {
             SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
         }
-        #expect(numbers.sorted() == expected)
+        #expect(numbers.compactMap { $0 } == expected)
+        #expect(numbers[9] == expected[7] && numbers[10] == expected[8])
         let stored = try await repo.writer.read { db in
             try (
                 String.fetchAll(db, sql: "SELECT number FROM quotes ORDER BY number"),
                 Int.fetchOne(db, sql: "SELECT count(*) FROM customer_tokens"),
-                Int.fetchOne(db, sql: "SELECT last FROM quote_counters")
+                Int.fetchOne(db, sql: "SELECT last FROM quote_counters"),
+                Int.fetchOne(db, sql: "SELECT count(*) FROM idempotency_keys")
             )
         }
         #expect(stored.0 == expected)
-        #expect(stored.1 == 10)
-        #expect(stored.2 == 10)
+        #expect(stored.1 == 9)
+        #expect(stored.2 == 9)
+        #expect(stored.3 == 1)
+    }
+
+    @Test(
+        "refusals before writing fail alone without rewriting the batch; a refusal after a write is rolled back"
+    )
+    func refusals() async throws {
+        let repo = try SQLiteQuoteRepository(
+            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+        let writes = Counter()
+        // The issuer "late" writes its rows, then claims to refuse: the change count gives it away.
+        let write: IssueBatcher.Write = { db, issue in
+            writes.increment()
+            let result = try SQLiteQuoteRepository.insert(db, issue)
+            if issue.request.issuer == "late" { throw RefusedBeforeWriting(reason: Boom()) }
+            return result
+        }
+        func prepared(_ i: Int, issuer: String = "desk-1", key: String? = nil) throws -> PreparedIssue {
+            let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(800 + i)))
+            return PreparedIssue(
+                request: IssueRequest(
+                    serviceCase: serviceCase, issuer: issuer, idempotencyKey: key, requestHash: "h\(i)"),
+                serviceCase: serviceCase, quote: try Store.engine.quote(serviceCase))
+        }
+        let first = try [prepared(0), prepared(1, key: "k"), prepared(2, key: "k"), prepared(3)]
+        let outcomes = try await repo.writer.writeWithoutTransaction { db in
+            try IssueBatcher.commit(db, first, write)
+        }
+        #expect(writes.count == 4)
+        #expect(throws: StoreError.idempotencyKeyReused) { try outcomes[2].get() }
+        #expect(outcomes.compactMap { try? $0.get().issued.record.number }.count == 3)
+
+        let second = try [prepared(4), prepared(5, issuer: "late"), prepared(6)]
+        let more = try await repo.writer.writeWithoutTransaction { db in
+            try IssueBatcher.commit(db, second, write)
+        }
+        #expect(writes.count == 4 + 2 + 3)
+        #expect(throws: Boom.self) { try more[1].get() }
+        let numbers = more.map { try? $0.get().issued.record.number }
+        #expect(numbers[0] == "NL-2026-000004" && numbers[2] == "NL-2026-000005")
+        let stored = try await repo.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT number FROM quotes ORDER BY number")
+        }
+        #expect(
+            stored
+                == (1...5).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) })
     }
 }
