@@ -109,19 +109,27 @@ struct GroupCommitFallbackTests {
         var count: Int { value.withLock { $0 } }
     }
 
-    @Test(
-        "a batch with issues failing after they wrote is written again with savepoints: no stray row, no gap")
-    func failureAfterWriting() async throws {
+    /// A store, and a write that counts its calls and runs `fail` after writing an issue.
+    static func store(
+        failing fail: @escaping @Sendable (PreparedIssue) throws -> Void
+    ) throws -> (SQLiteQuoteRepository, IssueBatcher.Write, Counter) {
         let repo = try SQLiteQuoteRepository(
             path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
-        // Issues of the issuer "faulty" fail after writing their number, quote and token.
         let writes = Counter()
         let write: IssueBatcher.Write = { db, issue in
             writes.increment()
             let result = try SQLiteQuoteRepository.insert(db, issue)
-            if issue.request.issuer == "faulty" { throw Boom() }
+            try fail(issue)
             return result
         }
+        return (repo, write, writes)
+    }
+
+    @Test(
+        "a batch with issues failing after they wrote is written again with savepoints: no stray row, no gap")
+    func failureAfterWriting() async throws {
+        // Issues of the issuer "faulty" fail after writing their number, quote and token.
+        let (repo, write, writes) = try Self.store { if $0.request.issuer == "faulty" { throw Boom() } }
         func prepared(_ i: Int) throws -> PreparedIssue {
             let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(700 + i)))
             return PreparedIssue(
@@ -166,15 +174,9 @@ struct GroupCommitFallbackTests {
         "refusals before writing fail alone without rewriting the batch; a refusal after a write is rolled back"
     )
     func refusals() async throws {
-        let repo = try SQLiteQuoteRepository(
-            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
-        let writes = Counter()
         // The issuer "late" writes its rows, then claims to refuse: the change count gives it away.
-        let write: IssueBatcher.Write = { db, issue in
-            writes.increment()
-            let result = try SQLiteQuoteRepository.insert(db, issue)
-            if issue.request.issuer == "late" { throw RefusedBeforeWriting(reason: Boom()) }
-            return result
+        let (repo, write, writes) = try Self.store {
+            if $0.request.issuer == "late" { throw RefusedBeforeWriting(reason: Boom()) }
         }
         func prepared(_ i: Int, issuer: String = "desk-1", key: String? = nil) throws -> PreparedIssue {
             let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(800 + i)))
