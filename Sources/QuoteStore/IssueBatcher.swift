@@ -64,7 +64,8 @@ final class IssueBatcher: Sendable {
             do {
                 let write = self.write
                 let issues = batch.map(\.issue)
-                outcomes = try await writer.writeWithoutTransaction { db in try Self.commit(db, issues, write)
+                outcomes = try await writer.writeWithoutTransaction { db in
+                    try Self.commit(db, issues, write)
                 }
             } catch {
                 outcomes = batch.map { _ in .failure(error) }
