@@ -7,7 +7,7 @@ public enum CustomerToken {
     public static func generate() -> String {
         var bytes = [UInt8](repeating: 0, count: 32)
         randomFill(&bytes)
-        return base64url(bytes)
+        return Base64URL.encode(bytes)
     }
 
     /// Fills `bytes` from the kernel's CSPRNG in one `getrandom` call (the standard library's
@@ -21,25 +21,6 @@ public enum CustomerToken {
 
     /// Lowercase hex SHA-256 of the token's text.
     public static func hash(_ token: String) -> String { Digest.sha256Hex(Array(token.utf8)) }
-
-    private static let alphabet = Array(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
-    /// RFC 4648 §5 base64url, without padding.
-    static func base64url(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var index = 0
-        while index < bytes.count {
-            let count = min(3, bytes.count - index)
-            var group = UInt32(bytes[index]) << 16
-            if count > 1 { group |= UInt32(bytes[index + 1]) << 8 }
-            if count > 2 { group |= UInt32(bytes[index + 2]) }
-            for sextet in 0...count { out.append(alphabet[Int((group >> (18 - 6 * UInt32(sextet))) & 63)]) }
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }
 
 /// SHA-256 as lowercase hex, for tokens and idempotency request hashes.

@@ -79,7 +79,7 @@ struct GroupCommitTests {
             let foundation = Data(bytes).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: "=", with: "")
-            #expect(CustomerToken.base64url(bytes) == foundation)
+            #expect(Base64URL.encode(bytes) == foundation)
         }
         #expect(CustomerToken.generate().count == 43)
     }

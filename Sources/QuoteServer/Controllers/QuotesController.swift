@@ -164,8 +164,7 @@ extension DocumentFormat {
 /// The opaque list cursor: base64url of `c1:<id>`.
 enum Cursor {
     static func encode(_ after: Int64) -> String {
-        Data("c1:\(after)".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        Base64URL.encode(Array("c1:\(after)".utf8))
     }
 
     static func decode(_ cursor: String) throws -> Int64 {
