@@ -5,7 +5,7 @@ import Testing
 /// G-5: every bad field is refused before anything is computed, with its path named.
 @Suite("Bad input is refused, naming the field")
 struct CaseValidationTests {
-    nonisolated(unsafe) static let base = try! JSONParser.parse(
+    static let base = try! JSONParser.parse(
         String(
             contentsOf: Fixtures.examples.appendingPathComponent("nl-out-of-warranty.json"), encoding: .utf8))
 
