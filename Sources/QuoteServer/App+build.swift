@@ -31,7 +31,14 @@ public func buildApplication(
     renderer: (any QuoteDocumentRendering)? = nil,
     mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
 ) throws -> some ApplicationProtocol {
-    let repo = try options.databasePath.map(SQLiteQuoteRepository.init(path:)) ?? SQLiteQuoteRepository()
+    let repo: SQLiteQuoteRepository
+    if let path = options.databasePath {
+        do { repo = try SQLiteQuoteRepository(path: path) } catch {
+            throw DatabaseOpenError(description: "database \(path): \(error)")
+        }
+    } else {
+        repo = try SQLiteQuoteRepository()
+    }
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
     var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
@@ -73,4 +80,9 @@ public enum OpenAPIDocument {
         else { return "openapi: 3.1.0\n" }
         return text
     }()
+}
+
+/// The database file cannot be opened or migrated (a missing folder, no permission, not SQLite).
+public struct DatabaseOpenError: Error, CustomStringConvertible {
+    public let description: String
 }

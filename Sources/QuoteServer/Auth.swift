@@ -46,21 +46,43 @@ public struct APIKeys: Sendable {
         bearers = Dictionary(uniqueKeysWithValues: principals.map { ("Bearer " + $0.key, $0.value) })
     }
 
-    public static func load(file: URL) throws -> APIKeys {
+    /// Reads a keys file. Every problem is a ``KeysFileError`` naming the entry and field:
+    /// `keys[2].role: "admin" is not one of service-center, retailer, finance`.
+    public static func load(file: URL) throws(KeysFileError) -> APIKeys {
         struct Entry: Decodable {
             var key: String
             var name: String
-            var role: Role
+            var role: String
             var retailer: String?
         }
         struct File: Decodable { var keys: [Entry] }
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: file))
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch { throw KeysFileError("cannot read the file") }
+        let entries: [Entry]
+        do {
+            entries = try JSONDecoder().decode(File.self, from: data).keys
+        } catch let error as DecodingError {
+            throw KeysFileError(error)
+        } catch {
+            throw KeysFileError("not a keys file: \(error)")
+        }
         var principals: [String: Principal] = [:]
-        for entry in file.keys {
-            if entry.role == .retailer && entry.retailer == nil {
-                throw APIError(.internalServerError, "key \(entry.name): a retailer key needs \"retailer\"")
+        for (index, entry) in entries.enumerated() {
+            let field = "keys[\(index)]"
+            guard !entry.key.isEmpty, !entry.key.contains(where: \.isWhitespace) else {
+                throw KeysFileError("\(field).key: empty or with spaces, so no request could send it")
             }
-            principals[entry.key] = Principal(name: entry.name, role: entry.role, retailer: entry.retailer)
+            guard let role = Role(rawValue: entry.role) else {
+                let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
+                throw KeysFileError("\(field).role: \"\(entry.role)\" is not one of \(roles)")
+            }
+            if role == .retailer && entry.retailer == nil {
+                throw KeysFileError("\(field).retailer: a retailer key needs its retailer id")
+            }
+            if let first = principals[entry.key] {
+                throw KeysFileError("\(field).key: the same key as \(first.name)'s")
+            }
+            principals[entry.key] = Principal(name: entry.name, role: role, retailer: entry.retailer)
         }
         return APIKeys(principals)
     }
@@ -90,4 +112,31 @@ extension HTTPField.Name {
     static let apiKey = Self("X-API-Key")!
     static let idempotencyKey = Self("Idempotency-Key")!
     static let idempotentReplayed = Self("Idempotent-Replayed")!
+}
+
+/// A keys file that cannot be used, with the field at fault.
+public struct KeysFileError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    /// `keys[1].name: missing`, from where the decoder stopped.
+    init(_ error: DecodingError) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context): self.init("\(path(context.codingPath + [key])): missing")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            self.init("\(path(context.codingPath)): should be \(type == String.self ? "text" : "a list")")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            self.init("not JSON")
+        case .dataCorrupted(let context):
+            self.init("\(path(context.codingPath)): \(context.debugDescription)")
+        @unknown default: self.init("not a keys file")
+        }
+    }
 }

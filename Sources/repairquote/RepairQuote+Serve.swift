@@ -45,7 +45,13 @@ extension RepairQuote {
             options.databasePath = db
             options.publicBaseURL = publicURL
             options.ioThreads = ioThreads
-            let apiKeys = try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
+            let apiKeys = try CLIError.guarding {
+                do {
+                    return try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
+                } catch {
+                    throw CLIError.badInput("--keys \(keys ?? ""): \(error)")
+                }
+            }
             let (engine, documents) = try CLIError.guarding {
                 () throws -> (QuoteCalculator, TemplateDocumentRenderer) in
                 let catalog = try priceLists.loadCatalog()
@@ -57,8 +63,15 @@ extension RepairQuote {
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
-            let app = try buildApplication(
-                options, engine: engine, keys: apiKeys, renderer: documents, mailer: mailer, logger: logger)
+            let app = try CLIError.guarding {
+                do {
+                    return try buildApplication(
+                        options, engine: engine, keys: apiKeys, renderer: documents, mailer: mailer,
+                        logger: logger)
+                } catch let error as DatabaseOpenError {
+                    throw CLIError.badInput("--db: \(error)")
+                }
+            }
             let group = ServiceGroup(
                 configuration: .init(
                     services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

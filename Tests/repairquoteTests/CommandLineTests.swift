@@ -141,6 +141,20 @@ struct CommandLineTests {
         #expect(!result.out.contains("\n.\n"))
     }
 
+    @Test("serve refuses a bad keys file or database path with exit 2, naming the option, before listening")
+    func serveBadFiles() throws {
+        let keys = try Self.run(["serve", "--port", "18190", "--keys", "/nonexistent/keys.json"])
+        #expect(keys.status == 2)
+        #expect(keys.err == "repairquote: --keys /nonexistent/keys.json: cannot read the file\n")
+        let db = try Self.run([
+            "serve", "--port", "18191", "--keys", "Examples/service/keys.sample.json", "--db",
+            "/nonexistent/dir/q.sqlite",
+        ])
+        #expect(db.status == 2)
+        #expect(db.err.contains("repairquote: --db: database /nonexistent/dir/q.sqlite: SQLite error 14"))
+        #expect(!db.err.contains("listening"))
+    }
+
     @Test("email exit codes: 2 bad input, 3 server unreachable")
     func emailExitCodes() throws {
         let injected = try Self.run([
