@@ -23,8 +23,12 @@ enum RecordJSON {
     /// The summary, the decision with its final charges, the quote and the case as issued, then
     /// `customerLink` when given, as compact JSON. The stored case, quote and final charges are
     /// compact JSON written by this service, so they are copied in as they are, not parsed again.
-    static func full(_ r: QuoteRecord, customerLink: String? = nil) -> [UInt8] {
-        var out = JSONWriter.bytes(.object(summary(r)), pretty: false)
+    /// `language` is the language the documents are shown in (after the fallback of
+    /// ``TemplateDocumentRenderer``), when known.
+    static func full(_ r: QuoteRecord, customerLink: String? = nil, language: String? = nil) -> [UInt8] {
+        var head = summary(r)
+        if let language { head.append("language", .string(language)) }
+        var out = JSONWriter.bytes(.object(head), pretty: false)
         out.removeLast()  // the summary's closing brace
         out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
         out.append(contentsOf: #","decision":"#.utf8)

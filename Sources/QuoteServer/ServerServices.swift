@@ -32,6 +32,9 @@ public protocol QuoteDocumentRendering: Sendable {
         -> String
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
+    /// The language the documents of a quote are shown in, after falling back from the
+    /// customer's (nil when the renderer cannot say).
+    func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
 }
 
 /// The words of the customer page's decision form, in the document's language.
@@ -52,6 +55,10 @@ public struct DecisionLabels: Sendable {
 extension QuoteDocumentRendering {
     /// English unless the renderer knows better.
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels { .english }
+
+    public func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?)
+        -> String?
+    { nil }
 }
 
 /// Everything the router needs besides the repository.
@@ -94,8 +101,14 @@ extension ServerServices {
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
         var quote = try engine.quote(serviceCase, version: record.priceListVersion)
         quote.number = record.number
-        let document = try renderer.render(
-            quote: quote, case: serviceCase, format: format, language: serviceCase.customer.language)
+        let document = try renderer.render(quote: quote, case: serviceCase, format: format, language: nil)
         return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
+    }
+
+    /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
+    func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
+        renderer?.documentLanguage(
+            market: MarketCode(record.market), priceListVersion: record.priceListVersion,
+            customerLanguage: customerLanguage)
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 import QuoteCore
 import QuoteRendering
 
-/// Quote documents from the editable templates (`QuoteRendering`), in the language asked for, else
-/// the customer's, else the market's.
+/// Quote documents from the editable templates (`QuoteRendering`). The language falls back as the
+/// CLI's does for a customer's language: the one asked for (or the customer's), else its base
+/// language (`nl-BE` → `nl`), else the market's. A language without label files (`de`) is never
+/// an error here: the document, the customer page and the e-mail are all shown in the fallback.
 public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     let renderer: QuoteRenderer
     let catalog: PriceListCatalog
@@ -18,14 +20,32 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
         -> String
     {
         try renderer.render(
-            quote, case: serviceCase, format: format, language: language,
+            quote, case: serviceCase, format: format,
+            language: try resolved(language ?? serviceCase.customer.language, quote: quote),
             marketLanguage: catalog.language(of: quote))
     }
 
     /// The e-mail subject in the document's language.
     func subject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
         try renderer.subject(
-            for: quote, case: serviceCase, language: language, marketLanguage: catalog.language(of: quote))
+            for: quote, case: serviceCase,
+            language: try resolved(language ?? serviceCase.customer.language, quote: quote),
+            marketLanguage: catalog.language(of: quote))
+    }
+
+    public func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?)
+        -> String?
+    {
+        let marketLanguage =
+            (try? catalog.priceList(for: market, version: priceListVersion).settings.language) ?? "en"
+        return try? renderer.resolveLanguage(
+            explicit: nil, customer: customerLanguage, marketLanguage: marketLanguage)
+    }
+
+    /// The label language a preferred language falls back to for this quote's market.
+    func resolved(_ preferred: String?, quote: Quote) throws -> String {
+        try renderer.resolveLanguage(
+            explicit: nil, customer: preferred, marketLanguage: catalog.language(of: quote))
     }
 
 }
@@ -34,9 +54,7 @@ extension TemplateDocumentRenderer {
     /// The decision form's words from the label files, in the document's language.
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels {
         guard
-            let code = try? renderer.resolveLanguage(
-                explicit: nil, customer: serviceCase.customer.language,
-                marketLanguage: catalog.language(of: quote)),
+            let code = try? resolved(serviceCase.customer.language, quote: quote),
             let labels = renderer.catalog.labels(for: code), let accept = try? labels.text("decision.accept"),
             let reject = try? labels.text("decision.reject"),
             let answer = try? labels.text("decision.yourAnswer")

@@ -22,6 +22,9 @@ enum Migrations {
         migrator.registerMigration("v1-outbox") { db in
             try db.execute(sql: outboxSQL)
         }
+        migrator.registerMigration("v2-ledger-normalised-serials") { db in
+            try db.execute(sql: ledgerSerialsSQL)
+        }
         return migrator
     }
 
@@ -70,6 +73,16 @@ enum Migrations {
             quote_number TEXT NOT NULL REFERENCES quotes(number),
             created_at DOUBLE NOT NULL
         );
+        """
+
+    /// Serial keys written before identities were normalised (``DeviceIdentity``): trimmed, inner
+    /// spaces removed, upper case. A row whose normal form is already there (the same benefit
+    /// granted twice under two spellings) stays as it was; the normal one is found first.
+    static let ledgerSerialsSQL = """
+        UPDATE OR IGNORE benefit_ledger
+        SET device_key = 'serial:' || upper(replace(replace(trim(substr(device_key, 8)), ' ', ''), char(9), ''))
+        WHERE device_key LIKE 'serial:%';
+        CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key);
         """
 
     static let outboxSQL = """

@@ -28,8 +28,9 @@ public protocol QuoteRepository: Sendable {
     /// ``StoreError/alreadyDecided(_:)``; the same decision again returns the first record.
     func decide(_ request: DecisionRequest) async throws -> DecisionResult
 
-    /// The benefits already granted to a device, with the quote that granted each.
-    func benefitsUsed(deviceKey: String) async throws -> [RuleID: String]
+    /// The benefits already granted to a device known by any of `deviceKeys`
+    /// (``QuoteCore/ServiceCase/Device/benefitKeys``), with the quote that granted each.
+    func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String]
 
     /// Adds an e-mail of a quote to the outbox, with a fresh customer link token.
     func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage
@@ -46,6 +47,18 @@ public protocol QuoteRepository: Sendable {
 
     /// One outbox message, for inspection.
     func outboxMessage(id: Int64) async throws -> OutboxMessage?
+}
+
+extension QuoteRepository {
+    /// The case with the device's used benefits from the ledger added to its history, when
+    /// `checksBenefits`; the one way both preview and issue learn what a device already had.
+    public func withLedger(_ serviceCase: ServiceCase, checksBenefits: Bool) async throws -> ServiceCase {
+        let keys = serviceCase.device.benefitKeys
+        guard checksBenefits, !keys.isEmpty else { return serviceCase }
+        var enriched = serviceCase
+        enriched.recordBenefitsUsed(try await benefitsUsed(deviceKeys: keys))
+        return enriched
+    }
 }
 
 /// Computes the quote of a (benefit-enriched) case.

@@ -14,10 +14,8 @@ extension SQLiteQuoteRepository {
         // one round trip to the database, not two. The JSON and the customer token are made here,
         // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
         for _ in 0..<8 {
-            var serviceCase = request.serviceCase
-            if request.checksBenefits, let deviceKey = serviceCase.device.benefitKey {
-                serviceCase.recordBenefitsUsed(try await benefitsUsed(deviceKey: deviceKey))
-            }
+            let serviceCase = try await withLedger(
+                request.serviceCase, checksBenefits: request.checksBenefits)
             let quote = try compute(serviceCase)
             let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
             do {
@@ -69,9 +67,10 @@ extension SQLiteQuoteRepository {
             }
             throw RefusedBeforeWriting(reason: IssueRetry.replay(row["quote_number"]))
         }
-        let deviceKey = serviceCase.device.benefitKey
-        if let deviceKey, !computed.coverage.benefitsGranted.isEmpty {
-            let used = try ledger(db, deviceKey: deviceKey)
+        let deviceKeys = serviceCase.device.benefitKeys
+        var used: [RuleID: String] = [:]
+        if !deviceKeys.isEmpty, !computed.coverage.benefitsGranted.isEmpty || deviceKeys.count > 1 {
+            used = try ledger(db, deviceKeys: deviceKeys)
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
                 throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)
             }
@@ -80,12 +79,24 @@ extension SQLiteQuoteRepository {
         let number = try nextNumber(db, market: computed.market.rawValue, year: computed.issueDate.year)
         let now = request.now.timeIntervalSince1970
         let record = try insertQuote(db, issue, number: number, now: now)
-        if let deviceKey {
-            for benefit in computed.coverage.benefitsGranted {
+        // Every identifier the case gives is recorded, so a later case naming only one of them
+        // (or the same one typed otherwise) finds the benefit used.
+        for benefit in computed.coverage.benefitsGranted {
+            for deviceKey in deviceKeys {
                 try db.cachedStatement(
                     sql:
                         "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
                 ).execute(arguments: [benefit.rawValue, deviceKey, number, now])
+            }
+        }
+        // A case naming two identifiers links them: a benefit used under one is recorded under
+        // the other too, with the quote that granted it, so a later case naming either finds it.
+        for (benefit, grantingQuote) in used.sorted(by: { $0.key < $1.key }) {
+            for deviceKey in deviceKeys {
+                try db.cachedStatement(
+                    sql:
+                        "INSERT OR IGNORE INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [benefit.rawValue, deviceKey, grantingQuote, now])
             }
         }
         if let key = request.idempotencyKey {

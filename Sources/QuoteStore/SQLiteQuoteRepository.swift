@@ -66,8 +66,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         }
     }
 
-    public func benefitsUsed(deviceKey: String) async throws -> [RuleID: String] {
-        try await writer.read { db in try Self.ledger(db, deviceKey: deviceKey) }
+    public func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String] {
+        try await writer.read { db in try Self.ledger(db, deviceKeys: deviceKeys) }
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
@@ -126,10 +126,18 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             decision: decision)
     }
 
-    static func ledger(_ db: Database, deviceKey: String) throws -> [RuleID: String] {
+    /// The benefits recorded against any of `deviceKeys`; where two quotes granted one benefit
+    /// (under identifiers that were not yet linked), the earlier quote is named.
+    static func ledger(_ db: Database, deviceKeys: [String]) throws -> [RuleID: String] {
+        guard !deviceKeys.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: deviceKeys.count).joined(separator: ", ")
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT benefit, quote_number FROM benefit_ledger WHERE device_key = ?"),
-            arguments: [deviceKey])
+            db.cachedStatement(
+                sql: """
+                    SELECT benefit, MIN(quote_number) AS quote_number FROM benefit_ledger
+                    WHERE device_key IN (\(placeholders)) GROUP BY benefit
+                    """),
+            arguments: StatementArguments(deviceKeys))
         var used: [RuleID: String] = [:]
         for row in rows { used[RuleID(row["benefit"] as String)] = row["quote_number"] }
         return used

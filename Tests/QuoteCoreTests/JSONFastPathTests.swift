@@ -278,11 +278,19 @@ struct JSONFastPathTests {
             return try CaseDecoder.decode(
                 bytes: JSONWriter.bytes(.object(root)), today: { _ in Fixtures.today })
         }
-        let c = try decoded(name: "Zoë \u{2028} 中文 \"quoted\" \\ 😀", model: "\u{2003}\tTV-55X\u{A0} \n")
+        let c = try decoded(name: "Zoë \u{2028} 中文 \"quoted\" \\ 😀", model: "\u{2003} TV-55X\u{A0} \u{3000}")
         #expect(c.customer.name == "Zoë \u{2028} 中文 \"quoted\" \\ 😀")
         #expect(c.device.model == "TV-55X")
         #expect(throws: ValidationError(field: "customer.name", "must not be empty")) {
-            try decoded(name: "\u{A0}\u{3000} \t", model: "M")
+            try decoded(name: "\u{A0}\u{3000} ", model: "M")
+        }
+        for model in ["\tTV-55X", "TV-55X\n", "TV\r\nX", "TV\u{0}", "TV\u{85}", "\u{2066}TV"] {
+            #expect(
+                throws: ValidationError(
+                    field: "device.model", "contains a control or text-direction character")
+            ) {
+                try decoded(name: "Bob", model: model)
+            }
         }
         #expect(
             throws: ValidationError(field: "customer.name", "contains a control or text-direction character")

@@ -81,6 +81,46 @@ struct DocumentAndMailTests {
         #expect(message.textBody.contains("HK-2026-000007"))
     }
 
+    @Test(
+        "a customer language without labels (de) falls back to its base language, then the market's, for documents, page and e-mail",
+        arguments: [("de", "nl"), ("de-BE", "nl"), ("fr-BE", "fr"), ("nl", "nl")])
+    func languageFallback(requested: String, shown: String) async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        let caseJSON = try Shipped.example("be-out-of-warranty.json").replacingOccurrences(
+            of: #""language": "fr""#, with: #""language": "\#(requested)""#)
+        try await server.test { client in
+            let issued = try await client.issue(caseJSON)
+            #expect(issued.status == .created)
+            #expect(issued.json["language"] as? String == shown)
+            let number = try #require((issued.json["quote"] as? [String: Any])?["number"] as? String)
+            let shownJSON = try await client.call(.get, "/v1/quotes/\(number)", key: Key.desk)
+            #expect(shownJSON.json["language"] as? String == shown)
+            for suffix in [".html", ".txt"] {
+                let document = try await client.call(.get, "/v1/quotes/\(number)\(suffix)", key: Key.desk)
+                #expect(document.status == .ok, "\(suffix): \(document.text)")
+            }
+            let html = try await client.call(.get, "/v1/quotes/\(number).html", key: Key.desk)
+            #expect(html.text.contains("<html lang=\"\(shown)\">"))
+            let link = try #require(issued.json["customerLink"] as? String)
+            let page = try await client.call(
+                .get, String(link.dropFirst("https://quotes.test".count)), key: nil)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<html lang=\"\(shown)\">"))
+        }
+        let sender = SMTPMailSender(
+            configuration: SMTPConfiguration(url: "smtp://127.0.0.1:9", allowPlaintext: true),
+            sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)
+        let quote = try engine.quote(
+            try CaseDecoder.decode(caseJSON, today: { _ in CivilDate("2026-03-02")! }))
+        let message = try sender.message(
+            for: OutboundEmail(
+                messageID: "<outbox-1.BE-2026-000001@repairquote>", recipient: "lucas@example.be",
+                language: requested, quoteNumber: "BE-2026-000001", customerLink: nil,
+                quoteJSON: QuoteEncoder.encode(quote), caseJSON: caseJSON))
+        #expect(message.htmlBody?.contains("<html lang=\"\(shown)\">") == true)
+    }
+
     @Test("an unreachable SMTP server is a transient failure (retried by the outbox)")
     func unreachableIsTransient() async throws {
         let (engine, documents) = try Self.documents()

@@ -7,12 +7,13 @@ import QuoteServer
 import QuoteTestSupport
 import Testing
 
-/// Renders "<format> <number> <language>" so tests see what it was given.
+/// Renders "<format> <number> <language>" so tests see what it was given (the customer's language
+/// when the service asks for none, as the template renderer falls back).
 struct EchoRenderer: QuoteDocumentRendering {
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String
     {
-        "\(format.rawValue) \(quote.number ?? "-") \(language ?? "-")"
+        "\(format.rawValue) \(quote.number ?? "-") \(language ?? serviceCase.customer.language ?? "-")"
     }
 }
 

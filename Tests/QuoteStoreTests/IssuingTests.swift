@@ -11,7 +11,10 @@ struct IssuingTests {
     @Test("the schema is built by named migrations, in order")
     func migrations() async throws {
         let repo = try SQLiteQuoteRepository()
-        #expect(try await repo.appliedMigrations() == ["v1-quotes", "v1-ledger", "v1-outbox"])
+        #expect(
+            try await repo.appliedMigrations() == [
+                "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials",
+            ])
     }
 
     @Test("numbers are <MARKET>-<YYYY>-<NNNNNN>, counted per market and year")
@@ -67,7 +70,7 @@ struct IssuingTests {
         }
         let granting = records.filter { $0.quoteJSON.contains(#""benefitsGranted":["PK-3"]"#) }
         #expect(granting.count == 1)
-        let ledger = try await repo.benefitsUsed(deviceKey: "imei:" + imei.prefix(14))
+        let ledger = try await repo.benefitsUsed(deviceKeys: ["imei:" + imei.prefix(14)])
         #expect(ledger == ["PK-3": granting.first?.number ?? "?"])
         let others = records.filter { $0.number != granting.first?.number }
         #expect(others.count == 49)
@@ -153,12 +156,12 @@ struct IssuingTests {
         let reopened = try SQLiteQuoteRepository(path: path)
         #expect(try await reopened.quote(number: "PK-2026-000001")?.market == "PK")
         #expect(
-            try await reopened.benefitsUsed(deviceKey: "imei:" + Fixtures.imei(1).prefix(14)) == [
+            try await reopened.benefitsUsed(deviceKeys: ["imei:" + Fixtures.imei(1).prefix(14)]) == [
                 "PK-3": "PK-2026-000001"
             ])
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopened.appliedMigrations().count == 3)
+        #expect(try await reopened.appliedMigrations().count == 4)
     }
 }

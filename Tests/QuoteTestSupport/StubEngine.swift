@@ -36,7 +36,7 @@ public struct StubEngine: Sendable {
         if outOfWarranty && c.decision == .pending {
             let inspection = [line(.inspection, "Inspection", 2500, currency, payer: .consumer)]
             ifRejected = Quote.Alternative(
-                lines: inspection, totals: Totals(lines: inspection, currency: currency))
+                lines: inspection, totals: try! Totals(lines: inspection, currency: currency))
         }
         let coverage = Coverage(
             status: outOfWarranty ? .outOfWarranty : .inWarranty,
@@ -46,7 +46,7 @@ public struct StubEngine: Sendable {
             settings: .init(
                 vatRate: .zero, pricesIncludeVAT: false, vatRounding: .line, roundingMode: .halfUp),
             issueDate: c.requestDate, validUntil: c.requestDate.adding(days: 14), expectedCompletion: nil,
-            coverage: coverage, lines: lines, totals: Totals(lines: lines, currency: currency),
+            coverage: coverage, lines: lines, totals: try! Totals(lines: lines, currency: currency),
             ifRejected: ifRejected,
             sample: true)
     }

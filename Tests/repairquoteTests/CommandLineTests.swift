@@ -88,6 +88,27 @@ struct CommandLineTests {
         )
     }
 
+    @Test("a rate or an amount too large for exact arithmetic: exit 2 naming the field, nothing on stdout")
+    func largeNumbers() throws {
+        let text = try String(
+            contentsOf: Self.root.appendingPathComponent("Examples/us-remorse-refund.json"), encoding: .utf8)
+        for (from, to, message) in [
+            (
+                #""market": "US","#, #""market": "US", "salesTaxRate": "922337203685478","#,
+                "salesTaxRate: \"922337203685478\" is out of range (a percent from 0 to below 100)"
+            ),
+            (
+                #""price": "49.99""#, #""price": "922337203685477""#,
+                "purchase.amounts.price: \"922337203685477\" is out of range (0 to 999999999999.99)"
+            ),
+        ] {
+            let result = try Self.run(["quote", "-"], stdin: text.replacingOccurrences(of: from, with: to))
+            #expect(result.status == 2)
+            #expect(result.out.isEmpty)
+            #expect(result.err == "repairquote: -: \(message)\n")
+        }
+    }
+
     @Test("a missing file and a broken price-list folder exit 2")
     func missingFiles() throws {
         let missing = try Self.run(["quote", "Examples/nope.json"])

@@ -76,13 +76,10 @@ public struct ServiceCase: Hashable, Sendable {
             self.screenHundredthsOfInch = screenHundredthsOfInch
         }
 
-        /// The identity a one-time benefit is recorded against (G-10): the IMEI's first 14 digits
-        /// (the last is only a check digit), else the serial.
-        public var benefitKey: String? {
-            if let imei { return "imei:" + imei.prefix(14) }
-            if let serial { return "serial:" + serial }
-            return nil
-        }
+        /// Every identity a one-time benefit is recorded against (G-10), normalised by
+        /// ``DeviceIdentity``: the IMEI's first 14 digits and the serial, each when given. A benefit
+        /// is used when any of them is in the ledger.
+        public var benefitKeys: [String] { DeviceIdentity.keys(imei: imei, serial: serial) }
     }
 
     public struct Purchase: Hashable, Sendable {

@@ -15,17 +15,22 @@ struct LinePricer {
     var vatRounding: VATRounding
     var mode: RoundingMode
 
+    /// Prices every line with checked arithmetic: an amount that does not fit is a
+    /// ``ValidationError`` naming the field it comes from, never a trap. Tax is computed at double
+    /// width (``RoundingMode/divide(_:times:by:)``), so the only bound is Int64 itself on
+    /// `unit price × quantity`, `net + VAT` and the running sum.
     func price(_ drafts: [DraftLine]) throws(ValidationError) -> [ChargeLine] {
         var runningAmount: Int64 = 0
         var runningTax: Int64 = 0
         var lines: [ChargeLine] = []
         lines.reserveCapacity(drafts.count)
         for draft in drafts {
-            let (amount, overflow) = draft.unitPrice.multipliedReportingOverflow(by: Int64(draft.quantity))
-            guard !overflow, amount.magnitude < 1 << 50 else {
-                throw ValidationError(
-                    field: "repair.parts", "the amount of \"\(draft.description)\" is too large")
+            func tooLarge() -> ValidationError {
+                ValidationError(
+                    field: Self.field(of: draft), "the amount of \"\(draft.description)\" is too large")
             }
+            let (amount, overflow) = draft.unitPrice.multipliedReportingOverflow(by: Int64(draft.quantity))
+            guard !overflow else { throw tooLarge() }
             let taxable = draft.fromPriceList && draft.payer == .consumer && !rate.isZero
             var net = amount
             var vat: Int64 = 0
@@ -34,7 +39,9 @@ struct LinePricer {
                 case .line:
                     vat = tax(amount)
                 case .document:
-                    runningAmount += amount
+                    let (sum, carry) = runningAmount.addingReportingOverflow(amount)
+                    guard !carry else { throw tooLarge() }
+                    runningAmount = sum
                     let newTax = tax(runningAmount)
                     vat = newTax - runningTax
                     runningTax = newTax
@@ -43,14 +50,25 @@ struct LinePricer {
             } else if draft.fromPriceList && pricesIncludeVAT && !rate.isZero {
                 net = amount - rate.tax(inGross: amount, rounding: mode)
             }
+            let (gross, grossOverflow) = net.addingReportingOverflow(vat)
+            guard !grossOverflow else { throw tooLarge() }
             lines.append(
                 ChargeLine(
                     kind: draft.kind, description: draft.description, quantity: draft.quantity,
                     unitPrice: money(draft.unitPrice), net: money(net), vatRate: taxable ? rate : .zero,
-                    vat: money(vat), gross: money(net + vat), payer: draft.payer, rule: draft.rule,
+                    vat: money(vat), gross: money(gross), payer: draft.payer, rule: draft.rule,
                     reference: draft.reference))
         }
         return lines
+    }
+
+    /// The case field a line's amount comes from: a refund's paid amount, the parts, or the repair.
+    static func field(of draft: DraftLine) -> String {
+        switch draft.kind {
+        case .refund: "purchase.amounts" + (draft.reference.map { ".\($0)" } ?? "")
+        case .part: "repair.parts"
+        default: "repair"
+        }
     }
 
     private func tax(_ amount: Int64) -> Int64 {

@@ -36,7 +36,7 @@ public struct QuoteCalculator: Sendable {
         if let rejected = charges.ifRejected {
             let rejectedLines = try pricer.price(rejected)
             alternative = Quote.Alternative(
-                lines: rejectedLines, totals: Totals(lines: rejectedLines, currency: settings.currency))
+                lines: rejectedLines, totals: try Self.totals(rejectedLines, settings.currency))
         }
         let issue = serviceCase.requestDate
         return Quote(
@@ -52,8 +52,17 @@ public struct QuoteCalculator: Sendable {
                 status: charges.status, warrantyEnds: ctx.warrantyEnds, rules: ctx.citedRules,
                 windows: ctx.windows,
                 advice: ctx.advice, benefitsGranted: ctx.benefitsGranted, notes: ctx.notes),
-            lines: lines, totals: Totals(lines: lines, currency: settings.currency), ifRejected: alternative,
+            lines: lines, totals: try Self.totals(lines, settings.currency), ifRejected: alternative,
             sample: settings.sample)
+    }
+
+    /// The totals of priced lines; a sum too large for exact arithmetic is bad input.
+    static func totals(_ lines: [ChargeLine], _ currency: Currency) throws(ValidationError) -> Totals {
+        do {
+            return try Totals(lines: lines, currency: currency)
+        } catch {
+            throw ValidationError(field: "repair", "the total is too large to compute exactly")
+        }
     }
 
     /// Rules shown on every quote of the market: tax (HK-14, US-10), IMEI (ES-5), turnaround

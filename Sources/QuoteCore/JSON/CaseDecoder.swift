@@ -99,6 +99,8 @@ public enum CaseDecoder {
         }
         do {
             return try Percent.parse(text)
+        } catch .outOfRange {
+            throw ValidationError(field: field, "\"\(text)\" is out of range (a percent from 0 to below 100)")
         } catch {
             throw ValidationError(field: field, "\(error) (expected a percent from 0 to below 100)")
         }
@@ -123,9 +125,6 @@ public enum CaseDecoder {
                 "\"\(language)\" is not a language code such as \"nl\" or \"zh-Hant\"")
         }
         let name = try r.requiredString("name")
-        guard !name.unicodeScalars.contains(where: Self.isControlOrBidi) else {
-            throw ValidationError(field: r.field("name"), "contains a control or text-direction character")
-        }
         return ServiceCase.Customer(name: name, email: email, language: language)
     }
 
@@ -178,7 +177,7 @@ public enum CaseDecoder {
                         "expected an amount as a string such as \"49.99\", got \(value.typeName)")
                 }
                 do {
-                    _ = try Decimals.parse(text, scale: 4, allowNegative: false)
+                    _ = try Decimals.parseAmount(text, scale: 4)
                 } catch {
                     throw ValidationError(field: a.field(key), "\(error)")
                 }
@@ -237,13 +236,5 @@ public enum CaseDecoder {
         return ServiceCase.History(
             benefitsUsed: try r.stringArray("benefitsUsed").map { RuleID($0.text) }, benefitQuotes: quotes,
             previousRepair: previous)
-    }
-
-    /// C0/C1 controls and the Unicode text-direction overrides and isolates (a name written
-    /// backwards on a quote is a spoofing trick).
-    static func isControlOrBidi(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
     }
 }

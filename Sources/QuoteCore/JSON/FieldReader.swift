@@ -62,12 +62,30 @@ public struct FieldReader {
         return value
     }
 
+    /// The longest text a case field may hold, in UTF-8 bytes.
+    public static let maxTextBytes = 1000
+
+    /// A text field. Every text of a case is free of control characters (CR, LF, NUL, C1) and of
+    /// Unicode text-direction overrides (a name written backwards on a quote is a spoofing trick),
+    /// and at most ``maxTextBytes`` long, so it prints on one line of a document, a log or a mail.
     public func string(_ key: String) throws(ValidationError) -> String? {
         guard let value = value(key) else { return nil }
         guard case .string(let s) = value else {
             throw ValidationError(field: field(key), "expected a string, got \(value.typeName)")
         }
+        try Self.checkText(s, field: field(key))
         return s
+    }
+
+    /// Refuses control and text-direction characters and overlong texts, naming `field`.
+    public static func checkText(_ text: String, field: String) throws(ValidationError) {
+        let utf8 = text.utf8
+        guard utf8.count <= maxTextBytes else {
+            throw ValidationError(field: field, "is longer than \(maxTextBytes) bytes")
+        }
+        guard TextSafety.isClean(text) else {
+            throw ValidationError(field: field, "contains a control or text-direction character")
+        }
     }
 
     public func requiredString(_ key: String) throws(ValidationError) -> String {
@@ -176,6 +194,7 @@ public struct FieldReader {
             guard case .string(let s) = value else {
                 throw ValidationError(field: path, "expected a string, got \(value.typeName)")
             }
+            try Self.checkText(s, field: path)
             result.append((s, path))
         }
         return result

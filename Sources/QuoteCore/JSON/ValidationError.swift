@@ -4,9 +4,11 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
     public var field: String
     public var message: String
 
+    /// Control and text-direction characters quoted from the input are written as escapes
+    /// (`\r`, `\u{202E}`), so a message is always one line whatever the input held.
     public init(field: String, _ message: String) {
-        self.field = field
-        self.message = message
+        self.field = TextSafety.isClean(field) ? field : TextSafety.escaped(field)
+        self.message = TextSafety.isClean(message) ? message : TextSafety.escaped(message)
     }
 
     public var description: String { field.isEmpty ? message : "\(field): \(message)" }

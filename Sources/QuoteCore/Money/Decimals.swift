@@ -7,11 +7,18 @@ public enum Decimals {
         return r
     }
 
+    /// The largest amount a case may state: 999,999,999,999.99 (twelve whole digits). Amounts are
+    /// parsed at any scale up to 6, so the largest scaled value, 999,999,999,999.999999 × 10^6, is
+    /// far inside Int64 and every sum of a quote's few lines stays exact.
+    public static let maxAmountWholeDigits = 12
+
     /// Why a decimal text was refused.
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case malformed(String)
         case tooManyDecimals(String, allowed: Int)
         case tooLarge(String)
+        /// Outside the range the field allows, stated in the message ("0 to 999999999999.99").
+        case outOfRange(String, range: String)
 
         public var description: String {
             switch self {
@@ -20,6 +27,7 @@ public enum Decimals {
             case .tooManyDecimals(let text, let allowed):
                 "\"\(text)\" has more than \(allowed) decimal\(allowed == 1 ? "" : "s")"
             case .tooLarge(let text): "\"\(text)\" is too large"
+            case .outOfRange(let text, let range): "\"\(text)\" is out of range (\(range))"
             }
         }
     }
@@ -27,9 +35,11 @@ public enum Decimals {
     /// Parses `-?[0-9]+(\.[0-9]{1,scale})?` into an integer scaled by 10^scale.
     ///
     /// `parse("12.5", scale: 2) == 1250`; "12abc", "1,5", "1.2.3", ".5", "5.", "+1", " 1" are refused.
+    /// Every step is checked: a value that does not fit in Int64 at `scale` is `tooLarge`, never a trap.
     public static func parse(_ text: String, scale: Int, allowNegative: Bool = true) throws(ParseError)
         -> Int64
     {
+        guard (0...18).contains(scale) else { throw .tooLarge(text) }
         var utf8 = Substring(text).utf8[...]
         var negative = false
         if utf8.first == UInt8(ascii: "-") {
@@ -61,8 +71,22 @@ public enum Decimals {
             }
         }
         guard wholeDigits > 0, !(seenDot && fractionDigits == 0) else { throw .malformed(text) }
-        let value = whole * pow10(scale) + fraction * pow10(scale - fractionDigits)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: pow10(scale))
+        let (value, carry) = scaled.addingReportingOverflow(fraction * pow10(scale - fractionDigits))
+        guard !overflow, !carry else { throw .tooLarge(text) }
         return negative ? -value : value
+    }
+
+    /// Parses an amount a case states (a price paid, shipping): not negative, at most
+    /// 999,999,999,999.99 whatever the scale, with at most `scale` decimals.
+    ///
+    /// `parseAmount("49.99", scale: 2) == 4999`; "1000000000000" is `outOfRange`.
+    public static func parseAmount(_ text: String, scale: Int) throws(ParseError) -> Int64 {
+        let value = try parse(text, scale: scale, allowNegative: false)
+        let limit =
+            (pow10(maxAmountWholeDigits) * 100 - 1) * pow10(max(scale - 2, 0)) / pow10(max(2 - scale, 0))
+        guard value <= limit else { throw .outOfRange(text, range: "0 to 999999999999.99") }
+        return value
     }
 
     /// Formats an integer scaled by 10^scale: `format(-1250, scale: 2) == "-12.50"`.

@@ -11,8 +11,27 @@ public enum RoundingMode: String, Sendable, CaseIterable {
     /// `RoundingMode.halfUp.divide(1025, by: 10) == 103`; `.halfEven.divide(1025, by: 10) == 102`.
     public func divide(_ numerator: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator > 0, "rounding needs a positive denominator")
-        let quotient = numerator / denominator
-        let remainder = (numerator % denominator).magnitude
+        return rounded(
+            quotient: numerator / denominator, remainder: numerator % denominator, negative: numerator < 0,
+            denominator: denominator)
+    }
+
+    /// `value × factor / denominator`, rounded with this mode, with the product taken at double
+    /// width so that it cannot overflow. `factor` must be smaller than `denominator` (a rate below
+    /// 100 %), so the quotient always fits.
+    ///
+    /// `RoundingMode.halfUp.divide(50, times: 210_000, by: 1_000_000) == 11` (21 % of 0.50).
+    public func divide(_ value: Int64, times factor: Int64, by denominator: Int64) -> Int64 {
+        precondition(denominator > 0 && (0..<denominator).contains(factor), "a factor below the denominator")
+        let product = value.multipliedFullWidth(by: factor)
+        let (quotient, remainder) = denominator.dividingFullWidth(product)
+        return rounded(
+            quotient: quotient, remainder: remainder, negative: product.high < 0, denominator: denominator)
+    }
+
+    /// Rounds a truncated quotient by its remainder (which has the sign of the dividend).
+    private func rounded(quotient: Int64, remainder: Int64, negative: Bool, denominator: Int64) -> Int64 {
+        let remainder = remainder.magnitude
         let twice = remainder * 2
         let denominatorMagnitude = denominator.magnitude
         let awayFromZero: Bool
@@ -27,6 +46,6 @@ public enum RoundingMode: String, Sendable, CaseIterable {
             }
         }
         guard awayFromZero else { return quotient }
-        return numerator < 0 ? quotient - 1 : quotient + 1
+        return negative ? quotient - 1 : quotient + 1
     }
 }

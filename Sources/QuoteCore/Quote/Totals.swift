@@ -38,18 +38,17 @@ public struct Totals: Hashable, Sendable {
         }
     }
 
-    /// Sums lines per payer. All lines must be in `currency`.
-    public init(lines: [ChargeLine], currency: Currency) {
+    /// Sums lines per payer. All lines must be in `currency`. Every sum is checked: a total that
+    /// does not fit in Int64 is ``MoneyError/overflow``, never a trap.
+    public init(lines: [ChargeLine], currency: Currency) throws(MoneyError) {
         var sums = [Sum](repeating: Sum(), count: 3)
         for line in lines {
             let index = line.payer == .consumer ? 0 : line.payer == .manufacturer ? 1 : 2
-            sums[index].net += line.net.minorUnits
-            sums[index].vat += line.vat.minorUnits
-            sums[index].gross += line.gross.minorUnits
+            try sums[index].add(
+                net: line.net.minorUnits, vat: line.vat.minorUnits, gross: line.gross.minorUnits)
         }
-        let all = Sum(
-            net: sums[0].net + sums[1].net + sums[2].net, vat: sums[0].vat + sums[1].vat + sums[2].vat,
-            gross: sums[0].gross + sums[1].gross + sums[2].gross)
+        var all = Sum()
+        for sum in sums { try all.add(net: sum.net, vat: sum.vat, gross: sum.gross) }
         self.init(
             consumer: sums[0].amounts(currency), manufacturer: sums[1].amounts(currency),
             retailer: sums[2].amounts(currency),
@@ -60,6 +59,18 @@ public struct Totals: Hashable, Sendable {
         var net: Int64 = 0
         var vat: Int64 = 0
         var gross: Int64 = 0
+
+        mutating func add(net: Int64, vat: Int64, gross: Int64) throws(MoneyError) {
+            self.net = try Self.checked(self.net, net)
+            self.vat = try Self.checked(self.vat, vat)
+            self.gross = try Self.checked(self.gross, gross)
+        }
+
+        static func checked(_ a: Int64, _ b: Int64) throws(MoneyError) -> Int64 {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            guard !overflow else { throw .overflow }
+            return sum
+        }
 
         func amounts(_ currency: Currency) -> Amounts {
             Amounts(

@@ -19,10 +19,9 @@ struct QuotesController<Repository: QuoteRepository> {
     /// Computes the quote of a case with the device's ledger, stores nothing.
     @Sendable func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
         _ = try services.keys.require(request, [.serviceCenter, .retailer])
-        var serviceCase = try await readCase(request).serviceCase
-        if services.engine.usesOneTimeBenefits(serviceCase), let deviceKey = serviceCase.device.benefitKey {
-            serviceCase.recordBenefitsUsed(try await repo.benefitsUsed(deviceKey: deviceKey))
-        }
+        let decoded = try await readCase(request).serviceCase
+        let serviceCase = try await repo.withLedger(
+            decoded, checksBenefits: services.engine.usesOneTimeBenefits(decoded))
         let quote = try services.engine.quote(serviceCase)
         return JSONBody.response(bytes: QuoteEncoder.bytes(quote))
     }
@@ -54,7 +53,9 @@ struct QuotesController<Repository: QuoteRepository> {
             headers[.idempotentReplayed] = "true"
         }
         let answer = RecordJSON.full(
-            issued.record, customerLink: services.publicBaseURL + "/q/" + issued.customerToken)
+            issued.record, customerLink: services.publicBaseURL + "/q/" + issued.customerToken,
+            language: services.documentLanguage(
+                issued.record, customerLanguage: serviceCase.customer.language))
         let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
         return JSONBody.response(bytes: answer, status: status, headers: headers)
     }
@@ -77,7 +78,11 @@ struct QuotesController<Repository: QuoteRepository> {
         }
         let record = try await readable(number, by: principal)
         guard let format else {
-            return JSONBody.response(bytes: RecordJSON.full(record))
+            let customerLanguage = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
+                .language
+            return JSONBody.response(
+                bytes: RecordJSON.full(
+                    record, language: services.documentLanguage(record, customerLanguage: customerLanguage)))
         }
         return try renderDocument(record, format: format)
     }

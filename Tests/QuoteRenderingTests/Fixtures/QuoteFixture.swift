@@ -3,7 +3,7 @@ import QuoteCore
 
 /// Hand-built quotes for rendering tests, in the shape the engine produces (contract §2). Each
 /// line is priced here with exact minor units: net = unit × quantity, VAT = net × rate rounded
-/// half-up, gross = net + VAT; totals come from `Totals(lines:currency:)`.
+/// half-up, gross = net + VAT; totals come from `Totals(lines:currency:)` (small sums: never overflow).
 struct QuoteFixture {
     var name: String
     var quote: Quote
@@ -55,9 +55,9 @@ struct QuoteFixture {
             number: number, market: MarketCode(market), currency: currency, priceListVersion: "2026.1",
             settings: settings(vat: vat), issueDate: issue, validUntil: issue.adding(days: 14),
             expectedCompletion: issue.adding(days: 5), coverage: coverage, lines: lines,
-            totals: Totals(lines: lines, currency: currency),
+            totals: try! Totals(lines: lines, currency: currency),
             ifRejected: ifRejected.map {
-                Quote.Alternative(lines: $0, totals: Totals(lines: $0, currency: currency))
+                Quote.Alternative(lines: $0, totals: try! Totals(lines: $0, currency: currency))
             },
             sample: sample)
     }
