@@ -51,6 +51,9 @@ public struct SMTPMailSender: MailSending {
                 throw MailSendingError.permanent("the stored quote has no priceListVersion")
             }
             var quote = try engine.quote(serviceCase, version: version)
+            if case .string(let issued)? = stored["issueDate"], let day = CivilDate(issued) {
+                quote = quote.issued(on: day)
+            }
             quote.number = email.quoteNumber
             let text = try documents.render(
                 quote: quote, case: serviceCase, format: .text, language: email.language)

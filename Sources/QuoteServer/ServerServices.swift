@@ -100,9 +100,15 @@ extension ServerServices {
         guard let renderer else { return nil }
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
         var quote = try engine.quote(serviceCase, version: record.priceListVersion)
+        if let issued = CivilDate(record.issueDate) { quote = quote.issued(on: issued) }
         quote.number = record.number
         let document = try renderer.render(quote: quote, case: serviceCase, format: format, language: nil)
         return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
+    }
+
+    /// A stored quote's lifecycle state on its market's today.
+    func state(of record: QuoteRecord) -> QuoteState {
+        record.state(today: today(MarketCode(record.market)))
     }
 
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
