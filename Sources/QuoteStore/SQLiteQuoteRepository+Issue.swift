@@ -15,7 +15,7 @@ extension SQLiteQuoteRepository {
         // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
         for _ in 0..<8 {
             let serviceCase = try await withLedger(
-                request.serviceCase, checksBenefits: request.checksBenefits)
+                request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
             let quote = try compute(serviceCase)
             let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
             do {
