@@ -50,10 +50,16 @@ enum PriceTables {
                 throw PriceListError(
                     file: file, line: row.line, field: "models", "list the models separated by ';', or '*'")
             }
+            let categoryText = try table.value(row, "category")
+            guard let category = PartCategory(rawValue: categoryText) else {
+                let known = PartCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PriceListError(
+                    file: file, line: row.line, field: "category",
+                    "unknown part category \"\(categoryText)\" (known: \(known))")
+            }
             parts.append(
                 Part(
-                    sku: sku, description: try table.value(row, "description"),
-                    category: try table.value(row, "category"),
+                    sku: sku, description: try table.value(row, "description"), category: category,
                     models: models, price: try price(table, row, currency: currency)))
         }
         return parts

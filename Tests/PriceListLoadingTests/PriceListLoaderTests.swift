@@ -41,7 +41,7 @@ struct PriceListLoaderTests {
         for market in catalog.markets {
             let list = catalog.allVersions(of: market)[0]
             #expect(list.settings.sample, "\(market) is sample data")
-            #expect(list.parts.values.contains { $0.category == "screen" })
+            #expect(list.parts.values.contains { $0.category == .screen })
             #expect(
                 list.parts.values.contains { $0.description.contains("TV A2 55") },
                 "\(market) prices a TV over 32\"")

@@ -14,7 +14,9 @@ struct LinePricerTests {
             currency: eur, rate: try Percent.parse(rate), pricesIncludeVAT: false, vatRounding: rounding,
             mode: mode)
         let drafts = nets.map {
-            DraftLine(kind: .part, description: "x", quantity: 1, unitPrice: $0, payer: .consumer)
+            DraftLine(
+                kind: .part, description: "x", quantity: 1, unitPrice: Money(minorUnits: $0, currency: eur),
+                payer: .consumer)
         }
         return try pricer.price(drafts).map(\.vat.minorUnits)
     }
@@ -39,8 +41,12 @@ struct LinePricerTests {
             currency: eur, rate: try Percent.parse("21"), pricesIncludeVAT: true, vatRounding: .line,
             mode: .halfUp)
         let lines = try pricer.price([
-            DraftLine(kind: .labor, description: "x", quantity: 1, unitPrice: 12100, payer: .consumer),
-            DraftLine(kind: .labor, description: "x", quantity: 1, unitPrice: 12100, payer: .manufacturer),
+            DraftLine(
+                kind: .labor, description: "x", quantity: 1,
+                unitPrice: Money(minorUnits: 12100, currency: eur), payer: .consumer),
+            DraftLine(
+                kind: .labor, description: "x", quantity: 1,
+                unitPrice: Money(minorUnits: 12100, currency: eur), payer: .manufacturer),
         ])
         #expect(lines[0].net.minorUnits == 10000)
         #expect(lines[0].vat.minorUnits == 2100)

@@ -66,7 +66,9 @@ struct OverflowTests {
             currency: eur, rate: rate, pricesIncludeVAT: true, vatRounding: .document, mode: .halfUp)
         // Prices include VAT: net + VAT = the amount, so Int64.max itself is a valid gross.
         let line = try pricer.price([
-            DraftLine(kind: .part, description: "x", quantity: 1, unitPrice: Int64.max, payer: .consumer)
+            DraftLine(
+                kind: .part, description: "x", quantity: 1,
+                unitPrice: Money(minorUnits: Int64.max, currency: eur), payer: .consumer)
         ])[0]
         #expect(line.gross.minorUnits == Int64.max)
         #expect(line.net.minorUnits + line.vat.minorUnits == Int64.max)
@@ -78,13 +80,16 @@ struct OverflowTests {
         let largest: Int64 = 4_611_688_324_271_550_039
         #expect(
             try exclusive.price([
-                DraftLine(kind: .part, description: "x", quantity: 1, unitPrice: largest, payer: .consumer)
+                DraftLine(
+                    kind: .part, description: "x", quantity: 1,
+                    unitPrice: Money(minorUnits: largest, currency: eur), payer: .consumer)
             ])[0].gross.minorUnits > largest)
         for (unit, quantity) in [(largest + 1, 1), (Int64.max / 2 + 1, 2)] {
             #expect(throws: ValidationError(field: "repair.parts", "the amount of \"x\" is too large")) {
                 try exclusive.price([
                     DraftLine(
-                        kind: .part, description: "x", quantity: quantity, unitPrice: unit, payer: .consumer)
+                        kind: .part, description: "x", quantity: quantity,
+                        unitPrice: Money(minorUnits: unit, currency: eur), payer: .consumer)
                 ])
             }
         }
@@ -92,7 +97,8 @@ struct OverflowTests {
         {
             try exclusive.price([
                 DraftLine(
-                    kind: .refund, description: "r", quantity: 2, unitPrice: Int64.min / 2 - 1,
+                    kind: .refund, description: "r", quantity: 2,
+                    unitPrice: Money(minorUnits: Int64.min / 2 - 1, currency: eur),
                     payer: .consumer,
                     reference: "price", fromPriceList: false)
             ])

@@ -1,20 +1,22 @@
 /// Builds the draft lines of an outcome from the price list: labor, parts, logistics, fees.
+/// Pure, except for the swap unit of a model the parts list does not price, whose note is returned
+/// with the line.
 struct ChargeBuilder {
-    let ctx: QuoteContext
+    let inputs: QuoteInputs
 
-    var c: ServiceCase { ctx.serviceCase }
-    var fees: MarketSettings.Fees { ctx.settings.fees }
+    var c: ServiceCase { inputs.serviceCase }
+    var fees: MarketSettings.Fees { inputs.settings.fees }
 
     /// Whether the device travels by courier in this service mode.
-    var movesByCourier: Bool { ctx.policy.logistics.modes.contains(c.serviceMode) }
+    var movesByCourier: Bool { inputs.policy.logistics.modes.contains(c.serviceMode) }
 
     func labor(payer: Payer, rule: RuleID?) -> [DraftLine] {
         guard let code = c.repair.labor,
-            let rate = ctx.list.labor[PriceList.LaborKey(category: c.device.category, code: code)]
+            let rate = inputs.list.labor[PriceList.LaborKey(category: c.device.category, code: code)]
         else { return [] }
         return [
             DraftLine(
-                kind: .labor, description: rate.description, quantity: 1, unitPrice: rate.price.minorUnits,
+                kind: .labor, description: rate.description, quantity: 1, unitPrice: rate.price,
                 payer: payer,
                 rule: rule, reference: code)
         ]
@@ -22,33 +24,35 @@ struct ChargeBuilder {
 
     func parts(payer: Payer, rule: RuleID?) -> [DraftLine] {
         c.repair.parts.compactMap { request in
-            guard let part = ctx.list.parts[request.sku] else { return nil }
+            guard let part = inputs.list.parts[request.sku] else { return nil }
             return DraftLine(
-                kind: part.category == "swap-unit" ? .swapUnit : .part, description: part.description,
-                quantity: request.quantity, unitPrice: part.price.minorUnits, payer: payer, rule: rule,
+                kind: part.category == .swapUnit ? .swapUnit : .part, description: part.description,
+                quantity: request.quantity, unitPrice: part.price, payer: payer, rule: rule,
                 reference: part.sku)
         }
     }
 
     /// The swap unit for the device's model. A model without one in the parts list still gets the
     /// line (the device is swapped), unpriced, and the quote says so in a note.
-    func swapUnit(payer: Payer, rule: RuleID?) -> DraftLine {
-        guard let part = ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) else {
-            ctx.notes.append(
+    func swapUnit(payer: Payer, rule: RuleID?) -> (DraftLine, Findings) {
+        var found = Findings()
+        guard let part = inputs.list.swapPart(normalizedModel: inputs.model, requested: c.repair.parts) else {
+            found.note(
                 "The \(c.market) parts list has no swap unit for \(c.device.model): the swap is not priced.")
-            return DraftLine(
-                kind: .swapUnit, description: "Swap unit \(c.device.model)", quantity: 1, unitPrice: 0,
-                payer: payer,
-                rule: rule)
+            let line = DraftLine(
+                kind: .swapUnit, description: "Swap unit \(c.device.model)", quantity: 1,
+                unitPrice: .zero(inputs.settings.currency), payer: payer, rule: rule)
+            return (line, found)
         }
-        return DraftLine(
-            kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price.minorUnits,
+        let line = DraftLine(
+            kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price,
             payer: payer, rule: rule, reference: part.sku)
+        return (line, found)
     }
 
     /// Two-way logistics, or on site the travel fee and the repair-avoidance call (BX-10).
     func logistics(payer: Payer, rule: RuleID?) -> [DraftLine] {
-        if c.serviceMode == .onSite, let onSite = ctx.policy.onSite {
+        if c.serviceMode == .onSite, let onSite = inputs.policy.onSite {
             return [
                 fixed(.travel, payer: payer, rule: onSite.rule),
                 fixed(.call, payer: onSite.callPayer, rule: onSite.rule),
@@ -56,7 +60,7 @@ struct ChargeBuilder {
         }
         guard movesByCourier else { return [] }
         let lineRule =
-            ctx.policy.logistics.categoryRules[c.device.category] ?? ctx.policy.logistics.rule ?? rule
+            inputs.policy.logistics.categoryRules[c.device.category] ?? inputs.policy.logistics.rule ?? rule
         return [
             fixed(.logisticsOutbound, payer: payer, rule: lineRule),
             fixed(.logisticsReturn, payer: payer, rule: lineRule),
@@ -65,7 +69,7 @@ struct ChargeBuilder {
 
     /// An empty box shipped to the customer, when the case asks for one (BX-10).
     func emptyBox(payer: Payer) -> [DraftLine] {
-        guard c.emptyBox, let onSite = ctx.policy.onSite else { return [] }
+        guard c.emptyBox, let onSite = inputs.policy.onSite else { return [] }
         return [fixed(.emptyBox, payer: payer, rule: onSite.rule)]
     }
 
@@ -82,27 +86,27 @@ struct ChargeBuilder {
             case .travel: (fees.travel, "On-site travel")
             case .call: (fees.call, "Repair-avoidance call")
             case .emptyBox: (fees.emptyBox, "Empty box shipment")
-            default: (.zero(ctx.settings.currency), kind.rawValue)
+            default: (.zero(inputs.settings.currency), kind.rawValue)
             }
         return DraftLine(
-            kind: kind, description: description, quantity: 1, unitPrice: price.minorUnits, payer: payer,
-            rule: rule)
+            kind: kind, description: description, quantity: 1, unitPrice: price, payer: payer, rule: rule)
     }
 
     /// Fixed charges of a refusal or return; courier legs only where the device travels by courier.
-    func fixedCharges(_ charges: [FixedCharge], rule: RuleID?) -> [DraftLine] {
+    func fixedCharges(_ charges: [FixedCharge], rule: RuleID?) -> ([DraftLine], Findings) {
+        var found = Findings()
         var lines: [DraftLine] = []
         for charge in charges {
             switch charge.line {
             case .logisticsOutbound, .logisticsReturn:
                 if movesByCourier { lines.append(fixed(charge.line, payer: charge.payer, rule: rule)) }
             case .swapUnit:
-                lines.append(swapUnit(payer: charge.payer, rule: rule))
+                lines.append(found.merging(swapUnit(payer: charge.payer, rule: rule)))
             default:
                 lines.append(fixed(charge.line, payer: charge.payer, rule: rule))
             }
         }
-        return lines
+        return (lines, found)
     }
 
     /// The charges of an out-of-warranty outcome (accepted or rejected), all paid by the consumer.

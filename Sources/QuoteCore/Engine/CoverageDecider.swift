@@ -1,87 +1,76 @@
 /// Decides coverage for a case: refusals first, then end of service, returns, and finally the
-/// warranty of a repair. Every step cites the rule it applied.
+/// warranty of a repair. Every step returns the rules it applied with its result.
 struct CoverageDecider {
-    let ctx: QuoteContext
+    let inputs: QuoteInputs
 
-    var c: ServiceCase { ctx.serviceCase }
-    var policy: Policy { ctx.policy }
+    var c: ServiceCase { inputs.serviceCase }
+    var policy: Policy { inputs.policy }
 
-    func decide() throws(ValidationError) -> Outcome {
-        if policy.models[ctx.model] == nil, let rule = policy.unlistedModelRule {
-            ctx.cite(rule)
-            ctx.notes.append(
+    func decide() throws(ValidationError) -> (Outcome, Findings) {
+        var found = Findings()
+        if policy.models[inputs.model] == nil, let rule = policy.unlistedModelRule {
+            found.cite(rule)
+            found.note(
                 "\(c.device.model) is not listed in the \(c.market) policy: the defaults of its category (\(c.device.category.rawValue)) apply."
             )
         }
-        if c.kind == .installation, let refusal = policy.installation { return .refused(refusal) }
+        if c.kind == .installation, let refusal = policy.installation { return (.refused(refusal), found) }
         for finding in c.findings {
-            if let refusal = policy.refusedFindings[finding] { return .refused(refusal) }
+            if let refusal = policy.refusedFindings[finding] { return (.refused(refusal), found) }
         }
         var international = false
         if !c.purchase.official, let nonOfficial = policy.nonOfficial {
-            if nonOfficial.internationalModels.contains(ctx.model) {
-                ctx.cite(nonOfficial.internationalRule)
+            if nonOfficial.internationalModels.contains(inputs.model) {
+                found.cite(nonOfficial.internationalRule)
                 international = true
             } else if nonOfficial.outcome == .refused {
-                return .refused(nonOfficial.refusal)
+                return (.refused(nonOfficial.refusal), found)
             }
         }
-        if c.kind == .repair, let eos = policy.endOfService, let from = eos.from[ctx.model],
+        if c.kind == .repair, let eos = policy.endOfService, let from = eos.from[inputs.model],
             c.requestDate > from
         {
-            ctx.cite(eos.rules)
-            ctx.notes.append(
+            found.cite(eos.rules)
+            found.note(
                 "Service for \(c.device.model) ended after \(from): inspection, adjustment and cleaning only."
             )
-            return .notRepairable(charges: .fixed(eos.charges), advice: eos.advice)
+            return (
+                .notRepairable(charges: .fixed(eos.charges, rule: eos.rules.last), advice: eos.advice), found
+            )
         }
-        let promotion = promotionEligibility()
-        let warranty = warrantyEnd(promotion: promotion)
+        let promotion = found.merging(PromotionBenefits(inputs: inputs).eligibility())
+        let warranty = found.merging(warrantyEnd(promotion: promotion))
         if c.kind == .doa || c.kind == .remorse {
-            if let outcome = try decideReturn() { return outcome }
+            if let outcome = try found.merging(decideReturn()) { return (outcome, found) }
         }
-        return decideRepair(warranty: warranty, international: international, promotion: promotion)
+        let outcome = found.merging(
+            decideRepair(warranty: warranty, international: international, promotion: promotion))
+        return (outcome, found)
     }
 
     /// A return's outcome, or nil when a failed DOA is to be quoted as a repair instead.
-    func decideReturn() throws(ValidationError) -> Outcome? {
+    func decideReturn() throws(ValidationError) -> (Outcome?, Findings) {
+        var found = Findings()
         guard let returnPolicy = c.kind == .doa ? policy.doa : policy.remorse else {
-            ctx.notes.append(
+            found.note(
                 "The \(c.market) policy has no \(c.kind.rawValue) return: the case is quoted as a repair.")
-            return nil
+            return (nil, found)
         }
-        let evaluator = ReturnEvaluator(ctx: ctx, policy: returnPolicy)
-        let verdict = evaluator.evaluate()
+        let verdict = found.merging(ReturnEvaluator(inputs: inputs, policy: returnPolicy).evaluate())
         switch verdict {
         case .accepted:
-            return .returnAccepted(c.kind == .doa ? .doa : .remorse, returnPolicy)
+            return (.returnAccepted(c.kind == .doa ? .doa : .remorse, returnPolicy), found)
         case .refused(let rule):
-            return .refused(Refusal(rule: rule, advice: [.contactSeller]))
+            return (.refused(Refusal(rule: rule, advice: [.contactSeller])), found)
         case .failed(let reason):
-            ctx.cite(returnPolicy.rule)
+            found.cite(returnPolicy.rule)
             if returnPolicy.onFailure == .refused {
-                ctx.notes.append("The \(c.kind.rawValue) return is not accepted: \(reason).")
-                return .refused(Refusal(rule: returnPolicy.rule))
+                found.note("The \(c.kind.rawValue) return is not accepted: \(reason).")
+                return (.refused(Refusal(rule: returnPolicy.rule)), found)
             }
-            ctx.notes.append(
+            found.note(
                 "The \(c.kind.rawValue) claim is not accepted (\(reason)): the case is quoted as a repair.")
-            return nil
+            return (nil, found)
         }
-    }
-
-    /// PK-1/PK-6: whether the promotion applies to this device.
-    func promotionEligibility() -> Bool {
-        guard let promotion = policy.promotion, promotion.models.contains(ctx.model) else { return false }
-        guard c.requestDate >= promotion.starts else {
-            ctx.notes.append("The \(promotion.rule) promotion starts on \(promotion.starts).")
-            return false
-        }
-        let voided = c.findings.contains { promotion.voidedBy.contains($0) }
-        if voided || (promotion.requiresOfficial && !c.purchase.official) || !c.purchase.proofOfPurchase {
-            ctx.cite(promotion.voidRule)
-            return false
-        }
-        ctx.cite(promotion.rule)
-        return true
     }
 }

@@ -3,8 +3,8 @@ struct DraftLine {
     var kind: LineKind
     var description: String
     var quantity: Int
-    /// The list price of one unit, in minor units.
-    var unitPrice: Int64
+    /// The list price of one unit.
+    var unitPrice: Money
     var payer: Payer
     var rule: RuleID?
     var reference: String?

@@ -15,51 +15,59 @@ struct LinePricer {
     var vatRounding: VATRounding
     var mode: RoundingMode
 
-    /// Prices every line with checked arithmetic: an amount that does not fit is a
+    /// Prices every line with checked ``Money`` arithmetic: an amount that does not fit is a
     /// ``ValidationError`` naming the field it comes from, never a trap. Tax is computed at double
     /// width (``RoundingMode/divide(_:times:by:)``), so the only bound is Int64 itself on
-    /// `unit price × quantity`, `net + VAT` and the running sum.
+    /// `unit price × quantity`, `net + VAT` and the running sum; with rates below 100 % a tax is
+    /// always smaller than its amount, and `net = amount − VAT` cannot overflow.
     func price(_ drafts: [DraftLine]) throws(ValidationError) -> [ChargeLine] {
-        var runningAmount: Int64 = 0
+        var runningAmount = Money.zero(currency)
         var runningTax: Int64 = 0
         var lines: [ChargeLine] = []
         lines.reserveCapacity(drafts.count)
         for draft in drafts {
-            func tooLarge() -> ValidationError {
-                ValidationError(
-                    field: Self.field(of: draft), "the amount of \"\(draft.description)\" is too large")
+            do {
+                lines.append(try price(draft, runningAmount: &runningAmount, runningTax: &runningTax))
+            } catch {
+                throw ValidationError(
+                    field: Self.field(of: draft),
+                    error == .overflow
+                        ? "the amount of \"\(draft.description)\" is too large"
+                        : "\(error) in \"\(draft.description)\"")
             }
-            let (amount, overflow) = draft.unitPrice.multipliedReportingOverflow(by: Int64(draft.quantity))
-            guard !overflow else { throw tooLarge() }
-            let taxable = draft.fromPriceList && draft.payer == .consumer && !rate.isZero
-            var net = amount
-            var vat: Int64 = 0
-            if taxable {
-                switch vatRounding {
-                case .line:
-                    vat = tax(amount)
-                case .document:
-                    let (sum, carry) = runningAmount.addingReportingOverflow(amount)
-                    guard !carry else { throw tooLarge() }
-                    runningAmount = sum
-                    let newTax = tax(runningAmount)
-                    vat = newTax - runningTax
-                    runningTax = newTax
-                }
-                if pricesIncludeVAT { net = amount - vat }
-            } else if draft.fromPriceList && pricesIncludeVAT && !rate.isZero {
-                net = amount - rate.tax(inGross: amount, rounding: mode)
-            }
-            let (gross, grossOverflow) = net.addingReportingOverflow(vat)
-            guard !grossOverflow else { throw tooLarge() }
-            lines.append(
-                ChargeLine(
-                    kind: draft.kind, description: draft.description, quantity: draft.quantity,
-                    unitPrice: money(draft.unitPrice), net: money(net), vatRate: taxable ? rate : .zero,
-                    vat: money(vat), gross: money(gross), payer: draft.payer, rule: draft.rule,
-                    reference: draft.reference))
         }
         return lines
+    }
+
+    /// One line; `runningAmount` and `runningTax` carry the document's VAT (`vatRounding: document`).
+    private func price(_ draft: DraftLine, runningAmount: inout Money, runningTax: inout Int64)
+        throws(MoneyError)
+        -> ChargeLine
+    {
+        let amount = try draft.unitPrice.times(draft.quantity)
+        let taxable = draft.fromPriceList && draft.payer == .consumer && !rate.isZero
+        var net = amount.minorUnits
+        var vat: Int64 = 0
+        if taxable {
+            switch vatRounding {
+            case .line:
+                vat = tax(amount.minorUnits)
+            case .document:
+                runningAmount = try runningAmount.adding(amount)
+                let newTax = tax(runningAmount.minorUnits)
+                vat = newTax - runningTax
+                runningTax = newTax
+            }
+            if pricesIncludeVAT { net = amount.minorUnits - vat }
+        } else if draft.fromPriceList && pricesIncludeVAT && !rate.isZero {
+            net = amount.minorUnits - rate.tax(inGross: amount.minorUnits, rounding: mode)
+        }
+        let netMoney = money(net)
+        let gross = try netMoney.adding(money(vat))
+        return ChargeLine(
+            kind: draft.kind, description: draft.description, quantity: draft.quantity,
+            unitPrice: draft.unitPrice, net: netMoney, vatRate: taxable ? rate : .zero,
+            vat: money(vat), gross: gross, payer: draft.payer, rule: draft.rule, reference: draft.reference)
     }
 
     /// The case field a line's amount comes from: a refund's paid amount, the parts, or the repair.

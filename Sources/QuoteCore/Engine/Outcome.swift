@@ -11,7 +11,8 @@ enum Outcome {
 }
 
 enum NotRepairableCharges {
-    case fixed([FixedCharge])
+    /// These charges, under this rule (the last rule of the end-of-service decision).
+    case fixed([FixedCharge], rule: RuleID?)
     /// What a return unrepaired costs (the out-of-warranty rejection charges).
     case returnUnrepaired
 }

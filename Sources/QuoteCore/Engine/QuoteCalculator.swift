@@ -17,15 +17,19 @@ public struct QuoteCalculator: Sendable {
     }
 
     /// Validates the case against the price list (G-5), decides coverage, builds and prices the lines.
+    ///
+    /// Each step returns what it found beside its result; they are merged in this order: coverage
+    /// (with the warranty and return windows), the charges of the outcome, the market's rules, then
+    /// the rules of the lines themselves.
     public func quote(_ serviceCase: ServiceCase, with list: PriceList) throws(ValidationError) -> Quote {
         let validator = CaseValidator(c: serviceCase, list: list)
         try validator.validate()
-        let decider = CoverageDecider(ctx: QuoteContext(serviceCase, list, model: validator.model))
-        let outcome = try decider.decide()
-        let ctx = decider.ctx
-        let charges = try Self.charges(for: outcome, ctx: ctx)
-        Self.citeMarketRules(ctx, status: charges.status)
-        for line in charges.lines + (charges.ifRejected ?? []) { ctx.cite(line.rule) }
+        let inputs = QuoteInputs(serviceCase, list, model: validator.model)
+        var found = Findings()
+        let outcome = try found.merging(CoverageDecider(inputs: inputs).decide())
+        let charges = try found.merging(Self.charges(for: outcome, inputs: inputs))
+        found.merge(Self.marketRules(inputs, status: charges.status))
+        for line in charges.lines + (charges.ifRejected ?? []) { found.cite(line.rule) }
         let settings = list.settings
         let pricer = LinePricer(
             currency: settings.currency, rate: serviceCase.salesTaxRate ?? settings.vatRate,
@@ -49,9 +53,10 @@ public struct QuoteCalculator: Sendable {
             expectedCompletion: charges.status == .refused
                 ? nil : issue.adding(days: settings.turnaroundDays),
             coverage: Coverage(
-                status: charges.status, warrantyEnds: ctx.warrantyEnds, rules: ctx.citedRules,
-                windows: ctx.windows,
-                advice: ctx.advice, benefitsGranted: ctx.benefitsGranted, notes: ctx.notes),
+                status: charges.status, warrantyEnds: found.warrantyEnds,
+                rules: found.citedRules(list.policy),
+                windows: found.windows,
+                advice: found.advice, benefitsGranted: found.benefitsGranted, notes: found.notes),
             lines: lines, totals: try Self.totals(lines, settings.currency), ifRejected: alternative,
             sample: settings.sample)
     }
@@ -67,19 +72,23 @@ public struct QuoteCalculator: Sendable {
 
     /// Rules shown on every quote of the market: tax (HK-14, US-10), IMEI (ES-5), turnaround
     /// (BX-13), posting deadline (ES-4).
-    static func citeMarketRules(_ ctx: QuoteContext, status: CoverageStatus) {
-        let c = ctx.serviceCase
-        let policy = ctx.policy
-        ctx.cite(policy.taxRule)
-        if c.salesTaxRate != nil { ctx.cite(policy.salesTaxRule) }
-        if let imei = policy.imeiRequired, imei.categories.contains(c.device.category) { ctx.cite(imei.rule) }
-        guard status != .refused else { return }
-        ctx.cite(policy.turnaroundRule)
+    static func marketRules(_ inputs: QuoteInputs, status: CoverageStatus) -> Findings {
+        var found = Findings()
+        let c = inputs.serviceCase
+        let policy = inputs.policy
+        found.cite(policy.taxRule)
+        if c.salesTaxRate != nil { found.cite(policy.salesTaxRule) }
+        if let imei = policy.imeiRequired, imei.categories.contains(c.device.category) {
+            found.cite(imei.rule)
+        }
+        guard status != .refused else { return found }
+        found.cite(policy.turnaroundRule)
         if let deadline = policy.postingDeadline, deadline.kinds.contains(c.kind),
             policy.logistics.modes.contains(c.serviceMode)
         {
-            ctx.cite(deadline.rule)
-            ctx.window(.postingDeadline, deadline.rule, ends: deadline.period.lastDay(from: c.requestDate))
+            found.cite(deadline.rule)
+            found.window(.postingDeadline, deadline.rule, ends: deadline.period.lastDay(from: c.requestDate))
         }
+        return found
     }
 }

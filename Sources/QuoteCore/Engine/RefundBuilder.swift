@@ -1,11 +1,11 @@
 /// US-5: the refund of a return: the price of the returned items; shipping, gift wrap and taxes only
 /// when the return is caused by a defect, and no shipping when only part of the order is returned.
 struct RefundBuilder {
-    let ctx: QuoteContext
+    let inputs: QuoteInputs
     let policy: RefundPolicy
 
     func lines() throws(ValidationError) -> [DraftLine] {
-        let c = ctx.serviceCase
+        let c = inputs.serviceCase
         guard let paid = c.purchase.amounts else {
             throw ValidationError(
                 field: "purchase.amounts", "is required for a return with a refund (\(policy.rule))")
@@ -21,17 +21,18 @@ struct RefundBuilder {
         }
         var lines: [DraftLine] = []
         for (field, text, description) in parts {
-            let amount: Int64
+            let amount: Money
             do {
-                amount = try Decimals.parse(
-                    text, scale: ctx.settings.currency.minorUnits, allowNegative: false)
+                amount = Money(
+                    minorUnits: try Decimals.parseAmount(text, scale: inputs.settings.currency.minorUnits),
+                    currency: inputs.settings.currency)
             } catch {
                 throw ValidationError(field: "purchase.amounts.\(field)", "\(error)")
             }
-            guard amount > 0 else { continue }
+            guard amount.minorUnits > 0 else { continue }
             lines.append(
                 DraftLine(
-                    kind: .refund, description: description, quantity: 1, unitPrice: -amount,
+                    kind: .refund, description: description, quantity: 1, unitPrice: amount.negated,
                     payer: .consumer,
                     rule: policy.rule, reference: field, fromPriceList: false))
         }

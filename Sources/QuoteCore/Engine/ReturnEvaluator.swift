@@ -8,14 +8,20 @@ struct ReturnEvaluator {
         case failed(String)
     }
 
-    let ctx: QuoteContext
+    let inputs: QuoteInputs
     let policy: ReturnPolicy
 
-    var c: ServiceCase { ctx.serviceCase }
+    var c: ServiceCase { inputs.serviceCase }
 
-    func evaluate() -> Verdict {
-        let ends = windowEnd()
-        ctx.window(
+    func evaluate() -> (Verdict, Findings) {
+        var found = Findings()
+        let verdict = evaluate(&found)
+        return (verdict, found)
+    }
+
+    private func evaluate(_ found: inout Findings) -> Verdict {
+        let ends = found.merging(windowEnd())
+        found.window(
             c.kind == .doa ? .doa : (policy.refund != nil ? .return : .remorse), policy.rule, ends: ends)
         if let channels = policy.channels, !channels.contains(c.purchase.channel) {
             return .failed(
@@ -33,24 +39,26 @@ struct ReturnEvaluator {
         if let refusing = c.findings.first(where: policy.refusingFindings.contains),
             let rule = policy.refusingRule
         {
-            ctx.cite(policy.rule)
-            ctx.notes.append("The return is refused: \(refusing.rawValue).")
+            found.cite(policy.rule)
+            found.note("The return is refused: \(refusing.rawValue).")
             return .refused(rule)
         }
         if policy.requiresProofOfPurchase && !c.purchase.proofOfPurchase {
             return .failed("there is no proof of purchase")
         }
-        if !c.purchase.official, !(ctx.policy.nonOfficial?.internationalModels.contains(ctx.model) ?? false) {
+        if !c.purchase.official,
+            !(inputs.policy.nonOfficial?.internationalModels.contains(inputs.model) ?? false)
+        {
             return .failed("the product was not sold through the official channels")
         }
-        if !c.purchase.firstOwner, ctx.policy.firstOwnerRule != nil {
+        if !c.purchase.firstOwner, inputs.policy.firstOwnerRule != nil {
             return .failed("the customer is not the first owner")
         }
         if let finding = c.findings.first(where: policy.disqualifyingFindings.contains) {
             return .failed("inspection found \(finding.rawValue)")
         }
         if policy.charges.contains(where: { $0.line == .swapUnit }),
-            ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) == nil,
+            inputs.list.swapPart(normalizedModel: inputs.model, requested: c.repair.parts) == nil,
             !exchangesUnpriced
         {
             return .failed("the parts list has no swap unit for this model, so it is repaired instead")
@@ -58,7 +66,7 @@ struct ReturnEvaluator {
         if policy.requiresDefect && c.findings.contains(.noFaultFound) {
             return .failed("no manufacturing fault was found")
         }
-        ctx.cite(policy.rule)
+        found.cite(policy.rule)
         return .accepted
     }
 
@@ -69,7 +77,8 @@ struct ReturnEvaluator {
     }
 
     /// The last day of the window, extended for late-year orders (US-3).
-    func windowEnd() -> CivilDate {
+    func windowEnd() -> (CivilDate, Findings) {
+        var found = Findings()
         let start = policy.startsFrom == .purchase ? c.purchase.date : c.purchase.deliveryDate
         var ends = policy.window.lastDay(from: start)
         let ordered = c.purchase.orderedOn ?? c.purchase.date
@@ -79,8 +88,8 @@ struct ReturnEvaluator {
             extended > ends
         {
             ends = extended
-            ctx.cite(policy.lateOrderRule)
+            found.cite(policy.lateOrderRule)
         }
-        return ends
+        return (ends, found)
     }
 }

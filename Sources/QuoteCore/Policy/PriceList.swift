@@ -39,16 +39,25 @@ public struct LaborRate: Hashable, Sendable {
     }
 }
 
+/// The kind of a part in `parts.csv`. The engine treats two specially: a `screen` part makes a
+/// screen repair (PK-4), and a `swap-unit` is the whole device exchanged (BX-11, DOA).
+public enum PartCategory: String, Hashable, Sendable, CaseIterable {
+    case screen, battery, removableBattery = "removable-battery", board, housing, main, cable, charger
+    case accessory
+    case swapUnit = "swap-unit"
+}
+
 /// A row of `parts.csv`.
 public struct Part: Hashable, Sendable {
     public var sku: String
     public var description: String
-    /// The kind of part: `screen`, `battery`, `panel`, `swap-unit`, …
-    public var category: String
+    /// The kind of part (``PartCategory``).
+    public var category: PartCategory
     /// Normalized names of the models it fits; nil means every model (`*`).
     public var models: Set<String>?
     public var price: Money
-    public init(sku: String, description: String, category: String, models: Set<String>?, price: Money) {
+    public init(sku: String, description: String, category: PartCategory, models: Set<String>?, price: Money)
+    {
         self.sku = sku
         self.description = description
         self.category = category

@@ -37,7 +37,7 @@ struct CaseFactory {
         let purchase = CivilDate("2024-01-01")!.adding(days: int(0...700))
         let delivery = purchase.adding(days: int(0...4))
         let request = delivery.adding(days: chance(30) ? int(0...20) : int(0...900))
-        let parts = list.parts.values.filter { $0.category != "swap-unit" && $0.fits(model: model) }.sorted {
+        let parts = list.parts.values.filter { $0.category != .swapUnit && $0.fits(model: model) }.sorted {
             $0.sku < $1.sku
         }
         var requests: [ServiceCase.PartRequest] = []
