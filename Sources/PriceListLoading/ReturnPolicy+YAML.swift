@@ -6,7 +6,7 @@ extension ReturnPolicy {
             "rule", "window", "from", "channels", "raisedVia", "categories", "items",
             "requiresProofOfPurchase",
             "requiresDefect", "disqualifyingFindings", "refusingFindings", "lateOrders", "onFailure",
-            "charges",
+            "withoutSwapUnit", "charges",
             "chargesRule", "refund", "note",
         ])
         var raisedVia: [Channel: Set<RaisedVia>] = [:]
@@ -40,6 +40,7 @@ extension ReturnPolicy {
             lateOrderUntil: try late.map { (c) throws(PriceListError) in try Self.monthDay(c) },
             lateOrderRule: try late?.rule("rule"),
             onFailure: try r.requiredEnum("onFailure", OnFailure.self),
+            withoutSwapUnit: try r.enumValue("withoutSwapUnit", WithoutSwapUnit.self) ?? .repair,
             charges: try FixedCharge.list(r, "charges"),
             chargesRule: try r.rule("chargesRule"),
             refund: try r.section("refund") { (c) throws(PriceListError) in try RefundPolicy(yaml: c) })

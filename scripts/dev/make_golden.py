@@ -256,6 +256,11 @@ g("HK-1", "a grey import without international warranty gets no free replacement
 g("HK-1", "a model without a swap unit in the parts list is repaired free instead",
   patch(hk_doa, {"device.model": "Redmi Note 13", "repair": {"labor": "L1", "parts": []}}),
   {"coverage.status": "in-warranty", "totals.consumer.gross": "0.00"}, rules=["HK-1", "HK-2"])
+g("HK-1", "without a swap unit in the parts list, a claim with no repair lines is still a free exchange",
+  patch(hk_doa, {"device.model": "Redmi Note 13"}),
+  {"coverage.status": "doa", "lines[0].kind": "swap-unit", "lines[0].payer": "manufacturer",
+   "lines[0].unitPrice": "0.00", "totals.consumer.gross": "0.00", "totals.all.gross": "0.00"},
+  rules=["HK-1"], not_rules=["HK-2"])
 g("HK-12", "a repair on the end-of-service date itself is still quoted (service stops after it)",
   patch(example("hk-end-of-service"), {"requestDate": "2025-08-29"}),
   {"coverage.status": "out-of-warranty"}, not_rules=["HK-12"])

@@ -50,7 +50,8 @@ struct ReturnEvaluator {
             return .failed("inspection found \(finding.rawValue)")
         }
         if policy.charges.contains(where: { $0.line == .swapUnit }),
-            ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) == nil
+            ctx.list.swapPart(normalizedModel: ctx.model, requested: c.repair.parts) == nil,
+            !exchangesUnpriced
         {
             return .failed("the parts list has no swap unit for this model, so it is repaired instead")
         }
@@ -59,6 +60,12 @@ struct ReturnEvaluator {
         }
         ctx.cite(policy.rule)
         return .accepted
+    }
+
+    /// HK-1: without a priced swap unit, a claim with no repair lines is still an exchange (the
+    /// customer's choice): accepted, its swap unit line unpriced and noted (`ChargeBuilder`).
+    var exchangesUnpriced: Bool {
+        policy.withoutSwapUnit == .customerChoice && c.repair.labor == nil && c.repair.parts.isEmpty
     }
 
     /// The last day of the window, extended for late-year orders (US-3).

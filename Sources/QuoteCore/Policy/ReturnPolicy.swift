@@ -7,6 +7,16 @@ public struct ReturnPolicy: Hashable, Sendable {
         case refused
     }
 
+    /// What a return whose charges include a swap unit does when the parts list prices none for
+    /// the model.
+    public enum WithoutSwapUnit: String, Sendable, CaseIterable {
+        /// The claim fails (`onFailure`): quoted as a repair (BX-5).
+        case repair
+        /// The customer's choice (HK-1: exchange or repair): a case with repair lines is repaired
+        /// (`onFailure`); one without is accepted, the swap unit line unpriced and noted.
+        case customerChoice = "customer-choice"
+    }
+
     public var rule: RuleID
     public var window: Period
     public var startsFrom: WarrantyPolicy.Start
@@ -29,6 +39,7 @@ public struct ReturnPolicy: Hashable, Sendable {
     public var lateOrderUntil: (month: Int, day: Int)?
     public var lateOrderRule: RuleID?
     public var onFailure: OnFailure
+    public var withoutSwapUnit: WithoutSwapUnit
     public var charges: [FixedCharge]
     /// The rule that puts the charges on their payers (US-4), cited with them.
     public var chargesRule: RuleID?
@@ -44,8 +55,8 @@ public struct ReturnPolicy: Hashable, Sendable {
         refusingRule: RuleID? = nil,
         lateOrderMonths: Set<Int> = [], lateOrderUntil: (month: Int, day: Int)? = nil,
         lateOrderRule: RuleID? = nil,
-        onFailure: OnFailure, charges: [FixedCharge] = [], chargesRule: RuleID? = nil,
-        refund: RefundPolicy? = nil
+        onFailure: OnFailure, withoutSwapUnit: WithoutSwapUnit = .repair, charges: [FixedCharge] = [],
+        chargesRule: RuleID? = nil, refund: RefundPolicy? = nil
     ) {
         self.rule = rule
         self.window = window
@@ -63,6 +74,7 @@ public struct ReturnPolicy: Hashable, Sendable {
         self.lateOrderUntil = lateOrderUntil
         self.lateOrderRule = lateOrderRule
         self.onFailure = onFailure
+        self.withoutSwapUnit = withoutSwapUnit
         self.charges = charges
         self.chargesRule = chargesRule
         self.refund = refund
