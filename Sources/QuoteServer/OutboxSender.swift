@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QuoteRendering
 import QuoteStore
 import ServiceLifecycle
 
@@ -14,6 +15,18 @@ public struct OutboundEmail: Sendable, Equatable {
     public var customerLink: String?
     public var quoteJSON: String
     public var caseJSON: String
+    /// The quote itself, or the confirmation of its decision.
+    public var kind: Kind = .quote
+    /// The decision a `.confirmation` confirms (documents then show it; required for it).
+    public var decision: DocumentDecision? = nil
+
+    /// What an outbox e-mail carries.
+    public enum Kind: String, Sendable, Equatable {
+        /// The issued quote's documents, with the customer's Accept/Reject link.
+        case quote
+        /// The decided documents, under a subject that confirms the decision.
+        case confirmation
+    }
 }
 
 /// Sends one e-mail. Throw ``MailSendingError/permanent(_:)`` for a message that can never be
@@ -66,7 +79,8 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 messageID: message.messageID, recipient: message.recipient, language: message.language,
                 quoteNumber: message.quoteNumber,
                 customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
-                quoteJSON: record.quoteJSON, caseJSON: record.caseJSON)
+                quoteJSON: record.quoteJSON, caseJSON: record.caseJSON,
+                decision: record.decision.flatMap(DocumentDecision.init))
             do {
                 try await mailer.send(email)
                 try await repo.markSent(outboxID: message.id, at: Date())

@@ -260,7 +260,7 @@ g("HK-1", "without a swap unit in the parts list, a claim with no repair lines i
   patch(hk_doa, {"device.model": "Redmi Note 13"}),
   {"coverage.status": "doa", "lines[0].kind": "swap-unit", "lines[0].payer": "manufacturer",
    "lines[0].unitPrice": "0.00", "totals.consumer.gross": "0.00", "totals.all.gross": "0.00"},
-  rules=["HK-1"], not_rules=["HK-2"])
+  rules=["HK-1"])
 g("HK-12", "a repair on the end-of-service date itself is still quoted (service stops after it)",
   patch(example("hk-end-of-service"), {"requestDate": "2025-08-29"}),
   {"coverage.status": "out-of-warranty"}, not_rules=["HK-12"])

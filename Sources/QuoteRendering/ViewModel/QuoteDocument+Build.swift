@@ -148,7 +148,7 @@ struct DocumentBuilder {
     }
 
     /// "You pay € 47,19", or for a negative consumer total "Refunded to you € 49,99".
-    private func due(_ consumerGross: Money) throws(RenderError) -> Fact {
+    func due(_ consumerGross: Money) throws(RenderError) -> Fact {
         if consumerGross.isNegative {
             return Fact(
                 label: try labels.text("ui.youGetBack"), value: try money(consumerGross.negated))
