@@ -63,7 +63,9 @@ extension LabelSet {
     /// The labels of decided documents, customer pages and confirmation e-mails, read by key
     /// (their sentences have placeholders): every label file must have them.
     static let decisionKeys: [String] = {
-        var keys = ["title", "accepted", "rejected", "acceptedNext", "acceptedNextBy", "rejectedNext"].map {
+        var keys = [
+            "title", "accepted", "rejected", "acceptedNext", "acceptedNextBy", "rejectedNext", "rejectedSummary",
+        ].map {
             "decided.\($0)"
         }
         keys += ["in-person", "phone", "email", "letter", "customer-link"].map { "channel.\($0)" }

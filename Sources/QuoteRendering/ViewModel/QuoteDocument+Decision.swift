@@ -3,7 +3,8 @@ import QuoteCore
 /// The decided document, and the decision's words shared by the pages and e-mails.
 extension DocumentBuilder {
     /// Marks `document` as decided: the decision block, no "if you decline" alternative, and for
-    /// a rejection the charges of the return unrepaired (what the customer now owes).
+    /// a rejection the charges of the return unrepaired (what the customer now owes), introduced
+    /// as such instead of the outcome's "the charges below apply if you accept".
     func apply(_ decision: DocumentDecision, to document: QuoteDocument, quote: Quote) throws(RenderError) {
         guard decision.decision != .pending else { return }
         document.decided = MessageView(
@@ -11,6 +12,7 @@ extension DocumentBuilder {
             paragraphs: [try sentence(decision), try nextStep(decision, quote: quote)])
         if decision.decision == .rejected, let alternative = document.ifRejected {
             document.charges = alternative
+            document.summary = try labels.text("decided.rejectedSummary")
         }
         document.ifRejected = nil
     }
