@@ -64,7 +64,8 @@ extension LabelSet {
     /// (their sentences have placeholders): every label file must have them.
     static let decisionKeys: [String] = {
         var keys = [
-            "title", "accepted", "rejected", "acceptedNext", "acceptedNextBy", "rejectedNext", "rejectedSummary",
+            "title", "accepted", "rejected", "acceptedNext", "acceptedNextBy", "rejectedNext",
+            "rejectedSummary",
         ].map {
             "decided.\($0)"
         }
@@ -73,7 +74,8 @@ extension LabelSet {
             "formTitle", "formIntro", "accept", "acceptRefund", "reject", "rejectRefund", "yourDecision",
             "decisionAccepted", "decisionRejected", "confirmationTitle", "alreadyAnsweredTitle",
             "alreadyAnswered", "expiredTitle", "expired", "supersededTitle", "superseded", "supersededBy",
-            "replacedBy", "voidTitle", "void", "unknownLinkTitle", "unknownLink", "badAnswerTitle", "badAnswer",
+            "replacedBy", "voidTitle", "void", "unknownLinkTitle", "unknownLink", "badAnswerTitle",
+            "badAnswer",
             "back",
         ].map { "page.\($0)" }
         return keys + ["email.confirmationSubject"]

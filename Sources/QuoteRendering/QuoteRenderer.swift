@@ -96,7 +96,8 @@ public struct QuoteRenderer: Sendable {
     /// (the tests check that both give the same documents).
     func render(
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
-        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil, reference: Bool
+        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil,
+        reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)

@@ -18,13 +18,15 @@ enum CustomerPage {
                 return message("This link is not known.")
             }
             return self.quote(record, quote: quote)
-        case .confirmation(let decision): return message("Thank you: the quote is \(decision.decision.rawValue).")
+        case .confirmation(let decision):
+            return message("Thank you: the quote is \(decision.decision.rawValue).")
         case .expired(let on): return message("This quote expired on \(on).")
         case .superseded(let newer): return message("This quote was replaced by \(newer ?? "a newer quote").")
         case .void: return message("This quote was withdrawn.")
         case .unknownLink: return message("This link is not known.")
         case .badAnswer: return message("choose accept or reject")
-        case .alreadyAnswered(let decision): return message("the quote was already \(decision.decision.rawValue)")
+        case .alreadyAnswered(let decision):
+            return message("the quote was already \(decision.decision.rawValue)")
         }
     }
 

@@ -61,7 +61,8 @@ public struct SMTPMailSender: MailSending {
                 subject = try documents.subject(quote: quote, case: serviceCase, language: email.language)
             case .confirmation:
                 guard let decision = email.decision else {
-                    throw MailSendingError.permanent("the confirmation of \(email.quoteNumber) has no decision")
+                    throw MailSendingError.permanent(
+                        "the confirmation of \(email.quoteNumber) has no decision")
                 }
                 subject = try documents.confirmationSubject(
                     quote: quote, case: serviceCase, decision: decision, language: email.language)

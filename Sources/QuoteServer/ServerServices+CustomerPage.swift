@@ -32,7 +32,9 @@ extension ServerServices {
             } catch {
                 logger.error(
                     "customer page failed",
-                    metadata: ["page": "\(kind.name)", "number": "\(record?.number ?? "-")", "error": "\(error)"])
+                    metadata: [
+                        "page": "\(kind.name)", "number": "\(record?.number ?? "-")", "error": "\(error)",
+                    ])
             }
         }
         return CustomerPage.response(html ?? CustomerPage.fallback(record, kind), status: kind.status)

@@ -38,7 +38,8 @@ public protocol QuoteDocumentRendering: Sendable {
     ) throws -> String
     /// A customer-link page (see ``CustomerPageKind``) in the customer's language; nil when this
     /// renderer has no pages (the server then answers with a plain English page).
-    func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws -> String?
+    func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
+        -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
     /// The language the documents of a quote are shown in, after falling back from the
@@ -123,7 +124,8 @@ extension ServerServices {
         guard let renderer else { return nil }
         let (quote, serviceCase) = try recomputed(record)
         let document = try renderer.render(
-            quote: quote, case: serviceCase, format: format, language: nil, decision: documentDecision(record))
+            quote: quote, case: serviceCase, format: format, language: nil, decision: documentDecision(record)
+        )
         return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
     }
 

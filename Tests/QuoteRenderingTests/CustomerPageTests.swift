@@ -8,7 +8,8 @@ import Testing
 struct CustomerPageTests {
     static let fixture = QuoteFixture.nlOutOfWarranty
 
-    func page(_ kind: CustomerPageKind, _ language: String?, fixture: QuoteFixture = fixture) throws -> String {
+    func page(_ kind: CustomerPageKind, _ language: String?, fixture: QuoteFixture = fixture) throws -> String
+    {
         try Support.renderer.customerPage(
             kind, quote: fixture.quote, case: fixture.serviceCase, language: language,
             marketLanguage: fixture.marketLanguage)
@@ -34,7 +35,9 @@ struct CustomerPageTests {
         #expect(dutch.contains("<main class=\"quote status-out-of-warranty\">"))
         let english = try page(.quote(decision: nil), "en")
         let en = try LocaleFormat(labels: try Support.renderer.catalog.require("en"))
-        #expect(english.contains(">Accept the quote – \(try en.money(quote.totals.consumer.gross)) to pay</button>"))
+        #expect(
+            english.contains(
+                ">Accept the quote – \(try en.money(quote.totals.consumer.gross)) to pay</button>"))
     }
 
     @Test("a negative total is offered as a refund")
@@ -58,7 +61,9 @@ struct CustomerPageTests {
         let en = try LocaleFormat(labels: try Support.renderer.catalog.require("en"))
         #expect(accepted.contains("<dt>Quote number</dt><dd>NL-2026-000123</dd>"))
         #expect(accepted.contains("<dt>Your decision</dt><dd>Accepted</dd>"))
-        #expect(accepted.contains("<dt>You pay</dt><dd>\(try en.money(fixture.quote.totals.consumer.gross))</dd>"))
+        #expect(
+            accepted.contains("<dt>You pay</dt><dd>\(try en.money(fixture.quote.totals.consumer.gross))</dd>")
+        )
         #expect(accepted.contains("The repair goes ahead as quoted; expected completion:"))
         let rejected = try page(.confirmation(LifecycleCase.rejectedByLink), "es", fixture: fixture)
         let es = try LocaleFormat(labels: try Support.renderer.catalog.require("es"))
@@ -67,10 +72,15 @@ struct CustomerPageTests {
         #expect(rejected.contains("Su dispositivo se le devolverá sin reparar"))
     }
 
-    @Test("message pages: expired with its date, replaced (with the new number), withdrawn, unknown, no choice")
+    @Test(
+        "message pages: expired with its date, replaced (with the new number), withdrawn, unknown, no choice")
     func messages() throws {
-        #expect(try page(.expired(on: QuoteFixture.date("2026-03-16")), "nl").contains("geldig tot 16 maart 2026"))
-        #expect(try page(.superseded(by: "NL-2026-000124"), "en").contains("Quote NL-2026-000124 replaces this one."))
+        #expect(
+            try page(.expired(on: QuoteFixture.date("2026-03-16")), "nl").contains("geldig tot 16 maart 2026")
+        )
+        #expect(
+            try page(.superseded(by: "NL-2026-000124"), "en").contains(
+                "Quote NL-2026-000124 replaces this one."))
         #expect(try page(.superseded(by: nil), "zh-Hant").contains("較新的報價已取代本報價。"))
         #expect(try page(.void, "fr").contains("<h1>Ce devis a été annulé</h1>"))
         let unknown = try Support.renderer.customerPage(
@@ -79,14 +89,16 @@ struct CustomerPageTests {
         let bad = try page(.badAnswer, "en")
         #expect(bad.contains("<a href=\"\">Back to the quote</a>"))
         let already = try page(.alreadyAnswered(LifecycleCase.rejectedByLink), "nl")
-        #expect(already.contains("U hebt deze offerte op 5 maart 2026 geweigerd (via de link in onze e-mail)."))
+        #expect(
+            already.contains("U hebt deze offerte op 5 maart 2026 geweigerd (via de link in onze e-mail)."))
     }
 
     @Test("a page that shows a quote needs one")
     func missingQuote() {
         #expect(throws: RenderError.missingQuote(page: "confirmation")) {
             try Support.renderer.customerPage(
-                .confirmation(LifecycleCase.byPhone), quote: nil, case: nil, language: "en", marketLanguage: "en")
+                .confirmation(LifecycleCase.byPhone), quote: nil, case: nil, language: "en",
+                marketLanguage: "en")
         }
     }
 

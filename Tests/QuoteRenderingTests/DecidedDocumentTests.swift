@@ -7,7 +7,8 @@ import Testing
 struct DecidedDocumentTests {
     static let fixture = QuoteFixture.nlOutOfWarranty
 
-    func render(_ format: DocumentFormat, _ language: String, _ decision: DocumentDecision?) throws -> String {
+    func render(_ format: DocumentFormat, _ language: String, _ decision: DocumentDecision?) throws -> String
+    {
         try Support.renderer.render(
             Self.fixture.quote, case: Self.fixture.serviceCase, format: format, language: language,
             marketLanguage: "nl", decision: decision)
@@ -45,7 +46,8 @@ struct DecidedDocumentTests {
 
     @Test("a pending decision renders the issued document")
     func pending() throws {
-        let pending = DocumentDecision(decision: .pending, decidedOn: QuoteFixture.date("2026-03-04"), channel: "phone")
+        let pending = DocumentDecision(
+            decision: .pending, decidedOn: QuoteFixture.date("2026-03-04"), channel: "phone")
         #expect(try render(.html, "fr", pending) == (try render(.html, "fr", nil)))
     }
 
@@ -58,7 +60,8 @@ struct DecidedDocumentTests {
             marketLanguage: "zh-Hant", customerLink: link)
         #expect(text.hasPrefix("接受或拒絕本報價：https://quotes.test/q/a&b\n\n"))
         let html = try Support.renderer.render(
-            fixture.quote, case: fixture.serviceCase, format: .html, language: "nl", marketLanguage: "zh-Hant",
+            fixture.quote, case: fixture.serviceCase, format: .html, language: "nl",
+            marketLanguage: "zh-Hant",
             customerLink: link)
         #expect(
             html.contains(

@@ -34,23 +34,33 @@ struct CustomerLinkPageTests {
             let path = try await Self.dutchQuote(server, client)
             let page = try await client.call(.get, path, key: nil)
             #expect(page.status == .ok && page.text.contains("<html lang=\"nl\">"))
-            #expect(page.text.contains("value=\"accepted\" class=\"accept\">Offerte aanvaarden – €\u{00A0}299,96 te betalen</button>"))
+            #expect(
+                page.text.contains(
+                    "value=\"accepted\" class=\"accept\">Offerte aanvaarden – €\u{00A0}299,96 te betalen</button>"
+                ))
             #expect(page.text.contains("(ongerepareerd terug)</button>"))
             let none = try await client.call(.post, path, key: nil, body: "x=1", headers: Self.form)
-            #expect(none.status == .unprocessableContent && none.text.contains("<h1>Geen antwoord gekozen</h1>"))
-            let accepted = try await client.call(.post, path, key: nil, body: "decision=accepted", headers: Self.form)
+            #expect(
+                none.status == .unprocessableContent && none.text.contains("<h1>Geen antwoord gekozen</h1>"))
+            let accepted = try await client.call(
+                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
             #expect(accepted.status == .ok)
             #expect(accepted.text.contains("<h1>Dank u: uw antwoord is geregistreerd</h1>"))
-            #expect(accepted.text.contains("<dd>Aanvaard</dd>") && accepted.text.contains("<dd>€\u{00A0}299,96</dd>"))
+            #expect(
+                accepted.text.contains("<dd>Aanvaard</dd>")
+                    && accepted.text.contains("<dd>€\u{00A0}299,96</dd>"))
             #expect(accepted.text.contains("aanvaard (via de link in onze e-mail)."))
-            let other = try await client.call(.post, path, key: nil, body: "decision=rejected", headers: Self.form)
+            let other = try await client.call(
+                .post, path, key: nil, body: "decision=rejected", headers: Self.form)
             #expect(other.status == .conflict && other.text.contains("Op deze offerte is al geantwoord"))
             let after = try await client.call(.get, path, key: nil)
             #expect(after.status == .ok && !after.text.contains("<form"))
             #expect(after.text.contains("<section class=\"decided decided-accepted\">"))
             let number = "NL-2026-000001"
             let document = try await client.call(.get, "/v1/quotes/\(number).txt", key: Key.desk)
-            #expect(document.text.contains("Uw beslissing") && !document.text.contains("Als u deze offerte weigert"))
+            #expect(
+                document.text.contains("Uw beslissing")
+                    && !document.text.contains("Als u deze offerte weigert"))
         }
     }
 
@@ -92,12 +102,15 @@ struct CustomerLinkPageTests {
             sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)
     }
 
-    static func email(_ example: String, language: String?, kind: OutboundEmail.Kind, decision: DocumentDecision?)
+    static func email(
+        _ example: String, language: String?, kind: OutboundEmail.Kind, decision: DocumentDecision?
+    )
         throws -> OutboundEmail
     {
         let (engine, _) = try DocumentAndMailTests.documents()
         let caseJSON = try Shipped.example(example)
-        let quote = try engine.quote(try CaseDecoder.decode(caseJSON, today: { _ in CivilDate("2026-03-02")! }))
+        let quote = try engine.quote(
+            try CaseDecoder.decode(caseJSON, today: { _ in CivilDate("2026-03-02")! }))
         return OutboundEmail(
             messageID: "<outbox-9.X@repairquote>", recipient: "customer@example.com", language: language,
             quoteNumber: "NL-2026-000009", customerLink: "https://quotes.test/q/abc",
@@ -108,21 +121,25 @@ struct CustomerLinkPageTests {
     func dutchLink() throws {
         let message = try Self.sender().message(
             for: try Self.email("nl-out-of-warranty.json", language: nil, kind: .quote, decision: nil))
-        #expect(message.textBody.hasPrefix("Deze offerte aanvaarden of weigeren: https://quotes.test/q/abc\n"))
+        #expect(
+            message.textBody.hasPrefix("Deze offerte aanvaarden of weigeren: https://quotes.test/q/abc\n"))
         #expect(message.htmlBody?.contains(">Deze offerte aanvaarden of weigeren</a>") == true)
         #expect(!message.textBody.contains("Accept or reject"))
     }
 
     @Test("the confirmation e-mail: its subject and the decided documents, no link")
     func confirmation() throws {
-        let decision = DocumentDecision(decision: .rejected, decidedOn: CivilDate("2026-03-05")!, channel: "phone")
+        let decision = DocumentDecision(
+            decision: .rejected, decidedOn: CivilDate("2026-03-05")!, channel: "phone")
         let message = try Self.sender().message(
-            for: try Self.email("nl-out-of-warranty.json", language: nil, kind: .confirmation, decision: decision))
+            for: try Self.email(
+                "nl-out-of-warranty.json", language: nil, kind: .confirmation, decision: decision))
         #expect(message.subject == "Uw beslissing over offerte NL-2026-000009 (Xiaomi 12 Pro): Geweigerd")
         #expect(message.textBody.contains("U hebt deze offerte op 5 maart 2026 geweigerd (telefonisch)."))
         #expect(!message.textBody.contains("https://quotes.test/q/abc"))
         #expect(message.htmlBody?.contains("decided-rejected") == true)
-        let missing = try Self.email("nl-out-of-warranty.json", language: nil, kind: .confirmation, decision: nil)
+        let missing = try Self.email(
+            "nl-out-of-warranty.json", language: nil, kind: .confirmation, decision: nil)
         #expect(throws: MailSendingError.self) { try Self.sender().message(for: missing) }
     }
 }

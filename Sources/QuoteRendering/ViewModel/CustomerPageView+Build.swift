@@ -13,12 +13,14 @@ struct PageBuilder {
         let lang = try labels.text("meta.htmlLang")
         if case .quote(let decision) = kind {
             guard let quote, let serviceCase else { throw .missingQuote(page: kind.name) }
-            let builder = try DocumentBuilder(locale: locale, ui: ui, tables: tables, currency: quote.currency)
+            let builder = try DocumentBuilder(
+                locale: locale, ui: ui, tables: tables, currency: quote.currency)
             let document = try builder.document(quote, case: serviceCase)
             if let decision { try builder.apply(decision, to: document, quote: quote) }
             let form = decision == nil ? try builder.form(quote) : nil
             return CustomerPageView(
-                lang: lang, ui: ui, title: "\(try labels.text("ui.title")) \(document.number)", document: document,
+                lang: lang, ui: ui, title: "\(try labels.text("ui.title")) \(document.number)",
+                document: document,
                 form: form)
         }
         let message = try self.message(kind, quote: quote)
@@ -39,7 +41,8 @@ struct PageBuilder {
         case .superseded(let newer):
             if let newer { facts.append(Fact(label: try labels.text("page.replacedBy"), value: newer)) }
             return try simple(
-                kind, newer == nil ? "superseded" : "supersededBy", facts: facts, fill: ["number": newer ?? ""])
+                kind, newer == nil ? "superseded" : "supersededBy", facts: facts,
+                fill: ["number": newer ?? ""])
         case .void: return try simple(kind, "void", facts: facts)
         case .unknownLink: return try simple(kind, "unknownLink", facts: [])
         case .badAnswer:
@@ -70,7 +73,8 @@ struct PageBuilder {
         ]
         facts.append(try builder.due(DocumentBuilder.consumerGross(quote, decision.decision)))
         if decision.decision == .accepted, let completion = quote.expectedCompletion {
-            facts.append(Fact(label: try labels.text("ui.expectedCompletion"), value: locale.date(completion)))
+            facts.append(
+                Fact(label: try labels.text("ui.expectedCompletion"), value: locale.date(completion)))
         }
         var paragraphs = [try builder.sentence(decision)]
         if case .confirmation = kind {

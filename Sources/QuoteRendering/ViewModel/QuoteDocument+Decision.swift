@@ -34,7 +34,9 @@ extension DocumentBuilder {
     /// comes back unrepaired.
     func nextStep(_ decision: DocumentDecision, quote: Quote) throws(RenderError) -> String {
         if decision.decision == .rejected { return try labels.text("decided.rejectedNext") }
-        guard let completion = quote.expectedCompletion else { return try labels.text("decided.acceptedNext") }
+        guard let completion = quote.expectedCompletion else {
+            return try labels.text("decided.acceptedNext")
+        }
         return Pattern(try labels.text("decided.acceptedNextBy")).fill {
             $0 == "date" ? locale.date(completion) : nil
         }
