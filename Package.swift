@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteStore", "PriceListLoading", "QuoteRendering", "QuoteMailer", "CMalloc",
+                "QuoteCore", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -16,10 +16,16 @@ public struct ChargeRow: Hashable, Sendable {
     public var net: Int64
     public var vat: Int64
     public var gross: Int64
+    /// The lifecycle state (``QuoteCore/QuoteState``) when the line comes from the service's store,
+    /// else empty; the issuer's reference, the issuer and the device model.
+    public var state = ""
+    public var reference = ""
+    public var issuer = ""
+    public var model = ""
 
     public static let header = [
         "quote", "market", "requestDate", "status", "caseKind", "line", "lineKind", "description", "payer",
-        "currency", "net", "vat", "gross",
+        "currency", "net", "vat", "gross", "state", "reference", "issuer", "model",
     ]
 
     public var fields: [String] {
@@ -28,18 +34,23 @@ public struct ChargeRow: Hashable, Sendable {
             quoteNumber, market, requestDate.description, status, caseKind, String(line), lineKind,
             description,
             payer, currency.code, Decimals.format(net, scale: scale), Decimals.format(vat, scale: scale),
-            Decimals.format(gross, scale: scale),
+            Decimals.format(gross, scale: scale), state, reference, issuer, model,
         ]
     }
 
-    /// The rows of a `{"case": …, "quote": …}` line: one per entry of `quote.lines` (the charges as
-    /// decided; `ifRejected` is not exported). The request date is the case's, else the quote's
-    /// issue date.
-    public static func rows(_ json: JSONValue) throws(ValidationError) -> [ChargeRow] {
+    /// The rows of a `{"case": …, "quote": …}` line, and its state when the line carries the
+    /// store's `"record": {"state", "issuer", …}` (as `export --db` writes it).
+    ///
+    /// From the store, the rows are the decided charges (``QuoteCore/DecidedCharges``): the
+    /// quote's lines when accepted, its `ifRejected` lines when rejected, and none for quotes in
+    /// other states unless `allStates` (then their quote lines). Without a record every line of
+    /// `quote.lines` is a row, as stored. The request date is the case's, else the quote's issue date.
+    public static func rows(_ json: JSONValue, allStates: Bool = false) throws(ValidationError) -> QuoteRows {
         let root = try FieldReader(json)
-        try root.rejectUnknownKeys(["case", "quote"])
+        try root.rejectUnknownKeys(["case", "quote", "record"])
         let c = try root.requiredObject("case")
         let q = try root.requiredObject("quote")
+        let record = try root.object("record")
         let code = try q.requiredString("currency")
         guard let currency = Currency.known[code] else {
             throw ValidationError(field: q.field("currency"), "unknown currency \"\(code)\"")
@@ -47,9 +58,24 @@ public struct ChargeRow: Hashable, Sendable {
         var date = try c.date("requestDate")
         if date == nil { date = try q.requiredDate("issueDate") }
         let status = try q.requiredObject("coverage").requiredString("status")
+        let state = try record?.requiredString("state") ?? ""
+        var lines = try q.array("lines").map(\.value)
+        if record != nil {
+            switch state {
+            case "accepted": lines = DecidedCharges.lines(from: q.object, decision: .accepted)
+            case "rejected": lines = DecidedCharges.lines(from: q.object, decision: .rejected)
+            default: if !allStates { lines = [] }
+            }
+        }
+        let quoteNumber = try q.string("number") ?? ""
+        let market = try q.requiredString("market")
+        let caseKind = try c.requiredString("kind")
+        let reference = try c.string("reference") ?? ""
+        let model = try c.object("device")?.string("model") ?? ""
+        let issuer = try record?.string("issuer") ?? ""
         var rows: [ChargeRow] = []
-        for (index, (value, path)) in try q.array("lines").enumerated() {
-            let l = try FieldReader(value, path: path)
+        for (index, value) in lines.enumerated() {
+            let l = try FieldReader(value, path: "quote.lines[\(index)]")
             func amount(_ key: String) throws(ValidationError) -> Int64 {
                 let text = try l.requiredString(key)
                 do {
@@ -60,13 +86,23 @@ public struct ChargeRow: Hashable, Sendable {
             }
             rows.append(
                 ChargeRow(
-                    quoteNumber: try q.string("number") ?? "", market: try q.requiredString("market"),
-                    requestDate: date!, status: status, caseKind: try c.requiredString("kind"),
-                    line: index + 1,
+                    quoteNumber: quoteNumber, market: market, requestDate: date!, status: status,
+                    caseKind: caseKind, line: index + 1,
                     lineKind: try l.requiredString("kind"), description: try l.string("description") ?? "",
                     payer: try l.requiredString("payer"), currency: currency, net: try amount("net"),
-                    vat: try amount("vat"), gross: try amount("gross")))
+                    vat: try amount("vat"), gross: try amount("gross"), state: state, reference: reference,
+                    issuer: issuer, model: model))
         }
-        return rows
+        return QuoteRows(rows: rows, market: market, requestDate: date!, currency: currency, state: state)
     }
+}
+
+/// The exported rows of one stored quote, with what its summary needs when it has none.
+public struct QuoteRows: Sendable {
+    public var rows: [ChargeRow]
+    public var market: String
+    public var requestDate: CivilDate
+    public var currency: Currency
+    /// The lifecycle state, or empty for a line without the store's record.
+    public var state: String
 }

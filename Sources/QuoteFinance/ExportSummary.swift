@@ -1,17 +1,22 @@
 import QuoteCore
 
-/// Totals of charge rows by market × month (of the request date) × payer × currency, summed exactly
-/// in minor units.
+/// Totals of charge rows by market × month (of the request date) × currency × state × payer,
+/// summed exactly in minor units. A quote without exported charges (undecided, replaced or void,
+/// from the store) is counted in a row of its state with an empty payer and zero amounts, so the
+/// summary counts quotes per state and totals only what was decided.
 public struct ExportSummary: Sendable {
     public struct Key: Hashable, Sendable, Comparable {
         public var market: String
         /// `YYYY-MM`
         public var month: String
-        public var payer: String
         public var currency: Currency
+        /// The lifecycle state; empty for lines without the store's record.
+        public var state: String
+        public var payer: String
 
         public static func < (a: Key, b: Key) -> Bool {
-            (a.market, a.month, a.payer, a.currency.code) < (b.market, b.month, b.payer, b.currency.code)
+            (a.market, a.month, a.currency.code, a.state, a.payer)
+                < (b.market, b.month, b.currency.code, b.state, b.payer)
         }
     }
 
@@ -28,16 +33,25 @@ public struct ExportSummary: Sendable {
     public init() {}
 
     public static let header = [
-        "market", "month", "payer", "currency", "quotes", "lines", "net", "vat", "gross",
+        "market", "month", "currency", "state", "payer", "quotes", "lines", "net", "vat", "gross",
     ]
 
-    /// Adds the rows of one quote (a quote counts once per group it has lines in).
-    public mutating func add(quote rows: [ChargeRow]) {
-        var seen = Set<Key>()
-        for row in rows {
-            let date = row.requestDate.description
+    /// Adds the rows of one quote (a quote counts once per group it has lines in, or once in its
+    /// state's row without a payer when it has none).
+    public mutating func add(quote: QuoteRows) {
+        let month = String(quote.requestDate.description.prefix(7))
+        guard !quote.rows.isEmpty else {
+            guard !quote.state.isEmpty else { return }  // a file's quote without lines
             let key = Key(
-                market: row.market, month: String(date.prefix(7)), payer: row.payer, currency: row.currency)
+                market: quote.market, month: month, currency: quote.currency, state: quote.state, payer: "")
+            groups[key, default: Sums()].quotes += 1
+            return
+        }
+        var seen = Set<Key>()
+        for row in quote.rows {
+            let key = Key(
+                market: row.market, month: month, currency: row.currency, state: quote.state, payer: row.payer
+            )
             var sums = groups[key] ?? Sums()
             if seen.insert(key).inserted { sums.quotes += 1 }
             sums.lines += 1
@@ -66,7 +80,8 @@ public struct ExportSummary: Sendable {
             let s = groups[key]!
             let scale = key.currency.minorUnits
             return [
-                key.market, key.month, key.payer, key.currency.code, String(s.quotes), String(s.lines),
+                key.market, key.month, key.currency.code, key.state, key.payer, String(s.quotes),
+                String(s.lines),
                 Decimals.format(s.net, scale: scale), Decimals.format(s.vat, scale: scale),
                 Decimals.format(s.gross, scale: scale),
             ]
@@ -85,7 +100,9 @@ public struct ExportBatchResult: Sendable {
 
 public enum QuoteExporter {
     /// Exports a batch: rows as CSV text unless `summaryOnly`, always the summary.
-    public static func export(_ batch: LineBatch, summaryOnly: Bool) -> ExportBatchResult {
+    public static func export(_ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false)
+        -> ExportBatchResult
+    {
         var result = ExportBatchResult()
         batch.buffer.withUnsafeBufferPointer { buffer in
             for line in batch.lines {
@@ -93,9 +110,9 @@ public enum QuoteExporter {
                 if !line.overlong, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
                 result.lines += 1
                 do {
-                    let rows = try rows(bytes, overlong: line.overlong)
-                    result.summary.add(quote: rows)
-                    if !summaryOnly { for row in rows { result.csv += CSV.record(row.fields) } }
+                    let quote = try rows(bytes, overlong: line.overlong, allStates: allStates)
+                    result.summary.add(quote: quote)
+                    if !summaryOnly { for row in quote.rows { result.csv += CSV.record(row.fields) } }
                 } catch {
                     result.invalid.append("line \(line.number): invalid: \(error)")
                 }
@@ -104,12 +121,13 @@ public enum QuoteExporter {
         return result
     }
 
-    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool) throws(ValidationError)
-        -> [ChargeRow]
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool, allStates: Bool)
+        throws(ValidationError)
+        -> QuoteRows
     {
         guard !overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
         do {
-            return try ChargeRow.rows(try JSONParser.parse(Array(bytes)))
+            return try ChargeRow.rows(try JSONParser.parse(Array(bytes)), allStates: allStates)
         } catch let error as JSONParser.SyntaxError {
             throw ValidationError(field: "", "malformed JSON: \(error)")
         } catch let error as ValidationError {

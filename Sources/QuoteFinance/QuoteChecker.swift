@@ -38,10 +38,12 @@ public struct QuoteChecker: Sendable {
         }
         var caseRange: Range<Int>?
         var quoteRange: Range<Int>?
+        var recordRange: Range<Int>?
         for member in members {
             switch member.key {
             case "case" where caseRange == nil: caseRange = member.value
             case "quote" where quoteRange == nil: quoteRange = member.value
+            case "record" where recordRange == nil: recordRange = member.value
             default:
                 return CheckResult(line: line, quoteNumber: nil, outcome: Self.diagnose(Array(bytes)))
             }
@@ -58,7 +60,34 @@ public struct QuoteChecker: Sendable {
         } catch {
             return invalid(line, number, error.field, error.message)
         }
-        return CheckResult(line: line, quoteNumber: number, outcome: compare(recomputed, stored, in: bytes))
+        var outcome = compare(recomputed, stored, in: bytes)
+        if let recordRange, let decided = decidedDifferences(recomputed, record: bytes[recordRange]) {
+            switch (outcome, decided.isEmpty) {
+            case (_, true): break
+            case (.match, false): outcome = .differs(decided)
+            case (.differs(let found), false): outcome = .differs(found + decided)
+            case (.invalid, false): break
+            }
+        }
+        return CheckResult(line: line, quoteNumber: number, outcome: outcome)
+    }
+
+    /// For a line from the service's store: the decision's stored charges against the decided
+    /// charges of the recomputed quote (``QuoteCore/DecidedCharges``); nil when undecided.
+    func decidedDifferences(_ recomputed: Quote, record: Slice<UnsafeBufferPointer<UInt8>>)
+        -> [JSONDifference]?
+    {
+        guard case .object(let record)? = try? JSONParser.parse(Array(record)),
+            case .object(let decision)? = record["decision"], case .string(let text)? = decision["decision"],
+            let value = Decision(rawValue: text), let stored = decision["charges"],
+            case .object(let quote) = QuoteEncoder.json(recomputed)
+        else { return nil }
+        let expected = DecidedCharges.select(from: quote, decision: value)
+        return JSONDiff.differences(stored: stored, recomputed: .object(expected), ignoring: []).map {
+            JSONDifference(
+                path: "record.decision.charges" + ($0.path.isEmpty ? "" : "." + $0.path), stored: $0.stored,
+                recomputed: $0.recomputed)
+        }
     }
 
     private func invalid(_ line: Int, _ number: String?, _ field: String, _ message: String) -> CheckResult {
@@ -94,7 +123,9 @@ public struct QuoteChecker: Sendable {
             throw ValidationError(field: field, error.message)
         }
         do {
-            return try calculator.quote(serviceCase, with: list)
+            // The service dates a quote the day it is issued (its request date may be earlier).
+            let quote = try calculator.quote(serviceCase, with: list)
+            return stored.issueDate.map(quote.issued(on:)) ?? quote
         } catch {
             throw ValidationError(field: Self.prefixed("case", error.field), error.message)
         }

@@ -40,6 +40,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .idempotencyKeyReused:
             APIError(.unprocessableContent, "the key was used with another request", field: "Idempotency-Key")
         case .contention: APIError(.serviceUnavailable, "too many concurrent issues for this device, retry")
+        case .lifecycle(.otherMarket(let market)):
+            APIError(
+                .unprocessableContent, LifecycleError.otherMarket(expected: market).description,
+                field: "market")
+        case .lifecycle(let error): APIError(.conflict, error.description)
         }
     }
 }

@@ -68,6 +68,7 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     }
     QuotesController(repo: repo, services: services).register(on: router)
     DecisionsController(repo: repo, services: services).register(on: router)
+    LifecycleController(repo: repo, services: services).register(on: router)
     EmailController(repo: repo, services: services).register(on: router)
     return router
 }

@@ -15,18 +15,11 @@ public struct OutboundEmail: Sendable, Equatable {
     public var customerLink: String?
     public var quoteJSON: String
     public var caseJSON: String
-    /// The quote itself, or the confirmation of its decision.
-    public var kind: Kind = .quote
-    /// The decision a `.confirmation` confirms (documents then show it; required for it).
+    /// The quote itself (with the customer link), or the confirmation of its decision.
+    public var kind: OutboxMessage.Kind = .quote
+    /// The quote's decision, when decided: the documents then show it, and a `.confirmation`
+    /// confirms it (it is required for one).
     public var decision: DocumentDecision? = nil
-
-    /// What an outbox e-mail carries.
-    public enum Kind: String, Sendable, Equatable {
-        /// The issued quote's documents, with the customer's Accept/Reject link.
-        case quote
-        /// The decided documents, under a subject that confirms the decision.
-        case confirmation
-    }
 }
 
 /// Sends one e-mail. Throw ``MailSendingError/permanent(_:)`` for a message that can never be
@@ -80,7 +73,7 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 quoteNumber: message.quoteNumber,
                 customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
                 quoteJSON: record.quoteJSON, caseJSON: record.caseJSON,
-                decision: record.decision.flatMap(DocumentDecision.init))
+                kind: message.kind, decision: record.decision.flatMap(DocumentDecision.init))
             do {
                 try await mailer.send(email)
                 try await repo.markSent(outboxID: message.id, at: Date())

@@ -4,35 +4,46 @@ import QuoteStore
 
 /// The service's JSON of a stored quote.
 enum RecordJSON {
-    /// The list entry: who, when, which state; no case or amounts.
-    static func summary(_ r: QuoteRecord) -> JSONObject {
+    /// The list entry: who, when, which state; no case or amounts. `state` is the lifecycle state
+    /// on the market's today (``QuoteStore/QuoteRecord/state(today:)``).
+    static func summary(_ r: QuoteRecord, state: QuoteState) -> JSONObject {
         var o = JSONObject()
         o.append("number", .string(r.number))
         o.append("market", .string(r.market))
+        o.append("state", .string(state.rawValue))
         o.append("status", .string(r.status))
         o.append("coverageStatus", .string(r.coverageStatus))
         o.append("kind", .string(r.kind))
+        o.append("reference", r.reference.map(JSONValue.string) ?? .null)
+        o.append("model", r.model.map(JSONValue.string) ?? .null)
         o.append("issueDate", .string(r.issueDate))
         o.append("validUntil", .string(r.validUntil))
         o.append("issuer", .string(r.issuer))
         o.append("priceListVersion", .string(r.priceListVersion))
         o.append("createdAt", .string(timestamp(r.createdAt)))
+        o.append("supersedes", r.supersedes.map(JSONValue.string) ?? .null)
+        o.append("supersededBy", r.supersededBy.map(JSONValue.string) ?? .null)
         return o
     }
 
-    /// The summary, the decision with its final charges, the quote and the case as issued, then
-    /// `customerLink` when given, as compact JSON. The stored case, quote and final charges are
-    /// compact JSON written by this service, so they are copied in as they are, not parsed again.
-    /// `language` is the language the documents are shown in (after the fallback of
-    /// ``TemplateDocumentRenderer``), when known.
-    static func full(_ r: QuoteRecord, customerLink: String? = nil, language: String? = nil) -> [UInt8] {
-        var head = summary(r)
+    /// The summary, the void, the decision with its charges, the e-mails, the quote and the case
+    /// as issued, then `customerLink` when given, as compact JSON. The stored case, quote and
+    /// charges are compact JSON written by this service, so they are copied in as they are, not
+    /// parsed again. `language` is the language the documents are shown in, when known.
+    static func full(
+        _ r: QuoteRecord, state: QuoteState, customerLink: String? = nil, language: String? = nil,
+        emails: [OutboxMessage] = []
+    ) -> [UInt8] {
+        var head = summary(r, state: state)
         if let language { head.append("language", .string(language)) }
+        head.append("void", r.voided.map { .object(void($0)) } ?? .null)
         var out = JSONWriter.bytes(.object(head), pretty: false)
         out.removeLast()  // the summary's closing brace
         out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
         out.append(contentsOf: #","decision":"#.utf8)
         out.append(contentsOf: r.decision.map(decision) ?? Array("null".utf8))
+        out.append(contentsOf: #","emails":"#.utf8)
+        out.append(contentsOf: JSONWriter.bytes(.array(emails.map { .object(email($0)) }), pretty: false))
         out.append(contentsOf: #","quote":"#.utf8)
         out.append(contentsOf: r.quoteJSON.utf8)
         out.append(contentsOf: #","case":"#.utf8)
@@ -45,38 +56,59 @@ enum RecordJSON {
         return out
     }
 
-    /// The decision with its final charges, as compact JSON (the stored charges copied in).
+    /// `{"decision", "decidedAt", "decidedBy": {"name", "role"}, "channel", "note", "charges"}`,
+    /// compact, with the stored charges copied in.
     static func decision(_ d: DecisionRecord) -> [UInt8] {
         var o = JSONObject()
         o.append("decision", .string(d.decision.rawValue))
         o.append("decidedAt", .string(timestamp(d.decidedAt)))
-        o.append("decidedBy", .string(d.decidedBy))
+        var by = JSONObject()
+        by.append("name", .string(d.decidedBy))
+        by.append("role", d.role.map(JSONValue.string) ?? .null)
+        o.append("decidedBy", .object(by))
+        o.append("channel", d.channel.map(JSONValue.string) ?? .null)
+        o.append("note", d.note.map(JSONValue.string) ?? .null)
         var out = JSONWriter.bytes(.object(o), pretty: false)
         out.removeLast()  // the closing brace
-        out.append(contentsOf: #","final":"#.utf8)
+        out.append(contentsOf: #","charges":"#.utf8)
         out.append(contentsOf: d.finalJSON.utf8)
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    static func void(_ v: VoidRecord) -> JSONObject {
+        var o = JSONObject()
+        o.append("reason", .string(v.reason))
+        o.append("voidedAt", .string(timestamp(v.voidedAt)))
+        o.append("voidedBy", .string(v.voidedBy))
+        return o
+    }
+
+    /// One e-mail of the quote and where it stands: `pending`, `sent`, `failed` (with the
+    /// reason) or `cancelled`.
+    static func email(_ m: OutboxMessage) -> JSONObject {
+        var o = JSONObject()
+        o.append("id", .number(String(m.id)))
+        o.append("kind", .string(m.kind.rawValue))
+        o.append("to", .string(m.recipient))
+        o.append("state", .string(m.state))
+        o.append("attempts", .number(String(m.attempts)))
+        o.append("reason", m.state == "failed" ? m.lastError.map(JSONValue.string) ?? .null : .null)
+        o.append("queuedAt", m.createdAt.map { .string(timestamp($0)) } ?? .null)
+        o.append("sentAt", m.sentAt.map { .string(timestamp($0)) } ?? .null)
+        return o
     }
 
     static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 
-    /// The charges a decision fixes: the quote's lines and totals when accepted; when rejected the
-    /// `ifRejected` alternative, or the quote's own lines where it has none (the charges then do
-    /// not depend on the answer).
+    /// The charges a decision fixes (``QuoteCore/DecidedCharges``), as compact JSON.
     static func finalCharges(quoteJSON: String, decision: Decision) throws -> String {
         guard case .object(let quote) = try JSONBody.parse(quoteJSON) else {
             throw APIError(.internalServerError, "stored quote is not an object")
         }
-        var source = quote
-        if decision == .rejected, case .object(let alternative)? = quote["ifRejected"] {
-            source = alternative
-        }
-        var o = JSONObject()
-        o.append("lines", source["lines"] ?? .array([]))
-        o.append("totals", source["totals"] ?? .null)
-        return JSONWriter.write(.object(o), pretty: false)
+        return JSONWriter.write(
+            .object(DecidedCharges.select(from: quote, decision: decision)), pretty: false)
     }
 }

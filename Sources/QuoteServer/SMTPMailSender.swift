@@ -53,6 +53,9 @@ public struct SMTPMailSender: MailSending {
                 throw MailSendingError.permanent("the stored quote has no priceListVersion")
             }
             var quote = try engine.quote(serviceCase, version: version)
+            if case .string(let issued)? = stored["issueDate"], let day = CivilDate(issued) {
+                quote = quote.issued(on: day)
+            }
             quote.number = email.quoteNumber
             let subject: String
             let link = email.decision == nil ? email.customerLink : nil

@@ -49,8 +49,8 @@ extension ServerServices {
 
 extension DocumentDecision {
     /// A stored decision as documents show it; nil for `pending`. The day is the UTC calendar day
-    /// of `decidedAt`; the channel is `customer-link` for the customer's own answer, else
-    /// `in-person` (until decisions record their channel).
+    /// of `decidedAt`; the channel is the recorded one (a decision stored before channels were
+    /// kept: `customer-link` for the customer's own answer, else `in-person`).
     public init?(_ record: DecisionRecord) {
         guard record.decision != .pending else { return nil }
         var calendar = Calendar(identifier: .gregorian)
@@ -59,7 +59,9 @@ extension DocumentDecision {
         guard let year = day.year, let month = day.month, let dayOfMonth = day.day,
             let on = CivilDate(year: year, month: month, day: dayOfMonth)
         else { return nil }
-        let channel = record.decidedBy == "customer" ? "customer-link" : "in-person"
+        let channel =
+            record.channel
+            ?? (record.decidedBy == "customer" ? DecisionChannel.customerLink : .inPerson).rawValue
         self.init(decision: record.decision, decidedOn: on, channel: channel)
     }
 }

@@ -133,8 +133,14 @@ extension ServerServices {
     func recomputed(_ record: QuoteRecord) throws -> (Quote, ServiceCase) {
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
         var quote = try engine.quote(serviceCase, version: record.priceListVersion)
+        if let issued = CivilDate(record.issueDate) { quote = quote.issued(on: issued) }
         quote.number = record.number
         return (quote, serviceCase)
+    }
+
+    /// A stored quote's lifecycle state on its market's today.
+    func state(of record: QuoteRecord) -> QuoteState {
+        record.state(today: today(MarketCode(record.market)))
     }
 
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).

@@ -25,6 +25,10 @@ enum Migrations {
         migrator.registerMigration("v2-ledger-normalised-serials") { db in
             try db.execute(sql: ledgerSerialsSQL)
         }
+        migrator.registerMigration("v3-lifecycle") { db in
+            try db.execute(sql: lifecycleSQL)
+            try backfillSearchColumns(db)
+        }
         return migrator
     }
 
@@ -84,6 +88,52 @@ enum Migrations {
         WHERE device_key LIKE 'serial:%';
         CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key);
         """
+
+    /// Decisions keep their channel, note and role; revisions and voids are rows of their own
+    /// (quotes stay immutable); quotes get their reference, model and a search text, filled
+    /// from each stored case by ``backfillSearchColumns(_:)``; e-mails get a kind (the quote, or
+    /// the confirmation of a decision).
+    static let lifecycleSQL = """
+        ALTER TABLE decisions ADD COLUMN channel TEXT;
+        ALTER TABLE decisions ADD COLUMN note TEXT;
+        ALTER TABLE decisions ADD COLUMN decided_by_role TEXT;
+        CREATE TABLE revisions (
+            old_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            new_number TEXT NOT NULL UNIQUE REFERENCES quotes(number),
+            created_at DOUBLE NOT NULL
+        );
+        CREATE TABLE voids (
+            quote_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            reason TEXT NOT NULL,
+            voided_at DOUBLE NOT NULL,
+            voided_by TEXT NOT NULL
+        );
+        CREATE TRIGGER voids_final BEFORE UPDATE ON voids
+            BEGIN SELECT RAISE(ABORT, 'voids are final'); END;
+        ALTER TABLE quotes ADD COLUMN reference TEXT;
+        ALTER TABLE quotes ADD COLUMN model TEXT;
+        ALTER TABLE quotes ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'quote';
+        """
+
+    /// Fills the search columns of quotes issued before `v3-lifecycle`, from their stored case
+    /// (the immutability trigger is lifted for this one update and put back).
+    static func backfillSearchColumns(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER quotes_immutable")
+        let rows = try Row.fetchAll(db, sql: "SELECT number, case_json FROM quotes")
+        for row in rows {
+            let number: String = row["number"]
+            let columns = SearchColumns(number: number, caseJSON: row["case_json"])
+            try db.execute(
+                sql: "UPDATE quotes SET reference = ?, model = ?, search_text = ? WHERE number = ?",
+                arguments: [columns.reference, columns.model, columns.text, number])
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER quotes_immutable BEFORE UPDATE ON quotes
+                    BEGIN SELECT RAISE(ABORT, 'issued quotes are immutable'); END;
+                """)
+    }
 
     static let outboxSQL = """
         CREATE TABLE outbox (

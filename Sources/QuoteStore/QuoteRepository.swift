@@ -28,6 +28,13 @@ public protocol QuoteRepository: Sendable {
     /// ``StoreError/alreadyDecided(_:)``; the same decision again returns the first record.
     func decide(_ request: DecisionRequest) async throws -> DecisionResult
 
+    /// Withdraws an undecided quote: state `void`, its one-time benefits released, its queued
+    /// e-mails cancelled. Throws ``StoreError/lifecycle(_:)`` when it is decided, replaced or void.
+    func void(_ request: VoidRequest) async throws -> QuoteRecord
+
+    /// The e-mails of a quote, oldest first.
+    func emails(number: String) async throws -> [OutboxMessage]
+
     /// The benefits already granted to a device known by any of `deviceKeys`
     /// (``QuoteCore/ServiceCase/Device/benefitKeys``), with the quote that granted each.
     func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String]
@@ -52,11 +59,16 @@ public protocol QuoteRepository: Sendable {
 extension QuoteRepository {
     /// The case with the device's used benefits from the ledger added to its history, when
     /// `checksBenefits`; the one way both preview and issue learn what a device already had.
-    public func withLedger(_ serviceCase: ServiceCase, checksBenefits: Bool) async throws -> ServiceCase {
+    /// A revision passes the quote it replaces as `releasing`: what that quote granted is free
+    /// again for the revision.
+    public func withLedger(_ serviceCase: ServiceCase, checksBenefits: Bool, releasing: String? = nil)
+        async throws -> ServiceCase
+    {
         let keys = serviceCase.device.benefitKeys
         guard checksBenefits, !keys.isEmpty else { return serviceCase }
         var enriched = serviceCase
-        enriched.recordBenefitsUsed(try await benefitsUsed(deviceKeys: keys))
+        let used = try await benefitsUsed(deviceKeys: keys).filter { $0.value != releasing }
+        enriched.recordBenefitsUsed(used)
         return enriched
     }
 }
@@ -72,6 +84,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case notFound
     /// The quote was already decided otherwise (409).
     case alreadyDecided(Decision)
+    /// The quote's state does not allow the change (409), or a revision changes market (422).
+    case lifecycle(LifecycleError)
     /// The benefit ledger kept changing under concurrent issues; try again (503).
     case contention
 }

@@ -1,17 +1,32 @@
 import GRDB
+import QuoteCore
 
 extension SQLiteQuoteRepository {
-    /// Every issued quote as a JSON line `{"case": …, "quote": …}`, in market and number order: the
-    /// input of `repairquote check` and `export`. Rows are read with a cursor, one at a time, so
-    /// memory stays flat whatever the size of the store. Call it from a thread of its own.
-    public func writeJSONLines(_ write: (String) throws -> Void) throws {
+    /// Every issued quote as a JSON line `{"case": …, "quote": …, "record": …}`, in market and
+    /// number order: the input of `repairquote check` and `export`. The record carries what the
+    /// store knows beside the quote: `{"state", "issuer", "decision": {"decision", "charges"}}`,
+    /// the state as of `today`. Rows are read with a cursor, one at a time, so memory stays flat
+    /// whatever the size of the store. Call it from a thread of its own.
+    public func writeJSONLines(today: CivilDate, _ write: (String) throws -> Void) throws {
         try writer.read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT case_json, quote_json FROM quotes ORDER BY market, number")
+            let rows = try Row.fetchCursor(db, sql: Self.selectSQL + " ORDER BY q.market, q.number")
             while let row = try rows.next() {
-                let caseJSON: String = row["case_json"]
-                let quoteJSON: String = row["quote_json"]
-                try write("{\"case\":\(caseJSON),\"quote\":\(quoteJSON)}\n")
+                let record = Self.record(row)
+                var head = JSONObject()
+                head.append("state", .string(record.state(today: today).rawValue))
+                head.append("issuer", .string(record.issuer))
+                var out = JSONWriter.bytes(.object(head), pretty: false)
+                if let decision = record.decision {
+                    out.removeLast()
+                    out.append(contentsOf: #","decision":{"decision":"#.utf8)
+                    JSONWriter.writeString(decision.decision.rawValue, into: &out)
+                    out.append(contentsOf: #","charges":"#.utf8)
+                    out.append(contentsOf: decision.finalJSON.utf8)
+                    out.append(contentsOf: "}}".utf8)
+                }
+                try write(
+                    "{\"case\":\(record.caseJSON),\"quote\":\(record.quoteJSON),\"record\":"
+                        + String(decoding: out, as: UTF8.self) + "}\n")
             }
         }
     }

@@ -15,7 +15,7 @@ extension SQLiteQuoteRepository {
         // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
         for _ in 0..<8 {
             let serviceCase = try await withLedger(
-                request.serviceCase, checksBenefits: request.checksBenefits)
+                request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
             let quote = try compute(serviceCase)
             let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
             do {
@@ -67,10 +67,11 @@ extension SQLiteQuoteRepository {
             }
             throw RefusedBeforeWriting(reason: IssueRetry.replay(row["quote_number"]))
         }
+        if let old = request.supersedes { try checkRevisable(db, old, market: computed.market.rawValue) }
         let deviceKeys = serviceCase.device.benefitKeys
         var used: [RuleID: String] = [:]
         if !deviceKeys.isEmpty, !computed.coverage.benefitsGranted.isEmpty || deviceKeys.count > 1 {
-            used = try ledger(db, deviceKeys: deviceKeys)
+            used = try ledger(db, deviceKeys: deviceKeys).filter { $0.value != request.supersedes }
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
                 throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)
             }
@@ -78,7 +79,14 @@ extension SQLiteQuoteRepository {
         // Nothing is written above this line (see ``IssueBatcher``).
         let number = try nextNumber(db, market: computed.market.rawValue, year: computed.issueDate.year)
         let now = request.now.timeIntervalSince1970
-        let record = try insertQuote(db, issue, number: number, now: now)
+        if let old = request.supersedes { try release(db, old) }
+        var record = try insertQuote(db, issue, number: number, now: now)
+        if let old = request.supersedes {
+            try db.cachedStatement(
+                sql: "INSERT INTO revisions (old_number, new_number, created_at) VALUES (?, ?, ?)"
+            ).execute(arguments: [old, number, now])
+            record.supersedes = old
+        }
         // Every identifier the case gives is recorded, so a later case naming only one of them
         // (or the same one typed otherwise) finds the benefit used.
         for benefit in computed.coverage.benefitsGranted {
@@ -135,6 +143,7 @@ extension SQLiteQuoteRepository {
         -> QuoteRecord
     {
         let quote = issue.quote
+        let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
         let record = QuoteRecord(
             number: number, market: quote.market.rawValue, year: quote.issueDate.year,
             kind: issue.serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
@@ -143,18 +152,18 @@ extension SQLiteQuoteRepository {
             caseJSON: issue.caseJSON,
             quoteJSON: issue.quoteJSON.numbered(number),
             priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil)
+            decision: nil, reference: search.reference, model: search.model)
         try db.cachedStatement(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                    case_json, quote_json, price_list_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             record.number, record.market, record.year, record.kind, record.coverageStatus,
             record.issueDate,
             record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
-            now,
+            now, search.reference, search.model, search.text,
         ])
         return record
     }

@@ -7,20 +7,26 @@ extension SQLiteQuoteRepository {
         let token = CustomerToken.generate()
         return try await writer.write { db in
             guard try Self.fetchRecord(db, number: request.number) != nil else { throw StoreError.notFound }
-            try db.execute(
-                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
-                arguments: [CustomerToken.hash(token), request.number])
-            let now = request.now.timeIntervalSince1970
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [request.number, request.recipient, request.language, token, now, now])
-            let id = db.lastInsertedRowID
-            guard let message = try Self.fetchOutbox(db, id: id) else { throw StoreError.notFound }
-            return message
+            return try Self.insertOutbox(db, request, token: token)
         }
+    }
+
+    /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
+    static func insertOutbox(_ db: Database, _ request: EmailRequest, token: String) throws -> OutboxMessage {
+        try db.execute(
+            sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
+            arguments: [CustomerToken.hash(token), request.number])
+        let now = request.now.timeIntervalSince1970
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.number, request.recipient, request.language, token, now, now, request.kind.rawValue,
+            ])
+        guard let message = try fetchOutbox(db, id: db.lastInsertedRowID) else { throw StoreError.notFound }
+        return message
     }
 
     /// `<outbox-7.NL-2026-000001@repairquote>`: derived from the row, so the same on every attempt.
@@ -33,7 +39,10 @@ extension SQLiteQuoteRepository {
                 db,
                 sql: """
                     SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
-                    AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ?
+                    AND (claimed_until IS NULL OR claimed_until <= ?)
+                    AND quote_number NOT IN (SELECT quote_number FROM voids)
+                    AND quote_number NOT IN (SELECT old_number FROM revisions)
+                    ORDER BY id LIMIT ?
                     """,
                 arguments: [t, t, limit])
             for id in ids {
@@ -79,12 +88,17 @@ extension SQLiteQuoteRepository {
     }
 
     static func fetchOutbox(_ db: Database, id: Int64) throws -> OutboxMessage? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map { row in
-            OutboxMessage(
-                id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
-                language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
-                customerToken: row["customer_token"],
-                state: row["state"], attempts: row["attempts"], lastError: row["last_error"])
-        }
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(outboxMessage)
+    }
+
+    static func outboxMessage(_ row: Row) -> OutboxMessage {
+        OutboxMessage(
+            id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
+            language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
+            customerToken: row["customer_token"],
+            state: row["state"], attempts: row["attempts"], lastError: row["last_error"],
+            kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .quote,
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }

@@ -83,6 +83,15 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             add("q.issue_date >= ?", query.from)
             add("q.issue_date <= ?", query.to)
             add("q.issuer = ?", query.issuer)
+            if let state = query.state {
+                clauses.append("(\(Self.stateSQL)) = ?")
+                arguments.append((query.today ?? CivilDate(dayNumber: 0)).description)
+                arguments.append(state.rawValue)
+            }
+            if let text = query.text, !text.isEmpty {
+                clauses.append("q.search_text LIKE ? ESCAPE '\\'")
+                arguments.append(SearchColumns.pattern(text))
+            }
             if let status = query.status {
                 let decisionStates = ["issued", "accepted", "rejected"]
                 add(
@@ -100,8 +109,22 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     static let selectSQL = """
-        SELECT q.*, d.decision, d.decided_at, d.decided_by, d.final_json
+        SELECT q.*, d.decision, d.decided_at, d.decided_by, d.final_json, d.channel, d.note, d.decided_by_role,
+            rn.new_number AS superseded_by, ro.old_number AS supersedes,
+            v.reason AS void_reason, v.voided_at, v.voided_by
         FROM quotes q LEFT JOIN decisions d ON d.quote_number = q.number
+        LEFT JOIN revisions rn ON rn.old_number = q.number
+        LEFT JOIN revisions ro ON ro.new_number = q.number
+        LEFT JOIN voids v ON v.quote_number = q.number
+        """
+
+    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it; `?` is today.
+    static let stateSQL = """
+        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
+             WHEN rn.old_number IS NOT NULL THEN 'superseded'
+             WHEN d.decision IS NOT NULL THEN d.decision
+             WHEN q.valid_until < ? THEN 'expired'
+             ELSE 'issued' END
         """
 
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
@@ -114,7 +137,14 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         if let raw: String = row["decision"], let value = Decision(rawValue: raw) {
             decision = DecisionRecord(
                 decision: value, decidedAt: Date(timeIntervalSince1970: row["decided_at"]),
-                decidedBy: row["decided_by"], finalJSON: row["final_json"])
+                decidedBy: row["decided_by"], finalJSON: row["final_json"], role: row["decided_by_role"],
+                channel: row["channel"], note: row["note"])
+        }
+        var voided: VoidRecord?
+        if let reason: String = row["void_reason"] {
+            voided = VoidRecord(
+                reason: reason, voidedAt: Date(timeIntervalSince1970: row["voided_at"]),
+                voidedBy: row["voided_by"])
         }
         return QuoteRecord(
             number: row["number"], market: row["market"], year: row["year"], kind: row["kind"],
@@ -123,7 +153,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             issuer: row["issuer"], caseJSON: row["case_json"], quoteJSON: row["quote_json"],
             priceListVersion: row["price_list_version"],
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            decision: decision)
+            decision: decision, reference: row["reference"], model: row["model"],
+            supersededBy: row["superseded_by"], supersedes: row["supersedes"], voided: voided)
     }
 
     /// The benefits recorded against any of `deviceKeys`; where two quotes granted one benefit

@@ -12,11 +12,15 @@ public struct IssueRequest: Sendable {
     public var now: Date
     /// Whether the market grants one-time benefits, so the device's ledger must be read (G-10).
     public var checksBenefits: Bool
+    /// The number of the quote this one revises: it becomes `superseded`, and the one-time
+    /// benefits it granted are released to this one.
+    public var supersedes: String?
 
     public init(
         serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
-        now: Date = Date(), checksBenefits: Bool = true
+        now: Date = Date(), checksBenefits: Bool = true, supersedes: String? = nil
     ) {
+        self.supersedes = supersedes
         self.serviceCase = serviceCase
         self.issuer = issuer
         self.idempotencyKey = idempotencyKey
@@ -60,19 +64,61 @@ public struct QuoteRecord: Sendable, Equatable {
     public var priceListVersion: String
     public var createdAt: Date
     public var decision: DecisionRecord?
+    /// The case's `reference`, the device model (for lists and exports).
+    public var reference: String? = nil
+    public var model: String? = nil
+    /// The revision that replaced this quote, and the quote this one revises.
+    public var supersededBy: String? = nil
+    public var supersedes: String? = nil
+    public var voided: VoidRecord? = nil
 
-    /// `issued` until decided, then `accepted` or `rejected`.
+    /// `issued` until decided, then `accepted` or `rejected` (the decision alone; see `state`).
     public var status: String { decision?.decision.rawValue ?? "issued" }
+
+    /// The lifecycle state on `today` (the market's today: expiry depends on it).
+    public func state(today: CivilDate) -> QuoteState {
+        QuoteState(
+            decision: decision?.decision, superseded: supersededBy != nil, voided: voided != nil,
+            validUntil: CivilDate(validUntil) ?? today, today: today)
+    }
+}
+
+/// Why and by whom a quote was withdrawn.
+public struct VoidRecord: Sendable, Equatable {
+    public var reason: String
+    public var voidedAt: Date
+    public var voidedBy: String
+}
+
+public struct VoidRequest: Sendable {
+    public var number: String
+    public var reason: String
+    public var voidedBy: String
+    public var today: CivilDate
+    public var at: Date
+    public init(number: String, reason: String, voidedBy: String, today: CivilDate, at: Date = Date()) {
+        self.number = number
+        self.reason = reason
+        self.voidedBy = voidedBy
+        self.today = today
+        self.at = at
+    }
 }
 
 /// A customer's or staff member's final answer to a quote and the charges it fixes.
 public struct DecisionRecord: Sendable, Equatable {
     public var decision: Decision
     public var decidedAt: Date
-    /// `customer` for the token link, else the staff key name.
+    /// `customer` for the token link, else the staff key's or user's name.
     public var decidedBy: String
     /// `{"lines": [...], "totals": {...}}`: the accepted lines, or the return-unrepaired ones.
     public var finalJSON: String
+    /// The role of who recorded it (`service-center`, `retailer`, `customer`); nil for decisions
+    /// recorded before roles were kept.
+    public var role: String? = nil
+    /// How the answer came (``QuoteCore/DecisionChannel``), and the recorder's note.
+    public var channel: String? = nil
+    public var note: String? = nil
 }
 
 public struct DecisionRequest: Sendable {
@@ -80,13 +126,31 @@ public struct DecisionRequest: Sendable {
     public var decision: Decision
     public var decidedBy: String
     public var finalJSON: String
+    public var role: String?
+    public var channel: String?
+    public var note: String?
     public var at: Date
-    public init(number: String, decision: Decision, decidedBy: String, finalJSON: String, at: Date = Date()) {
+    /// The market's today, for the state check.
+    public var today: CivilDate?
+    /// The e-mail address to send the confirmation to, when the case has one.
+    public var confirmTo: String?
+    public var language: String?
+    public init(
+        number: String, decision: Decision, decidedBy: String, finalJSON: String, role: String? = nil,
+        channel: String? = nil, note: String? = nil, at: Date = Date(), today: CivilDate? = nil,
+        confirmTo: String? = nil, language: String? = nil
+    ) {
         self.number = number
         self.decision = decision
         self.decidedBy = decidedBy
         self.finalJSON = finalJSON
+        self.role = role
+        self.channel = channel
+        self.note = note
         self.at = at
+        self.today = today
+        self.confirmTo = confirmTo
+        self.language = language
     }
 }
 
@@ -101,6 +165,12 @@ public struct QuoteQuery: Sendable, Equatable {
     public var market: String?
     /// `issued` `accepted` `rejected`, or a coverage status.
     public var status: String?
+    /// A ``QuoteCore/QuoteState`` (needs `today` for `issued` and `expired`).
+    public var state: QuoteState?
+    /// Case-insensitive text in the number, reference, IMEI, serial, customer name or e-mail.
+    public var text: String?
+    /// The day `expired` is judged on.
+    public var today: CivilDate?
     public var from: String?
     public var to: String?
     /// Only quotes of this issuer (retailers see their own).
@@ -133,11 +203,16 @@ public struct EmailRequest: Sendable {
     public var number: String
     public var recipient: String
     public var language: String?
+    public var kind: OutboxMessage.Kind
     public var now: Date
-    public init(number: String, recipient: String, language: String?, now: Date = Date()) {
+    public init(
+        number: String, recipient: String, language: String?, kind: OutboxMessage.Kind = .quote,
+        now: Date = Date()
+    ) {
         self.number = number
         self.recipient = recipient
         self.language = language
+        self.kind = kind
         self.now = now
     }
 }
@@ -152,8 +227,16 @@ public struct OutboxMessage: Sendable, Equatable {
     public var messageID: String
     /// The customer link token; erased once the message is sent.
     public var customerToken: String?
-    /// `pending`, `sent` or `failed`.
+    /// `pending`, `sent`, `failed`, or `cancelled` (its quote was replaced or withdrawn first).
     public var state: String
     public var attempts: Int
     public var lastError: String?
+    public var kind: Kind = .quote
+    public var createdAt: Date? = nil
+    public var sentAt: Date? = nil
+
+    /// The quote itself, or the confirmation of a decision.
+    public enum Kind: String, Sendable {
+        case quote, confirmation
+    }
 }

@@ -28,6 +28,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Totals by market × month × payer × currency instead of one row per charge line.")
     var summary = false
 
+    @Flag(
+        help: """
+            With --db: export the quote lines of every state, not only the decided charges of accepted \
+            and rejected quotes.
+            """)
+    var allStates = false
+
     @Flag(help: "Start with a UTF-8 byte-order mark (for spreadsheets that guess the encoding).")
     var bom = false
 
@@ -47,9 +54,14 @@ struct ExportCommand: ParsableCommand {
         var lines = 0
         var invalid = 0
         let summaryOnly = summary
+        let allStates = allStates
         OrderedPipeline.run(
             jobs: jobs.jobs, next: input.next,
-            process: { batch in (QuoteExporter.export(batch, summaryOnly: summaryOnly), batch.bytesConsumed)
+            process: { batch in
+                (
+                    QuoteExporter.export(batch, summaryOnly: summaryOnly, allStates: allStates),
+                    batch.bytesConsumed
+                )
             },
             emit: { result, bytes in
                 StandardOutput.write(result.csv)

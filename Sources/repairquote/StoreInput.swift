@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 import QuoteStore
 
 /// The issued quotes of the service's store as a JSON-lines input: a thread writes them into a
@@ -20,7 +21,8 @@ enum StoreInput {
         Thread.detachNewThread {
             defer { close(writeEnd) }
             do {
-                try repository.writeJSONLines { line in
+                let today = CivilDate.today(in: TimeZone(identifier: "UTC")!)
+                try repository.writeJSONLines(today: today) { line in
                     var bytes = Array(line.utf8)[...]
                     while !bytes.isEmpty {
                         let written = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }

@@ -81,7 +81,7 @@ struct ExportTests {
         #expect(records.first == ChargeRow.header)
         var expected: [[String]] = []
         for line in Self.file.split(separator: "\n") {
-            expected += try ChargeRow.rows(Fixtures.json(String(line))).map(\.fields)
+            expected += try ChargeRow.rows(Fixtures.json(String(line))).rows.map(\.fields)
         }
         #expect(Array(records.dropFirst()) == expected)
         #expect(expected.count > 400)
@@ -90,12 +90,12 @@ struct ExportTests {
         #expect(records[1][10] == Fixtures.string(first, ["quote", "lines", 0, "net"]))
     }
 
-    @Test("summary totals equal the sums of the rows, exactly, per market × month × payer × currency")
+    @Test("summary totals equal the sums of the rows, exactly, per market × month × currency × state × payer")
     func summaryEqualsRows() throws {
         let rows = try StrictCSV.parse(try Self.export(summary: false).0).dropFirst()
         var sums: [[String]: [Int64]] = [:]
         for row in rows {
-            let key = [row[1], String(row[2].prefix(7)), row[8], row[9]]
+            let key = [row[1], String(row[2].prefix(7)), row[9], row[13], row[8]]
             let amounts = try [row[10], row[11], row[12]].map { try Decimals.parse($0, scale: 2) }
             let old = sums[key] ?? [0, 0, 0, 0]
             sums[key] = [old[0] + 1, old[1] + amounts[0], old[2] + amounts[1], old[3] + amounts[2]]
@@ -104,10 +104,10 @@ struct ExportTests {
         #expect(summary.first == ExportSummary.header)
         #expect(summary.count - 1 == sums.count)
         for record in summary.dropFirst() {
-            let s = sums[Array(record[0..<4])]
+            let s = sums[Array(record[0..<5])]
             let got =
-                try [Int64(record[5])!]
-                + [record[6], record[7], record[8]].map { try Decimals.parse($0, scale: 2) }
+                try [Int64(record[6])!]
+                + [record[7], record[8], record[9]].map { try Decimals.parse($0, scale: 2) }
             #expect(got == s, "\(record)")
         }
     }

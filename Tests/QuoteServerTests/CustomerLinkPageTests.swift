@@ -103,7 +103,7 @@ struct CustomerLinkPageTests {
     }
 
     static func email(
-        _ example: String, language: String?, kind: OutboundEmail.Kind, decision: DocumentDecision?
+        _ example: String, language: String?, kind: OutboxMessage.Kind, decision: DocumentDecision?
     )
         throws -> OutboundEmail
     {

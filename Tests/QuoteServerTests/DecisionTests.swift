@@ -20,15 +20,21 @@ struct DecisionTests {
         try await server.test { (client) async throws in
             _ = try await client.issue(Fixtures.dutchRepair())
             let uri = "/v1/quotes/NL-2026-000001/decision"
-            let rejected = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"rejected"}"#)
-            #expect(rejected.status == .ok && rejected.json["decidedBy"] as? String == "desk-1")
-            let final = rejected.json["final"] as? [String: Any]
+            let body = #"{"decision":"rejected","channel":"phone","note":"rang back at 14:10"}"#
+            let rejected = try await client.call(.post, uri, key: Key.desk, body: body)
+            let decision = rejected.json["decision"] as? [String: Any]
+            #expect(rejected.status == .ok && rejected.json["state"] as? String == "rejected")
+            #expect(
+                decision?["decidedBy"] as? [String: String] == ["name": "desk-1", "role": "service-center"])
+            #expect(
+                decision?["channel"] as? String == "phone"
+                    && decision?["note"] as? String == "rang back at 14:10")
+            let final = decision?["charges"] as? [String: Any]
             let lines = final?["lines"] as? [[String: Any]]
             #expect(lines?.map { $0["kind"] as? String } == ["inspection"])
-            #expect(
-                try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"rejected"}"#).status
-                    == .ok)
-            let conflict = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"accepted"}"#)
+            #expect(try await client.call(.post, uri, key: Key.desk, body: body).status == .ok)
+            let conflict = try await client.call(
+                .post, uri, key: Key.desk, body: #"{"decision":"accepted","channel":"phone"}"#)
             #expect(
                 conflict.status == .conflict
                     && conflict.json["error"] as? String == "the quote was already rejected")
@@ -44,7 +50,7 @@ struct DecisionTests {
             _ = try await client.issue(Fixtures.dutchRepair())
             let response = try await client.call(
                 .post, "/v1/quotes/NL-2026-000001/decision", key: Key.desk,
-                body: #"{"decision":"accepted","by":"x"}"#)
+                body: #"{"decision":"accepted","channel":"phone","by":"x"}"#)
             #expect(response.status == .unprocessableContent)
             #expect(response.json["field"] as? String == "by")
         }
@@ -56,12 +62,30 @@ struct DecisionTests {
         try await server.test { (client) async throws in
             _ = try await client.issue(Fixtures.dutchRepair())
             let uri = "/v1/quotes/NL-2026-000001/decision"
-            let body = #"{"decision":"accepted"}"#
+            let body = #"{"decision":"accepted","channel":"in-person"}"#
             #expect(try await client.call(.post, uri, key: nil, body: body).status == .unauthorized)
             #expect(try await client.call(.post, uri, key: Key.finance, body: body).status == .forbidden)
-            #expect(try await client.call(.post, uri, key: Key.shop, body: body).status == .forbidden)
-            let bad = try await client.call(.post, uri, key: Key.desk, body: #"{"decision":"maybe"}"#)
+            // The desk issued it: to a retailer it does not exist.
+            #expect(try await client.call(.post, uri, key: Key.shop, body: body).status == .notFound)
+            let bad = try await client.call(
+                .post, uri, key: Key.desk, body: #"{"decision":"maybe","channel":"phone"}"#)
             #expect(bad.status == .unprocessableContent && bad.json["field"] as? String == "decision")
+            for (body, field) in [
+                (#"{"decision":"accepted"}"#, "channel"),
+                (#"{"decision":"accepted","channel":"fax"}"#, "channel"),
+                (#"{"decision":"accepted","channel":"customer-link"}"#, "channel"),
+                (#"{"decision":"accepted","channel":"phone","note":5}"#, "note"),
+                (#"{"decision":"accepted","channel":"phone","note":"a\nb"}"#, "note"),
+                (
+                    "{\"decision\":\"accepted\",\"channel\":\"phone\",\"note\":\"\(String(repeating: "n", count: 501))\"}",
+                    "note"
+                ),
+            ] {
+                let refused = try await client.call(.post, uri, key: Key.desk, body: body)
+                #expect(
+                    refused.status == .unprocessableContent && refused.json["field"] as? String == field,
+                    "\(body)")
+            }
             let unknown = try await client.call(
                 .post, "/v1/quotes/NL-2026-000009/decision", key: Key.desk, body: body)
             #expect(unknown.status == .notFound)
@@ -98,7 +122,9 @@ struct DecisionTests {
                 after.text.contains("Your answer: <strong>accepted</strong>") && !after.text.contains("<form")
             )
             let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
-            #expect((stored.json["decision"] as? [String: Any])?["decidedBy"] as? String == "customer")
+            let decision = stored.json["decision"] as? [String: Any]
+            #expect(decision?["decidedBy"] as? [String: String] == ["name": "customer", "role": "customer"])
+            #expect(decision?["channel"] as? String == "customer-link")
         }
     }
 

@@ -13,7 +13,7 @@ struct IssuingTests {
         let repo = try SQLiteQuoteRepository()
         #expect(
             try await repo.appliedMigrations() == [
-                "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials",
+                "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials", "v3-lifecycle",
             ])
     }
 
@@ -162,6 +162,6 @@ struct IssuingTests {
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopened.appliedMigrations().count == 4)
+        #expect(try await reopened.appliedMigrations().count == 5)
     }
 }

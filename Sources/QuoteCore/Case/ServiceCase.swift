@@ -20,13 +20,15 @@ public struct ServiceCase: Hashable, Sendable {
     public var raisedVia: RaisedVia?
     /// BX-10: an empty box is shipped to the customer to pack the device.
     public var emptyBox: Bool
+    /// The issuer's own job or ticket number (1–64 printable characters), printed and searchable.
+    public var reference: String?
 
     public init(
         market: MarketCode, requestDate: CivilDate, kind: CaseKind, serviceMode: ServiceMode,
         customer: Customer, device: Device, item: Item, purchase: Purchase, findings: [Finding] = [],
         fault: String? = nil, repair: RepairRequest = RepairRequest(), history: History = History(),
         decision: Decision = .pending, salesTaxRate: Percent? = nil, raisedVia: RaisedVia? = nil,
-        emptyBox: Bool = false
+        emptyBox: Bool = false, reference: String? = nil
     ) {
         self.market = market
         self.requestDate = requestDate
@@ -44,6 +46,7 @@ public struct ServiceCase: Hashable, Sendable {
         self.salesTaxRate = salesTaxRate
         self.raisedVia = raisedVia
         self.emptyBox = emptyBox
+        self.reference = reference
     }
 
     public struct Customer: Hashable, Sendable {

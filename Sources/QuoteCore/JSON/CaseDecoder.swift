@@ -23,6 +23,7 @@ public enum CaseDecoder {
     static let topLevelKeys = KnownKeys([
         "market", "requestDate", "kind", "serviceMode", "customer", "device", "item", "purchase", "findings",
         "fault", "repair", "history", "decision", "salesTaxRate", "raisedVia", "emptyBox",
+        "reference",
     ])
     static let customerKeys = KnownKeys(["name", "email", "language"])
     static let deviceKeys = KnownKeys(["model", "category", "imei", "serial", "screenInches"])
@@ -70,7 +71,17 @@ public enum CaseDecoder {
             fault: try root.string("fault"), repair: try root.object("repair").map(decodeRepair) ?? .init(),
             history: history, decision: try root.enumValue("decision", Decision.self) ?? .pending,
             salesTaxRate: salesTaxRate, raisedVia: try root.enumValue("raisedVia", RaisedVia.self),
-            emptyBox: try root.bool("emptyBox", default: false))
+            emptyBox: try root.bool("emptyBox", default: false), reference: try reference(root))
+    }
+
+    /// `reference`: 1 to 64 printable characters (no control characters; spaces inside allowed).
+    static func reference(_ r: FieldReader) throws(ValidationError) -> String? {
+        guard let text = try r.string("reference") else { return nil }
+        let trimmed = String(text.trimmingSpaces)
+        guard !trimmed.isEmpty, trimmed.count <= 64 else {
+            throw ValidationError(field: "reference", "must be 1 to 64 characters, got \(trimmed.count)")
+        }
+        return trimmed
     }
 
     static func checkOrder(purchase: ServiceCase.Purchase, requestDate: CivilDate) throws(ValidationError) {

@@ -38,6 +38,7 @@ public enum CaseEncoder {
         o.append("salesTaxRate", c.salesTaxRate.map { .string($0.text) })
         o.append("raisedVia", c.raisedVia.map { .string($0.rawValue) })
         if c.emptyBox { o.append("emptyBox", .bool(true)) }
+        o.append("reference", c.reference.map(JSONValue.string))
         return .object(o)
     }
 

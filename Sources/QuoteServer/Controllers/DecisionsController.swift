@@ -14,23 +14,38 @@ struct DecisionsController<Repository: QuoteRepository> {
         router.post("/q/{token}", use: customerDecision)
     }
 
-    /// `{"decision": "accepted" | "rejected"}` by the service center; final once recorded.
+    static var decisionKeys: Set<String> { ["decision", "channel", "note"] }
+
+    /// `{"decision": "accepted"|"rejected", "channel": "in-person"|"phone"|"email"|"letter",
+    /// "note": "…"}`, recorded by the service center for any quote or by a retailer for its own
+    /// (the customer answers at the counter or on the phone). Final once recorded: the same answer
+    /// again changes nothing, another one is 409; so is any answer on a replaced or void quote.
     @Sendable func staffDecision(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, [.serviceCenter])
+        let principal = try services.keys.require(request, [.serviceCenter, .retailer])
         let number = try context.parameters.require("number")
-        var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
-        guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)),
-            case .string(let text)? = object["decision"], let decision = Self.decision(text)
-        else {
+        let object = try await JSONRequest.object(request, allowed: Self.decisionKeys)
+        guard case .string(let text)? = object["decision"], let decision = Self.decision(text) else {
             throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
         }
-        if let unknown = object.keys.first(where: { $0 != "decision" }) {
-            throw APIError(.unprocessableContent, "unknown field (expected only decision)", field: unknown)
+        let staffChannels = DecisionChannel.staff.map(\.rawValue)
+        guard case .string(let channel)? = object["channel"], staffChannels.contains(channel) else {
+            throw APIError(
+                .unprocessableContent, "expected one of \(staffChannels.joined(separator: ", "))",
+                field: "channel")
         }
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
-        let stored = try await decide(record, decision, by: principal.name)
-        return JSONBody.response(bytes: RecordJSON.decision(stored))
+        var note: String?
+        if let value = object["note"], value != .null {
+            guard case .string(let text) = value else {
+                throw APIError(.unprocessableContent, "expected text", field: "note")
+            }
+            try QuoteLifecycle.checkText(text, field: "note", required: false)
+            note = text
+        }
+        let record = try await QuotesController(repo: repo, services: services).readable(
+            number, by: principal)
+        _ = try await decide(
+            record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note)
+        return try await QuotesController(repo: repo, services: services).fullResponse(number)
     }
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
@@ -45,7 +60,8 @@ struct DecisionsController<Repository: QuoteRepository> {
         }
     }
 
-    /// Records the customer's choice (form field `decision`): 409 after another choice, 410 expired.
+    /// Records the customer's choice (form field `decision`): 409 after another choice, 410 once
+    /// expired, replaced or void.
     @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
     {
         do {
@@ -60,7 +76,10 @@ struct DecisionsController<Repository: QuoteRepository> {
                 throw CustomerPageAnswer(record: record, kind: .alreadyAnswered(given))
             }
             var decided = record
-            decided.decision = try await decide(record, decision, by: "customer")
+            decided.decision = try await decide(
+                record, decision, by: "customer", role: "customer",
+                channel: DecisionChannel.customerLink.rawValue,
+                note: nil)
             guard let answer = services.documentDecision(decided) else { throw StoreError.notFound }
             return services.customerPage(decided, .confirmation(answer))
         } catch let page as CustomerPageAnswer {
@@ -73,28 +92,43 @@ struct DecisionsController<Repository: QuoteRepository> {
         }
     }
 
-    /// The quote of the link's token: 404 unknown, 410 after `validUntil` while undecided.
+    /// The quote of the link's token: 404 unknown; 410 once replaced or void, and after
+    /// `validUntil` while undecided.
     func linked(_ context: BasicRequestContext) async throws -> QuoteRecord {
         let token = try context.parameters.require("token")
         guard let record = try await repo.quote(customerToken: token) else {
             throw CustomerPageAnswer(record: nil, kind: .unknownLink)
         }
-        if record.decision == nil, let validUntil = CivilDate(record.validUntil),
-            services.today(MarketCode(record.market)) > validUntil
-        {
+        switch services.state(of: record) {
+        case .superseded: throw CustomerPageAnswer(record: record, kind: .superseded(by: record.supersededBy))
+        case .void: throw CustomerPageAnswer(record: record, kind: .void)
+        case .expired:
+            let validUntil = CivilDate(record.validUntil) ?? services.today(MarketCode(record.market))
             throw CustomerPageAnswer(record: record, kind: .expired(on: validUntil))
+        case .issued, .accepted, .rejected: return record
         }
-        return record
     }
 
-    func decide(_ record: QuoteRecord, _ decision: Decision, by: String) async throws -> DecisionRecord {
+    /// Records a decision with the charges it fixes (``QuoteCore/DecidedCharges``) and, when the
+    /// case has an e-mail address, queues the customer's confirmation with it.
+    func decide(
+        _ record: QuoteRecord, _ decision: Decision, by: String, role: String, channel: String, note: String?
+    ) async throws -> DecisionRecord {
         let final = try RecordJSON.finalCharges(quoteJSON: record.quoteJSON, decision: decision)
+        let customer = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
         let result = try await repo.decide(
-            DecisionRequest(number: record.number, decision: decision, decidedBy: by, finalJSON: final))
+            DecisionRequest(
+                number: record.number, decision: decision, decidedBy: by, finalJSON: final, role: role,
+                channel: channel, note: note, today: services.today(MarketCode(record.market)),
+                confirmTo: customer?.email, language: customer?.language))
         switch result {
         case .recorded(let stored):
             services.logger.info(
-                "quote decided", metadata: ["number": "\(record.number)", "decision": "\(decision)"])
+                "quote decided",
+                metadata: [
+                    "number": "\(record.number)", "decision": "\(decision)", "channel": "\(channel)",
+                    "by": "\(role)",
+                ])
             return stored
         case .unchanged(let stored): return stored
         }
@@ -120,5 +154,23 @@ enum FormDecoding {
             if let name = parts.first { fields[name] = parts.count > 1 ? parts[1] : "" }
         }
         return fields
+    }
+}
+
+/// Small JSON request bodies (decisions, voids, e-mails): an object with known fields only.
+enum JSONRequest {
+    /// The body as an object (≤ 64 KiB); 422 when it is not an object or has an unknown field.
+    static func object(_ request: Request, allowed: Set<String>) async throws -> JSONObject {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)) else {
+            throw APIError(.unprocessableContent, "expected a JSON object")
+        }
+        if let unknown = object.keys.first(where: { !allowed.contains($0) }) {
+            throw APIError(
+                .unprocessableContent, "unknown field (expected \(allowed.sorted().joined(separator: ", ")))",
+                field: unknown)
+        }
+        return object
     }
 }

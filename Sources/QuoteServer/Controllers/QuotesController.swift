@@ -29,31 +29,44 @@ struct QuotesController<Repository: QuoteRepository> {
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
     @Sendable func issue(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
+        return try await issue(request, by: principal, supersedes: nil)
+    }
+
+    /// Issues the request's case, dated today in its market; as a revision of `supersedes` when
+    /// given (the store checks that one is open and in the same market, in the same transaction).
+    func issue(_ request: Request, by principal: Principal, supersedes: String?) async throws -> Response {
         let (serviceCase, body) = try await readCase(request)
-        let hash = Digest.sha256Hex(Array(principal.issuer.utf8) + [0] + body)
+        let today = services.today(serviceCase.market)
+        try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
+        let hash = Digest.sha256Hex(
+            Array(principal.issuer.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
         let engine = services.engine
         let result = try await repo.issue(
             IssueRequest(
                 serviceCase: serviceCase, issuer: principal.issuer,
                 idempotencyKey: request.headers[.idempotencyKey].map { "\(principal.issuer)\u{1F}\($0)" },
                 requestHash: hash,
-                checksBenefits: engine.usesOneTimeBenefits(serviceCase)),
-            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try engine.quote(c) })
+                checksBenefits: engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes),
+            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
+                try engine.quote(c).issued(on: today)
+            })
         let issued = result.issued
         var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
         if case .issued = result {
             services.metrics.recordIssued(market: issued.record.market, status: issued.record.coverageStatus)
             services.logger.info(
-                "quote issued",
+                supersedes == nil ? "quote issued" : "quote revised",
                 metadata: [
                     "number": "\(issued.record.number)", "coverage": "\(issued.record.coverageStatus)",
                     "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
+                    "supersedes": "\(supersedes ?? "-")",
                 ])
         } else {
             headers[.idempotentReplayed] = "true"
         }
         let answer = RecordJSON.full(
-            issued.record, customerLink: services.publicBaseURL + "/q/" + issued.customerToken,
+            issued.record, state: services.state(of: issued.record),
+            customerLink: services.publicBaseURL + "/q/" + issued.customerToken,
             language: services.documentLanguage(
                 issued.record, customerLanguage: serviceCase.customer.language))
         let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
@@ -77,14 +90,25 @@ struct QuotesController<Repository: QuoteRepository> {
             format = suffixFormat
         }
         let record = try await readable(number, by: principal)
-        guard let format else {
-            let customerLanguage = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
-                .language
-            return JSONBody.response(
-                bytes: RecordJSON.full(
-                    record, language: services.documentLanguage(record, customerLanguage: customerLanguage)))
-        }
+        guard let format else { return try await fullResponse(record) }
         return try renderDocument(record, format: format)
+    }
+
+    /// The stored quote as the JSON of `GET /v1/quotes/{number}`: state, decision, e-mails, quote
+    /// and case.
+    func fullResponse(_ number: String) async throws -> Response {
+        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
+        return try await fullResponse(record)
+    }
+
+    func fullResponse(_ record: QuoteRecord) async throws -> Response {
+        let customerLanguage = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
+            .language
+        return JSONBody.response(
+            bytes: RecordJSON.full(
+                record, state: services.state(of: record),
+                language: services.documentLanguage(record, customerLanguage: customerLanguage),
+                emails: try await repo.emails(number: record.number)))
     }
 
     func renderDocument(_ record: QuoteRecord, format: DocumentFormat) throws -> Response {
@@ -94,22 +118,39 @@ struct QuotesController<Repository: QuoteRepository> {
         return JSONBody.text(document, contentType: format.contentType)
     }
 
-    /// The quote, when `principal` may read it: 404 unknown, 403 another retailer's.
+    /// The quote, when `principal` may read it: 404 when unknown and, the same, when another
+    /// retailer issued it (a retailer learns nothing of other issuers' numbers).
     func readable(_ number: String, by principal: Principal) async throws -> QuoteRecord {
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
-        guard principal.mayRead(issuer: record.issuer) else {
-            throw APIError(.forbidden, "the quote was issued by another retailer")
+        guard let record = try await repo.quote(number: number), principal.mayRead(issuer: record.issuer)
+        else {
+            throw StoreError.notFound
         }
         return record
     }
 
-    /// A page of quotes, oldest first; `nextCursor` continues.
+    static var listParameters: Set<String> {
+        ["market", "status", "state", "q", "from", "to", "cursor", "limit"]
+    }
+
+    /// A page of quotes, oldest first; `nextCursor` continues. Filters: `state`, `q` (number,
+    /// reference, IMEI, serial, customer name or e-mail, any case), `market`, `status` (decision or
+    /// coverage status), `from`, `to`. An empty value is no filter; an unknown parameter is 422.
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, Set(Role.allCases))
-        let parameters = request.uri.queryParameters
+        var parameters: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters {
+            let name = String(name)
+            guard Self.listParameters.contains(name) else {
+                throw APIError(
+                    .unprocessableContent,
+                    "unknown parameter (expected \(Self.listParameters.sorted().joined(separator: ", ")))",
+                    field: name)
+            }
+            if !value.isEmpty { parameters[name] = String(value) }
+        }
         var query = QuoteQuery(
-            market: parameters.get("market"), status: parameters.get("status"), from: parameters.get("from"),
-            to: parameters.get("to"), issuer: principal.role == .retailer ? principal.issuer : nil)
+            market: parameters["market"], status: parameters["status"], from: parameters["from"],
+            to: parameters["to"], issuer: principal.role == .retailer ? principal.issuer : nil)
         for (field, date) in [("from", query.from), ("to", query.to)] {
             if let date, CivilDate(date) == nil {
                 throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
@@ -119,24 +160,42 @@ struct QuotesController<Repository: QuoteRepository> {
         {
             throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
         }
-        if let status = query.status, !["issued", "accepted", "rejected"].contains(status) {
-            throw APIError(.unprocessableContent, "expected issued, accepted or rejected", field: "status")
+        let statuses = ["issued", "accepted", "rejected"] + CoverageStatus.allCases.map(\.rawValue)
+        if let status = query.status, !statuses.contains(status) {
+            throw APIError(
+                .unprocessableContent, "expected one of \(statuses.joined(separator: ", "))", field: "status")
+        }
+        if let state = parameters["state"] {
+            guard let value = QuoteState(rawValue: state) else {
+                let states = QuoteState.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.unprocessableContent, "expected one of \(states)", field: "state")
+            }
+            query.state = value
+        }
+        if let text = parameters["q"] {
+            guard text.count <= 100, TextSafety.isClean(text) else {
+                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: "q")
+            }
+            query.text = text
         }
         if let market = query.market,
             market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
         {
             throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
         }
-        if let limit = parameters.get("limit") {
+        if let limit = parameters["limit"] {
             guard let value = Int(limit), (1...100).contains(value) else {
                 throw APIError(.unprocessableContent, "limit must be 1 to 100", field: "limit")
             }
             query.limit = value
         }
-        if let cursor = parameters.get("cursor") { query.after = try Cursor.decode(cursor) }
+        if let cursor = parameters["cursor"] { query.after = try Cursor.decode(cursor) }
+        query.today = services.today(MarketCode(query.market ?? ""))
         let page = try await repo.list(query)
         var body = JSONObject()
-        body.append("quotes", .array(page.quotes.map { .object(RecordJSON.summary($0)) }))
+        body.append(
+            "quotes",
+            .array(page.quotes.map { .object(RecordJSON.summary($0, state: services.state(of: $0))) }))
         body.append("nextCursor", page.nextAfter.map { .string(Cursor.encode($0)) } ?? .null)
         return JSONBody.response(.object(body))
     }
