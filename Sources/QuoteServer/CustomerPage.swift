@@ -21,7 +21,8 @@ enum CustomerPage {
         case .confirmation(let decision):
             return message("Thank you: the quote is \(decision.decision.rawValue).")
         case .expired(let on): return message("This quote expired on \(on).")
-        case .superseded(let newer): return message("This quote was replaced by a newer quote (\(newer ?? "")).")
+        case .superseded(let newer):
+            return message("This quote was replaced by a newer quote (\(newer ?? "")).")
         case .void: return message("This quote was withdrawn.")
         case .unknownLink: return message("This link is not known.")
         case .badAnswer: return message("choose accept or reject")

@@ -1,7 +1,7 @@
 import Foundation
-import Logging
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import QuoteCore
 import QuoteMailer
 import QuoteRendering
@@ -149,15 +149,18 @@ struct CustomerLinkPageTests {
         let server = try Self.server()
         try await server.test { client in
             let path = try await Self.dutchQuote(server, client)
-            let answer = try await client.call(.post, path, key: nil, body: "decision=accepted", headers: Self.form)
+            let answer = try await client.call(
+                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
             #expect(answer.status == .ok)
         }
         let mailer = FakeMailer()
         let outbox = OutboxSender(
-            repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test", logger: Logger(label: "t"))
+            repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test",
+            logger: Logger(label: "t"))
         _ = try await outbox.drainOnce()
         let confirmation = try #require(mailer.sent.first { $0.kind == .confirmation })
-        #expect(confirmation.decision?.decision == .accepted && confirmation.decision?.channel == "customer-link")
+        #expect(
+            confirmation.decision?.decision == .accepted && confirmation.decision?.channel == "customer-link")
         let message = try Self.sender().message(for: confirmation)
         #expect(message.subject == "Uw beslissing over offerte NL-2026-000001 (Xiaomi 12 Pro): Aanvaard")
         #expect(message.textBody.contains("aanvaard (via de link in onze e-mail)."))
