@@ -38,27 +38,4 @@ extension QuoteRenderer {
             ? try customerTemplates.renderReference(page, language: page.lang)
             : try customerTemplates.render(.page(page), language: page.lang)
     }
-
-    /// The subject of the e-mail that confirms a decision, in the document's language:
-    /// "Your decision on quote NL-2026-000123 (Xiaomi 12 Pro): accepted".
-    public func confirmationSubject(
-        for quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision, language: String?,
-        marketLanguage: String
-    ) throws(RenderError) -> String {
-        let code = try resolveLanguage(
-            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
-        let labels = try catalog.require(code)
-        let number: String
-        if let issued = quote.number { number = issued } else { number = try labels.text("ui.draft") }
-        let key = decision.decision == .rejected ? "page.decisionRejected" : "page.decisionAccepted"
-        let name = try labels.text(key)
-        return Pattern(try labels.text("email.confirmationSubject")).fill { placeholder in
-            switch placeholder {
-            case "number": number
-            case "model": serviceCase.device.model
-            case "decision": name
-            default: nil
-            }
-        }
-    }
 }

@@ -90,8 +90,6 @@ struct PageBuilder {
     }
 
     private func numberFact(_ quote: Quote) throws(RenderError) -> Fact {
-        let number: String
-        if let issued = quote.number { number = issued } else { number = try labels.text("ui.draft") }
-        return Fact(label: try labels.text("ui.quoteNumber"), value: number)
+        Fact(label: try labels.text("ui.quoteNumber"), value: try labels.number(of: quote))
     }
 }

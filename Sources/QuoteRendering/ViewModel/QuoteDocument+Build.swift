@@ -166,7 +166,7 @@ struct DocumentBuilder {
 
 extension LabelSet {
     /// The quote's number, or for a draft the draft label.
-    fileprivate func number(of quote: Quote) throws(RenderError) -> String {
+    func number(of quote: Quote) throws(RenderError) -> String {
         if let number = quote.number { return number }
         return try text("ui.draft")
     }
