@@ -39,7 +39,6 @@ let package = Package(
         // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .systemLibrary(name: "CRandom"),
         // MIME messages and SMTP delivery over libcurl.
         .target(name: "QuoteMailer", dependencies: ["CCurl"]),
         // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
@@ -50,7 +49,7 @@ let package = Package(
         .target(
             name: "QuoteStore",
             dependencies: [
-                "QuoteCore", "CRandom", .product(name: "GRDB", package: "GRDB.swift"),
+                "QuoteCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
