@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import QuoteCore
 import QuoteRendering
 import QuoteStore
 import ServiceLifecycle
@@ -26,6 +27,12 @@ public struct OutboundEmail: Sendable, Equatable {
 /// delivered; any other error is treated as transient and retried.
 public protocol MailSending: Sendable {
     func send(_ email: OutboundEmail) async throws
+    /// The market's time zone, whose calendar day an e-mailed decision is shown on (nil: UTC).
+    func timeZone(of market: MarketCode) -> TimeZone?
+}
+
+extension MailSending {
+    public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 }
 
 public enum MailSendingError: Error, Equatable, Sendable {
@@ -73,7 +80,7 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 quoteNumber: message.quoteNumber,
                 customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
                 quoteJSON: record.quoteJSON, caseJSON: record.caseJSON,
-                kind: message.kind, decision: record.decision.flatMap(DocumentDecision.init))
+                kind: message.kind, decision: decision(of: record))
             do {
                 try await mailer.send(email)
                 try await repo.markSent(outboxID: message.id, at: Date())
@@ -85,6 +92,12 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
             }
         }
         return sent
+    }
+
+    /// The quote's decision on the market's calendar day, nil while undecided.
+    func decision(of record: QuoteRecord) -> DocumentDecision? {
+        let zone = mailer.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
     }
 
     /// `baseDelay · 2^(attempts-1)` after `now`; nil (give up) for permanent errors or too many attempts.

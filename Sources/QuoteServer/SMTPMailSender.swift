@@ -40,6 +40,9 @@ public struct SMTPMailSender: MailSending {
         }
     }
 
+    /// The market's time zone (its price lists' `settings.timeZone`).
+    public func timeZone(of market: MarketCode) -> TimeZone? { documents.timeZone(of: market) }
+
     /// The MIME message of an outbox row: the stored quote recomputed with its price-list version
     /// (G-7: the same amounts), rendered in the customer's language. A `.quote` e-mail has the
     /// customer link on top ("Accept or reject this quote: …", from the labels); a `.confirmation`

@@ -40,21 +40,23 @@ extension ServerServices {
         return CustomerPage.response(html ?? CustomerPage.fallback(record, kind), status: kind.status)
     }
 
-    /// The decision of a stored quote as documents show it, nil while undecided
-    /// (``QuoteRendering/DocumentDecision/init(_:)``).
+    /// The decision of a stored quote as documents show it, nil while undecided: on the market's
+    /// calendar day of `decidedAt` (``QuoteRendering/DocumentDecision/init(_:timeZone:)``).
     public func documentDecision(_ record: QuoteRecord) -> DocumentDecision? {
-        record.decision.flatMap(DocumentDecision.init)
+        let zone = renderer?.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
     }
 }
 
 extension DocumentDecision {
-    /// A stored decision as documents show it; nil for `pending`. The day is the UTC calendar day
-    /// of `decidedAt`; the channel is the recorded one (a decision stored before channels were
-    /// kept: `customer-link` for the customer's own answer, else `in-person`).
-    public init?(_ record: DecisionRecord) {
+    /// A stored decision as documents show it; nil for `pending`. The day is the calendar day of
+    /// `decidedAt` in `timeZone` (the market's); the channel is the recorded one (a decision
+    /// stored before channels were kept: `customer-link` for the customer's own answer, else
+    /// `in-person`).
+    public init?(_ record: DecisionRecord, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         guard record.decision != .pending else { return nil }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = timeZone
         let day = calendar.dateComponents([.year, .month, .day], from: record.decidedAt)
         guard let year = day.year, let month = day.month, let dayOfMonth = day.day,
             let on = CivilDate(year: year, month: month, day: dayOfMonth)

@@ -42,6 +42,8 @@ public protocol QuoteDocumentRendering: Sendable {
         -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
+    /// The market's time zone, whose calendar day a decision is shown on (nil: UTC).
+    func timeZone(of market: MarketCode) -> TimeZone?
     /// The language the documents of a quote are shown in, after falling back from the
     /// customer's (nil when the renderer cannot say).
     func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
@@ -70,6 +72,9 @@ extension QuoteDocumentRendering {
     ) throws -> String {
         try render(quote: quote, case: serviceCase, format: format, language: language)
     }
+
+    /// Decisions are shown on their UTC day.
+    public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 
     /// No customer pages: the server's plain fallback.
     public func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws

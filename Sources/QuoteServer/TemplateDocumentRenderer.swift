@@ -65,6 +65,11 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
             marketLanguage: catalog.language(of: quote))
     }
 
+    /// The time zone of the market's price lists (`settings.timeZone`).
+    public func timeZone(of market: MarketCode) -> TimeZone? {
+        catalog.allVersions(of: market).first.flatMap { TimeZone(identifier: $0.settings.timeZone) }
+    }
+
     /// The subject of the e-mail confirming `decision`, in the document's language.
     func confirmationSubject(
         quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision, language: String?

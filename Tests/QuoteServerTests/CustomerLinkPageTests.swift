@@ -5,11 +5,11 @@ import Logging
 import QuoteCore
 import QuoteMailer
 import QuoteRendering
-import QuoteStore
 import QuoteTestSupport
 import Testing
 
 @testable import QuoteServer
+@testable import QuoteStore
 
 /// The customer link's pages and the e-mails, from the templates in the customer's language.
 @Suite("customer-link pages and e-mails in the customer's language")
@@ -165,5 +165,24 @@ struct CustomerLinkPageTests {
         #expect(message.subject == "Uw beslissing over offerte NL-2026-000001 (Xiaomi 12 Pro): Aanvaard")
         #expect(message.textBody.contains("aanvaard (via de link in onze e-mail)."))
         #expect(!message.textBody.contains("Als u deze offerte weigert"))
+    }
+
+    @Test("a decision is shown on its market's calendar day, with its recorded channel")
+    func decisionDay() throws {
+        // 2026-03-04 20:00 UTC is 2026-03-05 04:00 in Hong Kong.
+        let record = DecisionRecord(
+            decision: .accepted, decidedAt: Date(timeIntervalSince1970: 1_772_654_400), decidedBy: "desk-1",
+            finalJSON: "{}", role: "service-center", channel: "phone")
+        let utc = try #require(DocumentDecision(record))
+        #expect(utc.decidedOn == CivilDate("2026-03-04")! && utc.channel == "phone")
+        let (_, documents) = try DocumentAndMailTests.documents()
+        let zone = try #require(documents.timeZone(of: MarketCode("HK")))
+        #expect(DocumentDecision(record, timeZone: zone)?.decidedOn == CivilDate("2026-03-05")!)
+        var legacy = record
+        legacy.channel = nil
+        legacy.decidedBy = "customer"
+        #expect(DocumentDecision(legacy)?.channel == "customer-link")
+        legacy.decision = .pending
+        #expect(DocumentDecision(legacy) == nil)
     }
 }
