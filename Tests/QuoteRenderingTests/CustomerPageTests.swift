@@ -120,15 +120,21 @@ struct CustomerPageTests {
         #expect(result.status == 0, "check_html.py found problems:\n\(result.output)")
     }
 
-    @Test("compiled pages agree with swift-mustache", arguments: LifecycleCase.pages)
+    @Test("compiled pages and decided documents agree with swift-mustache", arguments: LifecycleCase.all)
     func reference(_ snapshot: LifecycleCase) throws {
-        guard case .page(let kind) = snapshot.kind else { return }
         let fixture = snapshot.quoteFixture
-        let known = kind != .unknownLink
         func render(_ reference: Bool) throws -> String {
-            try Support.renderer.customerPage(
-                kind, quote: known ? fixture.quote : nil, case: known ? fixture.serviceCase : nil,
-                language: snapshot.language, marketLanguage: fixture.marketLanguage, reference: reference)
+            switch snapshot.kind {
+            case .document(let format, let decision):
+                return try Support.renderer.render(
+                    fixture.quote, case: fixture.serviceCase, format: format, language: snapshot.language,
+                    marketLanguage: fixture.marketLanguage, decision: decision, reference: reference)
+            case .page(let kind):
+                let known = kind != .unknownLink
+                return try Support.renderer.customerPage(
+                    kind, quote: known ? fixture.quote : nil, case: known ? fixture.serviceCase : nil,
+                    language: snapshot.language, marketLanguage: fixture.marketLanguage, reference: reference)
+            }
         }
         #expect(try render(false) == (try render(true)))
     }
