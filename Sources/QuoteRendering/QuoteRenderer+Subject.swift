@@ -6,12 +6,37 @@ extension QuoteRenderer {
     public func subject(
         for quote: Quote, case serviceCase: ServiceCase, language: String?, marketLanguage: String
     ) throws(RenderError) -> String {
-        let code = try resolveLanguage(
-            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
-        let labels = try catalog.require(code)
-        let number: String
-        if let issued = quote.number { number = issued } else { number = try labels.text("ui.draft") }
+        let labels = try labels(for: serviceCase, language: language, marketLanguage: marketLanguage)
         let title = try labels.text("ui.title")
-        return "\(title) \(number) – \(serviceCase.device.model)"
+        return "\(title) \(try labels.number(of: quote)) – \(serviceCase.device.model)"
+    }
+
+    /// The subject of the e-mail that confirms a decision, in the document's language:
+    /// "Your decision on quote NL-2026-000123 (Xiaomi 12 Pro): Accepted" (`email.confirmationSubject`).
+    public func confirmationSubject(
+        for quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision, language: String?,
+        marketLanguage: String
+    ) throws(RenderError) -> String {
+        let labels = try labels(for: serviceCase, language: language, marketLanguage: marketLanguage)
+        let number = try labels.number(of: quote)
+        let key = decision.decision == .rejected ? "page.decisionRejected" : "page.decisionAccepted"
+        let name = try labels.text(key)
+        return Pattern(try labels.text("email.confirmationSubject")).fill { placeholder in
+            switch placeholder {
+            case "number": number
+            case "model": serviceCase.device.model
+            case "decision": name
+            default: nil
+            }
+        }
+    }
+
+    /// The labels of the language a case's documents are rendered in (see `resolveLanguage`).
+    private func labels(for serviceCase: ServiceCase, language: String?, marketLanguage: String)
+        throws(RenderError) -> LabelSet
+    {
+        try catalog.require(
+            try resolveLanguage(
+                explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage))
     }
 }

@@ -13,12 +13,15 @@ import QuoteCore
 public struct QuoteRenderer: Sendable {
     public let catalog: LabelCatalog
     private let templates: [DocumentFormat: TemplateSet]
-    private let locales: [String: LocaleFormat]
-    private let tables: [String: TableLabels]
+    /// `customer.html.mustache`: the customer-link pages (its labels numbered after the HTML quote's).
+    let customerTemplates: TemplateSet
+    let locales: [String: LocaleFormat]
+    let tables: [String: TableLabels]
     /// Per language and format, the `ui` labels as templates see them (wrapped to 80 columns for text).
-    private let uiTables: [String: [DocumentFormat: UILabels]]
+    let uiTables: [String: [DocumentFormat: UILabels]]
 
-    /// Loads `quote.txt.mustache`, `quote.html.mustache`, their partials and `labels/*.json`.
+    /// Loads `quote.txt.mustache`, `quote.html.mustache`, `customer.html.mustache`, their partials
+    /// and `labels/*.json`.
     public init(templatesDirectory: URL) throws(RenderError) {
         _ = FastHTMLContentType.registered
         var templates: [DocumentFormat: TemplateSet] = [:]
@@ -28,6 +31,10 @@ public struct QuoteRenderer: Sendable {
             templates[format] = set
             labelKeys.formUnion(set.labelKeys)
         }
+        let customer = try TemplateSet(
+            directory: templatesDirectory, format: .html, root: "customer",
+            labelIndices: templates[.html]?.labelIndices ?? [:])
+        labelKeys.formUnion(customer.labelKeys)
         let catalog = try LabelCatalog.load(
             directory: templatesDirectory.appendingPathComponent("labels"), requiredKeys: labelKeys)
         var locales: [String: LocaleFormat] = [:]
@@ -43,12 +50,13 @@ public struct QuoteRenderer: Sendable {
             }
             let text = html.mapValues { TextWrap.indented($0, width: TextLayout.width, indent: 0) }
             uiTables[language] = [
-                .html: UILabels(table: html, order: templates[.html]?.labelOrder ?? []),
+                .html: UILabels(table: html, order: customer.labelOrder),
                 .text: UILabels(table: text, order: templates[.text]?.labelOrder ?? []),
             ]
         }
         self.catalog = catalog
         self.templates = templates
+        customerTemplates = customer
         self.locales = locales
         self.tables = tables
         self.uiTables = uiTables
@@ -70,20 +78,26 @@ public struct QuoteRenderer: Sendable {
     }
 
     /// The quote as a document of `format` in the resolved language (see `resolveLanguage`).
+    ///
+    /// - `decision`: once decided, the document says what was decided, when and through which
+    ///   channel, and drops the "if you decline" section (see `DocumentDecision`).
+    /// - `customerLink`: the Accept/Reject link shown on top ("Accept or reject this quote: …"),
+    ///   for the e-mail of an undecided quote.
     public func render(
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
-        marketLanguage: String
+        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil
     ) throws(RenderError) -> String {
         try render(
             quote, case: serviceCase, format: format, language: language, marketLanguage: marketLanguage,
-            reference: false)
+            decision: decision, customerLink: customerLink, reference: false)
     }
 
     /// `render`, with swift-mustache instead of the compiled templates when `reference` is true
     /// (the tests check that both give the same documents).
     func render(
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
-        marketLanguage: String, reference: Bool
+        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil,
+        reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
@@ -94,6 +108,8 @@ public struct QuoteRenderer: Sendable {
         }
         let builder = try DocumentBuilder(locale: locale, ui: ui, tables: tables, currency: quote.currency)
         var document = try builder.document(quote, case: serviceCase)
+        if let decision { try builder.apply(decision, to: document, quote: quote) }
+        document.customerLink = customerLink
         if format == .text { TextLayout.apply(to: &document) }
         let output = reference ? try templates.renderReference(document) : try templates.render(document)
         return format == .text ? Self.trimmingTrailingSpaces(output) : output

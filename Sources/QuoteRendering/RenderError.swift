@@ -21,6 +21,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownField(name: String, template: String)
     /// A file could not be read.
     case unreadable(path: String)
+    /// A customer page that shows a quote was asked for without the quote and its case.
+    case missingQuote(page: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             "unknown language \"\(language)\" (available: \(available.joined(separator: ", ")))"
         case .unknownField(let name, let template): "template \"\(template)\" uses unknown field \"\(name)\""
         case .unreadable(let path): "cannot read \(path)"
+        case .missingQuote(let page): "the customer page \"\(page)\" needs the quote and its case"
         }
     }
 }

@@ -1,30 +1,38 @@
 import Hummingbird
 import QuoteCore
+import QuoteRendering
 import QuoteStore
 
-/// The plain, escaped HTML of the customer link (until the rendering module provides the quote
-/// document): the charges and, while undecided, a form with Accept and Reject.
+/// The plain, escaped English pages of the customer link, for a server without a renderer (with
+/// one, `ServerServices.customerPage` renders them from the templates in the customer's language).
 enum CustomerPage {
     static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
     }
 
-    static func message(_ text: String) -> String {
-        page(title: "Repair quote", body: "<p>\(escape(text))</p>")
+    /// The fallback of a page kind: the quote with its form, or one sentence.
+    static func fallback(_ record: QuoteRecord?, _ kind: CustomerPageKind) -> String {
+        switch kind {
+        case .quote:
+            guard let record, let quote = try? JSONBody.parse(record.quoteJSON) else {
+                return message("This link is not known.")
+            }
+            return self.quote(record, quote: quote)
+        case .confirmation(let decision):
+            return message("Thank you: the quote is \(decision.decision.rawValue).")
+        case .expired(let on): return message("This quote expired on \(on).")
+        case .superseded(let newer):
+            return message("This quote was replaced by a newer quote (\(newer ?? "")).")
+        case .void: return message("This quote was withdrawn.")
+        case .unknownLink: return message("This link is not known.")
+        case .badAnswer: return message("choose accept or reject")
+        case .alreadyAnswered(let decision):
+            return message("the quote was already \(decision.decision.rawValue)")
+        }
     }
 
-    /// The Accept/Reject form placed on top of the rendered quote, or the answer once given.
-    static func decisionForm(_ record: QuoteRecord, _ labels: DecisionLabels) -> String {
-        let style =
-            "margin:16px auto;max-width:794px;padding:12px 16px;border:2px solid #ff6900;border-radius:6px;font-family:sans-serif"
-        if let decision = record.decision {
-            let answer = decision.decision == .accepted ? labels.accept : labels.reject
-            return
-                "<div class=\"decision\" style=\"\(style)\"><p>\(escape(labels.yourAnswer)): <strong>\(escape(answer))</strong></p></div>"
-        }
-        return "<form class=\"decision\" method=\"post\" style=\"\(style)\">\n"
-            + "<button type=\"submit\" name=\"decision\" value=\"accepted\">\(escape(labels.accept))</button>\n"
-            + "<button type=\"submit\" name=\"decision\" value=\"rejected\">\(escape(labels.reject))</button>\n</form>"
+    static func message(_ text: String) -> String {
+        page(title: "Repair quote", body: "<p>\(escape(text))</p>")
     }
 
     static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {

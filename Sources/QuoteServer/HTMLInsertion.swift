@@ -1,12 +1,5 @@
-/// Puts a fragment right after the `<body …>` tag of a rendered document (the customer link in an
-/// e-mail, the decision form on the customer page). A document without a body tag is returned as is.
+/// HTML escaping for the server's plain fallback pages (the customer link without a renderer).
 enum HTMLInsertion {
-    static func afterBody(_ html: String, _ fragment: String) -> String {
-        guard let body = html.range(of: "<body"), let close = html[body.upperBound...].firstIndex(of: ">")
-        else { return html }
-        return String(html[...close]) + "\n" + fragment + String(html[html.index(after: close)...])
-    }
-
     /// Text for an HTML attribute or element.
     static func escape(_ text: String) -> String {
         var out = ""

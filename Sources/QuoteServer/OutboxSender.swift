@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import QuoteCore
+import QuoteRendering
 import QuoteStore
 import ServiceLifecycle
 
@@ -14,12 +16,23 @@ public struct OutboundEmail: Sendable, Equatable {
     public var customerLink: String?
     public var quoteJSON: String
     public var caseJSON: String
+    /// The quote itself (with the customer link), or the confirmation of its decision.
+    public var kind: OutboxMessage.Kind = .quote
+    /// The quote's decision, when decided: the documents then show it, and a `.confirmation`
+    /// confirms it (it is required for one).
+    public var decision: DocumentDecision? = nil
 }
 
 /// Sends one e-mail. Throw ``MailSendingError/permanent(_:)`` for a message that can never be
 /// delivered; any other error is treated as transient and retried.
 public protocol MailSending: Sendable {
     func send(_ email: OutboundEmail) async throws
+    /// The market's time zone, whose calendar day an e-mailed decision is shown on (nil: UTC).
+    func timeZone(of market: MarketCode) -> TimeZone?
+}
+
+extension MailSending {
+    public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 }
 
 public enum MailSendingError: Error, Equatable, Sendable {
@@ -66,7 +79,8 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 messageID: message.messageID, recipient: message.recipient, language: message.language,
                 quoteNumber: message.quoteNumber,
                 customerLink: message.customerToken.map { publicBaseURL + "/q/" + $0 },
-                quoteJSON: record.quoteJSON, caseJSON: record.caseJSON)
+                quoteJSON: record.quoteJSON, caseJSON: record.caseJSON,
+                kind: message.kind, decision: decision(of: record))
             do {
                 try await mailer.send(email)
                 try await repo.markSent(outboxID: message.id, at: Date())
@@ -78,6 +92,12 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
             }
         }
         return sent
+    }
+
+    /// The quote's decision on the market's calendar day, nil while undecided.
+    func decision(of record: QuoteRecord) -> DocumentDecision? {
+        let zone = mailer.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
     }
 
     /// `baseDelay · 2^(attempts-1)` after `now`; nil (give up) for permanent errors or too many attempts.

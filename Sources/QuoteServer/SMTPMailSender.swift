@@ -40,8 +40,13 @@ public struct SMTPMailSender: MailSending {
         }
     }
 
+    /// The market's time zone (its price lists' `settings.timeZone`).
+    public func timeZone(of market: MarketCode) -> TimeZone? { documents.timeZone(of: market) }
+
     /// The MIME message of an outbox row: the stored quote recomputed with its price-list version
-    /// (G-7: the same amounts), rendered, with the customer link on top.
+    /// (G-7: the same amounts), rendered in the customer's language. A `.quote` e-mail has the
+    /// customer link on top ("Accept or reject this quote: …", from the labels); a `.confirmation`
+    /// carries the decided documents under a subject that confirms the decision.
     func message(for email: OutboundEmail) throws -> MailMessage {
         do {
             let serviceCase = try CaseDecoder.decode(email.caseJSON, today: { _ in CivilDate(dayNumber: 0) })
@@ -55,32 +60,31 @@ public struct SMTPMailSender: MailSending {
                 quote = quote.issued(on: day)
             }
             quote.number = email.quoteNumber
-            let text = try documents.render(
-                quote: quote, case: serviceCase, format: .text, language: email.language)
-            let html = try documents.render(
-                quote: quote, case: serviceCase, format: .html, language: email.language)
+            let subject: String
+            let link = email.decision == nil ? email.customerLink : nil
+            switch email.kind {
+            case .quote:
+                subject = try documents.subject(quote: quote, case: serviceCase, language: email.language)
+            case .confirmation:
+                guard let decision = email.decision else {
+                    throw MailSendingError.permanent(
+                        "the confirmation of \(email.quoteNumber) has no decision")
+                }
+                subject = try documents.confirmationSubject(
+                    quote: quote, case: serviceCase, decision: decision, language: email.language)
+            }
+            func body(_ format: DocumentFormat) throws -> String {
+                try documents.render(
+                    quote: quote, case: serviceCase, format: format, language: email.language,
+                    decision: email.decision, customerLink: link)
+            }
             return try MailMessage(
-                from: sender, to: [MailAddress(email.recipient)],
-                subject: try documents.subject(quote: quote, case: serviceCase, language: email.language),
-                textBody: Self.withLink(text: text, email.customerLink),
-                htmlBody: Self.withLink(html: html, email.customerLink),
-                messageID: email.messageID)
+                from: sender, to: [MailAddress(email.recipient)], subject: subject, textBody: try body(.text),
+                htmlBody: try body(.html), messageID: email.messageID)
         } catch let error as MailSendingError {
             throw error
         } catch {
             throw MailSendingError.permanent("cannot build the e-mail of \(email.quoteNumber): \(error)")
         }
-    }
-
-    static func withLink(text: String, _ link: String?) -> String {
-        guard let link else { return text }
-        return "Accept or reject this quote: \(link)\n\n" + text
-    }
-
-    static func withLink(html: String, _ link: String?) -> String {
-        guard let link else { return html }
-        let href = HTMLInsertion.escape(link)
-        return HTMLInsertion.afterBody(
-            html, "<p class=\"decision-link\"><a href=\"\(href)\">Accept or reject this quote</a></p>")
     }
 }

@@ -30,8 +30,20 @@ extension DocumentFormat {
 public protocol QuoteDocumentRendering: Sendable {
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String
+    /// The document once decided: it says what was decided, when and through which channel, and
+    /// has no "if you decline" section. Nil `decision` is the issued document.
+    func render(
+        quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        decision: DocumentDecision?
+    ) throws -> String
+    /// A customer-link page (see ``CustomerPageKind``) in the customer's language; nil when this
+    /// renderer has no pages (the server then answers with a plain English page).
+    func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
+        -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
+    /// The market's time zone, whose calendar day a decision is shown on (nil: UTC).
+    func timeZone(of market: MarketCode) -> TimeZone?
     /// The language the documents of a quote are shown in, after falling back from the
     /// customer's (nil when the renderer cannot say).
     func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
@@ -53,6 +65,22 @@ public struct DecisionLabels: Sendable {
 }
 
 extension QuoteDocumentRendering {
+    /// Without decided documents: the issued document.
+    public func render(
+        quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        decision: DocumentDecision?
+    ) throws -> String {
+        try render(quote: quote, case: serviceCase, format: format, language: language)
+    }
+
+    /// Decisions are shown on their UTC day.
+    public func timeZone(of market: MarketCode) -> TimeZone? { nil }
+
+    /// No customer pages: the server's plain fallback.
+    public func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
+        -> String?
+    { nil }
+
     /// English unless the renderer knows better.
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels { .english }
 
@@ -94,16 +122,25 @@ public struct ServerServices: Sendable {
 extension ServerServices {
     /// A stored quote as a document, or nil when no renderer is installed: the case is decoded and
     /// recomputed with the quote's price-list version (G-7: the same amounts), numbered as stored.
+    /// A decided quote's document says so (``documentDecision(_:)``).
     func document(_ record: QuoteRecord, format: DocumentFormat) throws -> (
         document: String, labels: DecisionLabels
     )? {
         guard let renderer else { return nil }
+        let (quote, serviceCase) = try recomputed(record)
+        let document = try renderer.render(
+            quote: quote, case: serviceCase, format: format, language: nil, decision: documentDecision(record)
+        )
+        return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
+    }
+
+    /// The stored quote recomputed from its case with its price-list version (G-7), numbered.
+    func recomputed(_ record: QuoteRecord) throws -> (Quote, ServiceCase) {
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
         var quote = try engine.quote(serviceCase, version: record.priceListVersion)
         if let issued = CivilDate(record.issueDate) { quote = quote.issued(on: issued) }
         quote.number = record.number
-        let document = try renderer.render(quote: quote, case: serviceCase, format: format, language: nil)
-        return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
+        return (quote, serviceCase)
     }
 
     /// A stored quote's lifecycle state on its market's today.

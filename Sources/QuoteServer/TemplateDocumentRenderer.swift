@@ -19,9 +19,41 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
         throws
         -> String
     {
+        try render(quote: quote, case: serviceCase, format: format, language: language, decision: nil)
+    }
+
+    /// The document, decided when `decision` is set.
+    public func render(
+        quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        decision: DocumentDecision?
+    ) throws -> String {
+        try render(
+            quote: quote, case: serviceCase, format: format, language: language, decision: decision,
+            customerLink: nil)
+    }
+
+    /// The document with the customer's Accept/Reject link on top when `customerLink` is set (the
+    /// quote e-mail), decided when `decision` is set.
+    public func render(
+        quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
+        decision: DocumentDecision?, customerLink: String?
+    ) throws -> String {
         try renderer.render(
             quote, case: serviceCase, format: format,
             language: try resolved(language ?? serviceCase.customer.language, quote: quote),
+            marketLanguage: catalog.language(of: quote), decision: decision, customerLink: customerLink)
+    }
+
+    /// A customer-link page in the customer's language (the market's when no quote is known).
+    public func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
+        -> String?
+    {
+        guard let quote, let serviceCase else {
+            return try renderer.customerPage(kind, quote: nil, case: nil, language: nil, marketLanguage: "en")
+        }
+        return try renderer.customerPage(
+            kind, quote: quote, case: serviceCase,
+            language: try resolved(serviceCase.customer.language, quote: quote),
             marketLanguage: catalog.language(of: quote))
     }
 
@@ -29,6 +61,21 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     func subject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
         try renderer.subject(
             for: quote, case: serviceCase,
+            language: try resolved(language ?? serviceCase.customer.language, quote: quote),
+            marketLanguage: catalog.language(of: quote))
+    }
+
+    /// The time zone of the market's price lists (`settings.timeZone`).
+    public func timeZone(of market: MarketCode) -> TimeZone? {
+        catalog.allVersions(of: market).first.flatMap { TimeZone(identifier: $0.settings.timeZone) }
+    }
+
+    /// The subject of the e-mail confirming `decision`, in the document's language.
+    func confirmationSubject(
+        quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision, language: String?
+    ) throws -> String {
+        try renderer.confirmationSubject(
+            for: quote, case: serviceCase, decision: decision,
             language: try resolved(language ?? serviceCase.customer.language, quote: quote),
             marketLanguage: catalog.language(of: quote))
     }

@@ -44,15 +44,14 @@ struct DocumentAndMailTests {
             let page = try await client.call(.get, path, key: nil)
             #expect(page.status == .ok)
             #expect(page.text.contains("<html lang=\"nl\">"))
-            #expect(page.text.contains(">Offerte aanvaarden</button>"))
+            #expect(page.text.contains(">Offerte aanvaarden – €\u{00A0}299,96 te betalen</button>"))
             #expect(page.text.contains("Reparatieofferte"))
             let decided = try await client.call(
                 .post, path, key: nil, body: "decision=rejected",
                 headers: [.contentType: "application/x-www-form-urlencoded"])
             #expect(decided.status == .ok)
             let after = try await client.call(.get, path, key: nil)
-            #expect(
-                after.text.contains("Uw antwoord: <strong>Offerte weigeren (ongerepareerd terug)</strong>"))
+            #expect(after.text.contains("geweigerd (via de link in onze e-mail)."))
             #expect(!after.text.contains("<button"))
         }
     }
@@ -76,7 +75,7 @@ struct DocumentAndMailTests {
         let message = try sender.message(for: email)
         #expect(message.subject == "維修報價單 HK-2026-000007 – Xiaomi 12 Pro")
         #expect(message.messageID == "<outbox-7.HK-2026-000007@repairquote>")
-        #expect(message.textBody.hasPrefix("Accept or reject this quote: https://quotes.test/q/abc"))
+        #expect(message.textBody.hasPrefix("接受或拒絕本報價：https://quotes.test/q/abc"))
         #expect(message.htmlBody?.contains("href=\"https://quotes.test/q/abc\"") == true)
         #expect(message.textBody.contains("HK-2026-000007"))
     }

@@ -77,6 +77,7 @@ public struct LabelSet: Sendable {
             LineDescriptions.feeKinds.map { "lineDescription.\($0.rawValue)" } + ["lineDescription.waiver"]
         keys += LineDescriptions.refundParts.map { "refundDescription.\($0)" }
         keys += ["decision.accept", "decision.reject", "decision.yourAnswer"]
+        keys += decisionKeys
         return keys
     }()
 }

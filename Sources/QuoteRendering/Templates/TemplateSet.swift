@@ -1,11 +1,12 @@
 import Foundation
 import Mustache
 
-/// The templates of one format, loaded and checked once: `quote.<fmt>.mustache` and every partial
-/// it includes, transitively, from `partials/<name>.<fmt>.mustache`.
+/// The templates of one format, loaded and checked once: a root template (`quote.<fmt>.mustache`,
+/// `customer.html.mustache`) and every partial it includes, transitively, from
+/// `partials/<name>.<fmt>.mustache`.
 struct TemplateSet: Sendable {
-    static let rootName = "quote"
-
+    /// The root template's name: "quote", "customer".
+    let root: String
     let format: DocumentFormat
     /// swift-mustache's parse of the templates: the reference renderer and syntax checker.
     let library: MustacheLibrary
@@ -16,16 +17,19 @@ struct TemplateSet: Sendable {
     /// The `ui` label keys (without `ui.`) in the order the compiled templates number them.
     let labelOrder: [String]
 
-    init(directory: URL, format: DocumentFormat) throws(RenderError) {
+    /// Loads `root` and its partials. `labelIndices` numbers the labels of a set loaded before,
+    /// so that one `UILabels` order serves both (this set's labels are numbered after them).
+    init(
+        directory: URL, format: DocumentFormat, root: String = "quote", labelIndices seed: [String: Int] = [:]
+    ) throws(RenderError) {
+        self.root = root
         self.format = format
         var templates: [String: MustacheTemplate] = [:]
         var compiled: [String: CompiledTemplate] = [:]
         var labelKeys: Set<String> = []
-        var pending = [
-            (Self.rootName, directory.appendingPathComponent("\(Self.rootName).\(format.fileInfix).mustache"))
-        ]
+        var pending = [(root, directory.appendingPathComponent("\(root).\(format.fileInfix).mustache"))]
         var includedBy: [String: String] = [:]
-        var labelIndices: [String: Int] = [:]
+        var labelIndices = seed
         while let (name, file) = pending.popLast() {
             guard templates[name] == nil else { continue }
             guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -57,7 +61,11 @@ struct TemplateSet: Sendable {
         self.compiled = compiled
         self.labelKeys = labelKeys
         labelOrder = labelIndices.sorted { $0.value < $1.value }.map(\.key)
+        self.labelIndices = labelIndices
     }
+
+    /// The label numbering of `labelOrder`, to seed a set loaded after this one.
+    let labelIndices: [String: Int]
 
     private static func parse(_ text: String, file: String) throws(RenderError) -> MustacheTemplate {
         do {
@@ -70,15 +78,19 @@ struct TemplateSet: Sendable {
         }
     }
 
-    var templateName: String { "\(Self.rootName).\(format.fileInfix)" }
+    var templateName: String { "\(root).\(format.fileInfix)" }
 
     /// Renders the root template with the compiled templates; names the first unknown field.
     func render(_ document: QuoteDocument) throws(RenderError) -> String {
-        var renderer = TemplateRenderer(
-            partials: compiled, templateName: templateName, language: document.lang)
+        try render(.document(document), language: document.lang)
+    }
+
+    /// Renders the root template over `object` (a document, a customer page).
+    func render(_ object: ViewObject, language: String) throws(RenderError) -> String {
+        var renderer = TemplateRenderer(partials: compiled, templateName: templateName, language: language)
         renderer.output.reserveCapacity(format == .html ? 16_384 : 8192)
-        var stack: [TemplateRenderer.Frame] = [.object(.document(document))]
-        try renderer.render(compiled[Self.rootName]!, stack: &stack, indentation: "")
+        var stack: [TemplateRenderer.Frame] = [.object(object)]
+        try renderer.render(compiled[root]!, stack: &stack, indentation: "")
         // Every piece appended is valid UTF-8, so validation never fails; `String(validating:)`
         // checks it faster than `String(decoding:)`, which would also repair.
         return String(validating: renderer.output, as: UTF8.self)
@@ -87,13 +99,17 @@ struct TemplateSet: Sendable {
 
     /// Renders the root template with swift-mustache, the reference implementation.
     func renderReference(_ document: QuoteDocument) throws(RenderError) -> String {
+        try renderReference(document, language: document.lang)
+    }
+
+    /// `renderReference` over any view node (a customer page).
+    func renderReference(_ node: any ViewNode, language: String) throws(RenderError) -> String {
         let log = MissLog()
-        guard let output = library.render(MustacheNode(node: document, log: log), withTemplate: Self.rootName)
-        else {
-            throw .missingTemplate(name: Self.rootName, path: templateName)
+        guard let output = library.render(MustacheNode(node: node, log: log), withTemplate: root) else {
+            throw .missingTemplate(name: root, path: templateName)
         }
         if let unknown = log.names.first {
-            if unknown == "ui" { throw .missingLabel(key: unknown, language: document.lang) }
+            if unknown == "ui" { throw .missingLabel(key: unknown, language: language) }
             throw .unknownField(name: unknown, template: templateName)
         }
         return output

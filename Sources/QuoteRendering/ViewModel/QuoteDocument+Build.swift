@@ -148,7 +148,7 @@ struct DocumentBuilder {
     }
 
     /// "You pay € 47,19", or for a negative consumer total "Refunded to you € 49,99".
-    private func due(_ consumerGross: Money) throws(RenderError) -> Fact {
+    func due(_ consumerGross: Money) throws(RenderError) -> Fact {
         if consumerGross.isNegative {
             return Fact(
                 label: try labels.text("ui.youGetBack"), value: try money(consumerGross.negated))
@@ -166,7 +166,7 @@ struct DocumentBuilder {
 
 extension LabelSet {
     /// The quote's number, or for a draft the draft label.
-    fileprivate func number(of quote: Quote) throws(RenderError) -> String {
+    func number(of quote: Quote) throws(RenderError) -> String {
         if let number = quote.number { return number }
         return try text("ui.draft")
     }

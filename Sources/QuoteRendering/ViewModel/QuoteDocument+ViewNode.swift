@@ -41,6 +41,8 @@ extension QuoteDocument: ViewNode {
         case .notes: .strings(notes)
         case .charges: .node(.charges(charges))
         case .ifRejected: .optional(ifRejected)
+        case .decided: .optional(decided.map(ViewObject.message))
+        case .customerLink: .optional(customerLink)
         default: nil
         }
     }

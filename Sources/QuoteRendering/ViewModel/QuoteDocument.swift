@@ -32,6 +32,10 @@ final class QuoteDocument {
     var notes: [String]
     var charges: ChargesView
     var ifRejected: ChargesView?
+    /// What was decided, when and how, once the quote is decided (`DocumentDecision`).
+    var decided: MessageView?
+    /// The customer's Accept/Reject link, shown above an e-mailed document.
+    var customerLink: String?
 
     init(
         lang: String, ui: UILabels, number: String, isDraft: Bool, facts: [Fact], parties: [Fact],

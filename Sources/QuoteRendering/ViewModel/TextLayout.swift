@@ -21,6 +21,9 @@ enum TextLayout {
         document.windows = document.windows.map { align($0, labelWidth: labelWidth) }
         document.summary = TextWrap.indented(document.summary, width: width, indent: 0)
         document.sampleNotice = document.sampleNotice.map { TextWrap.indented($0, width: width, indent: 0) }
+        if let decided = document.decided {
+            decided.paragraphs = decided.paragraphs.map { TextWrap.indented($0, width: width, indent: 0) }
+        }
         let idWidth = document.rules.map { DisplayWidth.of($0.id) }.max() ?? 0
         document.rules = document.rules.map { rule in
             RuleView(

@@ -14,6 +14,7 @@ enum ViewValue {
     static func optional(_ charges: ChargesView?) -> ViewValue {
         charges.map { .node(.charges($0)) } ?? .absent
     }
+    static func optional(_ object: ViewObject?) -> ViewValue { object.map(ViewValue.node) ?? .absent }
 }
 
 /// A view-model object: its fields; nil for a field it does not have (the lookup then continues
@@ -41,6 +42,9 @@ enum ViewObject {
     case group(PayerGroupView)
     case line(LineView)
     case total(TotalRow)
+    case page(CustomerPageView)
+    case form(DecisionFormView)
+    case message(MessageView)
     case other(AnyViewNode)
 
     func value(_ field: Field) -> ViewValue? {
@@ -53,6 +57,9 @@ enum ViewObject {
         case .group(let group): group.value(field)
         case .line(let line): line.value(field)
         case .total(let total): total.value(field)
+        case .page(let page): page.value(field)
+        case .form(let form): form.value(field)
+        case .message(let message): message.value(field)
         case .other(let box): box.node.value(field)
         }
     }
@@ -77,6 +84,9 @@ enum ViewObject {
         case .group(let group): group
         case .line(let line): line
         case .total(let total): total
+        case .page(let page): page
+        case .form(let form): form
+        case .message(let message): message
         case .other(let box): box.node
         }
     }
@@ -123,7 +133,9 @@ enum ViewList {
 enum Field: String, CaseIterable, Sendable {
     // QuoteDocument
     case lang, ui, number, isDraft, facts, parties, sampleNotice, status, statusCode, summary, rules
-    case advice, windows, notes, charges, ifRejected
+    case advice, windows, notes, charges, ifRejected, decided, customerLink
+    // CustomerPageView, DecisionFormView, MessageView
+    case title, document, form, message, intro, accept, reject, code, paragraphs, back
     // Fact, RuleView
     case label, value, id, sentence
     // ChargesView

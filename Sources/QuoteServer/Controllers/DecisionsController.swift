@@ -52,12 +52,9 @@ struct DecisionsController<Repository: QuoteRepository> {
     @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
         do {
             let record = try await linked(context)
-            if let (html, labels) = try services.document(record, format: .html) {
-                return CustomerPage.response(
-                    HTMLInsertion.afterBody(html, CustomerPage.decisionForm(record, labels)))
-            }
-            return CustomerPage.response(
-                CustomerPage.quote(record, quote: try JSONBody.parse(record.quoteJSON)))
+            return services.customerPage(record, .quote(decision: services.documentDecision(record)))
+        } catch let page as CustomerPageAnswer {
+            return services.customerPage(page.record, page.kind)
         } catch let error as APIError {
             return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
         }
@@ -73,14 +70,20 @@ struct DecisionsController<Repository: QuoteRepository> {
             let body = try await request.collectBody(upTo: 16 * 1024)
             let form = FormDecoding.fields(String(buffer: body))
             guard let text = form["decision"], let decision = Self.decision(text) else {
-                throw APIError(.unprocessableContent, "choose accept or reject", field: "decision")
+                throw CustomerPageAnswer(record: record, kind: .badAnswer)
             }
-            let stored = try await decide(
+            if let given = services.documentDecision(record), given.decision != decision {
+                throw CustomerPageAnswer(record: record, kind: .alreadyAnswered(given))
+            }
+            var decided = record
+            decided.decision = try await decide(
                 record, decision, by: "customer", role: "customer",
                 channel: DecisionChannel.customerLink.rawValue,
                 note: nil)
-            return CustomerPage.response(
-                CustomerPage.message("Thank you: the quote is \(stored.decision.rawValue)."))
+            guard let answer = services.documentDecision(decided) else { throw StoreError.notFound }
+            return services.customerPage(decided, .confirmation(answer))
+        } catch let page as CustomerPageAnswer {
+            return services.customerPage(page.record, page.kind)
         } catch let error as APIError {
             return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
         } catch let error as StoreError {
@@ -94,13 +97,14 @@ struct DecisionsController<Repository: QuoteRepository> {
     func linked(_ context: BasicRequestContext) async throws -> QuoteRecord {
         let token = try context.parameters.require("token")
         guard let record = try await repo.quote(customerToken: token) else {
-            throw APIError(.notFound, "This link is not known.")
+            throw CustomerPageAnswer(record: nil, kind: .unknownLink)
         }
         switch services.state(of: record) {
-        case .superseded:
-            throw APIError(.gone, "This quote was replaced by a newer quote (\(record.supersededBy ?? "")).")
-        case .void: throw APIError(.gone, "This quote was withdrawn.")
-        case .expired: throw APIError(.gone, "This quote expired on \(record.validUntil).")
+        case .superseded: throw CustomerPageAnswer(record: record, kind: .superseded(by: record.supersededBy))
+        case .void: throw CustomerPageAnswer(record: record, kind: .void)
+        case .expired:
+            let validUntil = CivilDate(record.validUntil) ?? services.today(MarketCode(record.market))
+            throw CustomerPageAnswer(record: record, kind: .expired(on: validUntil))
         case .issued, .accepted, .rejected: return record
         }
     }

@@ -1,0 +1,83 @@
+import QuoteCore
+
+/// The customer's answer to a quote, as its documents, pages and e-mails show it.
+///
+/// Passed to `QuoteRenderer.render(…, decision:)`, a decided document says what was decided, when
+/// and through which channel ("You accepted this quote on 12 March 2026 (by phone)."), and drops
+/// the "if you decline" alternative; a rejected quote shows the charges of the return unrepaired
+/// (`quote.ifRejected`) as its charges. A `pending` decision renders as no decision.
+public struct DocumentDecision: Sendable, Equatable {
+    /// `accepted` or `rejected`.
+    public var decision: Decision
+    /// The day it was decided, in the market's calendar.
+    public var decidedOn: CivilDate
+    /// How the answer was given: `in-person`, `phone`, `email`, `letter`, `customer-link` (the
+    /// words come from the labels' `channel` section; an unknown code is shown as it is).
+    public var channel: String
+
+    public init(decision: Decision, decidedOn: CivilDate, channel: String) {
+        self.decision = decision
+        self.decidedOn = decidedOn
+        self.channel = channel
+    }
+}
+
+/// The pages of the customer link (`GET|POST /q/{token}`), rendered from
+/// `Templates/customer.html.mustache` by `QuoteRenderer.customerPage(_:quote:case:language:marketLanguage:)`.
+public enum CustomerPageKind: Sendable, Equatable {
+    /// The quote document with the decision form (each button states its amount), or with the
+    /// answer given once `decision` is set.
+    case quote(decision: DocumentDecision?)
+    /// After the customer's click: the quote number, the decision, the amount now due and what
+    /// happens next.
+    case confirmation(DocumentDecision)
+    /// The link was used after the quote's last valid day, `on`.
+    case expired(on: CivilDate)
+    /// A newer quote replaces this one; `by` is its number when known.
+    case superseded(by: String?)
+    /// The service center withdrew the quote.
+    case void
+    /// No quote has this link (no quote is needed: pass nil).
+    case unknownLink
+    /// The form was sent without a choice.
+    case badAnswer
+    /// The quote was already answered (differently, or before): the answer given.
+    case alreadyAnswered(DocumentDecision)
+
+    /// Its name in errors and CSS classes: "quote", "confirmation", "expired", …
+    public var name: String {
+        switch self {
+        case .quote: "quote"
+        case .confirmation: "confirmation"
+        case .expired: "expired"
+        case .superseded: "superseded"
+        case .void: "void"
+        case .unknownLink: "unknown-link"
+        case .badAnswer: "bad-answer"
+        case .alreadyAnswered: "already-answered"
+        }
+    }
+}
+
+extension LabelSet {
+    /// The labels of decided documents, customer pages and confirmation e-mails, read by key
+    /// (their sentences have placeholders): every label file must have them.
+    static let decisionKeys: [String] = {
+        var keys = [
+            "title", "accepted", "rejected", "acceptedNext", "acceptedNextBy", "rejectedNext",
+            "rejectedSummary",
+        ].map {
+            "decided.\($0)"
+        }
+        keys += ["in-person", "phone", "email", "letter", "customer-link"].map { "channel.\($0)" }
+        keys += [
+            "formTitle", "formIntro", "accept", "acceptRefund", "reject", "rejectRefund", "yourDecision",
+            "decisionAccepted", "decisionRejected", "confirmationTitle", "alreadyAnsweredTitle",
+            "alreadyAnswered", "expiredTitle", "expired", "supersededTitle", "superseded", "supersededBy",
+            "replacedBy", "voidTitle", "void", "unknownLinkTitle", "unknownLink", "badAnswerTitle",
+            "badAnswer",
+            "back",
+        ].map { "page.\($0)" }
+        return keys + ["email.confirmationSubject"]
+    }()
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import QuoteCore
+import QuoteRendering
+import QuoteStore
+
+extension ServerServices {
+    /// The customer-link page of a stored quote, ready to return from a handler:
+    ///
+    /// ```swift
+    /// return services.customerPage(record, .quote(decision: services.documentDecision(record)))
+    /// return services.customerPage(record, .confirmation(decision))   // after the customer's POST
+    /// return services.customerPage(record, .expired(on: validUntil))
+    /// return services.customerPage(record, .superseded(by: "NL-2026-000124"))
+    /// return services.customerPage(record, .void)
+    /// return services.customerPage(nil, .unknownLink)
+    /// return services.customerPage(record, .badAnswer)
+    /// return services.customerPage(record, .alreadyAnswered(decision))
+    /// ```
+    ///
+    /// The page comes from the templates (`Templates/customer.html.mustache`), in the quote's
+    /// document language, and answers with the status of its kind (``CustomerPageKind/status``):
+    /// 200 quote and confirmation, 404 unknown link, 410 expired, superseded and void, 422 no
+    /// choice, 409 already answered. Without a renderer, or if rendering fails (logged), a plain
+    /// English page is shown instead.
+    public func customerPage(_ record: QuoteRecord?, _ kind: CustomerPageKind) -> Response {
+        var html: String?
+        if let renderer {
+            do {
+                let computed = try record.map(recomputed)
+                html = try renderer.customerPage(kind, quote: computed?.0, case: computed?.1)
+            } catch {
+                logger.error(
+                    "customer page failed",
+                    metadata: [
+                        "page": "\(kind.name)", "number": "\(record?.number ?? "-")", "error": "\(error)",
+                    ])
+            }
+        }
+        return CustomerPage.response(html ?? CustomerPage.fallback(record, kind), status: kind.status)
+    }
+
+    /// The decision of a stored quote as documents show it, nil while undecided: on the market's
+    /// calendar day of `decidedAt` (``QuoteRendering/DocumentDecision/init(_:timeZone:)``).
+    public func documentDecision(_ record: QuoteRecord) -> DocumentDecision? {
+        let zone = renderer?.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
+    }
+}
+
+extension DocumentDecision {
+    /// A stored decision as documents show it; nil for `pending`. The day is the calendar day of
+    /// `decidedAt` in `timeZone` (the market's); the channel is the recorded one (a decision
+    /// stored before channels were kept: `customer-link` for the customer's own answer, else
+    /// `in-person`).
+    public init?(_ record: DecisionRecord, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        guard record.decision != .pending else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: record.decidedAt)
+        guard let year = day.year, let month = day.month, let dayOfMonth = day.day,
+            let on = CivilDate(year: year, month: month, day: dayOfMonth)
+        else { return nil }
+        let channel =
+            record.channel
+            ?? (record.decidedBy == "customer" ? DecisionChannel.customerLink : .inPerson).rawValue
+        self.init(decision: record.decision, decidedOn: on, channel: channel)
+    }
+}
+
+extension CustomerPageKind {
+    /// The HTTP status a customer-link page is sent with.
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .quote, .confirmation: .ok
+        case .unknownLink: .notFound
+        case .expired, .superseded, .void: .gone
+        case .badAnswer: .unprocessableContent
+        case .alreadyAnswered: .conflict
+        }
+    }
+}
+
+/// Thrown inside a customer-link handler to answer with a page other than the quote.
+struct CustomerPageAnswer: Error {
+    var record: QuoteRecord?
+    var kind: CustomerPageKind
+}
