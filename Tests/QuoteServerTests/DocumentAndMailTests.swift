@@ -120,6 +120,23 @@ struct DocumentAndMailTests {
         #expect(message.htmlBody?.contains("<html lang=\"\(shown)\">") == true)
     }
 
+    @Test("the issuer's reference is printed on the documents, in the customer's language")
+    func referenceOnDocuments() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        let caseJSON = try Shipped.example("nl-out-of-warranty.json").replacingOccurrences(
+            of: #""market": "NL","#, with: #""market": "NL", "reference": "JOB-2026-0042 <b>","#)
+        try await server.test { client in
+            let issued = try await client.issue(caseJSON)
+            #expect(issued.status == .created && issued.json["reference"] as? String == "JOB-2026-0042 <b>")
+            let number = try #require(issued.json["number"] as? String)
+            let text = try await client.call(.get, "/v1/quotes/\(number).txt", key: Key.desk)
+            #expect(text.text.contains("Referentie") && text.text.contains("JOB-2026-0042 <b>"))
+            let html = try await client.call(.get, "/v1/quotes/\(number).html", key: Key.desk)
+            #expect(html.text.contains("<dt>Referentie</dt><dd>JOB-2026-0042 &lt;b&gt;</dd>"))
+        }
+    }
+
     @Test("an unreachable SMTP server is a transient failure (retried by the outbox)")
     func unreachableIsTransient() async throws {
         let (engine, documents) = try Self.documents()

@@ -42,7 +42,7 @@ struct DocumentBuilder {
         return QuoteDocument(
             lang: try labels.text("meta.htmlLang"), ui: ui,
             number: number, isDraft: quote.number == nil,
-            facts: try facts(quote), parties: try parties(serviceCase),
+            facts: try facts(quote, reference: serviceCase.reference), parties: try parties(serviceCase),
             sampleNotice: quote.sample ? try labels.text("ui.sampleNotice") : nil,
             status: try labels.text("status.\(coverage.status.rawValue)"),
             statusCode: coverage.status.rawValue,
@@ -56,7 +56,7 @@ struct DocumentBuilder {
             })
     }
 
-    private func facts(_ quote: Quote) throws(RenderError) -> [Fact] {
+    private func facts(_ quote: Quote, reference: String?) throws(RenderError) -> [Fact] {
         var facts = [
             Fact(label: try labels.text("ui.quoteNumber"), value: try labels.number(of: quote)),
             Fact(label: try labels.text("ui.issueDate"), value: locale.date(quote.issueDate)),
@@ -71,6 +71,9 @@ struct DocumentBuilder {
         }
         let priceList = "\(quote.market.rawValue) \(quote.priceListVersion)"
         facts.append(Fact(label: try labels.text("ui.priceList"), value: priceList))
+        if let reference {
+            facts.append(Fact(label: try labels.text("ui.reference"), value: reference))
+        }
         return facts
     }
 
