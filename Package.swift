@@ -42,7 +42,11 @@ let package = Package(
         // MIME messages and SMTP delivery over libcurl.
         .target(name: "QuoteMailer", dependencies: ["CCurl"]),
         // Messages per second over one SMTP connection (docs/mailer.md); not part of the tests.
-        .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteMailer"]),
+        .executableTarget(name: "quotemailer-bench", dependencies: ["QuoteBench"]),
+        // The benchmark helpers of `repairquote bench` (render, SMTP, the corrupting generator), kept
+        // out of the library targets.
+        .target(
+            name: "QuoteBench", dependencies: ["QuoteCore", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
         // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox (SQLite via GRDB).
@@ -72,7 +76,7 @@ let package = Package(
             name: "repairquote",
             dependencies: [
                 "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
-                "QuoteServer", "QuoteStore",
+                "QuoteServer", "QuoteStore", "QuoteBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,9 +100,10 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer"]),
+        .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer", "QuoteBench"]),
         .testTarget(
-            name: "QuoteFinanceTests", dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading"]),
+            name: "QuoteFinanceTests",
+            dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading", "QuoteBench"]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(name: "QuoteTestSupport", dependencies: ["QuoteCore"], path: "Tests/QuoteTestSupport"),
         .testTarget(name: "QuoteStoreTests", dependencies: ["QuoteStore", "QuoteCore", "QuoteTestSupport"]),

@@ -1,3 +1,4 @@
+import QuoteBench
 import ArgumentParser
 import Foundation
 import QuoteCore

@@ -1,3 +1,4 @@
+import QuoteBench
 import Foundation
 import PriceListLoading
 import QuoteCore

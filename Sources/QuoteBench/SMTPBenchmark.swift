@@ -1,4 +1,5 @@
 import Foundation
+import QuoteMailer
 
 /// Measures delivery throughput: N copies of one message over one reused connection.
 public enum SMTPBenchmark {

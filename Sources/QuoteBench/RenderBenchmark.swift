@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteRendering
 
 /// Measures how many documents a renderer produces per second on the calling thread (one core).
 /// The CLI's `repairquote bench` calls it; `docs/benchmarks.md` records the figure.

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteFinance
 
 /// Writes reproducible `{"case": …, "quote": …}` lines for benchmarks and tests. Line `i` depends only
 /// on the seed and `i` (its own `SplitMix64` stream), so lines can be generated in parallel and the
