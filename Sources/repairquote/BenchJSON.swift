@@ -60,7 +60,8 @@ struct BenchJSON: ParsableCommand {
         var inputs: [Input] = []
         for path in paths {
             let bytes = try CaseInput.read(path)
-            let serviceCase = try CaseInput.decode(bytes, source: path, catalog: catalog)
+            let serviceCase = try CaseInput.decode(
+                CaseInput.parse(bytes, source: path), source: path, catalog: catalog)
             guard let quote = try? calculator.quote(serviceCase) else {
                 if cases.isEmpty { continue }
                 throw CLIError.badInput("\(path): cannot be quoted")

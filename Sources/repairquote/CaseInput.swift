@@ -24,9 +24,9 @@ enum CaseInput {
     /// Reads a case file, loads its market's price lists, decodes and quotes it: the start of
     /// `quote`, `email` and `bench render`. Any bad input is a `CLIError` naming the file and field.
     static func quote(_ path: String, priceLists: PriceListOptions) throws -> Quoted {
-        let bytes = try read(path)
-        let catalog = try priceLists.loadCatalog(onlyMarket: peekMarket(bytes))
-        let serviceCase = try decode(bytes, source: path, catalog: catalog)
+        let json = try parse(try read(path), source: path)
+        let catalog = try priceLists.loadCatalog(onlyMarket: market(of: json))
+        let serviceCase = try decode(json, source: path, catalog: catalog)
         do {
             return Quoted(
                 catalog: catalog, serviceCase: serviceCase,
@@ -36,16 +36,25 @@ enum CaseInput {
         }
     }
 
+    /// The case document, parsed once: its `market` chooses the price lists to load, then it is
+    /// decoded from the same tree.
+    static func parse(_ bytes: [UInt8], source: String) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw CLIError.badInput("\(source): \(ValidationError(field: "", "malformed JSON: \(error)"))")
+        }
+    }
+
     /// The `market` of a case document, if it has one (to load only that market's price lists).
-    static func peekMarket(_ bytes: [UInt8]) -> String? {
-        guard case .object(let o)? = try? JSONParser.parse(bytes), case .string(let market)? = o["market"]
-        else { return nil }
+    static func market(of json: JSONValue) -> String? {
+        guard case .object(let o) = json, case .string(let market)? = o["market"] else { return nil }
         return market
     }
 
-    static func decode(_ bytes: [UInt8], source: String, catalog: PriceListCatalog) throws -> ServiceCase {
+    static func decode(_ json: JSONValue, source: String, catalog: PriceListCatalog) throws -> ServiceCase {
         do {
-            return try CaseDecoder.decode(bytes: bytes, today: { catalog.today(in: $0) })
+            return try CaseDecoder.decode(json, today: { catalog.today(in: $0) })
         } catch {
             throw CLIError.badInput("\(source): \(error)")
         }

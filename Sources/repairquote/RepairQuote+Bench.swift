@@ -57,7 +57,9 @@ struct BenchQuotes: ParsableCommand {
         var cases: [ServiceCase] = []
         for name in names {
             let path = folder + "/" + name
-            guard let c = try? CaseInput.decode(try CaseInput.read(path), source: path, catalog: catalog),
+            guard
+                let c = try? CaseInput.decode(
+                    CaseInput.parse(CaseInput.read(path), source: path), source: path, catalog: catalog),
                 (try? QuoteCalculator(catalog: catalog).quote(c)) != nil
             else { continue }
             cases.append(c)
