@@ -23,12 +23,12 @@ struct LifecycleController<Repository: QuoteRepository> {
     @Sendable func revise(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
         let number = try context.parameters.require("number")
-        _ = try await quotes.readable(number, by: principal)
+        let old = try await quotes.readable(number, by: principal)
         guard request.headers[.idempotencyKey] != nil else {
             throw APIError(
                 .unprocessableContent, "a revision needs an Idempotency-Key header", field: "Idempotency-Key")
         }
-        return try await quotes.issue(request, by: principal, supersedes: number)
+        return try await quotes.issue(request, by: principal, issuer: old.issuer, supersedes: number)
     }
 
     /// `{"reason": "…"}` (1–500 characters): 200 with the quote, now `void`; its one-time

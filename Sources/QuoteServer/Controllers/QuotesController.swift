@@ -29,12 +29,16 @@ struct QuotesController<Repository: QuoteRepository> {
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
     @Sendable func issue(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
-        return try await issue(request, by: principal, supersedes: nil)
+        return try await issue(request, by: principal, issuer: principal.issuer, supersedes: nil)
     }
 
-    /// Issues the request's case, dated today in its market; as a revision of `supersedes` when
-    /// given (the store checks that one is open and in the same market, in the same transaction).
-    func issue(_ request: Request, by principal: Principal, supersedes: String?) async throws -> Response {
+    /// Issues the request's case for `issuer`, dated today in its market; as a revision of
+    /// `supersedes` when given (the store checks that one is open and in the same market, in the
+    /// same transaction). A revision keeps the issuer of the quote it replaces, so a retailer
+    /// still sees the revision the service center made of its quote.
+    func issue(_ request: Request, by principal: Principal, issuer: String, supersedes: String?) async throws
+        -> Response
+    {
         let (serviceCase, body) = try await readCase(request)
         let today = services.today(serviceCase.market)
         try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
@@ -43,7 +47,7 @@ struct QuotesController<Repository: QuoteRepository> {
         let engine = services.engine
         let result = try await repo.issue(
             IssueRequest(
-                serviceCase: serviceCase, issuer: principal.issuer,
+                serviceCase: serviceCase, issuer: issuer,
                 idempotencyKey: request.headers[.idempotencyKey].map { "\(principal.issuer)\u{1F}\($0)" },
                 requestHash: hash,
                 checksBenefits: engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes),
