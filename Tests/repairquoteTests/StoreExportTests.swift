@@ -123,5 +123,21 @@ struct StoreExportTests {
         #expect(gross["rejected"] == sum(rejectedLines))
         #expect(gross["issued"] == 0 && gross["expired"] == 0 && gross["void"] == 0)
         #expect(quotes["issued"] == 1 && quotes["expired"] == 1 && quotes["void"] == 1)
+
+        // The check recomputes every quote of the store and each decision's charges: all match; a
+        // decision whose stored charges are not the decided ones is reported.
+        var lines = ""
+        try repository.writeJSONLines(today: today) { lines += $0 }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID()).jsonl")
+        try lines.write(to: file, atomically: true, encoding: .utf8)
+        let check = try CommandLineTests.run(["check", file.path])
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+        let acceptedLine = try #require(
+            lines.split(separator: "\n").first { $0.contains(#""decision":{"decision":"accepted""#) })
+        let tampered = acceptedLine.replacingOccurrences(
+            of: #""decision":{"decision":"accepted""#, with: #""decision":{"decision":"rejected""#)
+        try (tampered + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let differs = try CommandLineTests.run(["check", file.path])
+        #expect(differs.status == 1 && differs.out.contains("record.decision.charges"), "\(differs.out)")
     }
 }
