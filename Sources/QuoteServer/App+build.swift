@@ -58,7 +58,7 @@ public func buildApplication(
 public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ErrorMiddleware(logger: services.logger))
     router.get("/health") { _, _ in JSONBody.response(text: #"{"status":"ok"}"#) }
     router.get("/metrics") { _, _ in
         JSONBody.text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")

@@ -94,7 +94,7 @@ public struct APIKeys: Sendable {
             if let key = request.headers[.apiKey] {
                 principals[key]
             } else if let authorization = request.headers[.authorization] {
-                bearers[authorization]
+                bearers[authorization] ?? principals[Self.bearerToken(authorization) ?? ""]
             } else {
                 nil
             }
@@ -105,6 +105,17 @@ public struct APIKeys: Sendable {
             throw APIError(.forbidden, "the \(principal.role.rawValue) role may not do this")
         }
         return principal
+    }
+}
+
+extension APIKeys {
+    /// The token of `Bearer TOKEN` with the scheme in any case and any spaces between (RFC 9110
+    /// §11.1: the scheme is case-insensitive); nil for another scheme.
+    static func bearerToken(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].drop(while: { $0 == " " })
+        return token.isEmpty ? nil : String(token)
     }
 }
 

@@ -6,7 +6,9 @@ import QuoteStore
 /// document): the charges and, while undecided, a form with Accept and Reject.
 enum CustomerPage {
     static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
+        var response = JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
+        response.headers.append(contentsOf: PageHeaders.fields)
+        return response
     }
 
     static func message(_ text: String) -> String {

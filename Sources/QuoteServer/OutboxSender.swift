@@ -72,12 +72,27 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 try await repo.markSent(outboxID: message.id, at: Date())
                 sent += 1
             } catch {
-                try await repo.markFailed(
-                    outboxID: message.id, error: "\(error)",
-                    retryAt: retryTime(error, attempts: message.attempts, now: now))
+                let retryAt = retryTime(error, attempts: message.attempts, now: now)
+                try await repo.markFailed(outboxID: message.id, error: Self.reason(error), retryAt: retryAt)
+                if retryAt == nil {
+                    logger.error(
+                        "e-mail given up",
+                        metadata: [
+                            "outboxId": "\(message.id)", "number": "\(message.quoteNumber)",
+                            "to": "\(Masking.email(message.recipient))", "reason": "\(Self.reason(error))",
+                        ])
+                }
             }
         }
         return sent
+    }
+
+    /// The mailer's words for a failure (`550 no such user`), stored with the message.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case MailSendingError.permanent(let reason), MailSendingError.transient(let reason): reason
+        default: "\(error)"
+        }
     }
 
     /// `baseDelay · 2^(attempts-1)` after `now`; nil (give up) for permanent errors or too many attempts.

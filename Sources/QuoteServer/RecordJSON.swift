@@ -23,12 +23,18 @@ enum RecordJSON {
     /// The summary, the decision with its final charges, the quote and the case as issued, then
     /// `customerLink` when given, as compact JSON. The stored case, quote and final charges are
     /// compact JSON written by this service, so they are copied in as they are, not parsed again.
-    static func full(_ r: QuoteRecord, customerLink: String? = nil) -> [UInt8] {
+    static func full(_ r: QuoteRecord, customerLink: String? = nil, emails: [OutboxMessage]? = nil)
+        -> [UInt8]
+    {
         var out = JSONWriter.bytes(.object(summary(r)), pretty: false)
         out.removeLast()  // the summary's closing brace
         out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
         out.append(contentsOf: #","decision":"#.utf8)
         out.append(contentsOf: r.decision.map(decision) ?? Array("null".utf8))
+        if let emails {
+            out.append(contentsOf: #","emails":"#.utf8)
+            out.append(contentsOf: JSONWriter.bytes(.array(emails.map(email)), pretty: false))
+        }
         out.append(contentsOf: #","quote":"#.utf8)
         out.append(contentsOf: r.quoteJSON.utf8)
         out.append(contentsOf: #","case":"#.utf8)
@@ -39,6 +45,19 @@ enum RecordJSON {
         }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// One e-mail of the quote's outbox: `{"id", "to", "state", "reason" (when failed), "queuedAt",
+    /// "sentAt"}`; staff see the full address.
+    static func email(_ m: OutboxMessage) -> JSONValue {
+        var o = JSONObject()
+        o.append("id", .number(String(m.id)))
+        o.append("to", .string(m.recipient))
+        o.append("state", .string(m.state))
+        if m.state == "failed" { o.append("reason", .string(m.lastError ?? "unknown")) }
+        o.append("queuedAt", .string(timestamp(m.queuedAt)))
+        o.append("sentAt", m.sentAt.map { .string(timestamp($0)) } ?? .null)
+        return .object(o)
     }
 
     /// The decision with its final charges, as compact JSON (the stored charges copied in).

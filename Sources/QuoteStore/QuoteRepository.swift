@@ -46,6 +46,9 @@ public protocol QuoteRepository: Sendable {
 
     /// One outbox message, for inspection.
     func outboxMessage(id: Int64) async throws -> OutboxMessage?
+
+    /// The outbox messages of a quote, oldest first (pending, sent and failed).
+    func outbox(quoteNumber: String) async throws -> [OutboxMessage]
 }
 
 /// Computes the quote of a (benefit-enriched) case.

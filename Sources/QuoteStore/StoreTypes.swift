@@ -155,5 +155,8 @@ public struct OutboxMessage: Sendable, Equatable {
     /// `pending`, `sent` or `failed`.
     public var state: String
     public var attempts: Int
+    /// Why the last attempt failed; for a `failed` message, why it was given up.
     public var lastError: String?
+    public var queuedAt: Date
+    public var sentAt: Date?
 }

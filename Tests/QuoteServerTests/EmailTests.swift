@@ -94,4 +94,52 @@ struct EmailTests {
         let row = try await server.repo.outboxMessage(id: 1)
         #expect(row?.state == "failed" && row?.lastError?.contains("550") == true)
     }
+
+    @Test(
+        "an address that could never be sent to, a list, a number, an unknown field or a non-object body is refused 422",
+        arguments: [
+            (#"{"to": "a@b.example\r\nRCPT TO:<x@y.example>"}"#, "to"),
+            (#"{"to": "a@x.example,b@y.example"}"#, "to"), (#"{"to": 5}"#, "to"),
+            (#"{"to": "a@b.example", "bcc": "c@d.example"}"#, "bcc"),
+            ("{\"to\": \"" + String(repeating: "a", count: 65) + "@b.example\"}", "to"),
+            ("{\"to\": \"a@" + String(repeating: "b", count: 60) + "." + String(repeating: "c", count: 60) + "."
+                + String(repeating: "d", count: 60) + "." + String(repeating: "e", count: 60) + ".example\"}", "to"),
+            ("[\"a@b.example\"]", nil), ("not json", nil),
+        ] as [(String, String?)])
+    func refusesUnsendable(body: String, field: String?) async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let answer = try await client.call(.post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: body)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.json["field"] as? String == field)
+            #expect(answer.json["error"] is String)
+        }
+        #expect(try await server.repo.outbox(quoteNumber: "NL-2026-000001").isEmpty)
+    }
+
+    @Test("GET /v1/quotes/{number} shows each e-mail's state; a permanent failure shows its reason")
+    func statesInTheQuote() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            _ = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
+        }
+        let sender = OutboxSender(
+            repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "",
+            logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
+        #expect(try await sender.drainOnce() == 0)
+        try await server.test { client in
+            _ = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"y@example.nl"}"#)
+            let shown = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
+            let emails = shown.json["emails"] as? [[String: Any]] ?? []
+            #expect(emails.map { $0["to"] as? String } == ["x@example.nl", "y@example.nl"])
+            #expect(emails.map { $0["state"] as? String } == ["failed", "pending"])
+            #expect(emails.first?["reason"] as? String == "550 no such user")
+            #expect(emails.last?["reason"] == nil && emails.last?["sentAt"] is NSNull)
+            #expect((emails.first?["queuedAt"] as? String)?.hasPrefix("20") == true)
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct DecisionsController<Repository: QuoteRepository> {
         if let unknown = object.keys.first(where: { $0 != "decision" }) {
             throw APIError(.unprocessableContent, "unknown field (expected only decision)", field: unknown)
         }
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
+        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
         let stored = try await decide(record, decision, by: principal.name)
         return JSONBody.response(bytes: RecordJSON.decision(stored))
     }
@@ -48,11 +48,20 @@ struct DecisionsController<Repository: QuoteRepository> {
         }
     }
 
-    /// Records the customer's choice (form field `decision`): 409 after another choice, 410 expired.
+    /// Records the customer's choice (form field `decision`): 409 after another choice, 410 expired,
+    /// 403 a post from another site's page (`Origin`), 415 a body that is not a form.
     @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
     {
         do {
             let record = try await linked(context)
+            guard PageHeaders.isSameOrigin(request, publicBaseURL: services.publicBaseURL) else {
+                throw APIError(.forbidden, "This answer was sent from another site.", field: "Origin")
+            }
+            guard PageHeaders.isForm(request) else {
+                throw APIError(
+                    .unsupportedMediaType, "Send the form as application/x-www-form-urlencoded.",
+                    field: "Content-Type")
+            }
             var request = request
             let body = try await request.collectBody(upTo: 16 * 1024)
             let form = FormDecoding.fields(String(buffer: body))

@@ -77,7 +77,8 @@ struct QuotesController<Repository: QuoteRepository> {
         }
         let record = try await readable(number, by: principal)
         guard let format else {
-            return JSONBody.response(bytes: RecordJSON.full(record))
+            let emails = try await repo.outbox(quoteNumber: record.number)
+            return JSONBody.response(bytes: RecordJSON.full(record, emails: emails))
         }
         return try renderDocument(record, format: format)
     }
@@ -86,16 +87,14 @@ struct QuotesController<Repository: QuoteRepository> {
         guard let (document, _) = try services.document(record, format: format) else {
             throw APIError(.notAcceptable, "documents are not available yet; ask for application/json")
         }
-        return JSONBody.text(document, contentType: format.contentType)
+        var response = JSONBody.text(document, contentType: format.contentType)
+        response.headers.append(contentsOf: PageHeaders.fields)
+        return response
     }
 
-    /// The quote, when `principal` may read it: 404 unknown, 403 another retailer's.
+    /// The quote, when `principal` may read it: 404 unknown or another retailer's.
     func readable(_ number: String, by principal: Principal) async throws -> QuoteRecord {
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
-        guard principal.mayRead(issuer: record.issuer) else {
-            throw APIError(.forbidden, "the quote was issued by another retailer")
-        }
-        return record
+        try await QuoteAccess(repo: repo).readable(number, by: principal)
     }
 
     /// A page of quotes, oldest first; `nextCursor` continues.
