@@ -30,6 +30,7 @@ struct QuotesController<Repository: QuoteRepository> {
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
     @Sendable func issue(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
+        try services.limitIssues(by: principal)
         let (serviceCase, body) = try await readCase(request)
         let hash = Digest.sha256Hex(Array(principal.issuer.utf8) + [0] + body)
         let engine = services.engine
