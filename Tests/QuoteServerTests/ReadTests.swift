@@ -101,4 +101,22 @@ struct ReadTests {
             }
         }
     }
+
+    @Test("status filters on every coverage status of the spec; an empty value is absent; unknown parameters 422")
+    func listStatusAndEmpty() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let issued = try await client.issue(Fixtures.dutchRepair())
+            let coverage = issued.json["coverageStatus"] as? String ?? "?"
+            for status in ["in-warranty", "out-of-warranty", "doa", "remorse", "refused", "not-repairable"] {
+                let page = try await client.call(.get, "/v1/quotes?status=\(status)", key: Key.desk)
+                #expect(page.status == .ok, "\(status)")
+                #expect((page.json["quotes"] as? [Any])?.count == (status == coverage ? 1 : 0), "\(status)")
+            }
+            let empty = try await client.call(.get, "/v1/quotes?market=&status=&limit=", key: Key.desk)
+            #expect(empty.status == .ok && (empty.json["quotes"] as? [Any])?.count == 1)
+            let unknown = try await client.call(.get, "/v1/quotes?market=NL&sort=desc", key: Key.desk)
+            #expect(unknown.status == .unprocessableContent && unknown.json["field"] as? String == "sort")
+        }
+    }
 }

@@ -101,34 +101,8 @@ struct QuotesController<Repository: QuoteRepository> {
     /// A page of quotes, oldest first; `nextCursor` continues.
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, Set(Role.allCases))
-        let parameters = request.uri.queryParameters
-        var query = QuoteQuery(
-            market: parameters.get("market"), status: parameters.get("status"), from: parameters.get("from"),
-            to: parameters.get("to"), issuer: principal.role == .retailer ? principal.issuer : nil)
-        for (field, date) in [("from", query.from), ("to", query.to)] {
-            if let date, CivilDate(date) == nil {
-                throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
-            }
-        }
-        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
-        {
-            throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
-        }
-        if let status = query.status, !["issued", "accepted", "rejected"].contains(status) {
-            throw APIError(.unprocessableContent, "expected issued, accepted or rejected", field: "status")
-        }
-        if let market = query.market,
-            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
-        {
-            throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
-        }
-        if let limit = parameters.get("limit") {
-            guard let value = Int(limit), (1...100).contains(value) else {
-                throw APIError(.unprocessableContent, "limit must be 1 to 100", field: "limit")
-            }
-            query.limit = value
-        }
-        if let cursor = parameters.get("cursor") { query.after = try Cursor.decode(cursor) }
+        let query = try ListParameters.query(
+            request.uri.queryParameters, issuer: principal.role == .retailer ? principal.issuer : nil)
         let page = try await repo.list(query)
         var body = JSONObject()
         body.append("quotes", .array(page.quotes.map { .object(RecordJSON.summary($0)) }))
