@@ -84,13 +84,15 @@ public struct APIKeys: Sendable {
                 throw KeysFileError("\(field).retailer: a retailer key needs its retailer id")
             }
             if let limit = entry.issuesPerMinute, limit < 1 {
-                throw KeysFileError("\(field).issuesPerMinute: should be a positive whole number, not \(limit)")
+                throw KeysFileError(
+                    "\(field).issuesPerMinute: should be a positive whole number, not \(limit)")
             }
             if let first = principals[entry.key] {
                 throw KeysFileError("\(field).key: the same key as \(first.name)'s")
             }
             principals[entry.key] = Principal(
-                name: entry.name, role: role, retailer: entry.retailer, issuesPerMinute: entry.issuesPerMinute)
+                name: entry.name, role: role, retailer: entry.retailer, issuesPerMinute: entry.issuesPerMinute
+            )
         }
         return APIKeys(principals)
     }

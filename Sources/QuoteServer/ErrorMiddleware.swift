@@ -43,7 +43,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIError(
                 .methodNotAllowed, "\(request.method.rawValue) is not allowed here (\(allow))",
                 headers: [.allow: allow])
-        case .contentTooLarge: return APIError(.contentTooLarge, "the body is larger than this endpoint takes")
+        case .contentTooLarge:
+            return APIError(.contentTooLarge, "the body is larger than this endpoint takes")
         case .requestTimeout: return APIError(.requestTimeout, "the request took too long to arrive")
         default:
             let reason = error.status.reasonPhrase.isEmpty ? "error" : error.status.reasonPhrase.lowercased()

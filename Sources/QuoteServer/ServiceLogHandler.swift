@@ -87,12 +87,16 @@ public struct ServiceLogHandler: LogHandler {
             case "\r": line.append(contentsOf: #"\r"#.utf8)
             case "\t": line.append(contentsOf: #"\t"#.utf8)
             case "\\": line.append(contentsOf: #"\\"#.utf8)
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where isControl(scalar.value):
                 line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".utf8)
             default: line.append(contentsOf: String(scalar).utf8)
             }
         }
+    }
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ value: UInt32) -> Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
     }
 
     /// `2026-11-21T09:30:12.345Z`.

@@ -102,15 +102,20 @@ struct EmailTests {
             (#"{"to": "a@x.example,b@y.example"}"#, "to"), (#"{"to": 5}"#, "to"),
             (#"{"to": "a@b.example", "bcc": "c@d.example"}"#, "bcc"),
             ("{\"to\": \"" + String(repeating: "a", count: 65) + "@b.example\"}", "to"),
-            ("{\"to\": \"a@" + String(repeating: "b", count: 60) + "." + String(repeating: "c", count: 60) + "."
-                + String(repeating: "d", count: 60) + "." + String(repeating: "e", count: 60) + ".example\"}", "to"),
+            (
+                "{\"to\": \"a@" + String(repeating: "b", count: 60) + "." + String(repeating: "c", count: 60)
+                    + "."
+                    + String(repeating: "d", count: 60) + "." + String(repeating: "e", count: 60)
+                    + ".example\"}", "to"
+            ),
             ("[\"a@b.example\"]", nil), ("not json", nil),
         ] as [(String, String?)])
     func refusesUnsendable(body: String, field: String?) async throws {
         let server = try TestServer()
         try await server.test { client in
             _ = try await client.issue(Fixtures.dutchRepair())
-            let answer = try await client.call(.post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: body)
+            let answer = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: body)
             #expect(answer.status == .unprocessableContent)
             #expect(answer.json["field"] as? String == field)
             #expect(answer.json["error"] is String)

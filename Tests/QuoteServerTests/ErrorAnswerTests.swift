@@ -1,7 +1,7 @@
 import Foundation
-import Logging
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import QuoteCore
 import QuoteRendering
 import QuoteTestSupport

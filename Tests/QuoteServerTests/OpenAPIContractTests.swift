@@ -54,7 +54,8 @@ struct OpenAPIContractTests {
     func statusesDocumented() async throws {
         try await TestServer().test { client in
             let issued = try await client.issue(Fixtures.dutchRepair())
-            let token = String((issued.json["customerLink"] as? String ?? "").split(separator: "/").last ?? "")
+            let token = String(
+                (issued.json["customerLink"] as? String ?? "").split(separator: "/").last ?? "")
             for operation in Self.operations {
                 func path(number: String = "NL-2026-000001", token: String = token) -> String {
                     operation.path.replacingOccurrences(of: "{number}", with: number)
@@ -62,7 +63,9 @@ struct OpenAPIContractTests {
                 }
                 let name = "\(operation.method.rawValue) \(operation.path)"
                 var answers: [(String, TestResponse)] = []
-                func call(_ uri: String, key: String?, body: String?, expect: HTTPResponse.Status?) async throws {
+                func call(_ uri: String, key: String?, body: String?, expect: HTTPResponse.Status?)
+                    async throws
+                {
                     let headers: HTTPFields =
                         operation.formBody ? [.contentType: "application/x-www-form-urlencoded"] : [:]
                     let answer = try await client.call(
@@ -77,11 +80,13 @@ struct OpenAPIContractTests {
                     try await call(path(), key: nil, body: nil, expect: .unauthorized)
                 }
                 if operation.jsonBody != nil {
-                    try await call(path(), key: Key.desk, body: #"{"unknownField": 1}"#, expect: .unprocessableContent)
+                    try await call(
+                        path(), key: Key.desk, body: #"{"unknownField": 1}"#, expect: .unprocessableContent)
                 }
                 if operation.path.contains("{number}") {
                     let body = operation.path.hasSuffix("/decision") ? #"{"decision":"accepted"}"# : nil
-                    try await call(path(number: "NL-2026-999999"), key: Key.desk, body: body, expect: .notFound)
+                    try await call(
+                        path(number: "NL-2026-999999"), key: Key.desk, body: body, expect: .notFound)
                 }
                 if operation.path.contains("{token}") {
                     let body = operation.formBody ? "decision=accepted" : nil
@@ -124,12 +129,16 @@ struct OpenAPIContractTests {
                 let schema = try #require(operation.jsonBody)
                 let required = schema["required"] as? [String] ?? []
                 let answer = try await client.call(
-                    operation.method, operation.path.replacingOccurrences(of: "{number}", with: "NL-2026-000001"),
+                    operation.method,
+                    operation.path.replacingOccurrences(of: "{number}", with: "NL-2026-000001"),
                     key: Key.desk, body: "{}")
                 if let first = required.first {
-                    #expect(answer.status == .unprocessableContent && answer.json["field"] as? String == first)
+                    #expect(
+                        answer.status == .unprocessableContent && answer.json["field"] as? String == first)
                 } else {
-                    #expect(answer.status.code < 300, "\(operation.path): {} is refused though nothing is required")
+                    #expect(
+                        answer.status.code < 300,
+                        "\(operation.path): {} is refused though nothing is required")
                 }
             }
         }
@@ -140,7 +149,9 @@ struct OpenAPIContractTests {
     static func requiredChecks(_ schema: [String: Any], value: [String: Any])
         -> [(field: String, required: Bool, body: String)]
     {
-        func checks(_ schema: [String: Any], _ object: [String: Any], prefix: String, wrap: ([String: Any]) -> String)
+        func checks(
+            _ schema: [String: Any], _ object: [String: Any], prefix: String, wrap: ([String: Any]) -> String
+        )
             -> [(String, Bool, String)]
         {
             let required = Set(schema["required"] as? [String] ?? [])

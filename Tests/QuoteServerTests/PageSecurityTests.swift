@@ -41,7 +41,8 @@ struct PageSecurityTests {
             let token = try await token(client)
             var evil = Self.form
             evil[.origin] = "https://evil.example"
-            let forged = try await client.call(.post, "/q/\(token)", key: nil, body: "decision=accepted", headers: evil)
+            let forged = try await client.call(
+                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: evil)
             #expect(forged.status == .forbidden)
             let json = try await client.call(
                 .post, "/q/\(token)", key: nil, body: #"{"decision":"accepted"}"#,
@@ -65,7 +66,8 @@ struct PageSecurityTests {
                     .get, "/v1/quotes", key: nil, headers: [.authorization: value])
                 #expect(answer.status == .ok, "\(value)")
             }
-            let basic = try await client.call(.get, "/v1/quotes", key: nil, headers: [.authorization: "Basic \(Key.desk)"])
+            let basic = try await client.call(
+                .get, "/v1/quotes", key: nil, headers: [.authorization: "Basic \(Key.desk)"])
             #expect(basic.status == .unauthorized)
         }
     }

@@ -33,7 +33,8 @@ struct RateLimitTests {
             #expect((refused.json["error"] as? String)?.contains("2 quotes a minute") == true)
             #expect(try await client.issue(Fixtures.dutchRepair(), key: Key.desk).status == .created)
             clock.advance(.seconds(29))
-            #expect(try await client.issue(Fixtures.dutchRepair(), key: "slow-key").headers[.retryAfter] == "1")
+            #expect(
+                try await client.issue(Fixtures.dutchRepair(), key: "slow-key").headers[.retryAfter] == "1")
             clock.advance(.seconds(1))
             let later = try await client.issue(Fixtures.dutchRepair(), key: "slow-key")
             #expect(later.status == .created && later.json["number"] as? String == "NL-2026-000004")

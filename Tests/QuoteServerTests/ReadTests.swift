@@ -102,7 +102,9 @@ struct ReadTests {
         }
     }
 
-    @Test("status filters on every coverage status of the spec; an empty value is absent; unknown parameters 422")
+    @Test(
+        "status filters on every coverage status of the spec; an empty value is absent; unknown parameters 422"
+    )
     func listStatusAndEmpty() async throws {
         let server = try TestServer()
         try await server.test { client in

@@ -12,7 +12,8 @@ enum ListParameters {
     static func query(_ parameters: Parameters, issuer: String?) throws -> QuoteQuery {
         if let unknown = parameters.first(where: { !names.contains(String($0.key)) }) {
             let known = names.sorted().joined(separator: ", ")
-            throw APIError(.unprocessableContent, "unknown parameter (known: \(known))", field: String(unknown.key))
+            throw APIError(
+                .unprocessableContent, "unknown parameter (known: \(known))", field: String(unknown.key))
         }
         func value(_ name: String) -> String? {
             guard let text = parameters.get(name), !text.isEmpty else { return nil }
@@ -26,14 +27,17 @@ enum ListParameters {
                 throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
             }
         }
-        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to {
+        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
+        {
             throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
         }
         if let status = query.status, !statuses.contains(status) {
             throw APIError(
                 .unprocessableContent, "expected one of \(statuses.joined(separator: ", "))", field: "status")
         }
-        if let market = query.market, market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+        if let market = query.market,
+            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
+        {
             throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
         }
         if let limit = value("limit") {
