@@ -15,7 +15,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let answer = answer(for: error, request: request, matched: context.endpointPath != nil)
+            // Hummingbird names the route of an unmatched request "NotFound".
+            let matched = context.endpointPath.map { $0 != "NotFound" } ?? false
+            let answer = answer(for: error, request: request, matched: matched)
             if answer.status.code >= 500 {
                 logger.error(
                     "request failed",

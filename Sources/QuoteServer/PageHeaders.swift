@@ -29,7 +29,7 @@ enum PageHeaders {
         guard let given = request.headers[.origin] else { return true }
         guard let origin = Self.origin(of: given) else { return false }
         if origin == Self.origin(of: publicBaseURL) { return true }
-        guard let host = request.head.authority ?? request.headers[.host] else { return false }
+        guard let host = request.head.authority else { return false }
         return origin.split(separator: "/").last.map(String.init) == host.lowercased()
     }
 

@@ -31,7 +31,7 @@ struct RawConnection {
                 socket = fd
                 return
             }
-            if fd >= 0 { close(fd) }
+            if fd >= 0 { Glibc.close(fd) }
             entry = address.pointee.ai_next
         }
         throw POSIXError(.ECONNREFUSED)

@@ -30,9 +30,9 @@ struct OpenAPIContractTests {
         }
     }
 
-    static let document: [String: Any] = {
+    static var document: [String: Any] {
         (try? Yams.load(yaml: OpenAPIDocument.text)) as? [String: Any] ?? [:]
-    }()
+    }
 
     static var operations: [Operation] {
         let paths = document["paths"] as? [String: Any] ?? [:]
