@@ -44,11 +44,8 @@ extension RepairQuote {
             }
         }
 
-        func run() async throws {
-            AllocatorTuning.keepFreedMemory()
-            LoggingSystem.bootstrap { ServiceLogHandler(label: $0) }
-            var logger = Logger(label: "repairquote.server")
-            logger.logLevel = .info
+        /// The service's options from the command line (`today` is set once the price lists are read).
+        var serverOptions: ServerOptions {
             var options = ServerOptions()
             options.host = host
             options.port = port
@@ -57,6 +54,15 @@ extension RepairQuote {
             options.ioThreads = ioThreads
             options.headerTimeout = .seconds(headerTimeout)
             options.idleTimeout = .seconds(idleTimeout)
+            return options
+        }
+
+        func run() async throws {
+            AllocatorTuning.keepFreedMemory()
+            LoggingSystem.bootstrap { ServiceLogHandler(label: $0) }
+            var logger = Logger(label: "repairquote.server")
+            logger.logLevel = .info
+            var options = serverOptions
             let apiKeys = try CLIError.guarding {
                 do {
                     return try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])

@@ -56,14 +56,20 @@ struct EmailTests {
         }
     }
 
-    @Test("a transient failure is retried after a backoff; the message is sent once, with its link")
-    func retries() async throws {
+    /// A server with NL-2026-000001 issued and its e-mail to x@example.nl queued.
+    static func serverWithQueuedEmail() async throws -> TestServer {
         let server = try TestServer()
         try await server.test { client in
             _ = try await client.issue(Fixtures.dutchRepair())
             _ = try await client.call(
                 .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
         }
+        return server
+    }
+
+    @Test("a transient failure is retried after a backoff; the message is sent once, with its link")
+    func retries() async throws {
+        let server = try await Self.serverWithQueuedEmail()
         let mailer = FakeMailer(failures: 1)
         let sender = OutboxSender(
             repo: server.repo, mailer: mailer, publicBaseURL: "https://quotes.test",
@@ -96,7 +102,8 @@ struct EmailTests {
     }
 
     /// 265 characters: over RFC 5321's 254 for a whole path, each label within 63.
-    static let longDomain = ["b", "c", "d", "e"].map { String(repeating: $0, count: 63) }.joined(separator: ".")
+    static let longDomain =
+        ["b", "c", "d", "e"].map { String(repeating: $0, count: 63) }.joined(separator: ".")
         + ".example"
 
     @Test(
@@ -124,12 +131,7 @@ struct EmailTests {
 
     @Test("GET /v1/quotes/{number} shows each e-mail's state; a permanent failure shows its reason")
     func statesInTheQuote() async throws {
-        let server = try TestServer()
-        try await server.test { client in
-            _ = try await client.issue(Fixtures.dutchRepair())
-            _ = try await client.call(
-                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"x@example.nl"}"#)
-        }
+        let server = try await Self.serverWithQueuedEmail()
         let sender = OutboxSender(
             repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "",
             logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
