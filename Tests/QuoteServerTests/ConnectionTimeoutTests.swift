@@ -86,4 +86,19 @@ struct ConnectionTimeoutTests {
             #expect(answer?.contains(#"{"status":"ok"}"#) == true)
         }
     }
+
+    @Test("a kept-alive connection is closed once idle for --idle-timeout, after its answer")
+    func idleKeepAlive() async throws {
+        var options = ServerOptions()
+        options.idleTimeout = .seconds(1)
+        let app = Application(router: try TestServer().router, server: options.httpServer)
+        try await app.test(.live) { client in
+            let connection = try RawConnection(host: "localhost", port: try #require(client.port))
+            defer { connection.close() }
+            connection.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let answer = await connection.readUntilClosedAsync()
+            #expect(answer?.hasPrefix("HTTP/1.1 200") == true)
+            #expect(answer?.hasSuffix(#"{"status":"ok"}"#) == true)
+        }
+    }
 }
