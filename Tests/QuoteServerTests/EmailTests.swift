@@ -129,13 +129,20 @@ struct EmailTests {
         #expect(try await server.repo.outbox(quoteNumber: "NL-2026-000001").isEmpty)
     }
 
-    @Test("GET /v1/quotes/{number} shows each e-mail's state; a permanent failure shows its reason")
+    @Test("a permanent failure is logged at error level and shown, with its reason, in GET /v1/quotes/{number}")
     func statesInTheQuote() async throws {
         let server = try await Self.serverWithQueuedEmail()
+        let lines = ServiceLogHandlerTests.Lines()
         let sender = OutboxSender(
             repo: server.repo, mailer: FakeMailer(failures: 9, permanent: true), publicBaseURL: "",
-            logger: Logger(label: "t", factory: { _ in SwiftLogNoOpLogHandler() }))
+            logger: ServiceLogHandlerTests.logger(lines))
         #expect(try await sender.drainOnce() == 0)
+        let logged = lines.withLock { $0 }
+        #expect(logged.count == 1)
+        #expect(logged.first?.contains(" error repairquote.server: ") == true)
+        #expect(logged.first?.contains("reason=550 no such user") == true)
+        #expect(logged.first?.contains("to=x***@example.nl") == true)
+        #expect(logged.first?.hasSuffix("e-mail given up\n") == true)
         try await server.test { client in
             _ = try await client.call(
                 .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: #"{"to":"y@example.nl"}"#)
