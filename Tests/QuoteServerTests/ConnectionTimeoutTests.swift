@@ -67,13 +67,17 @@ struct RawConnection {
 
 @Suite("connection timeouts, over a real socket")
 struct ConnectionTimeoutTests {
+    /// Runs `body` with the port of a live server with these options.
+    func live(_ options: ServerOptions, _ body: @Sendable (Int) async throws -> Void) async throws {
+        let app = Application(router: try TestServer().router, server: options.httpServer)
+        try await app.test(.live) { client in try await body(try #require(client.port)) }
+    }
+
     @Test("a request head left unfinished is closed after --header-timeout; a finished one is answered")
     func unfinishedHead() async throws {
         var options = ServerOptions()
         options.headerTimeout = .seconds(1)
-        let app = Application(router: try TestServer().router, server: options.httpServer)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
+        try await live(options) { port in
             let slow = try RawConnection(host: "localhost", port: port)
             defer { slow.close() }
             slow.send("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
@@ -91,9 +95,8 @@ struct ConnectionTimeoutTests {
     func idleKeepAlive() async throws {
         var options = ServerOptions()
         options.idleTimeout = .seconds(1)
-        let app = Application(router: try TestServer().router, server: options.httpServer)
-        try await app.test(.live) { client in
-            let connection = try RawConnection(host: "localhost", port: try #require(client.port))
+        try await live(options) { port in
+            let connection = try RawConnection(host: "localhost", port: port)
             defer { connection.close() }
             connection.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
             let answer = await connection.readUntilClosedAsync()
