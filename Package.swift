@@ -113,6 +113,7 @@ let package = Package(
                 "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
                 "QuoteRendering", "QuoteMailer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

@@ -38,6 +38,12 @@ extension MailAddress {
         }
     }
 
+    /// Why `text` cannot be sent to as one envelope recipient (control characters, a list, RFC 5321
+    /// length limits: local part ≤ 64, whole ≤ 254 bytes), or nil when it can.
+    public static func problem(_ text: String, limits: MailLimits = MailLimits()) -> String? {
+        addrSpecProblem(text, maxBytes: limits.addressBytes)
+    }
+
     /// Why `text` is not a simple addr-spec, or nil when it is one.
     static func addrSpecProblem(_ text: String, maxBytes: Int) -> String? {
         let bytes = Array(text.utf8)

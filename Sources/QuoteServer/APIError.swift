@@ -7,18 +7,24 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var message: String
     public var field: String?
+    /// Headers of the answer besides the content type (`Allow`, `Retry-After`).
+    public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+    public init(
+        _ status: HTTPResponse.Status, _ message: String, field: String? = nil, headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.message = message
         self.field = field
+        self.headers = headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var body = JSONObject()
         body.append("error", .string(message))
         body.append("field", field.map(JSONValue.string))
-        return JSONBody.response(.object(body), status: status)
+        return JSONBody.response(
+            text: JSONWriter.write(.object(body), pretty: false), status: status, headers: headers)
     }
 
     /// The API error of a domain or store error; nil for unexpected errors.
@@ -45,21 +51,6 @@ public struct APIError: Error, HTTPResponseError, Sendable {
                 .unprocessableContent, LifecycleError.otherMarket(expected: market).description,
                 field: "market")
         case .lifecycle(let error): APIError(.conflict, error.description)
-        }
-    }
-}
-
-/// Turns domain and store errors thrown by handlers into JSON answers.
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
-        async throws
-        -> Response
-    {
-        do {
-            return try await next(request, context)
-        } catch {
-            if let mapped = APIError.mapping(error) { throw mapped }
-            throw error
         }
     }
 }

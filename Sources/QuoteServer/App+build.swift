@@ -19,6 +19,10 @@ public struct ServerOptions: Sendable {
     /// see docs/benchmarks.md.
     public var ioThreads = ServerOptions.defaultIOThreads
     public static var defaultIOThreads: Int { max(1, System.coreCount / 2) }
+    /// A connection's first request head must be complete within this (else it is closed).
+    public var headerTimeout: Duration = .seconds(10)
+    /// A kept-alive connection with no request for this long is closed.
+    public var idleTimeout: Duration = .seconds(60)
     /// Today in a market (cases without a request date, link expiry); UTC when not set.
     public var today: (@Sendable (MarketCode) -> CivilDate)?
     public init() {}
@@ -44,7 +48,7 @@ public func buildApplication(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
     if let today = options.today { services.today = today }
     var app = Application(
-        router: buildRouter(repo: repo, services: services),
+        router: buildRouter(repo: repo, services: services), server: options.httpServer,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),
         eventLoopGroupProvider: .shared(IOThreads.group(of: options.ioThreads)),
         logger: logger)
@@ -58,7 +62,7 @@ public func buildApplication(
 public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ErrorMiddleware(logger: services.logger))
     router.get("/health") { _, _ in JSONBody.response(text: #"{"status":"ok"}"#) }
     router.get("/metrics") { _, _ in
         JSONBody.text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")

@@ -18,11 +18,14 @@ public struct Principal: Sendable, Equatable {
     public var role: Role
     /// The retailer id, for retailer keys.
     public var retailer: String?
+    /// Most quotes this key may issue a minute; nil for ``IssueRateLimiter/defaultIssuesPerMinute``.
+    public var issuesPerMinute: Int?
 
-    public init(name: String, role: Role, retailer: String? = nil) {
+    public init(name: String, role: Role, retailer: String? = nil, issuesPerMinute: Int? = nil) {
         self.name = name
         self.role = role
         self.retailer = retailer
+        self.issuesPerMinute = issuesPerMinute
     }
 
     /// Stored as the issuer of the quotes this caller issues.
@@ -32,8 +35,8 @@ public struct Principal: Sendable, Equatable {
     func mayRead(issuer: String) -> Bool { role != .retailer || retailer == issuer }
 }
 
-/// API keys → callers, from a JSON file:
-/// `{"keys": [{"key": "…", "name": "desk-1", "role": "service-center"},
+/// API keys → callers, from a JSON file (`issuesPerMinute` optional, a positive whole number):
+/// `{"keys": [{"key": "…", "name": "desk-1", "role": "service-center", "issuesPerMinute": 600},
 ///            {"key": "…", "name": "shop", "role": "retailer", "retailer": "R-100"}]}`.
 public struct APIKeys: Sendable {
     var principals: [String: Principal]
@@ -54,6 +57,7 @@ public struct APIKeys: Sendable {
             var name: String
             var role: String
             var retailer: String?
+            var issuesPerMinute: Int?
         }
         struct File: Decodable { var keys: [Entry] }
         let data: Data
@@ -79,10 +83,16 @@ public struct APIKeys: Sendable {
             if role == .retailer && entry.retailer == nil {
                 throw KeysFileError("\(field).retailer: a retailer key needs its retailer id")
             }
+            if let limit = entry.issuesPerMinute, limit < 1 {
+                throw KeysFileError(
+                    "\(field).issuesPerMinute: should be a positive whole number, not \(limit)")
+            }
             if let first = principals[entry.key] {
                 throw KeysFileError("\(field).key: the same key as \(first.name)'s")
             }
-            principals[entry.key] = Principal(name: entry.name, role: role, retailer: entry.retailer)
+            principals[entry.key] = Principal(
+                name: entry.name, role: role, retailer: entry.retailer, issuesPerMinute: entry.issuesPerMinute
+            )
         }
         return APIKeys(principals)
     }
@@ -94,7 +104,7 @@ public struct APIKeys: Sendable {
             if let key = request.headers[.apiKey] {
                 principals[key]
             } else if let authorization = request.headers[.authorization] {
-                bearers[authorization]
+                bearers[authorization] ?? principals[Self.bearerToken(authorization) ?? ""]
             } else {
                 nil
             }
@@ -105,6 +115,17 @@ public struct APIKeys: Sendable {
             throw APIError(.forbidden, "the \(principal.role.rawValue) role may not do this")
         }
         return principal
+    }
+}
+
+extension APIKeys {
+    /// The token of `Bearer TOKEN` with the scheme in any case and any spaces between (RFC 9110
+    /// §11.1: the scheme is case-insensitive); nil for another scheme.
+    static func bearerToken(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].drop(while: { $0 == " " })
+        return token.isEmpty ? nil : String(token)
     }
 }
 
@@ -131,7 +152,13 @@ public struct KeysFileError: Error, CustomStringConvertible, Equatable {
         switch error {
         case .keyNotFound(let key, let context): self.init("\(path(context.codingPath + [key])): missing")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            self.init("\(path(context.codingPath)): should be \(type == String.self ? "text" : "a list")")
+            let expected =
+                switch type {
+                case is String.Type: "text"
+                case is Int.Type: "a positive whole number"
+                default: "a list"
+                }
+            self.init("\(path(context.codingPath)): should be \(expected)")
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             self.init("not JSON")
         case .dataCorrupted(let context):

@@ -7,7 +7,9 @@ import QuoteStore
 /// one, `ServerServices.customerPage` renders them from the templates in the customer's language).
 enum CustomerPage {
     static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
+        var response = JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
+        response.headers.append(contentsOf: PageHeaders.fields)
+        return response
     }
 
     /// The fallback of a page kind: the quote with its form, or one sentence.

@@ -86,9 +86,16 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
                 try await repo.markSent(outboxID: message.id, at: Date())
                 sent += 1
             } catch {
-                try await repo.markFailed(
-                    outboxID: message.id, error: "\(error)",
-                    retryAt: retryTime(error, attempts: message.attempts, now: now))
+                let retryAt = retryTime(error, attempts: message.attempts, now: now)
+                try await repo.markFailed(outboxID: message.id, error: Self.reason(error), retryAt: retryAt)
+                if retryAt == nil {
+                    logger.error(
+                        "e-mail given up",
+                        metadata: [
+                            "outboxId": "\(message.id)", "number": "\(message.quoteNumber)",
+                            "to": "\(Masking.email(message.recipient))", "reason": "\(Self.reason(error))",
+                        ])
+                }
             }
         }
         return sent
@@ -98,6 +105,14 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
     func decision(of record: QuoteRecord) -> DocumentDecision? {
         let zone = mailer.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
         return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
+    }
+
+    /// The mailer's words for a failure (`550 no such user`), stored with the message.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case MailSendingError.permanent(let reason), MailSendingError.transient(let reason): reason
+        default: "\(error)"
+        }
     }
 
     /// `baseDelay · 2^(attempts-1)` after `now`; nil (give up) for permanent errors or too many attempts.

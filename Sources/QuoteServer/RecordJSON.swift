@@ -93,8 +93,8 @@ enum RecordJSON {
         o.append("to", .string(m.recipient))
         o.append("state", .string(m.state))
         o.append("attempts", .number(String(m.attempts)))
-        o.append("reason", m.state == "failed" ? m.lastError.map(JSONValue.string) ?? .null : .null)
-        o.append("queuedAt", m.createdAt.map { .string(timestamp($0)) } ?? .null)
+        if m.state == "failed" { o.append("reason", .string(m.lastError ?? "unknown")) }
+        o.append("queuedAt", .string(timestamp(m.queuedAt)))
         o.append("sentAt", m.sentAt.map { .string(timestamp($0)) } ?? .null)
         return o
     }

@@ -65,7 +65,9 @@ public final class ServerMetrics: Sendable {
 }
 
 /// Counts and times every request by its route template (never the raw path: tokens live in
-/// paths), and logs one line per request without personal data.
+/// paths), and logs one line per request without personal data. Gives every request its id
+/// (``RequestID``), passed on in the request's `X-Request-Id` and answered in the response's, and
+/// answers `X-Content-Type-Options: nosniff` everywhere.
 struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let logger: Logger
@@ -75,27 +77,29 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let start = ContinuousClock.now
-        var status = 500
-        defer {
-            let route = context.endpointPath ?? "unmatched"
-            let duration = ContinuousClock.now - start
-            metrics.recordRequest(
-                route: route, method: request.method.rawValue, status: status, duration: duration)
-            logger.debug(
-                "request",
-                metadata: [
-                    "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
-                    "ms": "\(duration.components.attoseconds / 1_000_000_000_000_000)",
-                ])
-        }
+        let id = RequestID.of(request.headers)
+        var head = request.head
+        head.headerFields[.requestID] = id
+        var response: Response
         do {
-            let response = try await next(request, context)
-            status = response.status.code
-            return response
+            response = try await next(Request(head: head, body: request.body), context)
         } catch let error as any HTTPResponseError {
-            status = error.status.code
-            throw error
+            response = try error.response(from: request, context: context)
         }
+        response.headers[.requestID] = id
+        response.headers[.contentTypeOptions] = "nosniff"
+        let route = context.endpointPath ?? "unmatched"
+        let duration = ContinuousClock.now - start
+        metrics.recordRequest(
+            route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
+        logger.debug(
+            "request",
+            metadata: [
+                "requestId": "\(id)", "method": "\(request.method.rawValue)", "route": "\(route)",
+                "status": "\(response.status.code)",
+                "ms": "\(duration.components.attoseconds / 1_000_000_000_000_000)",
+            ])
+        return response
     }
 }
 

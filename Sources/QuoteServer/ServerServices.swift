@@ -100,6 +100,8 @@ public struct ServerServices: Sendable {
     public var today: @Sendable (MarketCode) -> CivilDate
     /// Prefix of customer links in e-mails, e.g. `https://quotes.example.com`.
     public var publicBaseURL: String
+    /// Issues per minute per key (429 beyond).
+    public var issueLimiter = IssueRateLimiter()
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

@@ -65,16 +65,38 @@ public struct ServiceLogHandler: LogHandler {
         line.append(UInt8(ascii: ":"))
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
             line.append(UInt8(ascii: " "))
-            line.append(contentsOf: key.utf8)
+            Self.appendEscaped(key, to: &line)
             line.append(UInt8(ascii: "="))
-            line.append(contentsOf: "\(value)".utf8)
+            Self.appendEscaped("\(value)", to: &line)
         }
         line.append(contentsOf: " [".utf8)
         line.append(contentsOf: event.source.utf8)
         line.append(contentsOf: "] ".utf8)
-        line.append(contentsOf: event.message.description.utf8)
+        Self.appendEscaped(event.message.description, to: &line)
         line.append(UInt8(ascii: "\n"))
         output(line)
+    }
+
+    /// Appends `text` with its control characters escaped (`\n`, `\r`, `\t`, `\\`, `\u{1B}`; also
+    /// U+0085, U+2028 and U+2029), so that whatever a request puts into a message or a metadata
+    /// value, one event is one line.
+    static func appendEscaped(_ text: String, to line: inout [UInt8]) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": line.append(contentsOf: #"\n"#.utf8)
+            case "\r": line.append(contentsOf: #"\r"#.utf8)
+            case "\t": line.append(contentsOf: #"\t"#.utf8)
+            case "\\": line.append(contentsOf: #"\\"#.utf8)
+            case _ where isControl(scalar.value):
+                line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".utf8)
+            default: line.append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ value: UInt32) -> Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
     }
 
     /// `2026-11-21T09:30:12.345Z`.

@@ -32,9 +32,6 @@ public protocol QuoteRepository: Sendable {
     /// e-mails cancelled. Throws ``StoreError/lifecycle(_:)`` when it is decided, replaced or void.
     func void(_ request: VoidRequest) async throws -> QuoteRecord
 
-    /// The e-mails of a quote, oldest first.
-    func emails(number: String) async throws -> [OutboxMessage]
-
     /// The benefits already granted to a device known by any of `deviceKeys`
     /// (``QuoteCore/ServiceCase/Device/benefitKeys``), with the quote that granted each.
     func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String]
@@ -54,6 +51,9 @@ public protocol QuoteRepository: Sendable {
 
     /// One outbox message, for inspection.
     func outboxMessage(id: Int64) async throws -> OutboxMessage?
+
+    /// The outbox messages of a quote, oldest first (pending, sent and failed).
+    func outbox(quoteNumber: String) async throws -> [OutboxMessage]
 }
 
 extension QuoteRepository {

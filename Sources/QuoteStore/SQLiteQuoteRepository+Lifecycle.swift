@@ -54,13 +54,4 @@ extension SQLiteQuoteRepository {
             return voided
         }
     }
-
-    public func emails(number: String) async throws -> [OutboxMessage] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM outbox WHERE quote_number = ? ORDER BY id", arguments: [number]
-            )
-            .map(Self.outboxMessage)
-        }
-    }
 }

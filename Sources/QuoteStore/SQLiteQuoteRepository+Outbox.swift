@@ -87,18 +87,27 @@ extension SQLiteQuoteRepository {
         try await writer.read { db in try Self.fetchOutbox(db, id: id) }
     }
 
+    public func outbox(quoteNumber: String) async throws -> [OutboxMessage] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE quote_number = ? ORDER BY id", arguments: [quoteNumber]
+            ).map(Self.outboxMessage)
+        }
+    }
+
     static func fetchOutbox(_ db: Database, id: Int64) throws -> OutboxMessage? {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(outboxMessage)
     }
 
     static func outboxMessage(_ row: Row) -> OutboxMessage {
-        OutboxMessage(
+        let sentAt: Double? = row["sent_at"]
+        return OutboxMessage(
             id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
             language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
             customerToken: row["customer_token"],
             state: row["state"], attempts: row["attempts"], lastError: row["last_error"],
-            kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .quote,
-            createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            sentAt: (row["sent_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            queuedAt: Date(timeIntervalSince1970: row["created_at"]),
+            sentAt: sentAt.map(Date.init(timeIntervalSince1970:)),
+            kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .quote)
     }
 }

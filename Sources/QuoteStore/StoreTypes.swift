@@ -230,10 +230,11 @@ public struct OutboxMessage: Sendable, Equatable {
     /// `pending`, `sent`, `failed`, or `cancelled` (its quote was replaced or withdrawn first).
     public var state: String
     public var attempts: Int
+    /// Why the last attempt failed; for a `failed` message, why it was given up.
     public var lastError: String?
+    public var queuedAt: Date
+    public var sentAt: Date?
     public var kind: Kind = .quote
-    public var createdAt: Date? = nil
-    public var sentAt: Date? = nil
 
     /// The quote itself, or the confirmation of a decision.
     public enum Kind: String, Sendable {

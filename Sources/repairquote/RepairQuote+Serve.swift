@@ -24,6 +24,10 @@ extension RepairQuote {
         @Option(help: "Public base URL of customer links.") var publicURL: String?
         @Option(help: "Threads for HTTP input and output (default: half the cores, at least 1).")
         var ioThreads = ServerOptions.defaultIOThreads
+        @Option(help: "Seconds a connection may take to send its first request head before it is closed.")
+        var headerTimeout = 10
+        @Option(help: "Seconds an idle kept-alive connection stays open.")
+        var idleTimeout = 60
 
         func validate() throws {
             guard (1...65535).contains(port) else {
@@ -32,6 +36,25 @@ extension RepairQuote {
             guard (1...256).contains(ioThreads) else {
                 throw ArgumentParser.ValidationError("--io-threads must be 1 to 256")
             }
+            guard (1...3600).contains(headerTimeout) else {
+                throw ArgumentParser.ValidationError("--header-timeout must be 1 to 3600 seconds")
+            }
+            guard (1...86400).contains(idleTimeout) else {
+                throw ArgumentParser.ValidationError("--idle-timeout must be 1 to 86400 seconds")
+            }
+        }
+
+        /// The service's options from the command line (`today` is set once the price lists are read).
+        var serverOptions: ServerOptions {
+            var options = ServerOptions()
+            options.host = host
+            options.port = port
+            options.databasePath = db
+            options.publicBaseURL = publicURL
+            options.ioThreads = ioThreads
+            options.headerTimeout = .seconds(headerTimeout)
+            options.idleTimeout = .seconds(idleTimeout)
+            return options
         }
 
         func run() async throws {
@@ -39,12 +62,7 @@ extension RepairQuote {
             LoggingSystem.bootstrap { ServiceLogHandler(label: $0) }
             var logger = Logger(label: "repairquote.server")
             logger.logLevel = .info
-            var options = ServerOptions()
-            options.host = host
-            options.port = port
-            options.databasePath = db
-            options.publicBaseURL = publicURL
-            options.ioThreads = ioThreads
+            var options = serverOptions
             let apiKeys = try CLIError.guarding {
                 do {
                     return try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])

@@ -19,6 +19,7 @@ struct APIKeysFileTests {
             .deletingLastPathComponent().appendingPathComponent("Examples/service/keys.sample.json")
         let keys = try APIKeys.load(file: url)
         #expect(Set(keys.principals.values.map(\.role)) == Set(Role.allCases))
+        #expect(keys.principals.values.contains { $0.issuesPerMinute == 600 })
     }
 
     @Test("bad files are refused with the field at fault")
@@ -44,6 +45,14 @@ struct APIKeysFileTests {
             (
                 #"{"keys": [\#(good), {"key": "k-1", "name": "other", "role": "finance"}]}"#,
                 "keys[1].key: the same key as desk's"
+            ),
+            (
+                #"{"keys": [{"key": "k-1", "name": "desk", "role": "finance", "issuesPerMinute": 0}]}"#,
+                "keys[0].issuesPerMinute: should be a positive whole number, not 0"
+            ),
+            (
+                #"{"keys": [{"key": "k-1", "name": "desk", "role": "finance", "issuesPerMinute": "60"}]}"#,
+                "keys[0].issuesPerMinute: should be a positive whole number"
             ),
         ]
         for (text, message) in cases {

@@ -135,8 +135,10 @@ struct DecisionTests {
         try await server.on("2026-03-16").test { (client) async throws in
             #expect(try await client.call(.get, "/q/\(token)", key: nil).status == .ok)
             #expect(
-                try await client.call(.post, "/q/\(token)", key: nil, body: "x=1").status
-                    == .unprocessableContent)
+                try await client.call(
+                    .post, "/q/\(token)", key: nil, body: "x=1",
+                    headers: [.contentType: "application/x-www-form-urlencoded"]
+                ).status == .unprocessableContent)
         }
         try await server.on("2026-03-17").test { (client) async throws in
             let page = try await client.call(.get, "/q/\(token)", key: nil)

@@ -144,6 +144,9 @@ struct LifecycleTests {
             let emails = voided.json["emails"] as? [[String: Any]]
             #expect(emails?.map { $0["state"] as? String } == ["cancelled"])
             #expect(try await client.call(.get, path, key: nil).status == .gone)
+            let mail = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/email", key: Key.desk, body: "")
+            #expect(mail.status == .conflict)
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             #expect(
                 try await client.call(.post, path, key: nil, body: "decision=accepted", headers: form).status

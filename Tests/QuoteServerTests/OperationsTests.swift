@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import QuoteServer
 import QuoteTestSupport
 import Testing
+
+@testable import QuoteServer
 
 @Suite("health, metrics and the OpenAPI document")
 struct OperationsTests {
@@ -40,6 +41,8 @@ struct OperationsTests {
         let documented = Set(OpenAPIScan.operations(OpenAPIDocument.text))
         #expect(documented == registered)
         #expect(registered.count == 13)
+        // What a 405 names in Allow.
+        #expect(Set(ServiceRoutes.all.map { "\($0.method.rawValue) \($0.path)" }) == registered)
         try await server.test { client in
             let served = try await client.call(.get, "/openapi.yaml", key: nil)
             #expect(served.text == OpenAPIDocument.text && served.text.hasPrefix("openapi: 3.1.0"))

@@ -19,7 +19,7 @@ struct EchoRenderer: QuoteDocumentRendering {
 
 @Suite("GET /v1/quotes/{number} and GET /v1/quotes")
 struct ReadTests {
-    @Test("every role reads a quote; a retailer only its own (403); unknown 404; no key 401")
+    @Test("every role reads a quote; a retailer only its own (another's is 404, as unknown); no key 401")
     func readByRole() async throws {
         let server = try TestServer()
         try await server.test { client in
@@ -29,11 +29,10 @@ struct ReadTests {
                 #expect(response.status == .ok)
                 #expect(response.json["status"] as? String == "issued")
             }
-            // Another retailer's quote does not exist for this one: 404, as for an unknown number.
-            let other = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.otherShop)
-            #expect(other.status == .notFound && other.json["error"] as? String == "no such quote")
+            let others = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.otherShop)
             let unknown = try await client.call(.get, "/v1/quotes/NL-2026-000404", key: Key.desk)
             #expect(unknown.status == .notFound && unknown.json["error"] as? String == "no such quote")
+            #expect(others.status == .notFound && others.text == unknown.text)
             #expect(
                 try await client.call(.get, "/v1/quotes/NL-2026-000001", key: nil).status == .unauthorized)
         }
@@ -101,6 +100,26 @@ struct ReadTests {
                 #expect(response.status == .unprocessableContent)
                 #expect(response.json["field"] as? String == field)
             }
+        }
+    }
+
+    @Test(
+        "status filters on every coverage status of the spec; an empty value is absent; unknown parameters 422"
+    )
+    func listStatusAndEmpty() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let issued = try await client.issue(Fixtures.dutchRepair())
+            let coverage = issued.json["coverageStatus"] as? String ?? "?"
+            for status in ["in-warranty", "out-of-warranty", "doa", "remorse", "refused", "not-repairable"] {
+                let page = try await client.call(.get, "/v1/quotes?status=\(status)", key: Key.desk)
+                #expect(page.status == .ok, "\(status)")
+                #expect((page.json["quotes"] as? [Any])?.count == (status == coverage ? 1 : 0), "\(status)")
+            }
+            let empty = try await client.call(.get, "/v1/quotes?market=&status=&limit=", key: Key.desk)
+            #expect(empty.status == .ok && (empty.json["quotes"] as? [Any])?.count == 1)
+            let unknown = try await client.call(.get, "/v1/quotes?market=NL&sort=desc", key: Key.desk)
+            #expect(unknown.status == .unprocessableContent && unknown.json["field"] as? String == "sort")
         }
     }
 }

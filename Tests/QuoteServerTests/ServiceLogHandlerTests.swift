@@ -68,4 +68,20 @@ struct ServiceLogHandlerTests {
             #expect(String(decoding: line, as: UTF8.self) == text)
         }
     }
+
+    @Test("CR, LF and other control characters in a message or a value are escaped: one event, one line")
+    func injection() {
+        let lines = Lines()
+        let logger = Self.logger(lines)
+        logger.warning(
+            "bad to\r\n2026-01-01T00:00:00.000Z info forged",
+            metadata: ["to": "a@b.example\r\nRCPT TO:<x@y.example>", "tab": "a\tb\u{1B}[31m\u{2028}\\"])
+        let written = lines.withLock { $0 }
+        #expect(
+            written == [
+                #"2026-11-21T09:30:12.345Z warning repairquote.server: tab=a\tb\u{1B}[31m\u{2028}\\ to=a@b.example\r\nRCPT TO:<x@y.example> [QuoteServerTests] bad to\r\n2026-01-01T00:00:00.000Z info forged"#
+                    + "\n"
+            ])
+        #expect(written.first?.filter(\.isNewline).count == 1)
+    }
 }

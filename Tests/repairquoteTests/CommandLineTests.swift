@@ -45,6 +45,17 @@ struct CommandLineTests {
         #expect(throws: (any Error).self) { try QuoteCommand.parse(["case.json", "--format", "pdf"]) }
     }
 
+    @Test("serve: --header-timeout and --idle-timeout default to 10 and 60 s, and must be positive")
+    func serveTimeouts() throws {
+        let defaults = try RepairQuote.Serve.parse([]).serverOptions
+        #expect(defaults.headerTimeout == .seconds(10) && defaults.idleTimeout == .seconds(60))
+        let given = try RepairQuote.Serve.parse(["--header-timeout", "3", "--idle-timeout", "30"])
+            .serverOptions
+        #expect(given.headerTimeout == .seconds(3) && given.idleTimeout == .seconds(30))
+        #expect(throws: (any Error).self) { try RepairQuote.Serve.parse(["--header-timeout", "0"]) }
+        #expect(throws: (any Error).self) { try RepairQuote.Serve.parse(["--idle-timeout", "-1"]) }
+    }
+
     @Test("help explains the command to a new user")
     func help() {
         let help = RepairQuote.helpMessage()

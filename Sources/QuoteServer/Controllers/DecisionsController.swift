@@ -41,8 +41,7 @@ struct DecisionsController<Repository: QuoteRepository> {
             try QuoteLifecycle.checkText(text, field: "note", required: false)
             note = text
         }
-        let record = try await QuotesController(repo: repo, services: services).readable(
-            number, by: principal)
+        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
         _ = try await decide(
             record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note)
         return try await QuotesController(repo: repo, services: services).fullResponse(number)
@@ -61,11 +60,20 @@ struct DecisionsController<Repository: QuoteRepository> {
     }
 
     /// Records the customer's choice (form field `decision`): 409 after another choice, 410 once
-    /// expired, replaced or void.
+    /// expired, replaced or void, 403 a post from another site's page (`Origin`), 415 a body that is
+    /// not a form.
     @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
     {
         do {
             let record = try await linked(context)
+            guard PageHeaders.isSameOrigin(request, publicBaseURL: services.publicBaseURL) else {
+                throw APIError(.forbidden, "This answer was sent from another site.", field: "Origin")
+            }
+            guard PageHeaders.isForm(request) else {
+                throw APIError(
+                    .unsupportedMediaType, "Send the form as application/x-www-form-urlencoded.",
+                    field: "Content-Type")
+            }
             var request = request
             let body = try await request.collectBody(upTo: 16 * 1024)
             let form = FormDecoding.fields(String(buffer: body))

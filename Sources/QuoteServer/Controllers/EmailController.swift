@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteMailer
 import QuoteStore
 
 /// `POST /v1/quotes/{number}/email`: puts the quote's e-mail into the outbox (sent by
-/// ``OutboxSender``). Body optional: `{"to": "address"}`, else the case's customer e-mail.
+/// ``OutboxSender``). Body optional: `{"to": "address"}`, else the case's customer e-mail. An
+/// address the mailer could never send to (a list, control characters, over RFC 5321's limits)
+/// is refused here with 422, not lost later.
 struct EmailController<Repository: QuoteRepository> {
     let repo: Repository
     let services: ServerServices
@@ -14,21 +17,24 @@ struct EmailController<Repository: QuoteRepository> {
     }
 
     @Sendable func enqueue(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try services.keys.require(request, [.serviceCenter])
+        let principal = try services.keys.require(request, [.serviceCenter])
         let number = try context.parameters.require("number")
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024)
-        var to: String?
-        if body.readableBytes > 0 {
-            guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)) else {
-                throw APIError(.unprocessableContent, "expected a JSON object")
-            }
-            to = object["to"].flatMap { $0.text }
+        let to = try Self.recipient(in: Array(body.readableBytesView))
+        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
+        // A replaced or withdrawn quote is not sent: its link would only say so.
+        switch services.state(of: record) {
+        case .superseded: throw StoreError.lifecycle(.superseded)
+        case .void: throw StoreError.lifecycle(.void)
+        default: break
         }
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
-        guard let recipient = to ?? serviceCase.customer.email, recipient.contains("@") else {
+        guard let recipient = to ?? serviceCase.customer.email else {
             throw APIError(.unprocessableContent, "no e-mail address for this quote", field: "to")
+        }
+        if let problem = MailAddress.problem(recipient) {
+            throw APIError(.unprocessableContent, "cannot be sent to: \(problem)", field: "to")
         }
         let message = try await repo.enqueueEmail(
             EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language))
@@ -39,5 +45,22 @@ struct EmailController<Repository: QuoteRepository> {
         o.append("messageId", .string(message.messageID))
         o.append("state", .string(message.state))
         return JSONBody.response(.object(o), status: .accepted)
+    }
+
+    /// The `to` of an optional body `{"to": "address"}`: 422 for a body that is not a JSON object,
+    /// an unknown field, or a `to` that is not text.
+    static func recipient(in body: [UInt8]) throws -> String? {
+        guard !body.isEmpty else { return nil }
+        guard case .object(let object)? = try? JSONParser.parse(body) else {
+            throw APIError(.unprocessableContent, "expected a JSON object such as {\"to\": \"a@b.example\"}")
+        }
+        if let unknown = object.keys.first(where: { $0 != "to" }) {
+            throw APIError(.unprocessableContent, "unknown field (expected only to)", field: unknown)
+        }
+        switch object["to"] {
+        case nil: return nil
+        case .string(let text)?: return text
+        default: throw APIError(.unprocessableContent, "expected one e-mail address as text", field: "to")
+        }
     }
 }

@@ -39,11 +39,12 @@ struct QuotesController<Repository: QuoteRepository> {
     func issue(_ request: Request, by principal: Principal, issuer: String, supersedes: String?) async throws
         -> Response
     {
+        try services.limitIssues(by: principal)
         let (serviceCase, body) = try await readCase(request)
         let today = services.today(serviceCase.market)
         try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
         let hash = Digest.sha256Hex(
-            Array(principal.issuer.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
+            Array(issuer.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
         let engine = services.engine
         let result = try await repo.issue(
             IssueRequest(
@@ -112,28 +113,21 @@ struct QuotesController<Repository: QuoteRepository> {
             bytes: RecordJSON.full(
                 record, state: services.state(of: record),
                 language: services.documentLanguage(record, customerLanguage: customerLanguage),
-                emails: try await repo.emails(number: record.number)))
+                emails: try await repo.outbox(quoteNumber: record.number)))
     }
 
     func renderDocument(_ record: QuoteRecord, format: DocumentFormat) throws -> Response {
         guard let (document, _) = try services.document(record, format: format) else {
             throw APIError(.notAcceptable, "documents are not available yet; ask for application/json")
         }
-        return JSONBody.text(document, contentType: format.contentType)
+        var response = JSONBody.text(document, contentType: format.contentType)
+        response.headers.append(contentsOf: PageHeaders.fields)
+        return response
     }
 
-    /// The quote, when `principal` may read it: 404 when unknown and, the same, when another
-    /// retailer issued it (a retailer learns nothing of other issuers' numbers).
+    /// The quote, when `principal` may read it: 404 unknown or another retailer's.
     func readable(_ number: String, by principal: Principal) async throws -> QuoteRecord {
-        guard let record = try await repo.quote(number: number), principal.mayRead(issuer: record.issuer)
-        else {
-            throw StoreError.notFound
-        }
-        return record
-    }
-
-    static var listParameters: Set<String> {
-        ["market", "status", "state", "q", "from", "to", "cursor", "limit"]
+        try await QuoteAccess(repo: repo).readable(number, by: principal)
     }
 
     /// A page of quotes, oldest first; `nextCursor` continues. Filters: `state`, `q` (number,
@@ -141,59 +135,8 @@ struct QuotesController<Repository: QuoteRepository> {
     /// coverage status), `from`, `to`. An empty value is no filter; an unknown parameter is 422.
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, Set(Role.allCases))
-        var parameters: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters {
-            let name = String(name)
-            guard Self.listParameters.contains(name) else {
-                throw APIError(
-                    .unprocessableContent,
-                    "unknown parameter (expected \(Self.listParameters.sorted().joined(separator: ", ")))",
-                    field: name)
-            }
-            if !value.isEmpty { parameters[name] = String(value) }
-        }
-        var query = QuoteQuery(
-            market: parameters["market"], status: parameters["status"], from: parameters["from"],
-            to: parameters["to"], issuer: principal.role == .retailer ? principal.issuer : nil)
-        for (field, date) in [("from", query.from), ("to", query.to)] {
-            if let date, CivilDate(date) == nil {
-                throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
-            }
-        }
-        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
-        {
-            throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
-        }
-        let statuses = ["issued", "accepted", "rejected"] + CoverageStatus.allCases.map(\.rawValue)
-        if let status = query.status, !statuses.contains(status) {
-            throw APIError(
-                .unprocessableContent, "expected one of \(statuses.joined(separator: ", "))", field: "status")
-        }
-        if let state = parameters["state"] {
-            guard let value = QuoteState(rawValue: state) else {
-                let states = QuoteState.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError(.unprocessableContent, "expected one of \(states)", field: "state")
-            }
-            query.state = value
-        }
-        if let text = parameters["q"] {
-            guard text.count <= 100, TextSafety.isClean(text) else {
-                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: "q")
-            }
-            query.text = text
-        }
-        if let market = query.market,
-            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
-        {
-            throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
-        }
-        if let limit = parameters["limit"] {
-            guard let value = Int(limit), (1...100).contains(value) else {
-                throw APIError(.unprocessableContent, "limit must be 1 to 100", field: "limit")
-            }
-            query.limit = value
-        }
-        if let cursor = parameters["cursor"] { query.after = try Cursor.decode(cursor) }
+        var query = try ListParameters.query(
+            request.uri.queryParameters, issuer: principal.role == .retailer ? principal.issuer : nil)
         query.today = services.today(MarketCode(query.market ?? ""))
         let page = try await repo.list(query)
         var body = JSONObject()
