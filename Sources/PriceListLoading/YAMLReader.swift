@@ -163,7 +163,7 @@ struct YAMLReader {
     where E.RawValue == String {
         guard let value = E(rawValue: text) else {
             throw fail(
-                "unknown value \"\(text)\" (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))",
+                "unknown value \"\(text)\"\(NearestName.hint(for: text, among: E.allCases.map(\.rawValue))) (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))",
                 key: key, at: node)
         }
         return value

@@ -66,7 +66,7 @@ struct PriceListLoaderTests {
             (
                 "NL/parts.csv", "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189.90",
                 "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189,90",
-                "NL/parts.csv:2: expected 5 fields, found 6"
+                "NL/parts.csv:2: price: expected 5 fields, found 6: \"189,90\" looks like an amount with a decimal comma"
             ),
             (
                 "NL/parts.csv", "Xiaomi 12 Pro,189.90", "Xiaomi 12 Pro,12abc",
