@@ -5,5 +5,5 @@ struct PricesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prices",
         abstract: "Check price lists and compare two versions of one (finance).",
-        subcommands: [PricesCheckCommand.self])
+        subcommands: [PricesCheckCommand.self, PricesDiffCommand.self])
 }
