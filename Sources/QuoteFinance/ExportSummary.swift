@@ -61,14 +61,17 @@ public struct ExportSummary: Sendable {
     }
 
     /// The CSV records, sorted by market, month, payer and currency.
-    public var records: [[String]] {
+    public var records: [[String]] { records(.standard) }
+
+    /// The CSV records, amounts with the format's decimal separator.
+    public func records(_ format: CSVFormat) -> [[String]] {
         groups.keys.sorted().map { key in
             let s = groups[key]!
             let scale = key.currency.minorUnits
             return [
                 key.market, key.month, key.payer, key.currency.code, String(s.quotes), String(s.lines),
-                Decimals.format(s.net, scale: scale), Decimals.format(s.vat, scale: scale),
-                Decimals.format(s.gross, scale: scale),
+                format.amount(s.net, scale: scale), format.amount(s.vat, scale: scale),
+                format.amount(s.gross, scale: scale),
             ]
         }
     }
@@ -85,7 +88,9 @@ public struct ExportBatchResult: Sendable {
 
 public enum QuoteExporter {
     /// Exports a batch: rows as CSV text unless `summaryOnly`, always the summary.
-    public static func export(_ batch: LineBatch, summaryOnly: Bool) -> ExportBatchResult {
+    public static func export(_ batch: LineBatch, summaryOnly: Bool, format: CSVFormat = .standard)
+        -> ExportBatchResult
+    {
         var result = ExportBatchResult()
         batch.buffer.withUnsafeBufferPointer { buffer in
             for line in batch.lines {
@@ -95,7 +100,7 @@ public enum QuoteExporter {
                 do {
                     let rows = try rows(bytes, overlong: line.overlong)
                     result.summary.add(quote: rows)
-                    if !summaryOnly { for row in rows { result.csv += CSV.record(row.fields) } }
+                    if !summaryOnly { for row in rows { result.csv += format.record(row.fields(format)) } }
                 } catch {
                     result.invalid.append("line \(line.number): invalid: \(error)")
                 }
