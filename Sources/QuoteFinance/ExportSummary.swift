@@ -79,11 +79,12 @@ public struct ExportSummary: Sendable {
 
 /// What exporting a batch of lines gave: CSV records (in line order), the batch's summary, and the
 /// report of invalid lines.
-public struct ExportBatchResult: Sendable {
+public struct ExportBatchResult: BatchOutput {
     public var csv = ""
     public var summary = ExportSummary()
     public var invalid: [String] = []
     public var lines = 0
+    public var output: String { csv }
 }
 
 public enum QuoteExporter {
@@ -92,27 +93,16 @@ public enum QuoteExporter {
         -> ExportBatchResult
     {
         var result = ExportBatchResult()
-        batch.buffer.withUnsafeBufferPointer { buffer in
-            for line in batch.lines {
-                let bytes = UnsafeBufferPointer(rebasing: buffer[line.range])
-                if !line.overlong, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-                result.lines += 1
-                do {
-                    let rows = try rows(bytes, overlong: line.overlong)
-                    result.summary.add(quote: rows)
-                    if !summaryOnly { for row in rows { result.csv += format.record(row.fields(format)) } }
-                } catch {
-                    result.invalid.append("line \(line.number): invalid: \(error)")
-                }
-            }
+        let (lines, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
+            let rows = try rows(bytes)
+            result.summary.add(quote: rows)
+            if !summaryOnly { for row in rows { result.csv += format.record(row.fields(format)) } }
         }
+        (result.lines, result.invalid) = (lines, invalid)
         return result
     }
 
-    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool) throws(ValidationError)
-        -> [ChargeRow]
-    {
-        guard !overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>) throws(ValidationError) -> [ChargeRow] {
         do {
             return try ChargeRow.rows(try JSONParser.parse(Array(bytes)))
         } catch let error as JSONParser.SyntaxError {

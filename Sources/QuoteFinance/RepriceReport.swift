@@ -26,10 +26,15 @@ public enum RepriceReport {
                 + "\(Decimals.format(difference, scale: scale))) [\(r.oldVersion) → \(n.version)]"
             if r.statusChanged { out += "; status \(r.oldStatus) → \(n.status)" }
             if r.payersChanged {
-                out += "; payers \(r.oldPayers.joined(separator: ", ")) → \(n.payers.joined(separator: ", "))"
+                out += "; payers \(names(r.oldPayers)) → \(names(n.payers))"
             }
             return out + "\n"
         }
+    }
+
+    /// `consumer, manufacturer`, or `(none)` for a quote without lines.
+    static func names(_ payers: [String]) -> String {
+        payers.isEmpty ? "(none)" : payers.joined(separator: ", ")
     }
 
     public static func fields(_ r: RepriceResult, _ format: CSVFormat) -> [String] {

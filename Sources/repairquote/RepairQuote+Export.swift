@@ -47,27 +47,12 @@ struct ExportCommand: ParsableCommand {
         if bom { StandardOutput.write("\u{FEFF}") }
         StandardOutput.write(format.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()
-        var lines = 0
-        var invalid = 0
         let summaryOnly = summary
-        OrderedPipeline.run(
-            jobs: jobs.jobs, next: input.next,
-            process: { batch in
-                (QuoteExporter.export(batch, summaryOnly: summaryOnly, format: format), batch.bytesConsumed)
-            },
-            emit: { result, bytes in
-                StandardOutput.write(result.csv)
-                for message in result.invalid { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-                invalid += result.invalid.count
-                lines += result.lines
-                totals.merge(result.summary)
-                input.progress?.update(rows: lines, bytes: bytes)
-            })
-        input.progress?.finish()
+        let counts = input.runPipeline(
+            jobs: jobs.jobs,
+            process: { QuoteExporter.export($0, summaryOnly: summaryOnly, format: format) },
+            merge: { totals.merge($0.summary) })
         if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
-        if invalid > 0 {
-            FileHandle.standardError.write(Data("repairquote: \(invalid) of \(lines) lines invalid\n".utf8))
-            throw ExitCode(2)
-        }
+        try InputFile.failIfInvalid(counts)
     }
 }

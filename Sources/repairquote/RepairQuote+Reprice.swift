@@ -55,27 +55,14 @@ struct RepriceCommand: ParsableCommand {
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
         if csv { StandardOutput.write(format.record(summary ? RepriceSummary.header : RepriceReport.header)) }
         var totals = RepriceSummary()
-        var (lines, invalid) = (0, 0)
-        OrderedPipeline.run(
-            jobs: jobs.jobs, next: input.next,
-            process: { batch in (repricer.reprice(batch, style: style), batch.bytesConsumed) },
-            emit: { result, bytes in
-                StandardOutput.write(result.report)
-                for message in result.invalid { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-                invalid += result.invalid.count
-                lines += result.lines
-                totals.merge(result.summary)
-                input.progress?.update(rows: lines, bytes: bytes)
-            })
-        input.progress?.finish()
+        let counts = input.runPipeline(
+            jobs: jobs.jobs, process: { repricer.reprice($0, style: style) },
+            merge: { totals.merge($0.summary) })
         if csv {
             if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
         } else {
             StandardOutput.write(totals.lines.map { "summary: \($0)\n" }.joined())
         }
-        if invalid > 0 {
-            FileHandle.standardError.write(Data("repairquote: \(invalid) of \(lines) lines invalid\n".utf8))
-            throw ExitCode(2)
-        }
+        try InputFile.failIfInvalid(counts)
     }
 }
