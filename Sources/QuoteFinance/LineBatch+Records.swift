@@ -23,7 +23,9 @@ extension LineBatch {
                 if !line.overlong, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
                 count += 1
                 do {
-                    guard !line.overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
+                    guard !line.overlong else {
+                        throw ValidationError(field: "", "line too long (over 4 MiB)")
+                    }
                     try body(line.number, bytes)
                 } catch {
                     invalid.append("line \(line.number): invalid: \(error)")
