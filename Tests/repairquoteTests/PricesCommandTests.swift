@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import repairquote
+
 /// `prices check`, `prices diff`, `reprice` and the spreadsheet options, run as a user runs them.
 @Suite("prices, reprice and spreadsheet output")
 struct PricesCommandTests {
@@ -9,6 +11,17 @@ struct PricesCommandTests {
         let result = try CommandLineTests.run(["prices", "check"])
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out == "8 lists in 7 markets: 0 errors\n")
+    }
+
+    @Test("help: prices lists check and diff; reprice explains --on and --summary")
+    func help() {
+        let prices = RepairQuote.helpMessage(for: PricesCommand.self)
+        #expect(prices.contains("check") && prices.contains("diff"))
+        #expect(RepairQuote.helpMessage(for: PricesCheckCommand.self).contains("FILE:LINE: FIELD: message"))
+        let reprice = RepairQuote.helpMessage(for: RepriceCommand.self)
+        #expect(
+            reprice.contains("--on <DATE>") && reprice.contains("--summary")
+                && reprice.contains("--locale <LOCALE>"))
     }
 
     @Test("prices check: a broken copy exits 1 with every error as FILE:LINE: FIELD: message")

@@ -9,26 +9,9 @@ import Testing
 struct StoreExportTests {
     @Test("quotes issued into a store export as one CSV row per charge line; usage errors exit 2")
     func exportFromStore() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "export-\(UUID().uuidString).sqlite"
-        ).path
-        let repository = try SQLiteQuoteRepository(path: path)
-        let calculator = QuoteCalculator(
-            catalog: try PriceListLoader.loadCatalog(
-                directory: CommandLineTests.root.appendingPathComponent("PriceLists").path))
-        var lineCount = 0
-        for name in ["nl-out-of-warranty", "pk-free-labor", "us-remorse-refund"] {
-            let text = try String(
-                contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"),
-                encoding: .utf8)
-            let serviceCase = try CaseDecoder.decode(text, today: { _ in CivilDate("2026-03-02")! })
-            let result = try await repository.issue(
-                IssueRequest(
-                    serviceCase: serviceCase, issuer: "test", idempotencyKey: nil, requestHash: name),
-                compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try calculator.quote(c) })
-            lineCount += try calculator.quote(serviceCase).lines.count
-            #expect(result.issued.record.number.hasSuffix("-000001"))
-        }
+        let (path, lineCount) = try await StoreFixture.store([
+            "nl-out-of-warranty", "pk-free-labor", "us-remorse-refund",
+        ])
         let csv = try CommandLineTests.run(["export", "--db", path, "--csv"])
         #expect(csv.status == 0, "\(csv.err)")
         let rows = csv.out.split(separator: "\r\n", omittingEmptySubsequences: true)
@@ -37,5 +20,24 @@ struct StoreExportTests {
         let both = try CommandLineTests.run(["export", "some.jsonl", "--db", path])
         #expect(both.status == 2)
         #expect(both.err.contains("give either FILE or --db FILE"))
+    }
+
+    @Test("reprice --db: the store's quotes repriced on their own request date change by nothing")
+    func repriceFromStore() async throws {
+        let (path, _) = try await StoreFixture.store(["nl-out-of-warranty", "pk-free-labor", "hk-doa-swap"])
+        let result = try CommandLineTests.run([
+            "reprice", "--db", path, "--on", "2026-03-02", "--summary", "--csv",
+        ])
+        #expect(result.status == 0, "\(result.err)")
+        let rows = result.out.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(
+            rows.dropFirst().map { "\($0[0]) \($0[2]) \($0[3]) \($0[8])" } == [
+                "HK 1 0 0.00", "NL 1 0 0.00", "PK 1 0 0.00",
+            ])
+        let text = try CommandLineTests.run(["reprice", "--db", path, "--on", "2026-03-02"])
+        #expect(text.out.contains("NL-2026-000001: consumer "))
+        #expect(text.out.contains("(+0.00) [2026.1 → 2026.1]"))
     }
 }
