@@ -147,10 +147,9 @@ enum PriceTables {
             }
             return money
         } catch let error as Decimals.ParseError {
-            let hint =
-                text.contains(",")
-                ? " (a decimal comma? write \(String(text.map { $0 == "," ? "." : $0 })))" : ""
-            throw PriceListError(file: table.file, line: row.line, field: "price", "\(error)\(hint)")
+            throw PriceListError(
+                file: table.file, line: row.line, field: "price",
+                "\(error)\(DecimalCommaHint.text(for: text))")
         } catch let error as PriceListError {
             throw error
         } catch {

@@ -136,7 +136,7 @@ struct YAMLReader {
             guard !money.isNegative else { throw fail("must not be negative", key: key, at: value(key)) }
             return money
         } catch let error as Decimals.ParseError {
-            throw fail("\(error)", key: key, at: value(key))
+            throw fail("\(error)\(DecimalCommaHint.text(for: text))", key: key, at: value(key))
         } catch let error as PriceListError {
             throw error
         } catch {

@@ -86,7 +86,7 @@ struct PriceListLoaderTests {
             ),
             (
                 "NL/market.yaml", "handling: \"12.50\"", "handling: \"12,50\"",
-                "NL/market.yaml:17: fees.handling: \"12,50\" is not a decimal number"
+                "NL/market.yaml:17: fees.handling: \"12,50\" is not a decimal number (expected digits with an optional '.' and decimals, e.g. \"12.50\") (a decimal comma? write 12.50)"
             ),
             (
                 "NL/market.yaml", "vatRounding: document", "vatRounding: total",

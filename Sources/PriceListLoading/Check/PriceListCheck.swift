@@ -91,9 +91,8 @@ public struct PriceListCheckReport: Sendable {
         return head + " (" + parts.joined(separator: ", ") + ")"
     }
 
-    /// By file, then line (an error of the whole file first), keeping the order found otherwise.
+    /// By file, then line (an error of the whole file first), field and message.
     static func inFileOrder(_ a: PriceListError, _ b: PriceListError) -> Bool {
-        if a.file != b.file { return a.file < b.file }
-        return (a.line ?? 0) < (b.line ?? 0)
+        (a.file, a.line ?? 0, a.field, a.message) < (b.file, b.line ?? 0, b.field, b.message)
     }
 }
