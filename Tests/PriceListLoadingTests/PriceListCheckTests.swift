@@ -69,6 +69,25 @@ struct PriceListCheckTests {
         #expect(report.summary == "8 lists in 7 markets: 2 errors (BE 1, US 1)")
     }
 
+    @Test("a misspelt finding in a policy and a misspelt category in labor.csv get the nearest known name")
+    func misspeltNames() throws {
+        let copy = try PriceListCopy()
+        try copy.edit("NL/policy.yaml", "  BX-3: [liquid-damage,", "  BX-3: [liquid-damge,")
+        try copy.edit("LU/labor.csv", "tablet,L2,", "tablte,L2,")
+        let report = try PriceListCheck.run(directory: copy.folder)
+        let messages = report.errors.map(\.description)
+        #expect(messages.count == 2)
+        #expect(
+            messages[0]
+                == "\(copy.folder)/LU/labor.csv:6: category: unknown device category \"tablte\": did you mean \"tablet\"?"
+        )
+        #expect(
+            messages[1].hasPrefix(
+                "\(copy.folder)/NL/policy.yaml:39: exclusions.BX-3: unknown value \"liquid-damge\": did you mean \"liquid-damage\"? (expected one of: "
+            ))
+        #expect(report.summary == "8 lists in 7 markets: 2 errors (LU 1, NL 1)")
+    }
+
     @Test("a folder that is not one of price lists is refused")
     func notAFolder() {
         #expect(throws: PriceListError.self) { try PriceListCheck.run(directory: "/nonexistent/PriceLists") }
