@@ -14,7 +14,8 @@ extension MarketSettings {
         try r.rejectUnknownKeys(Self.keys)
         let code = try r.requiredString("currency")
         guard Currency.isValidCode(code) else {
-            throw r.fail("\"\(code)\" is not a three-letter currency code", key: "currency")
+            throw r.fail(
+                "\"\(code)\" is not a three-letter currency code", key: "currency", at: r.value("currency"))
         }
         let currency: Currency
         if let minor = try r.int("currencyMinorUnits", in: 0...4) {
@@ -23,7 +24,8 @@ extension MarketSettings {
             currency = known
         } else {
             throw r.fail(
-                "unknown currency \"\(code)\"; give its minor units in currencyMinorUnits", key: "currency")
+                "unknown currency \"\(code)\"; give its minor units in currencyMinorUnits", key: "currency",
+                at: r.value("currency"))
         }
         let vatText = try r.requiredString("vatRate")
         let vatRate: Percent

@@ -72,6 +72,27 @@ public enum PriceListLoader {
             policy: policy)
     }
 
+    /// Loads one version folder on its own (`PriceLists/NL/2025.1`): the market is the one its
+    /// `market.yaml` names, and `rules.yaml` is looked for in the folders above it.
+    public static func loadVersion(folder: String) throws(PriceListError) -> PriceList {
+        let marketFile = path(folder, "market.yaml")
+        let settings = try MarketSettings(
+            yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
+        var above = URL(fileURLWithPath: folder).standardizedFileURL
+        for _ in 0..<2 {
+            above.deleteLastPathComponent()
+            let candidate = path(above.path, generalRulesFile)
+            if FileManager.default.fileExists(atPath: candidate) {
+                return try load(
+                    folder: folder, market: settings.market.rawValue, general: try generalRules(candidate))
+            }
+        }
+        throw PriceListError(
+            file: folder, line: nil, field: "",
+            "no \(generalRulesFile) in the folder above it or the one above that: is it a price-list version folder?"
+        )
+    }
+
     /// The sentences of the general rules (G-1..G-10), shared by every market.
     public static func generalRules(_ file: String) throws(PriceListError) -> [RuleID: String] {
         let r = try YAMLReader.document(try read(file), file: file)

@@ -136,7 +136,7 @@ struct YAMLReader {
             guard !money.isNegative else { throw fail("must not be negative", key: key, at: value(key)) }
             return money
         } catch let error as Decimals.ParseError {
-            throw fail("\(error)", key: key, at: value(key))
+            throw fail("\(error)\(DecimalCommaHint.text(for: text))", key: key, at: value(key))
         } catch let error as PriceListError {
             throw error
         } catch {
@@ -163,7 +163,7 @@ struct YAMLReader {
     where E.RawValue == String {
         guard let value = E(rawValue: text) else {
             throw fail(
-                "unknown value \"\(text)\" (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))",
+                "unknown value \"\(text)\"\(NearestName.hint(for: text, among: E.allCases.map(\.rawValue))) (expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")))",
                 key: key, at: node)
         }
         return value

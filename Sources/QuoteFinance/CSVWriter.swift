@@ -5,17 +5,9 @@
 public enum CSV {
     public static let lineBreak = "\r\n"
 
-    public static func field(_ text: String) -> String {
-        let needsQuotes =
-            text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
+    public static func field(_ text: String) -> String { CSVFormat.standard.field(text) }
 
-    public static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + lineBreak
-    }
+    public static func record(_ fields: [String]) -> String { CSVFormat.standard.record(fields) }
 }
 
 extension String {

@@ -28,13 +28,16 @@ public struct ChargeRow: Hashable, Sendable {
         "currency", "net", "vat", "gross", "state", "reference", "issuer", "model",
     ]
 
-    public var fields: [String] {
+    public var fields: [String] { fields(.standard) }
+
+    /// The CSV fields, amounts with the format's decimal separator.
+    public func fields(_ format: CSVFormat) -> [String] {
         let scale = currency.minorUnits
         return [
             quoteNumber, market, requestDate.description, status, caseKind, String(line), lineKind,
             description,
-            payer, currency.code, Decimals.format(net, scale: scale), Decimals.format(vat, scale: scale),
-            Decimals.format(gross, scale: scale), state, reference, issuer, model,
+            payer, currency.code, format.amount(net, scale: scale), format.amount(vat, scale: scale),
+            format.amount(gross, scale: scale), state, reference, issuer, model,
         ]
     }
 

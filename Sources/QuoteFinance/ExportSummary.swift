@@ -74,16 +74,18 @@ public struct ExportSummary: Sendable {
         }
     }
 
-    /// The CSV records, sorted by market, month, payer and currency.
-    public var records: [[String]] {
+    /// The CSV records, sorted by market, month, currency, state and payer.
+    public var records: [[String]] { records(.standard) }
+
+    /// The CSV records, amounts with the format's decimal separator.
+    public func records(_ format: CSVFormat) -> [[String]] {
         groups.keys.sorted().map { key in
             let s = groups[key]!
             let scale = key.currency.minorUnits
             return [
                 key.market, key.month, key.currency.code, key.state, key.payer, String(s.quotes),
-                String(s.lines),
-                Decimals.format(s.net, scale: scale), Decimals.format(s.vat, scale: scale),
-                Decimals.format(s.gross, scale: scale),
+                String(s.lines), format.amount(s.net, scale: scale), format.amount(s.vat, scale: scale),
+                format.amount(s.gross, scale: scale),
             ]
         }
     }
@@ -91,41 +93,32 @@ public struct ExportSummary: Sendable {
 
 /// What exporting a batch of lines gave: CSV records (in line order), the batch's summary, and the
 /// report of invalid lines.
-public struct ExportBatchResult: Sendable {
+public struct ExportBatchResult: BatchOutput {
     public var csv = ""
     public var summary = ExportSummary()
     public var invalid: [String] = []
     public var lines = 0
+    public var output: String { csv }
 }
 
 public enum QuoteExporter {
     /// Exports a batch: rows as CSV text unless `summaryOnly`, always the summary.
-    public static func export(_ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false)
-        -> ExportBatchResult
-    {
+    public static func export(
+        _ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false, format: CSVFormat = .standard
+    ) -> ExportBatchResult {
         var result = ExportBatchResult()
-        batch.buffer.withUnsafeBufferPointer { buffer in
-            for line in batch.lines {
-                let bytes = UnsafeBufferPointer(rebasing: buffer[line.range])
-                if !line.overlong, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-                result.lines += 1
-                do {
-                    let quote = try rows(bytes, overlong: line.overlong, allStates: allStates)
-                    result.summary.add(quote: quote)
-                    if !summaryOnly { for row in quote.rows { result.csv += CSV.record(row.fields) } }
-                } catch {
-                    result.invalid.append("line \(line.number): invalid: \(error)")
-                }
-            }
+        let (lines, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
+            let quote = try rows(bytes, allStates: allStates)
+            result.summary.add(quote: quote)
+            if !summaryOnly { for row in quote.rows { result.csv += format.record(row.fields(format)) } }
         }
+        (result.lines, result.invalid) = (lines, invalid)
         return result
     }
 
-    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, overlong: Bool, allStates: Bool)
-        throws(ValidationError)
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, allStates: Bool) throws(ValidationError)
         -> QuoteRows
     {
-        guard !overlong else { throw ValidationError(field: "", "line too long (over 4 MiB)") }
         do {
             return try ChargeRow.rows(try JSONParser.parse(Array(bytes)), allStates: allStates)
         } catch let error as JSONParser.SyntaxError {

@@ -10,7 +10,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export the charge lines of stored quotes as CSV, or their totals (finance).",
         discussion: """
             FILE holds JSON lines {"case": …, "quote": …} (or - for standard input). CSV goes to
-            stdout: RFC 4180, UTF-8, CRLF line ends, '.' decimals, a header row. Invalid lines are
+            stdout: RFC 4180, UTF-8, CRLF line ends, '.' decimals, a header row (--locale nl-NL,
+            or --delimiter ';' --decimal-comma, for a spreadsheet of a comma-decimal locale). Invalid lines are
             reported on stderr and skipped; the exit status is then 2. See docs/finance.md.
             """)
 
@@ -38,6 +39,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start with a UTF-8 byte-order mark (for spreadsheets that guess the encoding).")
     var bom = false
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
@@ -48,34 +50,19 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let input = try CLIError.guarding { try db.map(StoreInput.open) ?? InputFile(file ?? "-") }
+        let format = spreadsheet.format
         if bom { StandardOutput.write("\u{FEFF}") }
-        StandardOutput.write(CSV.record(summary ? ExportSummary.header : ChargeRow.header))
+        StandardOutput.write(format.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()
-        var lines = 0
-        var invalid = 0
         let summaryOnly = summary
         let allStates = allStates
-        OrderedPipeline.run(
-            jobs: jobs.jobs, next: input.next,
-            process: { batch in
-                (
-                    QuoteExporter.export(batch, summaryOnly: summaryOnly, allStates: allStates),
-                    batch.bytesConsumed
-                )
+        let counts = input.runPipeline(
+            jobs: jobs.jobs,
+            process: {
+                QuoteExporter.export($0, summaryOnly: summaryOnly, allStates: allStates, format: format)
             },
-            emit: { result, bytes in
-                StandardOutput.write(result.csv)
-                for message in result.invalid { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-                invalid += result.invalid.count
-                lines += result.lines
-                totals.merge(result.summary)
-                input.progress?.update(rows: lines, bytes: bytes)
-            })
-        input.progress?.finish()
-        if summary { StandardOutput.write(totals.records.map(CSV.record).joined()) }
-        if invalid > 0 {
-            FileHandle.standardError.write(Data("repairquote: \(invalid) of \(lines) lines invalid\n".utf8))
-            throw ExitCode(2)
-        }
+            merge: { totals.merge($0.summary) })
+        if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
+        try InputFile.failIfInvalid(counts)
     }
 }

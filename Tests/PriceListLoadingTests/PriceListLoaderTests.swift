@@ -66,7 +66,7 @@ struct PriceListLoaderTests {
             (
                 "NL/parts.csv", "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189.90",
                 "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189,90",
-                "NL/parts.csv:2: expected 5 fields, found 6"
+                "NL/parts.csv:2: price: expected 5 fields, found 6: \"189,90\" looks like an amount with a decimal comma"
             ),
             (
                 "NL/parts.csv", "Xiaomi 12 Pro,189.90", "Xiaomi 12 Pro,12abc",
@@ -86,7 +86,7 @@ struct PriceListLoaderTests {
             ),
             (
                 "NL/market.yaml", "handling: \"12.50\"", "handling: \"12,50\"",
-                "NL/market.yaml:17: fees.handling: \"12,50\" is not a decimal number"
+                "NL/market.yaml:17: fees.handling: \"12,50\" is not a decimal number (expected digits with an optional '.' and decimals, e.g. \"12.50\") (a decimal comma? write 12.50)"
             ),
             (
                 "NL/market.yaml", "vatRounding: document", "vatRounding: total",

@@ -140,4 +140,23 @@ struct StoreExportTests {
         let differs = try CommandLineTests.run(["check", file.path])
         #expect(differs.status == 1 && differs.out.contains("record.decision.charges"), "\(differs.out)")
     }
+
+    @Test("reprice --db: the store's quotes repriced on their own request date change by nothing")
+    func repriceFromStore() async throws {
+        let (path, _) = try await StoreFixture.store(["nl-out-of-warranty", "pk-free-labor", "hk-doa-swap"])
+        let result = try CommandLineTests.run([
+            "reprice", "--db", path, "--on", "2026-03-02", "--summary", "--csv",
+        ])
+        #expect(result.status == 0, "\(result.err)")
+        let rows = result.out.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(
+            rows.dropFirst().map { "\($0[0]) \($0[2]) \($0[3]) \($0[8])" } == [
+                "HK 1 0 0.00", "NL 1 0 0.00", "PK 1 0 0.00",
+            ])
+        let text = try CommandLineTests.run(["reprice", "--db", path, "--on", "2026-03-02"])
+        #expect(text.out.contains("NL-2026-000001: consumer "))
+        #expect(text.out.contains("(+0.00) [2026.1 → 2026.1]"))
+    }
 }

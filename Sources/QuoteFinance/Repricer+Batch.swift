@@ -1,0 +1,31 @@
+import QuoteCore
+
+/// What repricing a batch of lines gave: the report (text or CSV records, in line order), the
+/// batch's summary, and the messages of lines that cannot be read.
+public struct RepriceBatchResult: BatchOutput {
+    public var output = ""
+    public var summary = RepriceSummary()
+    public var invalid: [String] = []
+    public var lines = 0
+}
+
+extension Repricer {
+    /// The per-quote report format: text lines, CSV records, or nothing (`--summary`).
+    public enum ReportStyle: Sendable { case text, csv(CSVFormat), none }
+
+    /// Reprices a batch of lines; blank lines are skipped.
+    public func reprice(_ batch: LineBatch, style: ReportStyle) -> RepriceBatchResult {
+        var result = RepriceBatchResult()
+        let (lines, invalid) = batch.forEachRecord { (number, bytes) throws(ValidationError) in
+            let repriced = try reprice(bytes, line: number)
+            result.summary.add(repriced)
+            switch style {
+            case .text: result.output += RepriceReport.text(repriced, date: date)
+            case .csv(let format): result.output += format.record(RepriceReport.fields(repriced, format))
+            case .none: break
+            }
+        }
+        (result.lines, result.invalid) = (lines, invalid)
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import QuoteCore
+import QuoteFinance
+
+/// `repairquote reprice (FILE | --db DB) --on DATE`: stored quotes recomputed with the price list
+/// in force on DATE, quote by quote or as totals per market and currency.
+struct RepriceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reprice",
+        abstract:
+            "Recompute stored quotes as if requested on a date, with the price list in force then (finance).",
+        discussion: """
+            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and
+            export read them; --db reads the service's SQLite store instead. Each case is quoted as
+            if requested on DATE with the price-list version in force that day. Per quote: the old
+            and new consumer total and the difference; a changed coverage status or payer is
+            flagged; a case the new list cannot price is reported with the reason. --summary gives
+            per market and currency the count, old and new totals, difference and percent.
+            Exit status: 0, or 2 when lines were invalid (the rest is reported) or bad arguments.
+            """)
+
+    @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
+    var file: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "DB"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("The request date to reprice on (YYYY-MM-DD).", valueName: "DATE"))
+    var on: String
+
+    @Flag(help: "Totals per market and currency instead of one line per quote.")
+    var summary = false
+
+    @Flag(help: "Write CSV instead of text.")
+    var csv = false
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+    @OptionGroup var priceLists: PriceListOptions
+    @OptionGroup var jobs: JobsOption
+
+    func validate() throws {
+        guard (file == nil) != (db == nil) else { throw ValidationError("give either FILE or --db DB") }
+        guard CivilDate(on) != nil else { throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let (catalog, input) = try CLIError.guarding {
+            (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
+        }
+        let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+        let format = spreadsheet.format
+        let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
+        if csv { StandardOutput.write(format.record(summary ? RepriceSummary.header : RepriceReport.header)) }
+        var totals = RepriceSummary()
+        let counts = input.runPipeline(
+            jobs: jobs.jobs, process: { repricer.reprice($0, style: style) },
+            merge: { totals.merge($0.summary) })
+        if csv {
+            if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
+        } else {
+            StandardOutput.write(totals.lines.map { "summary: \($0)\n" }.joined())
+        }
+        try InputFile.failIfInvalid(counts)
+    }
+}
