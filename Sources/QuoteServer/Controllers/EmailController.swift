@@ -25,6 +25,16 @@ struct EmailController<Repository: QuoteRepository> {
             }
             to = object["to"].flatMap { $0.text }
         }
+        let message = try await enqueue(number, to: to)
+        var o = JSONObject()
+        o.append("outboxId", .number(String(message.id)))
+        o.append("messageId", .string(message.messageID))
+        o.append("state", .string(message.state))
+        return JSONBody.response(.object(o), status: .accepted)
+    }
+
+    /// Queues the quote's e-mail to `to` or the case's customer (the API's and the console's).
+    func enqueue(_ number: String, to: String?) async throws -> OutboxMessage {
         guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
         guard let recipient = to ?? serviceCase.customer.email, recipient.contains("@") else {
@@ -34,10 +44,6 @@ struct EmailController<Repository: QuoteRepository> {
             EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language))
         services.logger.info(
             "e-mail queued", metadata: ["number": "\(number)", "to": "\(Masking.email(recipient))"])
-        var o = JSONObject()
-        o.append("outboxId", .number(String(message.id)))
-        o.append("messageId", .string(message.messageID))
-        o.append("state", .string(message.state))
-        return JSONBody.response(.object(o), status: .accepted)
+        return message
     }
 }
