@@ -100,6 +100,10 @@ public struct ServerServices: Sendable {
     public var today: @Sendable (MarketCode) -> CivilDate
     /// Prefix of customer links in e-mails, e.g. `https://quotes.example.com`.
     public var publicBaseURL: String
+    /// The price lists, for `GET /v1/catalog/{market}` (nil: that route answers 404).
+    public var catalog: PriceListCatalog?
+    /// The web console at `/console` (nil: `/console` answers 404).
+    public var console: ConsoleConfiguration?
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,
