@@ -33,7 +33,14 @@ struct ConsoleAccess: Sendable {
     ) async throws -> Response {
         guard let signedIn = await signedIn(request) else { return ConsoleResponse.redirect("/console/sign-in") }
         do {
-            return try await body(signedIn)
+            var response = try await body(signedIn)
+            if let asked = request.uri.queryParameters["lang"].map(String.init),
+                ConsolePages.languages.contains(asked)
+            {
+                let cookie = Cookie(name: "console_lang", value: asked, path: "/console", sameSite: .strict)
+                response.headers.append(HTTPField(name: .setCookie, value: cookie.description))
+            }
+            return response
         } catch let error as ConsoleRefusal {
             return refusal(error, request: request, signedIn: signedIn)
         } catch {

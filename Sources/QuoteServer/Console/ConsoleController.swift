@@ -35,8 +35,9 @@ struct ConsoleController: Sendable {
         if let asked = request.uri.queryParameters["lang"].map(String.init), ConsolePages.languages.contains(asked) {
             cookies.append(Cookie(name: "console_lang", value: asked, path: "/console", sameSite: .strict))
         }
-        let html = console.pages.render(
-            "sign-in", language: language, view: ["message": message as Any, "username": username])
+        var view: [String: Any] = ["username": username]
+        view.set("message", message)
+        let html = console.pages.render("sign-in", language: language, view: view)
         return ConsoleResponse.page(html, status: status, cookies: cookies)
     }
 

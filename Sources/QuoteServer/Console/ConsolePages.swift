@@ -77,6 +77,13 @@ struct ConsolePages: Sendable {
     }
 }
 
+extension Dictionary where Key == String, Value == Any {
+    /// Sets a template value, or leaves the key out when nil (a section then does not show).
+    mutating func set(_ key: String, _ value: Any?) {
+        if let value { self[key] = value } else { removeValue(forKey: key) }
+    }
+}
+
 /// The console's files cannot be used.
 public struct ConsoleSetupError: Error, CustomStringConvertible {
     public let description: String

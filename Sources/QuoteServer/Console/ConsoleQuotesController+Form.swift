@@ -79,8 +79,8 @@ extension ConsoleQuotesController {
             label: { console.pages.label($0, signedIn.language) })
         var view = access.baseView(signedIn).merging(formView.view) { _, new in new }
         view["action"] = action
-        view["revising"] = revising as Any
-        view["preview"] = preview as Any
+        view.set("revising", revising)
+        view.set("preview", preview)
         view["hasErrors"] = !errors.isEmpty
         view["errorList"] = errors.sorted { $0.key < $1.key }.map {
             ["field": $0.key, "id": "f-" + $0.key.replacingOccurrences(of: ".", with: "-"), "message": $0.value]

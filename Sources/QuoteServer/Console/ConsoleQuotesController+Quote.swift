@@ -16,7 +16,7 @@ extension ConsoleQuotesController {
             view["state"] = state.rawValue
             view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
             view["document"] = document.map(Self.documentBody) ?? ""
-            view["customerLink"] = signedIn.session.customerLinks[number] as Any
+            view.set("customerLink", signedIn.session.customerLinks[number])
             let open = state == .issued
             let staff = signedIn.user.role != .finance
             view["mayEmail"] = signedIn.user.role == .serviceCenter && state != .void && state != .superseded
@@ -26,9 +26,9 @@ extension ConsoleQuotesController {
             view["channels"] = DecisionChannel.staff.map {
                 ["value": $0.rawValue, "label": console.pages.label("channel." + $0.rawValue, signedIn.language)]
             }
-            view["notice"] = request.uri.queryParameters["done"].map {
-                console.pages.label("done." + String($0), signedIn.language)
-            } as Any
+            view.set(
+                "notice",
+                request.uri.queryParameters["done"].map { console.pages.label("done." + String($0), signedIn.language) })
             if let superseded = record.supersededBy { view["supersededBy"] = superseded }
             if let previous = record.supersedes { view["supersedes"] = previous }
             return ConsoleResponse.page(console.pages.render("quote", language: signedIn.language, view: view))

@@ -17,7 +17,7 @@ struct QuoteFormView {
     ) -> [String: Any] {
         let value = form.values[path] ?? ""
         var field: [String: Any] = [
-            "name": path, "id": "f-" + path.replacingOccurrences(of: ".", with: "-"), "label": label(path),
+            "name": path, "id": "f-" + path.replacingOccurrences(of: ".", with: "-"), "label": Self.label(path, label),
             "value": value, "required": required, "type": type,
         ]
         if let error = errors[path] {
@@ -36,6 +36,13 @@ struct QuoteFormView {
             field["isInput"] = true
         }
         return field
+    }
+
+    /// A field's label; part rows are numbered (`repair.parts.1.sku` → "Part 2").
+    static func label(_ path: String, _ label: (String) -> String) -> String {
+        let segments = path.split(separator: ".")
+        guard let row = segments.lazy.compactMap({ Int($0) }).first else { return label(path) }
+        return label(segments.filter { Int($0) == nil }.joined(separator: ".")) + " \(row + 1)"
     }
 
     static func plain(_ values: [String]) -> [(value: String, label: String)] { values.map { ($0, $0) } }
@@ -92,7 +99,7 @@ struct QuoteFormView {
             ]
         }
         return [
-            "sections": sections, "findings": findings, "findingsError": errors["findings"] as Any,
+            "sections": sections, "findings": findings, "findingsError": errors["findings"] ?? false,
             "parts": parts, "market": form.values["market"] ?? "",
         ]
     }
