@@ -1,0 +1,166 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import QuoteServer
+
+@Suite("the web console through the router")
+struct ConsoleTests {
+    @Test("without --users /console answers 404")
+    func offWithoutUsers() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            #expect(try await client.call(.get, "/console/sign-in", key: nil).status == .notFound)
+            #expect(try await client.call(.get, "/console", key: nil).status == .notFound)
+        }
+    }
+
+    @Test("a page without a session redirects to the sign-in form, which has strict headers")
+    func signInRedirect() async throws {
+        try await ConsoleFixture.server().test { client in
+            let browser = ConsoleBrowser(client: client)
+            let list = try await browser.request(.get, "/console/quotes")
+            #expect(list.status == .seeOther)
+            #expect(list.headers[.location] == "/console/sign-in")
+            let form = try await browser.request(.get, "/console/sign-in")
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"name="username""#) && form.text.contains(#"name="password""#))
+            let csp = try #require(form.headers[.contentSecurityPolicy])
+            #expect(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"))
+            #expect(!csp.contains("unsafe-inline"))
+            #expect(form.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(form.headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test("a wrong password and an unknown user get the same answer; a right one a fresh HttpOnly cookie")
+    func signIn() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            let wrong = try await browser.signIn("desk", password: "not the password")
+            let unknown = try await browser.signIn("nobody", password: "not the password")
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.text.contains("user name or password is not right"))
+            #expect(wrong.text.replacingOccurrences(of: "desk", with: "nobody") == unknown.text)
+            browser.cookie = "stale-id"
+            let right = try await browser.signIn("desk")
+            #expect(right.status == .seeOther && right.headers[.location] == "/console/quotes")
+            let setCookie = try #require(right.headers[values: .setCookie].first { $0.hasPrefix("console_session=") })
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            #expect(!setCookie.contains("Secure"))
+            #expect(browser.cookie != "stale-id")
+            #expect(try await browser.request(.get, "/console/quotes").status == .ok)
+        }
+    }
+
+    @Test("five failures in 15 minutes lock that user's sign-in (429) for 15 minutes")
+    func throttle() async throws {
+        let clock = TestClock()
+        try await ConsoleFixture.server(now: { clock.now }).test { client in
+            var browser = ConsoleBrowser(client: client)
+            for _ in 0..<5 { _ = try await browser.signIn("desk", password: "wrong password!") }
+            #expect(try await browser.signIn("desk").status == .tooManyRequests)
+            #expect(try await browser.signIn("shop").status == .seeOther)
+            clock.advance(by: 15 * 60 + 1)
+            #expect(try await browser.signIn("desk").status == .seeOther)
+        }
+    }
+
+    @Test("preview shows the consumer total; a POST without the session's csrf token is 403")
+    func previewAndCSRF() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            _ = try await browser.signIn("desk")
+            let page = try await browser.request(.get, "/console/quotes/new?market=NL")
+            let csrf = ConsoleBrowser.csrf(page.text)
+            #expect(page.text.contains(#"name="repair.parts.0.sku""#))
+            let refused = try await browser.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: nil))
+            #expect(refused.status == .forbidden)
+            let forged = try await browser.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: "x" + (csrf ?? "")))
+            #expect(forged.status == .forbidden)
+            let list = try await browser.request(.get, "/console/quotes")
+            #expect(!list.text.contains("data-quote-number"))
+            let preview = try await browser.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains(#"data-total="consumer" data-amount=""#))
+            #expect(preview.text.contains(#"value="JOB-77""#))
+        }
+    }
+
+    @Test("a bad field is marked next to the field and the values are kept")
+    func caseErrors() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            _ = try await browser.signIn("desk")
+            let csrf = ConsoleBrowser.csrf(try await browser.request(.get, "/console/quotes/new").text)
+            var form = ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf)
+            form.removeAll { $0.0 == "device.imei" }
+            form.append(("device.imei", "490154203237519"))
+            let answer = try await browser.request(.post, "/console/quotes/new", form: form)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.text.contains(#"name="device.imei" type="text" value="490154203237519" aria-invalid="true""#))
+            #expect(answer.text.contains(#"value="Anna de Vries""#))
+        }
+    }
+
+    @Test("issue → the quote page; the retailer sees only its own; finance reads only")
+    func issueAndRoles() async throws {
+        try await ConsoleFixture.server().test { client in
+            var shop = ConsoleBrowser(client: client)
+            _ = try await shop.signIn("shop")
+            let csrf = ConsoleBrowser.csrf(try await shop.request(.get, "/console/quotes/new").text)
+            let issued = try await shop.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            #expect(issued.status == .seeOther)
+            let location = try #require(issued.headers[.location])
+            let number = String(location.dropFirst("/console/quotes/".count))
+            let page = try await shop.request(.get, location)
+            #expect(page.text.contains(#"data-quote-number="\#(number)""#))
+            #expect(page.text.contains("/q/"))
+            let list = try await shop.request(.get, "/console/quotes?q=Anna")
+            #expect(list.text.contains(#"<tr data-quote-number="\#(number)""#))
+
+            var other = ConsoleBrowser(client: client)
+            _ = try await other.signIn("other-shop")
+            #expect(try await other.request(.get, location).status == .notFound)
+            #expect(!(try await other.request(.get, "/console/quotes").text.contains(number)))
+
+            var finance = ConsoleBrowser(client: client)
+            _ = try await finance.signIn("finance")
+            #expect(try await finance.request(.get, location).status == .ok)
+            #expect(try await finance.request(.get, "/console/quotes/new").status == .forbidden)
+
+            var desk = ConsoleBrowser(client: client)
+            _ = try await desk.signIn("desk")
+            let deskPage = try await desk.request(.get, location)
+            let decided = try await desk.request(
+                .post, location + "/decision",
+                form: [("decision", "accepted"), ("channel", "phone"), ("note", ""), ("csrf", ConsoleBrowser.csrf(deskPage.text) ?? "")])
+            #expect(decided.status == .seeOther)
+            #expect(try await desk.request(.get, location).text.contains(#"data-state="accepted""#))
+        }
+    }
+
+    @Test("GET /v1/catalog/{market}: models, labour and parts for an API key")
+    func catalog() async throws {
+        try await ConsoleFixture.server().test { client in
+            let answer = try await client.call(.get, "/v1/catalog/NL", key: Key.finance)
+            #expect(answer.status == .ok)
+            #expect(answer.text.contains(#""name":"Xiaomi 12 Pro""#))
+            #expect(answer.text.contains(#""sku":"X12P-DISPLAY""#))
+            #expect(try await client.call(.get, "/v1/catalog/NL", key: nil).status == .unauthorized)
+        }
+    }
+}
+
+/// A clock the tests move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_800_000_000)
+    var now: Date { lock.withLock { current } }
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
