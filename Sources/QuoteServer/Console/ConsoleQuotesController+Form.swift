@@ -40,7 +40,9 @@ extension ConsoleQuotesController {
         } catch let error as ValidationError {
             access.logger.info(
                 "console case refused", metadata: ["field": "\(error.field)", "user": "\(signedIn.user.name)"])
-            let path = error.field.isEmpty ? "market" : CaseForm.path(ofField: error.field)
+            // The category follows from the model, so its errors belong to the model's field.
+            let field = error.field == "device.category" ? "device.model" : error.field
+            let path = field.isEmpty ? "market" : CaseForm.path(ofField: field)
             return formPage(
                 signedIn, form: form, action: action, revising: supersedes, errors: [path: error.message],
                 status: .unprocessableContent)
