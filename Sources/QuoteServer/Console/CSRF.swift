@@ -1,4 +1,5 @@
 import Foundation
+import QuoteStore
 
 /// The hidden `csrf` field of console forms: a random token per session, compared in constant time.
 enum CSRF {

@@ -45,7 +45,7 @@ struct CaseForm: Sendable {
             switch value {
             case .object(let object): for (key, child) in object.entries { flatten(child, path.isEmpty ? key : "\(path).\(key)") }
             case .array(let items) where path == "findings":
-                findings = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                findings = items.compactMap { $0.text }
             case .array(let items): for (index, item) in items.enumerated() { flatten(item, "\(path).\(index)") }
             case .string(let text): values[path] = text
             case .number(let text): values[path] = text

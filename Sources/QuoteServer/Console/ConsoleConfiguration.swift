@@ -27,7 +27,7 @@ public struct ConsoleConfiguration: Sendable {
         self.documents = documents
         self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
         self.sessions = SessionStorage(
-            MemoryPersistDriver(),
+            MemoryPersistDriver(ContinuousClock(), configuration: .init()),
             configuration: .init(
                 sessionCookieParameters: .init(
                     name: "console_session", path: "/", secure: secureCookies, sameSite: .strict),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Mustache
 
@@ -52,7 +53,7 @@ struct ConsolePages: Sendable {
         var view = view
         view["t"] = labels[language] ?? labels["en"]!
         view["lang"] = language
-        view["languages"] = Self.languages.map { ["code": $0, "current": $0 == language] }
+        view["languages"] = Self.languages.map { ["code": $0, "current": $0 == language] as [String: Any] }
         return library.render(view, withTemplate: name) ?? "<!doctype html><title>Error</title><p>Page \(name) is missing.</p>"
     }
 

@@ -26,7 +26,9 @@ extension ConsoleQuotesController {
                     signedIn, form: form, action: action, revising: supersedes,
                     preview: previewView(quote, serviceCase))
             }
-            let key = "console-" + Digest.sha256Hex(Array(signedIn.session.csrf.utf8) + [0] + body)
+            // A double submit of the same form in this session replays the first quote.
+            let key = "console-" + Digest.sha256Hex(
+                Array(signedIn.session.csrf.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
             let result = try await quotes.issue(
                 serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
             let number = result.issued.record.number

@@ -44,7 +44,10 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             view["rows"] = page.quotes.map { row($0, signedIn) }
             view["q"] = text
             view["states"] = QuoteState.allCases.map {
-                ["value": $0.rawValue, "label": console.pages.label("state." + $0.rawValue, signedIn.language), "selected": $0.rawValue == state]
+                [
+                    "value": $0.rawValue, "label": console.pages.label("state." + $0.rawValue, signedIn.language),
+                    "selected": $0.rawValue == state,
+                ] as [String: Any]
             }
             if let next = page.nextAfter {
                 var items = [URLQueryItem(name: "before", value: String(next))]

@@ -27,9 +27,9 @@ struct QuoteFormView {
         if type == "checkbox" { field["checked"] = value == "true" }
         if let options {
             field["isSelect"] = true
+            let blank: [String: Any] = ["value": "", "label": "—", "selected": value.isEmpty]
             field["options"] =
-                [["value": "", "label": "—", "selected": value.isEmpty]]
-                + options.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] }
+                [blank] + options.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] as [String: Any] }
         } else if type == "checkbox" {
             field["isCheckbox"] = true
         } else {
@@ -75,7 +75,7 @@ struct QuoteFormView {
             section(
                 "sectionDevice",
                 [
-                    field("device.model", options: Self.plain(choices?.models.map(\.name) ?? []), required: true),
+                    field("device.model", options: Self.plain(choices?.models.map { $0.name } ?? []), required: true),
                     field("device.imei", type: "text"), field("device.serial"),
                 ]),
             section(
@@ -98,10 +98,11 @@ struct QuoteFormView {
                 "quantity": field("repair.parts.\(row).quantity", type: "number"),
             ]
         }
-        return [
-            "sections": sections, "findings": findings, "findingsError": errors["findings"] ?? false,
-            "parts": parts, "market": form.values["market"] ?? "",
+        var view: [String: Any] = [
+            "sections": sections, "findings": findings, "parts": parts, "market": form.values["market"] ?? "",
         ]
+        view.set("findingsError", errors["findings"])
+        return view
     }
 
     func section(_ title: String, _ fields: [[String: Any]]) -> [String: Any] {
