@@ -156,10 +156,18 @@ class Console:
         return self.driver.execute_script(
             "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")
 
+    def viewport(self, width):
+        """A phone-sized (or desktop) viewport, by device emulation (window sizes have minimums)."""
+        if width >= 1280:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        else:
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+
     def shoot(self, name, width):
         if not self.screenshots:
             return
-        self.driver.set_window_size(width, 900)
+        self.viewport(width)
         time.sleep(0.3)
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         height = int(metrics["cssContentSize"]["height"])
@@ -169,7 +177,7 @@ class Console:
         import base64
         with open(os.path.join(self.screenshots, f"console-{name}-{width}.png"), "wb") as out:
             out.write(base64.b64decode(shot["data"]))
-        self.driver.set_window_size(1280, 900)
+        self.viewport(1280)
 
     # --- the tests, in order ----------------------------------------------------------------
     def test_redirect_and_headers(self):
@@ -248,7 +256,7 @@ class Console:
         assert self.css("[data-state]").get_attribute("data-state") == "accepted"
 
     def test_phone_layout(self):
-        self.driver.set_window_size(400, 900)
+        self.viewport(400)
         try:
             for path in ["/console/quotes", "/console/quotes/new", f"/console/quotes/{self.number}"]:
                 self.go(path)
@@ -259,11 +267,11 @@ class Console:
             cell = self.css("tr[data-quote-number] td")
             assert cell.value_of_css_property("display") != "table-cell", "rows are not stacked"
         finally:
-            self.driver.set_window_size(1280, 900)
+            self.viewport(1280)
 
     def test_csrf_refusal(self):
         self.fill_case("E2E-CSRF")
-        self.driver.execute_script("document.querySelector('input[name=csrf]').value = 'forged';")
+        self.driver.execute_script("document.querySelector('#quote-form input[name=csrf]').value = 'forged';")
         self.css("button[name=action][value=issue]").click()
         assert "(403)" in self.css("h1").text, self.css("h1").text
         self.go("/console/quotes?q=E2E-CSRF")
