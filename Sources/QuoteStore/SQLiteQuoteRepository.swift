@@ -101,7 +101,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
                         ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
             }
             let sql =
-                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
+                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ")
+                + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
             arguments.append(query.limit + 1)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)

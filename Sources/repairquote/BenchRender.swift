@@ -1,6 +1,6 @@
-import QuoteBench
 import ArgumentParser
 import Foundation
+import QuoteBench
 import QuoteCore
 import QuoteRendering
 

@@ -63,7 +63,9 @@ extension RepairQuote {
                 )
             }
             options.catalog = engine.catalog
-            options.console = try CLIError.guarding { try console(documents: documents, catalog: engine.catalog) }
+            options.console = try CLIError.guarding {
+                try console(documents: documents, catalog: engine.catalog)
+            }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
@@ -84,7 +86,9 @@ extension RepairQuote {
         }
 
         /// The console of `--users`, or nil.
-        func console(documents: TemplateDocumentRenderer, catalog: PriceListCatalog) throws -> ConsoleConfiguration? {
+        func console(documents: TemplateDocumentRenderer, catalog: PriceListCatalog) throws
+            -> ConsoleConfiguration?
+        {
             guard let users else { return nil }
             do {
                 let file = try UsersFile.load(file: URL(fileURLWithPath: users))

@@ -37,7 +37,8 @@ extension RepairQuote {
                     if line.hasSuffix("\r") { line.removeLast() }
                     do {
                         var users = try UsersFile.load(file: file.url, missingIsEmpty: true)
-                        try users.add(name: name, role: role, retailer: retailer, password: line, replace: replace)
+                        try users.add(
+                            name: name, role: role, retailer: retailer, password: line, replace: replace)
                         try users.save(file: file.url)
                     } catch {
                         throw CLIError.badInput("users add: \(error)")
@@ -55,7 +56,8 @@ extension RepairQuote {
                 try CLIError.guarding {
                     do {
                         for user in try UsersFile.load(file: file.url).users {
-                            print([user.name, user.role.rawValue, user.retailer ?? "-"].joined(separator: "\t"))
+                            print(
+                                [user.name, user.role.rawValue, user.retailer ?? "-"].joined(separator: "\t"))
                         }
                     } catch {
                         throw CLIError.badInput("users list: \(error)")

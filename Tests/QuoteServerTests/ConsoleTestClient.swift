@@ -15,7 +15,8 @@ enum ConsoleFixture {
     static let users: UsersFile = {
         var file = UsersFile()
         for (name, role, retailer) in [
-            ("desk", "service-center", nil), ("shop", "retailer", "R-100"), ("other-shop", "retailer", "R-200"),
+            ("desk", "service-center", nil), ("shop", "retailer", "R-100"),
+            ("other-shop", "retailer", "R-200"),
             ("finance", "finance", nil),
         ] as [(String, String, String?)] {
             try! file.add(name: name, role: role, retailer: retailer, password: password, replace: false)
@@ -41,14 +42,16 @@ struct ConsoleBrowser {
     var cookie: String?
 
     func request(
-        _ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil, headers: HTTPFields = [:]
+        _ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil,
+        headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let cookie { fields[.cookie] = "console_session=\(cookie)" }
         var body: ByteBuffer?
         if let form {
             fields[.contentType] = "application/x-www-form-urlencoded"
-            body = ByteBuffer(string: form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
+            body = ByteBuffer(
+                string: form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
         }
         return try await client.execute(uri: uri, method: method, headers: fields, body: body)
     }
@@ -58,8 +61,11 @@ struct ConsoleBrowser {
     }
 
     /// Signs in; the session cookie is kept.
-    mutating func signIn(_ name: String, password: String = ConsoleFixture.password) async throws -> TestResponse {
-        let response = try await request(.post, "/console/sign-in", form: [("username", name), ("password", password)])
+    mutating func signIn(_ name: String, password: String = ConsoleFixture.password) async throws
+        -> TestResponse
+    {
+        let response = try await request(
+            .post, "/console/sign-in", form: [("username", name), ("password", password)])
         if let value = Self.sessionCookie(response) { cookie = value }
         return response
     }
@@ -81,10 +87,13 @@ struct ConsoleBrowser {
     static func dutchRepairForm(action: String, csrf: String?) -> [(String, String)] {
         var fields: [(String, String)] = [
             ("market", "NL"), ("kind", "repair"), ("serviceMode", "carry-in"), ("item", "main-device"),
-            ("reference", "JOB-77"), ("customer.name", "Anna de Vries"), ("customer.email", "anna@example.nl"),
-            ("customer.language", "en"), ("device.model", "Xiaomi 12 Pro"), ("device.imei", "490154203237518"),
+            ("reference", "JOB-77"), ("customer.name", "Anna de Vries"),
+            ("customer.email", "anna@example.nl"),
+            ("customer.language", "en"), ("device.model", "Xiaomi 12 Pro"),
+            ("device.imei", "490154203237518"),
             ("purchase.date", "2025-01-10"), ("purchase.channel", "mi.com"), ("purchase.official", "true"),
-            ("purchase.proofOfPurchase", "true"), ("purchase.firstOwner", "true"), ("findings", "liquid-damage"),
+            ("purchase.proofOfPurchase", "true"), ("purchase.firstOwner", "true"),
+            ("findings", "liquid-damage"),
             ("fault", "display"), ("repair.labor", "L2"), ("repair.parts.0.sku", "X12P-DISPLAY"),
             ("repair.parts.0.quantity", "1"), ("repair.parts.1.sku", ""), ("repair.parts.1.quantity", "1"),
             ("action", action),

@@ -48,7 +48,8 @@ struct ConsoleTests {
             browser.cookie = "stale-id"
             let right = try await browser.signIn("desk")
             #expect(right.status == .seeOther && right.headers[.location] == "/console/quotes")
-            let setCookie = try #require(right.headers[values: .setCookie].first { $0.hasPrefix("console_session=") })
+            let setCookie = try #require(
+                right.headers[values: .setCookie].first { $0.hasPrefix("console_session=") })
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
             #expect(!setCookie.contains("Secure"))
             #expect(browser.cookie != "stale-id")
@@ -82,15 +83,18 @@ struct ConsoleTests {
             let csrf = ConsoleBrowser.csrf(page.text)
             #expect(page.text.contains(#"name="repair.parts.0.sku""#))
             let refused = try await browser.request(
-                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: nil))
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: nil)
+            )
             #expect(refused.status == .forbidden)
             let forged = try await browser.request(
-                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: "x" + (csrf ?? "")))
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: "x" + (csrf ?? "")))
             #expect(forged.status == .forbidden)
             let list = try await browser.request(.get, "/console/quotes")
             #expect(!list.text.contains("data-quote-number"))
             let preview = try await browser.request(
-                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
             #expect(preview.status == .ok)
             #expect(preview.text.contains(#"data-total="consumer" data-amount=""#))
             #expect(preview.text.contains(#"value="JOB-77""#))
@@ -108,7 +112,9 @@ struct ConsoleTests {
             form.append(("device.imei", "490154203237519"))
             let page = try await browser.request(.post, "/console/quotes/new", form: form)
             #expect(page.status == .unprocessableContent)
-            #expect(page.text.contains(#"name="device.imei" type="text" value="490154203237519" aria-invalid="true""#))
+            #expect(
+                page.text.contains(
+                    #"name="device.imei" type="text" value="490154203237519" aria-invalid="true""#))
             #expect(page.text.contains(#"value="Anna de Vries""#))
         }
     }
@@ -120,7 +126,8 @@ struct ConsoleTests {
             _ = try await shop.signIn("shop")
             let csrf = ConsoleBrowser.csrf(try await shop.request(.get, "/console/quotes/new").text)
             let issued = try await shop.request(
-                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
             #expect(issued.status == .seeOther)
             let location = try #require(issued.headers[.location])
             let number = String(location.dropFirst("/console/quotes/".count))
@@ -149,7 +156,10 @@ struct ConsoleTests {
             let deskPage = try await desk.request(.get, location)
             let decided = try await desk.request(
                 .post, location + "/decision",
-                form: [("decision", "accepted"), ("channel", "phone"), ("note", ""), ("csrf", ConsoleBrowser.csrf(deskPage.text) ?? "")])
+                form: [
+                    ("decision", "accepted"), ("channel", "phone"), ("note", ""),
+                    ("csrf", ConsoleBrowser.csrf(deskPage.text) ?? ""),
+                ])
             #expect(decided.status == .seeOther)
             let page11 = try await desk.request(.get, location)
             #expect(page11.text.contains(#"data-state="accepted""#))

@@ -14,7 +14,8 @@ struct UsersFileTests {
         let url = temporaryFile()
         defer { try? FileManager.default.removeItem(at: url) }
         var file = UsersFile()
-        try file.add(name: "desk", role: "service-center", retailer: nil, password: "twelve chars!", replace: false)
+        try file.add(
+            name: "desk", role: "service-center", retailer: nil, password: "twelve chars!", replace: false)
         try file.save(file: url)
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(!text.contains("twelve chars!") && text.contains("$2b$"))
@@ -35,13 +36,16 @@ struct UsersFileTests {
             try file.add(name: "a", role: "admin", retailer: nil, password: "long enough pw", replace: false)
         }
         #expect(throws: UsersFileError("--retailer: a retailer user needs its retailer id")) {
-            try file.add(name: "a", role: "retailer", retailer: nil, password: "long enough pw", replace: false)
+            try file.add(
+                name: "a", role: "retailer", retailer: nil, password: "long enough pw", replace: false)
         }
         try file.add(name: "a", role: "finance", retailer: nil, password: "long enough pw", replace: false)
         #expect(throws: UsersFileError("a: the user exists (add --replace to change it)")) {
-            try file.add(name: "a", role: "finance", retailer: nil, password: "long enough pw", replace: false)
+            try file.add(
+                name: "a", role: "finance", retailer: nil, password: "long enough pw", replace: false)
         }
-        try file.add(name: "a", role: "service-center", retailer: nil, password: "long enough pw", replace: true)
+        try file.add(
+            name: "a", role: "service-center", retailer: nil, password: "long enough pw", replace: true)
         #expect(file.users.count == 1 && file.users[0].role == .serviceCenter)
     }
 }

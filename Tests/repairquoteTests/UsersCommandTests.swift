@@ -4,13 +4,15 @@ import Testing
 /// `repairquote users add|list|remove` as a user runs them.
 @Suite("The users command")
 struct UsersCommandTests {
-    func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String)
+    {
         try CommandLineTests.run(arguments, stdin: stdin)
     }
 
     @Test("add, list, remove; bad input is exit 2 and leaves the file as it was")
     func lifecycle() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("users-cli-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "users-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("users.json").path
@@ -31,7 +33,8 @@ struct UsersCommandTests {
             ["users", "add", "x", "--role", "finance", "--users", file, "--password-stdin"], stdin: "short\n")
         #expect(short.status == 2 && short.err.contains("at least 12 characters"))
         let role = try run(
-            ["users", "add", "x", "--role", "admin", "--users", file, "--password-stdin"], stdin: "long enough pw\n")
+            ["users", "add", "x", "--role", "admin", "--users", file, "--password-stdin"],
+            stdin: "long enough pw\n")
         #expect(role.status == 2 && role.err.contains("--role"))
         let retailer = try run(
             ["users", "add", "x", "--role", "retailer", "--users", file, "--password-stdin"],

@@ -43,10 +43,12 @@ struct CaseForm: Sendable {
         var findings: [String] = []
         func flatten(_ value: JSONValue, _ path: String) {
             switch value {
-            case .object(let object): for (key, child) in object.entries { flatten(child, path.isEmpty ? key : "\(path).\(key)") }
+            case .object(let object):
+                for (key, child) in object.entries { flatten(child, path.isEmpty ? key : "\(path).\(key)") }
             case .array(let items) where path == "findings":
                 findings = items.compactMap { $0.text }
-            case .array(let items): for (index, item) in items.enumerated() { flatten(item, "\(path).\(index)") }
+            case .array(let items):
+                for (index, item) in items.enumerated() { flatten(item, "\(path).\(index)") }
             case .string(let text): values[path] = text
             case .number(let text): values[path] = text
             case .bool(let flag): if flag { values[path] = "true" }

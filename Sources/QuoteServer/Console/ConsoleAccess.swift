@@ -20,7 +20,8 @@ struct ConsoleAccess: Sendable {
     /// sign-in, 30 minutes unused, or a user removed from the file).
     func signedIn(_ request: Request) async -> SignedIn? {
         guard let session = try? await console.sessions.load(request: request) else { return nil }
-        guard !session.isExpired(now: console.now()), let user = console.users.user(named: session.user) else {
+        guard !session.isExpired(now: console.now()), let user = console.users.user(named: session.user)
+        else {
             _ = try? await console.sessions.delete(request: request)
             return nil
         }
@@ -32,7 +33,9 @@ struct ConsoleAccess: Sendable {
     func page(
         _ request: Request, _ body: (SignedIn) async throws -> Response
     ) async throws -> Response {
-        guard let signedIn = await signedIn(request) else { return ConsoleResponse.redirect("/console/sign-in") }
+        guard let signedIn = await signedIn(request) else {
+            return ConsoleResponse.redirect("/console/sign-in")
+        }
         do {
             var response = try await body(signedIn)
             if let asked = request.uri.queryParameters["lang"].map(String.init),
@@ -48,8 +51,12 @@ struct ConsoleAccess: Sendable {
             let mapped = APIError.mapping(error) ?? APIError(.internalServerError, "something went wrong")
             logger.warning(
                 "console request failed",
-                metadata: ["path": "\(request.uri.path)", "status": "\(mapped.status.code)", "user": "\(signedIn.user.name)"])
-            return refusal(ConsoleRefusal(mapped.status, mapped.message), request: request, signedIn: signedIn)
+                metadata: [
+                    "path": "\(request.uri.path)", "status": "\(mapped.status.code)",
+                    "user": "\(signedIn.user.name)",
+                ])
+            return refusal(
+                ConsoleRefusal(mapped.status, mapped.message), request: request, signedIn: signedIn)
         }
     }
 

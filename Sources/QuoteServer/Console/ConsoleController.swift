@@ -16,7 +16,9 @@ struct ConsoleController: Sendable {
         }
         router.get("/console/static/{file}") { _, context in
             let name = try context.parameters.require("file")
-            guard let file = console.pages.staticFiles[name] else { throw APIError(.notFound, "no such file") }
+            guard let file = console.pages.staticFiles[name] else {
+                throw APIError(.notFound, "no such file")
+            }
             return ConsoleResponse.file(file.body, contentType: file.contentType)
         }
         router.get("/console/sign-in", use: signInPage)
@@ -33,7 +35,9 @@ struct ConsoleController: Sendable {
     {
         let language = ConsolePages.language(of: request)
         var cookies: [Cookie] = []
-        if let asked = request.uri.queryParameters["lang"].map(String.init), ConsolePages.languages.contains(asked) {
+        if let asked = request.uri.queryParameters["lang"].map(String.init),
+            ConsolePages.languages.contains(asked)
+        {
             cookies.append(Cookie(name: "console_lang", value: asked, path: "/console", sameSite: .strict))
         }
         var view: [String: Any] = ["username": username]

@@ -28,7 +28,10 @@ struct ConsolePages: Sendable {
             let url = directory.appendingPathComponent("labels/\(language).json")
             guard let data = try? Data(contentsOf: url),
                 let table = try? JSONDecoder().decode([String: String].self, from: data)
-            else { throw ConsoleSetupError(description: "console/labels/\(language).json: missing or not a table") }
+            else {
+                throw ConsoleSetupError(
+                    description: "console/labels/\(language).json: missing or not a table")
+            }
             labels[language] = table
         }
         if let missing = labels["en"]!.keys.first(where: { labels["nl"]![$0] == nil }) {
@@ -54,11 +57,14 @@ struct ConsolePages: Sendable {
         view["t"] = labels[language] ?? labels["en"]!
         view["lang"] = language
         view["languages"] = Self.languages.map { ["code": $0, "current": $0 == language] as [String: Any] }
-        return library.render(view, withTemplate: name) ?? "<!doctype html><title>Error</title><p>Page \(name) is missing.</p>"
+        return library.render(view, withTemplate: name)
+            ?? "<!doctype html><title>Error</title><p>Page \(name) is missing.</p>"
     }
 
     /// A label in a language.
-    func label(_ key: String, _ language: String) -> String { labels[language]?[key] ?? labels["en"]?[key] ?? key }
+    func label(_ key: String, _ language: String) -> String {
+        labels[language]?[key] ?? labels["en"]?[key] ?? key
+    }
 
     /// The language of a request: `?lang=`, else the `console_lang` cookie, else `Accept-Language`.
     static func language(of request: Request) -> String {

@@ -27,21 +27,28 @@ extension ConsoleQuotesController {
                     preview: previewView(quote, serviceCase))
             }
             // A double submit of the same form in this session replays the first quote.
-            let key = "console-" + Digest.sha256Hex(
-                Array(signedIn.session.csrf.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
+            let key =
+                "console-"
+                + Digest.sha256Hex(
+                    Array(signedIn.session.csrf.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
             let result = try await quotes.issue(
                 serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
             let number = result.issued.record.number
             var session = signedIn.session
             session.customerLinks[number] = quotes.customerLink(result.issued.customerToken)
-            try? await console.sessions.update(session: session, expiresIn: ConsoleSession.idle, request: request)
+            try? await console.sessions.update(
+                session: session, expiresIn: ConsoleSession.idle, request: request)
             access.logger.info(
                 "console quote issued",
-                metadata: ["number": "\(number)", "user": "\(signedIn.user.name)", "supersedes": "\(supersedes ?? "-")"])
+                metadata: [
+                    "number": "\(number)", "user": "\(signedIn.user.name)",
+                    "supersedes": "\(supersedes ?? "-")",
+                ])
             return ConsoleResponse.redirect("/console/quotes/\(number)")
         } catch let error as ValidationError {
             access.logger.info(
-                "console case refused", metadata: ["field": "\(error.field)", "user": "\(signedIn.user.name)"])
+                "console case refused",
+                metadata: ["field": "\(error.field)", "user": "\(signedIn.user.name)"])
             // The category follows from the model, so its errors belong to the model's field.
             let field = error.field == "device.category" ? "device.model" : error.field
             let path = field.isEmpty ? "market" : CaseForm.path(ofField: field)
@@ -87,7 +94,10 @@ extension ConsoleQuotesController {
         view.set("preview", preview)
         view["hasErrors"] = !errors.isEmpty
         view["errorList"] = errors.sorted { $0.key < $1.key }.map {
-            ["field": $0.key, "id": "f-" + $0.key.replacingOccurrences(of: ".", with: "-"), "message": $0.value]
+            [
+                "field": $0.key, "id": "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
+                "message": $0.value,
+            ]
         }
         return ConsoleResponse.page(
             console.pages.render("form", language: signedIn.language, view: view), status: status)

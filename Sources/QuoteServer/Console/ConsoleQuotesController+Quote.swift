@@ -24,14 +24,20 @@ extension ConsoleQuotesController {
             view["mayRevise"] = staff && open
             view["mayVoid"] = staff && open
             view["channels"] = DecisionChannel.staff.map {
-                ["value": $0.rawValue, "label": console.pages.label("channel." + $0.rawValue, signedIn.language)]
+                [
+                    "value": $0.rawValue,
+                    "label": console.pages.label("channel." + $0.rawValue, signedIn.language),
+                ]
             }
             view.set(
                 "notice",
-                request.uri.queryParameters["done"].map { console.pages.label("done." + String($0), signedIn.language) })
+                request.uri.queryParameters["done"].map {
+                    console.pages.label("done." + String($0), signedIn.language)
+                })
             if let superseded = record.supersededBy { view["supersededBy"] = superseded }
             if let previous = record.supersedes { view["supersedes"] = previous }
-            return ConsoleResponse.page(console.pages.render("quote", language: signedIn.language, view: view))
+            return ConsoleResponse.page(
+                console.pages.render("quote", language: signedIn.language, view: view))
         }
     }
 
@@ -40,7 +46,8 @@ extension ConsoleQuotesController {
         try await access.page(request) { signedIn in
             let number = try context.parameters.require("number")
             let action = try context.parameters.require("action")
-            let fields = Dictionary(try await access.form(request, signedIn), uniquingKeysWith: { _, last in last })
+            let fields = Dictionary(
+                try await access.form(request, signedIn), uniquingKeysWith: { _, last in last })
             let principal = signedIn.principal
             switch action {
             case "decision" where principal.role != .finance:
@@ -59,7 +66,8 @@ extension ConsoleQuotesController {
                 throw ConsoleRefusal(.notFound, console.pages.label("notFound", signedIn.language))
             }
             access.logger.info(
-                "console action", metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
+                "console action",
+                metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
             return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)")
         }
     }

@@ -26,12 +26,14 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await access.page(request) { signedIn in
             let parameters = request.uri.queryParameters
-            var query = QuoteQuery(issuer: signedIn.user.role == .retailer ? signedIn.principal.issuer : nil, limit: 20)
+            var query = QuoteQuery(
+                issuer: signedIn.user.role == .retailer ? signedIn.principal.issuer : nil, limit: 20)
             query.newestFirst = true
             let text = parameters["q"].map(String.init) ?? ""
             if !text.isEmpty {
                 guard text.count <= 100, TextSafety.isClean(text) else {
-                    throw ConsoleRefusal(.unprocessableContent, "q: expected up to 100 characters of one line")
+                    throw ConsoleRefusal(
+                        .unprocessableContent, "q: expected up to 100 characters of one line")
                 }
                 query.text = text
             }
@@ -45,7 +47,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             view["q"] = text
             view["states"] = QuoteState.allCases.map {
                 [
-                    "value": $0.rawValue, "label": console.pages.label("state." + $0.rawValue, signedIn.language),
+                    "value": $0.rawValue,
+                    "label": console.pages.label("state." + $0.rawValue, signedIn.language),
                     "selected": $0.rawValue == state,
                 ] as [String: Any]
             }
@@ -69,7 +72,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         let customer = (try? CaseDecoder.decode(record.caseJSON, today: services.today))?.customer.name ?? ""
         var total = ""
         if let quote = try? services.recomputed(record).0 {
-            total = (try? format?.money(quote.totals.consumer.gross)) ?? quote.totals.consumer.gross.description
+            total =
+                (try? format?.money(quote.totals.consumer.gross)) ?? quote.totals.consumer.gross.description
         }
         let state = services.state(of: record).rawValue
         return [
@@ -83,11 +87,14 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     @Sendable func newForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await access.page(request) { signedIn in
             try mayIssue(signedIn)
-            let market = request.uri.queryParameters["market"].map(String.init) ?? console.catalog.markets.first?.rawValue ?? ""
+            let market =
+                request.uri.queryParameters["market"].map(String.init) ?? console.catalog.markets.first?
+                .rawValue ?? ""
             let form = CaseForm(
                 values: [
                     "market": market, "kind": "repair", "serviceMode": "carry-in", "item": "main-device",
-                    "purchase.official": "true", "purchase.proofOfPurchase": "true", "purchase.firstOwner": "true",
+                    "purchase.official": "true", "purchase.proofOfPurchase": "true",
+                    "purchase.firstOwner": "true",
                     "repair.parts.0.quantity": "1",
                 ])
             return formPage(signedIn, form: form, action: "/console/quotes/new", revising: nil)
@@ -98,7 +105,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         try await access.page(request) { signedIn in
             try mayIssue(signedIn)
             let fields = try await access.form(request, signedIn)
-            return try await submit(fields, signedIn, request: request, action: "/console/quotes/new", supersedes: nil)
+            return try await submit(
+                fields, signedIn, request: request, action: "/console/quotes/new", supersedes: nil)
         }
     }
 
@@ -108,7 +116,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             let number = try context.parameters.require("number")
             let record = try await quotes.readable(number, by: signedIn.principal)
             return formPage(
-                signedIn, form: CaseForm(caseJSON: record.caseJSON), action: "/console/quotes/\(number)/revise",
+                signedIn, form: CaseForm(caseJSON: record.caseJSON),
+                action: "/console/quotes/\(number)/revise",
                 revising: number)
         }
     }
@@ -119,7 +128,9 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             let number = try context.parameters.require("number")
             let fields = try await access.form(request, signedIn)
             _ = try await quotes.readable(number, by: signedIn.principal)
-            return try await submit(fields, signedIn, request: request, action: "/console/quotes/\(number)/revise", supersedes: number)
+            return try await submit(
+                fields, signedIn, request: request, action: "/console/quotes/\(number)/revise",
+                supersedes: number)
         }
     }
 

@@ -42,7 +42,8 @@ struct MarketChoices: Sendable {
             "models",
             .array(
                 models.map {
-                    .object(JSONObject([("name", .string($0.name)), ("category", .string($0.category.rawValue))]))
+                    .object(
+                        JSONObject([("name", .string($0.name)), ("category", .string($0.category.rawValue))]))
                 }))
         o.append("findings", .array(findings.map(JSONValue.string)))
         o.append("channels", .array(channels.map(JSONValue.string)))

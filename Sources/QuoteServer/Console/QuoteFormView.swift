@@ -17,7 +17,8 @@ struct QuoteFormView {
     ) -> [String: Any] {
         let value = form.values[path] ?? ""
         var field: [String: Any] = [
-            "name": path, "id": "f-" + path.replacingOccurrences(of: ".", with: "-"), "label": Self.label(path, label),
+            "name": path, "id": "f-" + path.replacingOccurrences(of: ".", with: "-"),
+            "label": Self.label(path, label),
             "value": value, "required": required, "type": type,
         ]
         if let error = errors[path] {
@@ -29,7 +30,10 @@ struct QuoteFormView {
             field["isSelect"] = true
             let blank: [String: Any] = ["value": "", "label": "—", "selected": value.isEmpty]
             field["options"] =
-                [blank] + options.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] as [String: Any] }
+                [blank]
+                + options.map {
+                    ["value": $0.value, "label": $0.label, "selected": $0.value == value] as [String: Any]
+                }
         } else if type == "checkbox" {
             field["isCheckbox"] = true
         } else {
@@ -51,7 +55,11 @@ struct QuoteFormView {
         let model = form.values["device.model"] ?? ""
         let category = choices?.category(of: model)
         let laborCodes = choices?.labor(category: category).map {
-            (value: $0.code, label: "\($0.code) · \($0.description)" + (category == nil ? " (\($0.category.rawValue))" : ""))
+            (
+                value: $0.code,
+                label: "\($0.code) · \($0.description)"
+                    + (category == nil ? " (\($0.category.rawValue))" : "")
+            )
         }
         let partOptions = choices?.parts(model: model.isEmpty ? nil : model).map {
             (value: $0.sku, label: "\($0.sku) · \($0.description)")
@@ -62,7 +70,9 @@ struct QuoteFormView {
                 [
                     field("market", options: Self.plain(markets), required: true),
                     field("kind", options: Self.plain(CaseKind.allCases.map(\.rawValue)), required: true),
-                    field("serviceMode", options: Self.plain(ServiceMode.allCases.map(\.rawValue)), required: true),
+                    field(
+                        "serviceMode", options: Self.plain(ServiceMode.allCases.map(\.rawValue)),
+                        required: true),
                     field("item", options: Self.plain(Item.allCases.map(\.rawValue))),
                     field("reference"),
                 ]),
@@ -75,21 +85,26 @@ struct QuoteFormView {
             section(
                 "sectionDevice",
                 [
-                    field("device.model", options: Self.plain(choices?.models.map { $0.name } ?? []), required: true),
+                    field(
+                        "device.model", options: Self.plain(choices?.models.map { $0.name } ?? []),
+                        required: true),
                     field("device.imei", type: "text"), field("device.serial"),
                 ]),
             section(
                 "sectionPurchase",
                 [
-                    field("purchase.date", type: "date", required: true), field("purchase.deliveryDate", type: "date"),
+                    field("purchase.date", type: "date", required: true),
+                    field("purchase.deliveryDate", type: "date"),
                     field("purchase.channel", options: Self.plain(choices?.channels ?? []), required: true),
-                    field("purchase.official", type: "checkbox"), field("purchase.proofOfPurchase", type: "checkbox"),
+                    field("purchase.official", type: "checkbox"),
+                    field("purchase.proofOfPurchase", type: "checkbox"),
                     field("purchase.firstOwner", type: "checkbox"),
                 ]),
             section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes ?? [])]),
         ]
         let findings = (choices?.findings ?? []).enumerated().map { index, finding in
-            ["value": finding, "id": "f-findings-\(index)", "checked": form.findings.contains(finding)] as [String: Any]
+            ["value": finding, "id": "f-findings-\(index)", "checked": form.findings.contains(finding)]
+                as [String: Any]
         }
         let parts = (0..<CaseForm.partRows).map { row -> [String: Any] in
             [

@@ -17,7 +17,9 @@ public struct UsersFile: Sendable {
     public static func load(file: URL, missingIsEmpty: Bool = false) throws(UsersFileError) -> UsersFile {
         if missingIsEmpty, !FileManager.default.fileExists(atPath: file.path) { return UsersFile() }
         let data: Data
-        do { data = try Data(contentsOf: file) } catch { throw UsersFileError("\(file.path): cannot read the file") }
+        do { data = try Data(contentsOf: file) } catch {
+            throw UsersFileError("\(file.path): cannot read the file")
+        }
         struct File: Decodable { var users: [ConsoleUser] }
         do {
             let users = try JSONDecoder().decode(File.self, from: data).users
@@ -103,7 +105,8 @@ public struct UsersFile: Sendable {
     static let unknownUserHash = Bcrypt.hash("no such user here", cost: 10)
 
     static func check(name: String, role: Role, retailer: String?) throws(UsersFileError) {
-        guard (1...64).contains(name.count), name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) })
+        guard (1...64).contains(name.count),
+            name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) })
         else {
             throw UsersFileError("name: 1 to 64 letters, digits or - _ . @")
         }
