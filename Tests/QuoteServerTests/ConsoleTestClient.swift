@@ -70,6 +70,16 @@ struct ConsoleBrowser {
         return response
     }
 
+    /// A browser signed in as `name`, with the form token of the new-quote page.
+    static func signedIn(_ client: any TestClientProtocol, as name: String) async throws -> (
+        ConsoleBrowser, String?
+    ) {
+        var browser = ConsoleBrowser(client: client)
+        _ = try await browser.signIn(name)
+        let csrf = csrf(try await browser.request(.get, "/console/quotes/new").text)
+        return (browser, csrf)
+    }
+
     static func sessionCookie(_ response: TestResponse) -> String? {
         response.headers[values: .setCookie].lazy.compactMap { header -> String? in
             guard header.hasPrefix("console_session=") else { return nil }

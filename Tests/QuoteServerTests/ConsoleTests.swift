@@ -104,9 +104,7 @@ struct ConsoleTests {
     @Test("a bad field is marked next to the field and the values are kept")
     func caseErrors() async throws {
         try await ConsoleFixture.server().test { client in
-            var browser = ConsoleBrowser(client: client)
-            _ = try await browser.signIn("desk")
-            let csrf = ConsoleBrowser.csrf(try await browser.request(.get, "/console/quotes/new").text)
+            let (browser, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
             var form = ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf)
             form.removeAll { $0.0 == "device.imei" }
             form.append(("device.imei", "490154203237519"))
@@ -122,9 +120,7 @@ struct ConsoleTests {
     @Test("issue → the quote page; the retailer sees only its own; finance reads only")
     func issueAndRoles() async throws {
         try await ConsoleFixture.server().test { client in
-            var shop = ConsoleBrowser(client: client)
-            _ = try await shop.signIn("shop")
-            let csrf = ConsoleBrowser.csrf(try await shop.request(.get, "/console/quotes/new").text)
+            let (shop, csrf) = try await ConsoleBrowser.signedIn(client, as: "shop")
             let issued = try await shop.request(
                 .post, "/console/quotes/new",
                 form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
@@ -163,6 +159,35 @@ struct ConsoleTests {
             #expect(decided.status == .seeOther)
             let page11 = try await desk.request(.get, location)
             #expect(page11.text.contains(#"data-state="accepted""#))
+        }
+    }
+
+    @Test("a session ends 12 hours after sign-in however busy")
+    func sessionLifetime() async throws {
+        let clock = TestClock()
+        try await ConsoleFixture.server(now: { clock.now }).test { client in
+            let (browser, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            clock.advance(by: 11 * 3600)
+            let busy = try await browser.request(.get, "/console/quotes")
+            #expect(busy.status == .ok)
+            clock.advance(by: 3600 + 1)
+            let late = try await browser.request(.get, "/console/quotes")
+            #expect(late.status == .seeOther && late.headers[.location] == "/console/sign-in")
+        }
+    }
+
+    @Test("Dutch from Accept-Language or the switch, amounts and dates in the market's format")
+    func dutch() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (browser, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let signIn = try await browser.request(
+                .get, "/console/sign-in", headers: [.acceptLanguage: "nl-NL,nl;q=0.9"])
+            #expect(signIn.text.contains("<html lang=\"nl\">") && signIn.text.contains("Wachtwoord"))
+            let preview = try await browser.request(
+                .post, "/console/quotes/new?lang=nl",
+                form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
+            #expect(preview.text.contains("De klant betaalt"))
+            #expect(preview.text.contains(#"data-amount="299.96">€\#u{00A0}299,96<"#))
         }
     }
 
