@@ -162,6 +162,37 @@ struct ConsoleTests {
         }
     }
 
+    @Test("revise issues a replacement from the filled form; void needs a reason; e-mail queues")
+    func reviseVoidEmail() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let issued = try await desk.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            let first = try #require(issued.headers[.location])
+            let form = try await desk.request(.get, first + "/revise")
+            #expect(form.text.contains(#"value="JOB-77""#) && form.text.contains(#"value="490154203237518""#))
+            var fields = ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf)
+            fields.removeAll { $0.0 == "reference" }
+            fields.append(("reference", "JOB-78"))
+            let revised = try await desk.request(.post, first + "/revise", form: fields)
+            let second = try #require(revised.headers[.location])
+            #expect(second != first)
+            let old = try await desk.request(.get, first)
+            #expect(old.text.contains(#"data-state="superseded""#))
+            let emailed = try await desk.request(.post, second + "/email", form: [("csrf", csrf ?? "")])
+            #expect(emailed.headers[.location] == second + "?done=email")
+            let noReason = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "")])
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("reason"))
+            let voided = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "customer withdrew")])
+            #expect(voided.status == .seeOther)
+            let page = try await desk.request(.get, second)
+            #expect(page.text.contains(#"data-state="void""#))
+        }
+    }
+
     @Test("a session ends 12 hours after sign-in however busy")
     func sessionLifetime() async throws {
         let clock = TestClock()

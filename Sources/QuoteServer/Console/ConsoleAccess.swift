@@ -56,7 +56,9 @@ struct ConsoleAccess: Sendable {
                     "user": "\(signedIn.user.name)",
                 ])
             return refusal(
-                ConsoleRefusal(mapped.status, mapped.message), request: request, signedIn: signedIn)
+                ConsoleRefusal(
+                    mapped.status, mapped.field.map { "\($0): \(mapped.message)" } ?? mapped.message),
+                request: request, signedIn: signedIn)
         }
     }
 
