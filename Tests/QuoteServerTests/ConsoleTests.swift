@@ -193,6 +193,22 @@ struct ConsoleTests {
         }
     }
 
+    @Test("the list is newest first, 20 a page, with a link to the older ones")
+    func paging() async throws {
+        try await ConsoleFixture.server().test { client in
+            for _ in 0..<21 { _ = try await client.issue(try Shipped.example("nl-out-of-warranty.json")) }
+            let (desk, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let first = try await desk.request(.get, "/console/quotes").text
+            #expect(first.components(separatedBy: "<tr data-quote-number=").count - 1 == 20)
+            #expect(first.contains(#"<tr data-quote-number="NL-2026-000021""#))
+            let next = try #require(first.range(of: #"href="/console/quotes?before="#))
+            let link = "/console/quotes?before=" + first[next.upperBound...].prefix { $0 != "\"" }
+            let second = try await desk.request(.get, String(link)).text
+            #expect(second.components(separatedBy: "<tr data-quote-number=").count - 1 == 1)
+            #expect(second.contains(#"<tr data-quote-number="NL-2026-000001""#))
+        }
+    }
+
     @Test("a session ends 12 hours after sign-in however busy")
     func sessionLifetime() async throws {
         let clock = TestClock()
