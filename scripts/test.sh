@@ -6,3 +6,5 @@ export PATH="/opt/swift/usr/bin:$PATH"
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
+# The web console in a real browser (headless Chromium through Selenium).
+bash scripts/e2e/run.sh

@@ -34,7 +34,8 @@ extension Policy {
             replacedPart: sections.replacedPart,
             salesTaxRule: try r.rule("salesTax"), taxRule: try r.rule("tax"),
             turnaroundRule: try r.rule("turnaround"),
-            postingDeadline: sections.postingDeadline, unlistedModelRule: try r.rule("unlistedModelRule"))
+            postingDeadline: sections.postingDeadline, unlistedModelRule: try r.rule("unlistedModelRule"),
+            modelNames: try Self.modelNames(r))
     }
 
     /// The optional sections of a policy file, each read on its own.
@@ -90,6 +91,14 @@ extension Policy {
                     kinds: try c.enumSet("kinds", CaseKind.self) ?? Set(CaseKind.allCases))
             }
         }
+    }
+
+    /// The model names of `models:` as written, category by category.
+    static func modelNames(_ r: YAMLReader) throws(PriceListError) -> [String] {
+        guard let table = try r.child("models") else { return [] }
+        var names: [String] = []
+        for key in table.keys { names += try table.strings(key) }
+        return names
     }
 
     /// `models: { phone: [Xiaomi 12 Pro, …], tv: […] }` → normalized name → category.

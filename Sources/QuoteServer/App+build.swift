@@ -25,6 +25,9 @@ public struct ServerOptions: Sendable {
     public var idleTimeout: Duration = .seconds(60)
     /// Today in a market (cases without a request date, link expiry); UTC when not set.
     public var today: (@Sendable (MarketCode) -> CivilDate)?
+    /// The web console (`--users`).
+    public var console: ConsoleConfiguration?
+    public var catalog: PriceListCatalog?
     public init() {}
 }
 
@@ -47,6 +50,8 @@ public func buildApplication(
     var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
     if let today = options.today { services.today = today }
+    services.console = options.console
+    services.catalog = options.catalog
     var app = Application(
         router: buildRouter(repo: repo, services: services), server: options.httpServer,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),
@@ -74,6 +79,14 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     DecisionsController(repo: repo, services: services).register(on: router)
     LifecycleController(repo: repo, services: services).register(on: router)
     EmailController(repo: repo, services: services).register(on: router)
+    let access = services.console.map { ConsoleAccess(console: $0, logger: services.logger) }
+    if let catalog = services.catalog ?? services.console?.catalog {
+        CatalogController(catalog: catalog, services: services, access: access).register(on: router)
+    }
+    if let access {
+        ConsoleController(access: access).register(on: router)
+        ConsoleQuotesController(repo: repo, services: services, access: access).register(on: router)
+    }
     return router
 }
 

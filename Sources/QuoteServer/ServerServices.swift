@@ -102,6 +102,10 @@ public struct ServerServices: Sendable {
     public var publicBaseURL: String
     /// Issues per minute per key (429 beyond).
     public var issueLimiter = IssueRateLimiter()
+    /// The price lists, for `GET /v1/catalog/{market}` (nil: that route answers 404).
+    public var catalog: PriceListCatalog?
+    /// The web console at `/console` (nil: `/console` answers 404).
+    public var console: ConsoleConfiguration?
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

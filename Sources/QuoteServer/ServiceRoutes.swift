@@ -4,7 +4,7 @@ import HTTPTypes
 /// names in `Allow`, and what the OpenAPI test checks the document against.
 enum ServiceRoutes {
     static let all: [(method: HTTPRequest.Method, path: String)] = [
-        (.get, "/health"), (.get, "/metrics"), (.get, "/openapi.yaml"),
+        (.get, "/health"), (.get, "/metrics"), (.get, "/openapi.yaml"), (.get, "/v1/catalog/{market}"),
         (.post, "/v1/quotes/preview"), (.post, "/v1/quotes"), (.get, "/v1/quotes"),
         (.get, "/v1/quotes/{number}"), (.post, "/v1/quotes/{number}/decision"),
         (.post, "/v1/quotes/{number}/email"), (.post, "/v1/quotes/{number}/revise"),

@@ -72,8 +72,10 @@ public final class SQLiteQuoteRepository: QuoteRepository {
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
         try await writer.read { db in
-            var clauses = ["q.id > ?"]
-            var arguments: [any DatabaseValueConvertible] = [query.after]
+            var clauses = [query.newestFirst ? "q.id < ?" : "q.id > ?"]
+            var arguments: [any DatabaseValueConvertible] = [
+                query.newestFirst && query.after == 0 ? Int64.max : query.after
+            ]
             func add(_ clause: String, _ value: String?) {
                 guard let value else { return }
                 clauses.append(clause)
@@ -99,7 +101,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
                         ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
             }
             let sql =
-                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id LIMIT ?"
+                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ")
+                + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
             arguments.append(query.limit + 1)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)

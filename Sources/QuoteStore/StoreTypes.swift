@@ -178,6 +178,8 @@ public struct QuoteQuery: Sendable, Equatable {
     /// The id after which the page starts (decoded from the opaque cursor).
     public var after: Int64
     public var limit: Int
+    /// Newest first (the console's list): the page starts before `after` (0: at the newest).
+    public var newestFirst = false
 
     public init(
         market: String? = nil, status: String? = nil, from: String? = nil, to: String? = nil,

@@ -19,9 +19,13 @@ struct DocumentOptions: ParsableArguments {
             valueName: "DIR"))
     var templates: String?
 
+    /// The templates folder to use.
+    func folder() -> String {
+        DataFolder.resolve(explicit: templates, environment: "REPAIRQUOTE_TEMPLATES", name: "Templates")
+    }
+
     func renderer() throws -> QuoteRenderer {
-        let folder = DataFolder.resolve(
-            explicit: templates, environment: "REPAIRQUOTE_TEMPLATES", name: "Templates")
+        let folder = folder()
         do {
             return try QuoteRenderer(templatesDirectory: URL(fileURLWithPath: folder))
         } catch {

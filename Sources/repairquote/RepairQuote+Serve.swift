@@ -22,6 +22,8 @@ extension RepairQuote {
         @Option(help: "API keys file (JSON: key → role, retailer id); see Examples/service/keys.sample.json.")
         var keys: String?
         @Option(help: "Public base URL of customer links.") var publicURL: String?
+        @Option(help: "Console users file (repairquote users add); turns the web console on at /console.")
+        var users: String?
         @Option(help: "Threads for HTTP input and output (default: half the cores, at least 1).")
         var ioThreads = ServerOptions.defaultIOThreads
         @Option(help: "Seconds a connection may take to send its first request head before it is closed.")
@@ -78,6 +80,10 @@ extension RepairQuote {
                     TemplateDocumentRenderer(renderer: try document.renderer(), catalog: catalog)
                 )
             }
+            options.catalog = engine.catalog
+            options.console = try CLIError.guarding {
+                try console(documents: documents, catalog: engine.catalog)
+            }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
@@ -90,10 +96,29 @@ extension RepairQuote {
                     throw CLIError.badInput("--db: \(error)")
                 }
             }
+            if let users { logger.info("console on at /console", metadata: ["users": "\(users)"]) }
             let group = ServiceGroup(
                 configuration: .init(
                     services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
+        }
+
+        /// The console of `--users`, or nil.
+        func console(documents: TemplateDocumentRenderer, catalog: PriceListCatalog) throws
+            -> ConsoleConfiguration?
+        {
+            guard let users else { return nil }
+            do {
+                let file = try UsersFile.load(file: URL(fileURLWithPath: users))
+                return try ConsoleConfiguration(
+                    users: file, catalog: catalog, documents: try document.renderer(),
+                    templatesDirectory: URL(fileURLWithPath: document.folder()),
+                    secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError.badInput("--users: \(error)")
+            }
         }
     }
 }

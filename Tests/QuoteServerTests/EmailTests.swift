@@ -129,7 +129,8 @@ struct EmailTests {
         #expect(try await server.repo.outbox(quoteNumber: "NL-2026-000001").isEmpty)
     }
 
-    @Test("a permanent failure is logged at error level and shown, with its reason, in GET /v1/quotes/{number}")
+    @Test(
+        "a permanent failure is logged at error level and shown, with its reason, in GET /v1/quotes/{number}")
     func statesInTheQuote() async throws {
         let server = try await Self.serverWithQueuedEmail()
         let lines = ServiceLogHandlerTests.Lines()

@@ -52,7 +52,9 @@ struct OpenAPIContractTests {
 
     @Test("every operation answers, and each status it answers (401, 404, 422, …) is documented")
     func statusesDocumented() async throws {
-        try await TestServer().test { client in
+        var server = try TestServer()
+        server.services.catalog = try Shipped.engine().catalog  // GET /v1/catalog/{market}
+        try await server.test { client in
             let issued = try await client.issue(Fixtures.dutchRepair())
             let token = String(
                 (issued.json["customerLink"] as? String ?? "").split(separator: "/").last ?? "")
@@ -60,6 +62,7 @@ struct OpenAPIContractTests {
                 func path(number: String = "NL-2026-000001", token: String = token) -> String {
                     operation.path.replacingOccurrences(of: "{number}", with: number)
                         .replacingOccurrences(of: "{token}", with: token)
+                        .replacingOccurrences(of: "{market}", with: "NL")
                 }
                 let name = "\(operation.method.rawValue) \(operation.path)"
                 var answers: [(String, TestResponse)] = []

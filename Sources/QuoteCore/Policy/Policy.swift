@@ -7,6 +7,8 @@ public final class Policy: Sendable {
     /// Models the policy lists, normalized name → category. A model not listed is quoted with its
     /// category's defaults and the quote says so (G-5).
     public let models: [String: DeviceCategory]
+    /// The same models as the policy file spells them, in its order (choices of the console's form).
+    public let modelNames: [String]
     public let warranty: WarrantyPolicy
     /// Findings that put a repair out of warranty, and the rule that says so.
     public let exclusions: [Finding: RuleID]
@@ -52,10 +54,11 @@ public final class Policy: Sendable {
         promotion: Promotion? = nil, replacement: ReplacementPolicy? = nil,
         replacedPart: ReplacedPartPolicy? = nil,
         salesTaxRule: RuleID? = nil, taxRule: RuleID? = nil, turnaroundRule: RuleID? = nil,
-        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil
+        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil, modelNames: [String] = []
     ) {
         self.rules = rules
         self.models = models
+        self.modelNames = modelNames
         self.warranty = warranty
         self.exclusions = exclusions
         self.keepsCoverage = keepsCoverage

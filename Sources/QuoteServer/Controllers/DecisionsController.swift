@@ -24,27 +24,37 @@ struct DecisionsController<Repository: QuoteRepository> {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
         let number = try context.parameters.require("number")
         let object = try await JSONRequest.object(request, allowed: Self.decisionKeys)
-        guard case .string(let text)? = object["decision"], let decision = Self.decision(text) else {
-            throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
-        }
-        let staffChannels = DecisionChannel.staff.map(\.rawValue)
-        guard case .string(let channel)? = object["channel"], staffChannels.contains(channel) else {
-            throw APIError(
-                .unprocessableContent, "expected one of \(staffChannels.joined(separator: ", "))",
-                field: "channel")
-        }
         var note: String?
         if let value = object["note"], value != .null {
             guard case .string(let text) = value else {
                 throw APIError(.unprocessableContent, "expected text", field: "note")
             }
-            try QuoteLifecycle.checkText(text, field: "note", required: false)
             note = text
         }
-        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
+        try await staffDecision(
+            number, decision: object["decision"]?.text, channel: object["channel"]?.text, note: note,
+            by: principal)
+        return try await QuotesController(repo: repo, services: services).fullResponse(number)
+    }
+
+    /// Checks and records a staff answer (the API's and the console's): 422 naming the field.
+    func staffDecision(
+        _ number: String, decision text: String?, channel: String?, note: String?, by principal: Principal
+    ) async throws {
+        guard let text, let decision = Self.decision(text) else {
+            throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
+        }
+        let staffChannels = DecisionChannel.staff.map(\.rawValue)
+        guard let channel, staffChannels.contains(channel) else {
+            throw APIError(
+                .unprocessableContent, "expected one of \(staffChannels.joined(separator: ", "))",
+                field: "channel")
+        }
+        if let note { try QuoteLifecycle.checkText(note, field: "note", required: false) }
+        let record = try await QuotesController(repo: repo, services: services).readable(
+            number, by: principal)
         _ = try await decide(
             record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note)
-        return try await QuotesController(repo: repo, services: services).fullResponse(number)
     }
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
@@ -154,14 +164,7 @@ struct DecisionsController<Repository: QuoteRepository> {
 /// `application/x-www-form-urlencoded` fields.
 enum FormDecoding {
     static func fields(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            if let name = parts.first { fields[name] = parts.count > 1 ? parts[1] : "" }
-        }
-        return fields
+        Dictionary(pairs(body), uniquingKeysWith: { _, last in last })
     }
 }
 

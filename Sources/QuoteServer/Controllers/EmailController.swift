@@ -22,7 +22,18 @@ struct EmailController<Repository: QuoteRepository> {
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024)
         let to = try Self.recipient(in: Array(body.readableBytesView))
-        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
+        _ = try await QuoteAccess(repo: repo).readable(number, by: principal)
+        let message = try await enqueue(number, to: to)
+        var o = JSONObject()
+        o.append("outboxId", .number(String(message.id)))
+        o.append("messageId", .string(message.messageID))
+        o.append("state", .string(message.state))
+        return JSONBody.response(.object(o), status: .accepted)
+    }
+
+    /// Queues the quote's e-mail to `to` or the case's customer (the API's and the console's).
+    func enqueue(_ number: String, to: String?) async throws -> OutboxMessage {
+        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
         // A replaced or withdrawn quote is not sent: its link would only say so.
         switch services.state(of: record) {
         case .superseded: throw StoreError.lifecycle(.superseded)
@@ -40,11 +51,7 @@ struct EmailController<Repository: QuoteRepository> {
             EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language))
         services.logger.info(
             "e-mail queued", metadata: ["number": "\(number)", "to": "\(Masking.email(recipient))"])
-        var o = JSONObject()
-        o.append("outboxId", .number(String(message.id)))
-        o.append("messageId", .string(message.messageID))
-        o.append("state", .string(message.state))
-        return JSONBody.response(.object(o), status: .accepted)
+        return message
     }
 
     /// The `to` of an optional body `{"to": "address"}`: 422 for a body that is not a JSON object,

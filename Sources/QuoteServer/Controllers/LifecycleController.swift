@@ -37,7 +37,13 @@ struct LifecycleController<Repository: QuoteRepository> {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
         let number = try context.parameters.require("number")
         let object = try await JSONRequest.object(request, allowed: ["reason"])
-        guard case .string(let reason)? = object["reason"] else {
+        let voided = try await void(number, reason: object["reason"]?.text, by: principal)
+        return try await quotes.fullResponse(voided)
+    }
+
+    /// Checks the reason and voids the quote (the API's and the console's).
+    func void(_ number: String, reason: String?, by principal: Principal) async throws -> QuoteRecord {
+        guard let reason else {
             throw APIError(.unprocessableContent, "is required (1 to 500 characters)", field: "reason")
         }
         try QuoteLifecycle.checkText(reason, field: "reason", required: true)
@@ -48,6 +54,6 @@ struct LifecycleController<Repository: QuoteRepository> {
                 today: services.today(MarketCode(record.market))))
         services.logger.info(
             "quote voided", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
-        return try await quotes.fullResponse(voided)
+        return voided
     }
 }

@@ -19,11 +19,15 @@ struct QuotesController<Repository: QuoteRepository> {
     /// Computes the quote of a case with the device's ledger, stores nothing.
     @Sendable func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
         _ = try services.keys.require(request, [.serviceCenter, .retailer])
-        let decoded = try await readCase(request).serviceCase
+        let quote = try await previewQuote(try await readCase(request).serviceCase)
+        return JSONBody.response(bytes: QuoteEncoder.bytes(quote))
+    }
+
+    /// The quote a case would get now, with the device's ledger (the API's and the console's preview).
+    func previewQuote(_ decoded: ServiceCase) async throws -> Quote {
         let serviceCase = try await repo.withLedger(
             decoded, checksBenefits: services.engine.usesOneTimeBenefits(decoded))
-        let quote = try services.engine.quote(serviceCase)
-        return JSONBody.response(bytes: QuoteEncoder.bytes(quote))
+        return try services.engine.quote(serviceCase)
     }
 
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
@@ -41,6 +45,32 @@ struct QuotesController<Repository: QuoteRepository> {
     {
         try services.limitIssues(by: principal)
         let (serviceCase, body) = try await readCase(request)
+        let result = try await issue(
+            serviceCase, body: body, idempotencyKey: request.headers[.idempotencyKey], by: principal,
+            issuer: issuer, supersedes: supersedes)
+        let issued = result.issued
+        var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
+        if case .replayed = result { headers[.idempotentReplayed] = "true" }
+        let answer = RecordJSON.full(
+            issued.record, state: services.state(of: issued.record),
+            customerLink: customerLink(issued.customerToken),
+            language: services.documentLanguage(
+                issued.record, customerLanguage: serviceCase.customer.language))
+        let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
+        return JSONBody.response(bytes: answer, status: status, headers: headers)
+    }
+
+    /// The customer's link of a quote's token.
+    func customerLink(_ token: String) -> String { services.publicBaseURL + "/q/" + token }
+
+    /// Issues a decoded case (`body` its bytes, hashed for idempotency) for `issuer` (the
+    /// caller's own by default), logged and counted the first time; shared by the API and the
+    /// console.
+    func issue(
+        _ serviceCase: ServiceCase, body: [UInt8], idempotencyKey: String?, by principal: Principal,
+        issuer: String? = nil, supersedes: String?
+    ) async throws -> IssueResult {
+        let issuer = issuer ?? principal.issuer
         let today = services.today(serviceCase.market)
         try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
         let hash = Digest.sha256Hex(
@@ -49,14 +79,13 @@ struct QuotesController<Repository: QuoteRepository> {
         let result = try await repo.issue(
             IssueRequest(
                 serviceCase: serviceCase, issuer: issuer,
-                idempotencyKey: request.headers[.idempotencyKey].map { "\(principal.issuer)\u{1F}\($0)" },
+                idempotencyKey: idempotencyKey.map { "\(principal.issuer)\u{1F}\($0)" },
                 requestHash: hash,
                 checksBenefits: engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes),
             compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
                 try engine.quote(c).issued(on: today)
             })
         let issued = result.issued
-        var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
         if case .issued = result {
             services.metrics.recordIssued(market: issued.record.market, status: issued.record.coverageStatus)
             services.logger.info(
@@ -66,16 +95,8 @@ struct QuotesController<Repository: QuoteRepository> {
                     "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
                     "supersedes": "\(supersedes ?? "-")",
                 ])
-        } else {
-            headers[.idempotentReplayed] = "true"
         }
-        let answer = RecordJSON.full(
-            issued.record, state: services.state(of: issued.record),
-            customerLink: services.publicBaseURL + "/q/" + issued.customerToken,
-            language: services.documentLanguage(
-                issued.record, customerLanguage: serviceCase.customer.language))
-        let status: HTTPResponse.Status = if case .issued = result { .created } else { .ok }
-        return JSONBody.response(bytes: answer, status: status, headers: headers)
+        return result
     }
 
     /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.

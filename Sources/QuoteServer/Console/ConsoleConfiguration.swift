@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import QuoteCore
+import QuoteRendering
+
+/// What `repairquote serve --users FILE` needs for the console at `/console`: its users, the price
+/// lists (the form's choices), the document renderer's formats, the page templates, sessions.
+public struct ConsoleConfiguration: Sendable {
+    let users: UsersFile
+    let catalog: PriceListCatalog
+    let documents: QuoteRenderer
+    let pages: ConsolePages
+    let sessions: SessionStorage<ConsoleSession>
+    let throttle: SignInThrottle
+    /// `Secure` cookies (when the public URL is https).
+    let secureCookies: Bool
+    let now: @Sendable () -> Date
+
+    /// Loads `Templates/console/` (pages, labels, static files); an error names the file at fault.
+    public init(
+        users: UsersFile, catalog: PriceListCatalog, documents: QuoteRenderer, templatesDirectory: URL,
+        secureCookies: Bool, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.users = users
+        self.catalog = catalog
+        self.documents = documents
+        self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
+        self.sessions = SessionStorage(
+            MemoryPersistDriver(ContinuousClock(), configuration: .init()),
+            configuration: .init(
+                sessionCookieParameters: .init(
+                    name: "console_session", path: "/", secure: secureCookies, sameSite: .strict),
+                keyPrefix: "console."))
+        self.throttle = SignInThrottle(now: now)
+        self.secureCookies = secureCookies
+        self.now = now
+    }
+
+    /// The price list of a market in force today.
+    func priceList(_ market: MarketCode, today: CivilDate) -> PriceList? {
+        try? catalog.priceList(for: market, on: today)
+    }
+
+    /// How a market writes money and dates (its language's label file), English when unknown.
+    func format(for market: MarketCode, today: CivilDate) -> LocaleFormat? {
+        let language = priceList(market, today: today)?.settings.language ?? "en"
+        let labels = documents.catalog.labels(for: language) ?? documents.catalog.labels(for: "en")
+        return labels.flatMap { try? LocaleFormat(labels: $0) }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The console's sign-in and sign-out, its static files and its root.
+struct ConsoleController: Sendable {
+    let access: ConsoleAccess
+    var console: ConsoleConfiguration { access.console }
+    var logger: Logger { access.logger }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/console") { request, _ in
+            await access.signedIn(request) == nil
+                ? ConsoleResponse.redirect("/console/sign-in") : ConsoleResponse.redirect("/console/quotes")
+        }
+        router.get("/console/static/{file}") { _, context in
+            let name = try context.parameters.require("file")
+            guard let file = console.pages.staticFiles[name] else {
+                throw APIError(.notFound, "no such file")
+            }
+            return ConsoleResponse.file(file.body, contentType: file.contentType)
+        }
+        router.get("/console/sign-in", use: signInPage)
+        router.post("/console/sign-in", use: signIn)
+        router.post("/console/sign-out", use: signOut)
+    }
+
+    @Sendable func signInPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        signInForm(request, message: nil, status: .ok)
+    }
+
+    func signInForm(_ request: Request, message: String?, status: HTTPResponse.Status, username: String = "")
+        -> Response
+    {
+        let language = ConsolePages.language(of: request)
+        var cookies: [Cookie] = []
+        if let asked = request.uri.queryParameters["lang"].map(String.init),
+            ConsolePages.languages.contains(asked)
+        {
+            cookies.append(Cookie(name: "console_lang", value: asked, path: "/console", sameSite: .strict))
+        }
+        var view: [String: Any] = ["username": username]
+        view.set("message", message)
+        let html = console.pages.render("sign-in", language: language, view: view)
+        return ConsoleResponse.page(html, status: status, cookies: cookies)
+    }
+
+    /// `username` and `password`: a new session (a new id, whatever cookie came in) and a redirect
+    /// to the list; one message for every failure; 429 for 15 minutes after 5 failures of one user.
+    @Sendable func signIn(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 16 * 1024)
+        let fields = FormDecoding.fields(String(buffer: body))
+        let name = String((fields["username"] ?? "").prefix(64))
+        let password = fields["password"] ?? ""
+        let language = ConsolePages.language(of: request)
+        if await console.throttle.isLocked(name) {
+            logger.warning("console sign-in refused: too many failures", metadata: ["user": "\(name)"])
+            return signInForm(
+                request, message: console.pages.label("signInLocked", language), status: .tooManyRequests,
+                username: name)
+        }
+        guard !password.isEmpty, let user = console.users.verify(name: name, password: password) else {
+            await console.throttle.recordFailure(name)
+            logger.warning("console sign-in failed", metadata: ["user": "\(name)"])
+            return signInForm(
+                request, message: console.pages.label("signInFailed", language), status: .unauthorized,
+                username: name)
+        }
+        await console.throttle.reset(name)
+        _ = try? await console.sessions.delete(request: request)
+        let session = ConsoleSession(user: user.name, csrf: CSRF.newToken(), signedInAt: console.now())
+        let saved = try await console.sessions.save(session: session, expiresIn: ConsoleSession.idle)
+        logger.info("console sign-in", metadata: ["user": "\(user.name)", "role": "\(user.role.rawValue)"])
+        return ConsoleResponse.redirect("/console/quotes", cookies: [sessionCookie(saved.value)])
+    }
+
+    /// Ends the session (with its form token checked) and goes back to the sign-in page.
+    @Sendable func signOut(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await access.page(request) { signedIn in
+            _ = try await access.form(request, signedIn)
+            _ = try? await console.sessions.delete(request: request)
+            logger.info("console sign-out", metadata: ["user": "\(signedIn.user.name)"])
+            return ConsoleResponse.redirect("/console/sign-in", cookies: [sessionCookie("", maxAge: 0)])
+        }
+    }
+
+    /// The session cookie: a browser-session cookie (the server ends the session), HttpOnly,
+    /// SameSite=Strict, Secure behind https.
+    func sessionCookie(_ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(
+            name: "console_session", value: value, maxAge: maxAge, path: "/", secure: console.secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import QuoteCore
+import QuoteStore
+
+extension ConsoleQuotesController {
+    /// Preview or issue (button `action`) the posted case; a bad case comes back with the error
+    /// next to its field and every value kept.
+    func submit(
+        _ fields: [(String, String)], _ signedIn: ConsoleAccess.SignedIn, request: Request, action: String,
+        supersedes: String?
+    ) async throws -> Response {
+        var form = CaseForm(fields: fields)
+        let market = MarketCode(form.values["market"] ?? "")
+        let choices = console.priceList(market, today: services.today(market)).map(MarketChoices.init)
+        if let model = form.values["device.model"], let category = choices?.category(of: model) {
+            form.values["device.category"] = category.rawValue
+        }
+        let body = form.json()
+        let issuing = fields.last(where: { $0.0 == "action" })?.1 == "issue"
+        do {
+            let serviceCase = try CaseDecoder.decode(bytes: body, today: services.today)
+            guard issuing else {
+                let quote = try await quotes.previewQuote(serviceCase)
+                return formPage(
+                    signedIn, form: form, action: action, revising: supersedes,
+                    preview: previewView(quote, serviceCase))
+            }
+            // A double submit of the same form in this session replays the first quote.
+            let key =
+                "console-"
+                + Digest.sha256Hex(
+                    Array(signedIn.session.csrf.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
+            let result = try await quotes.issue(
+                serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
+            let number = result.issued.record.number
+            var session = signedIn.session
+            session.customerLinks[number] = quotes.customerLink(result.issued.customerToken)
+            try? await console.sessions.update(
+                session: session, expiresIn: ConsoleSession.idle, request: request)
+            access.logger.info(
+                "console quote issued",
+                metadata: [
+                    "number": "\(number)", "user": "\(signedIn.user.name)",
+                    "supersedes": "\(supersedes ?? "-")",
+                ])
+            return ConsoleResponse.redirect("/console/quotes/\(number)")
+        } catch let error as ValidationError {
+            access.logger.info(
+                "console case refused",
+                metadata: ["field": "\(error.field)", "user": "\(signedIn.user.name)"])
+            // The category follows from the model, so its errors belong to the model's field.
+            let field = error.field == "device.category" ? "device.model" : error.field
+            let path = field.isEmpty ? "market" : CaseForm.path(ofField: field)
+            return formPage(
+                signedIn, form: form, action: action, revising: supersedes, errors: [path: error.message],
+                status: .unprocessableContent)
+        }
+    }
+
+    /// The preview: the document and the consumer total (`data-amount` a plain decimal, shown in
+    /// the market's format).
+    func previewView(_ quote: Quote, _ serviceCase: ServiceCase) -> [String: Any] {
+        let total = quote.totals.consumer.gross
+        let format = console.format(for: quote.market, today: services.today(quote.market))
+        let document = try? services.renderer?.render(
+            quote: quote, case: serviceCase, format: .html, language: nil)
+        return [
+            "amount": total.text, "total": (try? format?.money(total)) ?? total.description,
+            "document": document.map(Self.documentBody) ?? "",
+        ]
+    }
+
+    /// What is inside `<body>` of a rendered document (its own inline style is not allowed here).
+    static func documentBody(_ html: String) -> String {
+        guard let start = html.range(of: "<body>"), let end = html.range(of: "</body>", options: .backwards),
+            start.upperBound <= end.lowerBound
+        else { return "" }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    func formPage(
+        _ signedIn: ConsoleAccess.SignedIn, form: CaseForm, action: String, revising: String?,
+        errors: [String: String] = [:], preview: [String: Any]? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let market = MarketCode(form.values["market"] ?? "")
+        let choices = console.priceList(market, today: services.today(market)).map(MarketChoices.init)
+        let formView = QuoteFormView(
+            form: form, choices: choices, markets: console.catalog.markets.map(\.rawValue), errors: errors,
+            label: { console.pages.label($0, signedIn.language) })
+        var view = access.baseView(signedIn).merging(formView.view) { _, new in new }
+        view["action"] = action
+        view.set("revising", revising)
+        view.set("preview", preview)
+        view["hasErrors"] = !errors.isEmpty
+        view["errorList"] = errors.sorted { $0.key < $1.key }.map {
+            [
+                "field": $0.key, "id": "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
+                "message": $0.value,
+            ]
+        }
+        return ConsoleResponse.page(
+            console.pages.render("form", language: signedIn.language, view: view), status: status)
+    }
+}

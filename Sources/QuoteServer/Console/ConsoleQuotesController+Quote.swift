@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import QuoteCore
+import QuoteStore
+
+extension ConsoleQuotesController {
+    /// A quote: its document, state, customer link and the actions the user's role may take.
+    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await access.page(request) { signedIn in
+            let number = try context.parameters.require("number")
+            let record = try await quotes.readable(number, by: signedIn.principal)
+            let state = services.state(of: record)
+            let document = (try? services.document(record, format: .html))?.document
+            var view = access.baseView(signedIn)
+            view["number"] = record.number
+            view["state"] = state.rawValue
+            view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
+            view["document"] = document.map(Self.documentBody) ?? ""
+            view.set("customerLink", signedIn.session.customerLinks[number])
+            let open = state == .issued
+            let staff = signedIn.user.role != .finance
+            view["mayEmail"] = signedIn.user.role == .serviceCenter && state != .void && state != .superseded
+            view["mayDecide"] = staff && open
+            view["mayRevise"] = staff && open
+            view["mayVoid"] = staff && open
+            view["channels"] = DecisionChannel.staff.map {
+                [
+                    "value": $0.rawValue,
+                    "label": console.pages.label("channel." + $0.rawValue, signedIn.language),
+                ]
+            }
+            view.set(
+                "notice",
+                request.uri.queryParameters["done"].map {
+                    console.pages.label("done." + String($0), signedIn.language)
+                })
+            if let superseded = record.supersededBy { view["supersededBy"] = superseded }
+            if let previous = record.supersedes { view["supersedes"] = previous }
+            return ConsoleResponse.page(
+                console.pages.render("quote", language: signedIn.language, view: view))
+        }
+    }
+
+    /// `decision`, `email` and `void` on a quote, through the API's functions.
+    @Sendable func act(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await access.page(request) { signedIn in
+            let number = try context.parameters.require("number")
+            let action = try context.parameters.require("action")
+            let fields = Dictionary(
+                try await access.form(request, signedIn), uniquingKeysWith: { _, last in last })
+            let principal = signedIn.principal
+            switch action {
+            case "decision" where principal.role != .finance:
+                try await DecisionsController(repo: repo, services: services).staffDecision(
+                    number, decision: fields["decision"], channel: fields["channel"],
+                    note: fields["note"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
+            case "email" where principal.role == .serviceCenter:
+                _ = try await quotes.readable(number, by: principal)
+                _ = try await EmailController(repo: repo, services: services).enqueue(number, to: nil)
+            case "void" where principal.role != .finance:
+                _ = try await LifecycleController(repo: repo, services: services).void(
+                    number, reason: fields["reason"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
+            case "decision", "email", "void":
+                throw ConsoleRefusal(.forbidden, console.pages.label("notAllowed", signedIn.language))
+            default:
+                throw ConsoleRefusal(.notFound, console.pages.label("notFound", signedIn.language))
+            }
+            access.logger.info(
+                "console action",
+                metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
+            return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)")
+        }
+    }
+}

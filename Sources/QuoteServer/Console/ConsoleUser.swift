@@ -1,0 +1,21 @@
+import Foundation
+
+/// A person who signs in to the console: a name, a role (the API's roles) and a bcrypt hash.
+public struct ConsoleUser: Sendable, Equatable, Codable {
+    public var name: String
+    public var role: Role
+    /// The retailer id, for retailer users.
+    public var retailer: String?
+    /// `$2b$…`, from `HummingbirdBcrypt`; the password itself is never stored.
+    public var passwordHash: String
+
+    public init(name: String, role: Role, retailer: String? = nil, passwordHash: String) {
+        self.name = name
+        self.role = role
+        self.retailer = retailer
+        self.passwordHash = passwordHash
+    }
+
+    /// The caller the API's checks see (the same rules as an API key of this role).
+    var principal: Principal { Principal(name: name, role: role, retailer: retailer) }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import QuoteCore
+
+/// The quote form as the template sees it: one field per case field, named by its JSON path, with
+/// its choices from the market's price list, its value and its error.
+struct QuoteFormView {
+    let form: CaseForm
+    let choices: MarketChoices?
+    let markets: [String]
+    /// Errors by form path.
+    let errors: [String: String]
+    let label: (String) -> String
+
+    func field(
+        _ path: String, type: String = "text", options: [(value: String, label: String)]? = nil,
+        required: Bool = false
+    ) -> [String: Any] {
+        let value = form.values[path] ?? ""
+        var field: [String: Any] = [
+            "name": path, "id": "f-" + path.replacingOccurrences(of: ".", with: "-"),
+            "label": Self.label(path, label),
+            "value": value, "required": required, "type": type,
+        ]
+        if let error = errors[path] {
+            field["error"] = error
+            field["invalid"] = true
+        }
+        if type == "checkbox" { field["checked"] = value == "true" }
+        if let options {
+            field["isSelect"] = true
+            let blank: [String: Any] = ["value": "", "label": "—", "selected": value.isEmpty]
+            field["options"] =
+                [blank]
+                + options.map {
+                    ["value": $0.value, "label": $0.label, "selected": $0.value == value] as [String: Any]
+                }
+        } else if type == "checkbox" {
+            field["isCheckbox"] = true
+        } else {
+            field["isInput"] = true
+        }
+        return field
+    }
+
+    /// A field's label; part rows are numbered (`repair.parts.1.sku` → "Part 2").
+    static func label(_ path: String, _ label: (String) -> String) -> String {
+        let segments = path.split(separator: ".")
+        guard let row = segments.lazy.compactMap({ Int($0) }).first else { return label(path) }
+        return label(segments.filter { Int($0) == nil }.joined(separator: ".")) + " \(row + 1)"
+    }
+
+    static func plain(_ values: [String]) -> [(value: String, label: String)] { values.map { ($0, $0) } }
+
+    var view: [String: Any] {
+        let model = form.values["device.model"] ?? ""
+        let category = choices?.category(of: model)
+        let laborCodes = choices?.labor(category: category).map {
+            (
+                value: $0.code,
+                label: "\($0.code) · \($0.description)"
+                    + (category == nil ? " (\($0.category.rawValue))" : "")
+            )
+        }
+        let partOptions = choices?.parts(model: model.isEmpty ? nil : model).map {
+            (value: $0.sku, label: "\($0.sku) · \($0.description)")
+        }
+        let sections: [[String: Any]] = [
+            section(
+                "sectionCase",
+                [
+                    field("market", options: Self.plain(markets), required: true),
+                    field("kind", options: Self.plain(CaseKind.allCases.map(\.rawValue)), required: true),
+                    field(
+                        "serviceMode", options: Self.plain(ServiceMode.allCases.map(\.rawValue)),
+                        required: true),
+                    field("item", options: Self.plain(Item.allCases.map(\.rawValue))),
+                    field("reference"),
+                ]),
+            section(
+                "sectionCustomer",
+                [
+                    field("customer.name", required: true), field("customer.email", type: "email"),
+                    field("customer.language", options: Self.plain(["en", "nl", "fr", "es", "zh-Hant"])),
+                ]),
+            section(
+                "sectionDevice",
+                [
+                    field(
+                        "device.model", options: Self.plain(choices?.models.map { $0.name } ?? []),
+                        required: true),
+                    field("device.imei", type: "text"), field("device.serial"),
+                ]),
+            section(
+                "sectionPurchase",
+                [
+                    field("purchase.date", type: "date", required: true),
+                    field("purchase.deliveryDate", type: "date"),
+                    field("purchase.channel", options: Self.plain(choices?.channels ?? []), required: true),
+                    field("purchase.official", type: "checkbox"),
+                    field("purchase.proofOfPurchase", type: "checkbox"),
+                    field("purchase.firstOwner", type: "checkbox"),
+                ]),
+            section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes ?? [])]),
+        ]
+        let findings = (choices?.findings ?? []).enumerated().map { index, finding in
+            ["value": finding, "id": "f-findings-\(index)", "checked": form.findings.contains(finding)]
+                as [String: Any]
+        }
+        let parts = (0..<CaseForm.partRows).map { row -> [String: Any] in
+            [
+                "row": row + 1,
+                "sku": field("repair.parts.\(row).sku", options: partOptions ?? []),
+                "quantity": field("repair.parts.\(row).quantity", type: "number"),
+            ]
+        }
+        var view: [String: Any] = [
+            "sections": sections, "findings": findings, "parts": parts, "market": form.values["market"] ?? "",
+        ]
+        view.set("findingsError", errors["findings"])
+        return view
+    }
+
+    func section(_ title: String, _ fields: [[String: Any]]) -> [String: Any] {
+        ["title": label(title), "fields": fields]
+    }
+}

@@ -1,0 +1,130 @@
+// RepairQuote console: progressive enhancement only. Without this file every page works by
+// full-page posts. Same-origin requests only.
+(function () {
+  "use strict";
+
+  function onReady(fn) {
+    if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  // Copy buttons: <button data-copy="input-id">.
+  function wireCopy() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var input = document.getElementById(button.getAttribute("data-copy"));
+        if (!input) return;
+        var done = function () { button.textContent = button.textContent.replace(/ ✓$/, "") + " ✓"; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(input.value).then(done);
+        } else {
+          input.select();
+          document.execCommand("copy");
+          done();
+        }
+      });
+    });
+  }
+
+  function normalize(name) { return name.toLowerCase().replace(/[\s\-_\u3000]/g, ""); }
+
+  function fillSelect(select, options) {
+    if (!select) return;
+    var current = select.value;
+    while (select.options.length > 1) select.remove(1);
+    options.forEach(function (o) {
+      var option = new Option(o.label, o.value, false, o.value === current);
+      select.add(option);
+    });
+  }
+
+  // The form's lists follow the market and the model, from GET /v1/catalog/{market}.
+  function wireCatalog(form) {
+    var catalog = null;
+    var market = form.elements["market"];
+    var model = form.elements["device.model"];
+    function applyModel() {
+      if (!catalog) return;
+      var chosen = catalog.models.filter(function (m) { return m.name === model.value; })[0];
+      var labor = catalog.labor.filter(function (l) { return !chosen || l.category === chosen.category; });
+      fillSelect(form.elements["repair.labor"], labor.map(function (l) {
+        return { value: l.code, label: l.code + " · " + l.description + (chosen ? "" : " (" + l.category + ")") };
+      }));
+      var parts = catalog.parts.filter(function (p) {
+        return !chosen || p.models === null || p.models.some(function (m) { return normalize(m) === normalize(chosen.name); });
+      });
+      for (var row = 0; form.elements["repair.parts." + row + ".sku"]; row++) {
+        fillSelect(form.elements["repair.parts." + row + ".sku"], parts.map(function (p) {
+          return { value: p.sku, label: p.sku + " · " + p.description };
+        }));
+      }
+    }
+    function load() {
+      if (!market || !market.value) return Promise.resolve();
+      return fetch("/v1/catalog/" + encodeURIComponent(market.value), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (json) {
+          if (!json) return;
+          catalog = json;
+          fillSelect(model, json.models.map(function (m) { return { value: m.name, label: m.name }; }));
+          fillSelect(form.elements["purchase.channel"], json.channels.map(function (c) { return { value: c, label: c }; }));
+          applyModel();
+        });
+    }
+    if (market) market.addEventListener("change", load);
+    if (model) model.addEventListener("change", function () { if (catalog) applyModel(); else load(); });
+  }
+
+  // The preview follows the fields: the same POST as the Preview button, its #preview swapped in.
+  function wirePreview(form) {
+    var preview = document.getElementById("preview");
+    if (!preview) return;
+    var timer = null;
+    var serial = 0;
+    function refresh() {
+      var data = new URLSearchParams(new FormData(form));
+      data.set("action", "preview");
+      var mine = ++serial;
+      fetch(form.getAttribute("action"), {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      }).then(function (r) { return r.text(); }).then(function (html) {
+        if (mine !== serial) return;
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.getElementById("preview");
+        if (fresh) preview.innerHTML = fresh.innerHTML;
+        // Field errors follow too.
+        form.querySelectorAll(".field").forEach(function (field) {
+          var input = field.querySelector("input, select");
+          if (!input || !input.id) return;
+          var other = page.getElementById(input.id);
+          var otherField = other && other.closest(".field");
+          var error = field.querySelector(".field-error");
+          if (error) error.remove();
+          field.classList.remove("invalid");
+          input.removeAttribute("aria-invalid");
+          if (otherField && otherField.classList.contains("invalid")) {
+            field.classList.add("invalid");
+            input.setAttribute("aria-invalid", "true");
+            var message = otherField.querySelector(".field-error");
+            if (message) field.appendChild(message.cloneNode(true));
+          }
+        });
+      }).catch(function () { /* the buttons still work */ });
+    }
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 400);
+    }
+    form.addEventListener("change", schedule);
+    form.addEventListener("input", schedule);
+  }
+
+  onReady(function () {
+    wireCopy();
+    var form = document.getElementById("quote-form");
+    if (form) {
+      wireCatalog(form);
+      wirePreview(form);
+    }
+  });
+})();

@@ -1,0 +1,260 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import QuoteServer
+
+@Suite("the web console through the router")
+struct ConsoleTests {
+    @Test("without --users /console answers 404")
+    func offWithoutUsers() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            let page1 = try await client.call(.get, "/console/sign-in", key: nil)
+            #expect(page1.status == .notFound)
+            let page2 = try await client.call(.get, "/console", key: nil)
+            #expect(page2.status == .notFound)
+        }
+    }
+
+    @Test("a page without a session redirects to the sign-in form, which has strict headers")
+    func signInRedirect() async throws {
+        try await ConsoleFixture.server().test { client in
+            let browser = ConsoleBrowser(client: client)
+            let list = try await browser.request(.get, "/console/quotes")
+            #expect(list.status == .seeOther)
+            #expect(list.headers[.location] == "/console/sign-in")
+            let form = try await browser.request(.get, "/console/sign-in")
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"name="username""#) && form.text.contains(#"name="password""#))
+            let csp = try #require(form.headers[.contentSecurityPolicy])
+            #expect(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"))
+            #expect(!csp.contains("unsafe-inline"))
+            #expect(form.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(form.headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test("a wrong password and an unknown user get the same answer; a right one a fresh HttpOnly cookie")
+    func signIn() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            let wrong = try await browser.signIn("desk", password: "not the password")
+            let unknown = try await browser.signIn("nobody", password: "not the password")
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.text.contains("user name or password is not right"))
+            #expect(wrong.text.replacingOccurrences(of: "desk", with: "nobody") == unknown.text)
+            browser.cookie = "stale-id"
+            let right = try await browser.signIn("desk")
+            #expect(right.status == .seeOther && right.headers[.location] == "/console/quotes")
+            let setCookie = try #require(
+                right.headers[values: .setCookie].first { $0.hasPrefix("console_session=") })
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            #expect(!setCookie.contains("Secure"))
+            #expect(browser.cookie != "stale-id")
+            let page3 = try await browser.request(.get, "/console/quotes")
+            #expect(page3.status == .ok)
+        }
+    }
+
+    @Test("five failures in 15 minutes lock that user's sign-in (429) for 15 minutes")
+    func throttle() async throws {
+        let clock = TestClock()
+        try await ConsoleFixture.server(now: { clock.now }).test { client in
+            var browser = ConsoleBrowser(client: client)
+            for _ in 0..<5 { _ = try await browser.signIn("desk", password: "wrong password!") }
+            let page4 = try await browser.signIn("desk")
+            #expect(page4.status == .tooManyRequests)
+            let page5 = try await browser.signIn("shop")
+            #expect(page5.status == .seeOther)
+            clock.advance(by: 15 * 60 + 1)
+            let page6 = try await browser.signIn("desk")
+            #expect(page6.status == .seeOther)
+        }
+    }
+
+    @Test("preview shows the consumer total; a POST without the session's csrf token is 403")
+    func previewAndCSRF() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            _ = try await browser.signIn("desk")
+            let page = try await browser.request(.get, "/console/quotes/new?market=NL")
+            let csrf = ConsoleBrowser.csrf(page.text)
+            #expect(page.text.contains(#"name="repair.parts.0.sku""#))
+            let refused = try await browser.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: nil)
+            )
+            #expect(refused.status == .forbidden)
+            let forged = try await browser.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: "x" + (csrf ?? "")))
+            #expect(forged.status == .forbidden)
+            let list = try await browser.request(.get, "/console/quotes")
+            #expect(!list.text.contains("data-quote-number"))
+            let preview = try await browser.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains(#"data-total="consumer" data-amount=""#))
+            #expect(preview.text.contains(#"value="JOB-77""#))
+        }
+    }
+
+    @Test("a bad field is marked next to the field and the values are kept")
+    func caseErrors() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (browser, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            var form = ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf)
+            form.removeAll { $0.0 == "device.imei" }
+            form.append(("device.imei", "490154203237519"))
+            let page = try await browser.request(.post, "/console/quotes/new", form: form)
+            #expect(page.status == .unprocessableContent)
+            #expect(
+                page.text.contains(
+                    #"name="device.imei" type="text" value="490154203237519" aria-invalid="true""#))
+            #expect(page.text.contains(#"value="Anna de Vries""#))
+        }
+    }
+
+    @Test("issue → the quote page; the retailer sees only its own; finance reads only")
+    func issueAndRoles() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (shop, csrf) = try await ConsoleBrowser.signedIn(client, as: "shop")
+            let issued = try await shop.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            #expect(issued.status == .seeOther)
+            let location = try #require(issued.headers[.location])
+            let number = String(location.dropFirst("/console/quotes/".count))
+            let page = try await shop.request(.get, location)
+            #expect(page.text.contains(#"data-quote-number="\#(number)""#))
+            #expect(page.text.contains("/q/"))
+            let list = try await shop.request(.get, "/console/quotes?q=Anna")
+            #expect(list.text.contains(#"<tr data-quote-number="\#(number)""#))
+
+            var other = ConsoleBrowser(client: client)
+            _ = try await other.signIn("other-shop")
+            let page7 = try await other.request(.get, location)
+            #expect(page7.status == .notFound)
+            let page8 = try await other.request(.get, "/console/quotes")
+            #expect(!page8.text.contains(number))
+
+            var finance = ConsoleBrowser(client: client)
+            _ = try await finance.signIn("finance")
+            let page9 = try await finance.request(.get, location)
+            #expect(page9.status == .ok)
+            let page10 = try await finance.request(.get, "/console/quotes/new")
+            #expect(page10.status == .forbidden)
+
+            var desk = ConsoleBrowser(client: client)
+            _ = try await desk.signIn("desk")
+            let deskPage = try await desk.request(.get, location)
+            let decided = try await desk.request(
+                .post, location + "/decision",
+                form: [
+                    ("decision", "accepted"), ("channel", "phone"), ("note", ""),
+                    ("csrf", ConsoleBrowser.csrf(deskPage.text) ?? ""),
+                ])
+            #expect(decided.status == .seeOther)
+            let page11 = try await desk.request(.get, location)
+            #expect(page11.text.contains(#"data-state="accepted""#))
+        }
+    }
+
+    @Test("revise issues a replacement from the filled form; void needs a reason; e-mail queues")
+    func reviseVoidEmail() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let issued = try await desk.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            let first = try #require(issued.headers[.location])
+            let form = try await desk.request(.get, first + "/revise")
+            #expect(form.text.contains(#"value="JOB-77""#) && form.text.contains(#"value="490154203237518""#))
+            var fields = ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf)
+            fields.removeAll { $0.0 == "reference" }
+            fields.append(("reference", "JOB-78"))
+            let revised = try await desk.request(.post, first + "/revise", form: fields)
+            let second = try #require(revised.headers[.location])
+            #expect(second != first)
+            let old = try await desk.request(.get, first)
+            #expect(old.text.contains(#"data-state="superseded""#))
+            let emailed = try await desk.request(.post, second + "/email", form: [("csrf", csrf ?? "")])
+            #expect(emailed.headers[.location] == second + "?done=email")
+            let noReason = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "")])
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("reason"))
+            let voided = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "customer withdrew")])
+            #expect(voided.status == .seeOther)
+            let page = try await desk.request(.get, second)
+            #expect(page.text.contains(#"data-state="void""#))
+        }
+    }
+
+    @Test("the list is newest first, 20 a page, with a link to the older ones")
+    func paging() async throws {
+        try await ConsoleFixture.server().test { client in
+            for _ in 0..<21 { _ = try await client.issue(try Shipped.example("nl-out-of-warranty.json")) }
+            let (desk, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let first = try await desk.request(.get, "/console/quotes").text
+            #expect(first.components(separatedBy: "<tr data-quote-number=").count - 1 == 20)
+            #expect(first.contains(#"<tr data-quote-number="NL-2026-000021""#))
+            let next = try #require(first.range(of: #"href="/console/quotes?before="#))
+            let link = "/console/quotes?before=" + first[next.upperBound...].prefix { $0 != "\"" }
+            let second = try await desk.request(.get, String(link)).text
+            #expect(second.components(separatedBy: "<tr data-quote-number=").count - 1 == 1)
+            #expect(second.contains(#"<tr data-quote-number="NL-2026-000001""#))
+        }
+    }
+
+    @Test("a session ends 12 hours after sign-in however busy")
+    func sessionLifetime() async throws {
+        let clock = TestClock()
+        try await ConsoleFixture.server(now: { clock.now }).test { client in
+            let (browser, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            clock.advance(by: 11 * 3600)
+            let busy = try await browser.request(.get, "/console/quotes")
+            #expect(busy.status == .ok)
+            clock.advance(by: 3600 + 1)
+            let late = try await browser.request(.get, "/console/quotes")
+            #expect(late.status == .seeOther && late.headers[.location] == "/console/sign-in")
+        }
+    }
+
+    @Test("Dutch from Accept-Language or the switch, amounts and dates in the market's format")
+    func dutch() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (browser, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let signIn = try await browser.request(
+                .get, "/console/sign-in", headers: [.acceptLanguage: "nl-NL,nl;q=0.9"])
+            #expect(signIn.text.contains("<html lang=\"nl\">") && signIn.text.contains("Wachtwoord"))
+            let preview = try await browser.request(
+                .post, "/console/quotes/new?lang=nl",
+                form: ConsoleBrowser.dutchRepairForm(action: "preview", csrf: csrf))
+            #expect(preview.text.contains("De klant betaalt"))
+            #expect(preview.text.contains(#"data-amount="299.96">€\#u{00A0}299,96<"#))
+        }
+    }
+
+    @Test("GET /v1/catalog/{market}: models, labour and parts for an API key")
+    func catalog() async throws {
+        try await ConsoleFixture.server().test { client in
+            let page = try await client.call(.get, "/v1/catalog/NL", key: Key.finance)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#""name":"Xiaomi 12 Pro""#))
+            #expect(page.text.contains(#""sku":"X12P-DISPLAY""#))
+            let page12 = try await client.call(.get, "/v1/catalog/NL", key: nil)
+            #expect(page12.status == .unauthorized)
+        }
+    }
+}
+
+/// A clock the tests move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_800_000_000)
+    var now: Date { lock.withLock { current } }
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+}

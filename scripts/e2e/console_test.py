@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the web console in headless Chromium through Selenium.
+
+Starts a real `repairquote serve` on a free loopback port with a temporary database and users
+file, drives the console like a person would, and stops the server by its PID whatever happens.
+Prints `N passed, M failed` last; exits 1 when a test failed or Chromium cannot start (never skips).
+
+Usage: console_test.py --bin .build/debug/repairquote [--screenshots docs/images]
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+import urllib.error
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+PASSWORD = "e2e-password-0001"
+USERS = [("desk", "service-center", None), ("shop", "retailer", "R-100"),
+         ("other-shop", "retailer", "R-200"), ("finance", "finance", None)]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Console:
+    """The server under test and the browser that drives it."""
+
+    def __init__(self, binary, workdir, screenshots):
+        self.binary = binary
+        self.workdir = workdir
+        self.screenshots = screenshots
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.server = None
+        self.driver = None
+        self.number = None
+
+    # --- set-up -----------------------------------------------------------------------------
+    def start_server(self):
+        users = os.path.join(self.workdir, "users.json")
+        for name, role, retailer in USERS:
+            args = [self.binary, "users", "add", name, "--role", role, "--users", users, "--password-stdin"]
+            if retailer:
+                args += ["--retailer", retailer]
+            subprocess.run(args, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+        log = open(os.path.join(self.workdir, "server.log"), "w")
+        self.server = subprocess.Popen(
+            [self.binary, "serve", "--port", str(self.port), "--db", os.path.join(self.workdir, "q.sqlite"),
+             "--users", users], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.server.poll() is not None:
+                raise RuntimeError("repairquote serve exited: " + open(log.name).read()[-2000:])
+            try:
+                urllib.request.urlopen(self.base + "/health", timeout=1)
+                return
+            except (urllib.error.URLError, ConnectionError, OSError):
+                time.sleep(0.2)
+        raise RuntimeError("repairquote serve did not answer /health within 60 s")
+
+    def start_browser(self):
+        options = webdriver.ChromeOptions()
+        for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--window-size=1280,900", "--lang=en-US"]:
+            options.add_argument(arg)
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium:
+            options.binary_location = chromium
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        try:
+            self.driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        except WebDriverException as error:
+            raise RuntimeError(f"Chromium could not start ({driver_path}, {chromium}): {error.msg}")
+        self.driver.set_page_load_timeout(30)
+
+    def stop(self):
+        if self.driver:
+            try:
+                self.driver.quit()
+            except Exception:
+                pass
+        if self.server and self.server.poll() is None:
+            os.kill(self.server.pid, signal.SIGTERM)
+            try:
+                self.server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.kill(self.server.pid, signal.SIGKILL)
+                self.server.wait()
+
+    # --- helpers ----------------------------------------------------------------------------
+    def go(self, path):
+        self.driver.get(self.base + path)
+
+    def css(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def all(self, selector):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def path(self):
+        return self.driver.current_url[len(self.base):]
+
+    def sign_in(self, name):
+        self.driver.delete_all_cookies()
+        self.go("/console/sign-in")
+        self.css("input[name=username]").send_keys(name)
+        self.css("input[name=password]").send_keys(PASSWORD)
+        self.css("form[action='/console/sign-in'] button").click()
+        WebDriverWait(self.driver, 10).until(lambda d: "/console/quotes" in d.current_url)
+
+    def wait_for(self, condition, timeout=10):
+        WebDriverWait(self.driver, timeout).until(lambda d: condition())
+
+    def select(self, name, value):
+        element = self.css(f"select[name='{name}']")
+        self.wait_for(lambda: any(o.get_attribute("value") == value for o in element.find_elements(By.TAG_NAME, "option")))
+        Select(element).select_by_value(value)
+
+    def fill_case(self, reference):
+        self.go("/console/quotes/new")
+        self.select("market", "NL")
+        self.select("device.model", "Xiaomi 12 Pro")
+        self.select("kind", "repair")
+        self.select("serviceMode", "carry-in")
+        for name, value in [("reference", reference), ("customer.name", "Anna de Vries"),
+                            ("customer.email", "anna@example.nl"), ("device.imei", "490154203237518")]:
+            field = self.css(f"input[name='{name}']")
+            field.clear()
+            field.send_keys(value)
+        self.driver.execute_script(
+            "document.querySelector(\"input[name='purchase.date']\").value = '2025-01-10';")
+        self.select("customer.language", "en")
+        self.select("purchase.channel", "mi.com")
+        self.css("input[name=findings][value=liquid-damage]").click()
+        self.select("repair.labor", "L2")
+        self.select("repair.parts.0.sku", "X12P-DISPLAY")
+
+    def fits_width(self):
+        return self.driver.execute_script(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")
+
+    def viewport(self, width):
+        """A phone-sized (or desktop) viewport, by device emulation (window sizes have minimums)."""
+        if width >= 1280:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        else:
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+
+    def shoot(self, name, width):
+        if not self.screenshots:
+            return
+        self.viewport(width)
+        time.sleep(0.3)
+        metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        height = int(metrics["cssContentSize"]["height"])
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": min(height, 4000), "scale": 1}})
+        import base64
+        with open(os.path.join(self.screenshots, f"console-{name}-{width}.png"), "wb") as out:
+            out.write(base64.b64decode(shot["data"]))
+        self.viewport(1280)
+
+    # --- the tests, in order ----------------------------------------------------------------
+    def test_redirect_and_headers(self):
+        self.go("/console/quotes")
+        assert self.path().startswith("/console/sign-in"), self.path()
+        with urllib.request.urlopen(self.base + "/console/sign-in") as answer:
+            csp = answer.headers["Content-Security-Policy"]
+            assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp, csp
+            assert answer.headers["X-Frame-Options"] == "DENY"
+            assert answer.headers["Cache-Control"] == "no-store"
+
+    def test_sign_in(self):
+        self.go("/console/sign-in")
+        self.css("input[name=username]").send_keys("desk")
+        self.css("input[name=password]").send_keys("a wrong password")
+        self.css("form[action='/console/sign-in'] button").click()
+        assert "not right" in self.css("#sign-in-error").text
+        self.sign_in("desk")
+        assert self.path().startswith("/console/quotes"), self.path()
+
+    def test_fill_and_preview(self):
+        self.fill_case("E2E-1")
+        self.shoot("form", 1280)
+        self.shoot("form", 400)
+        self.css("button[name=action][value=preview]").click()
+        self.wait_for(lambda: self.all("#preview [data-total=consumer]"))
+        total = self.css("#preview [data-total=consumer]")
+        amount = total.get_attribute("data-amount")
+        assert re.fullmatch(r"\d+\.\d{2}", amount), amount
+        assert "€" in total.text, total.text
+        assert self.css("input[name=reference]").get_attribute("value") == "E2E-1"
+        self.shoot("preview", 1280)
+        self.shoot("preview", 400)
+
+    def test_live_preview(self):
+        before = self.css("#preview [data-total=consumer]").get_attribute("data-amount")
+        quantity = self.css("input[name='repair.parts.0.quantity']")
+        quantity.clear()
+        quantity.send_keys("2")
+        self.wait_for(lambda: self.css("#preview [data-total=consumer]").get_attribute("data-amount") != before)
+
+    def test_issue(self):
+        quantity = self.css("input[name='repair.parts.0.quantity']")
+        quantity.clear()
+        quantity.send_keys("1")
+        self.css("button[name=action][value=issue]").click()
+        self.wait_for(lambda: self.all("[data-quote-number]"))
+        self.number = self.css("[data-quote-number]").get_attribute("data-quote-number")
+        assert self.path() == f"/console/quotes/{self.number}", self.path()
+        assert "/q/" in self.css("#customer-link").get_attribute("value")
+
+    def test_list(self):
+        self.go("/console/quotes")
+        rows = self.all("tr[data-quote-number]")
+        assert rows and rows[0].get_attribute("data-quote-number") == self.number
+        assert "E2E-1" in rows[0].text and "Anna de Vries" in rows[0].text
+        self.shoot("list", 1280)
+        self.shoot("list", 400)
+
+    def test_search(self):
+        self.go("/console/quotes")
+        search = self.css("input[name=q]")
+        search.send_keys("E2E-1")
+        search.submit()
+        self.wait_for(lambda: "q=E2E-1" in self.driver.current_url)
+        assert [r.get_attribute("data-quote-number") for r in self.all("tr[data-quote-number]")] == [self.number]
+        self.go("/console/quotes?q=nothing-like-this")
+        assert not self.all("tr[data-quote-number]")
+
+    def test_decision(self):
+        self.go(f"/console/quotes/{self.number}")
+        self.css("#d-accepted").click()
+        Select(self.css("select[name=channel]")).select_by_value("phone")
+        self.css("#decision-form button[type=submit]").click()
+        self.wait_for(lambda: "done=decision" in self.driver.current_url)
+        assert self.css("[data-state]").get_attribute("data-state") == "accepted"
+
+    def test_phone_layout(self):
+        self.viewport(400)
+        try:
+            for path in ["/console/quotes", "/console/quotes/new", f"/console/quotes/{self.number}"]:
+                self.go(path)
+                width = self.driver.execute_script("return window.innerWidth;")
+                assert width <= 400, f"viewport {width}"
+                assert self.fits_width(), f"{path} scrolls sideways at 400 px"
+            self.go("/console/quotes")
+            cell = self.css("tr[data-quote-number] td")
+            assert cell.value_of_css_property("display") != "table-cell", "rows are not stacked"
+        finally:
+            self.viewport(1280)
+
+    def test_csrf_refusal(self):
+        self.fill_case("E2E-CSRF")
+        self.driver.execute_script("document.querySelector('#quote-form input[name=csrf]').value = 'forged';")
+        self.css("button[name=action][value=issue]").click()
+        assert "(403)" in self.css("h1").text, self.css("h1").text
+        self.go("/console/quotes?q=E2E-CSRF")
+        assert not self.all("tr[data-quote-number]")
+
+    def test_retailer_isolation(self):
+        self.sign_in("shop")
+        self.fill_case("E2E-SHOP")
+        self.css("button[name=action][value=issue]").click()
+        self.wait_for(lambda: self.all("[data-quote-number]"))
+        shop_number = self.css("[data-quote-number]").get_attribute("data-quote-number")
+        self.sign_in("other-shop")
+        self.go(f"/console/quotes/{shop_number}")
+        assert "(404)" in self.css("h1").text, self.css("h1").text
+        self.go("/console/quotes")
+        assert shop_number not in [r.get_attribute("data-quote-number") for r in self.all("tr[data-quote-number]")]
+
+    def test_finance_read_only(self):
+        self.sign_in("finance")
+        self.go(f"/console/quotes/{self.number}")
+        assert self.all("[data-quote-number]")
+        assert not self.all("#decision-form")
+        self.go("/console/quotes/new")
+        assert "(403)" in self.css("h1").text
+
+    def test_sign_out(self):
+        self.sign_in("desk")
+        self.css("#sign-out").click()
+        self.wait_for(lambda: "/console/sign-in" in self.driver.current_url)
+        self.go("/console/quotes")
+        assert self.path().startswith("/console/sign-in")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default=".build/debug/repairquote")
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+    workdir = tempfile.mkdtemp(prefix="console-e2e-")
+    console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
+    tests = [name for name in dir(Console) if name.startswith("test_")]
+    order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
+             "test_list", "test_search", "test_decision", "test_phone_layout", "test_csrf_refusal",
+             "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]
+    assert sorted(order) == sorted(tests)
+    passed = failed = 0
+    try:
+        try:
+            console.start_server()
+            console.start_browser()
+        except Exception as error:
+            print(f"FAIL set-up: {error}")
+            print(f"0 passed, {len(order)} failed")
+            return 1
+        for name in order:
+            try:
+                getattr(console, name)()
+                passed += 1
+                print(f"ok   {name}")
+            except Exception as error:
+                failed += 1
+                print(f"FAIL {name}: {type(error).__name__}: {error}")
+                traceback.print_exc(limit=3)
+    finally:
+        console.stop()
+        if failed:
+            print("server log: " + os.path.join(workdir, "server.log"))
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
