@@ -53,7 +53,10 @@ struct Findings {
 
     /// The rules with their sentences, for the quote.
     func citedRules(_ policy: Policy) -> [Coverage.CitedRule] {
-        rules.map { Coverage.CitedRule(id: $0, text: policy.rules[$0] ?? $0.rawValue) }
+        rules.map { id in
+            Coverage.CitedRule(
+                id: id, text: policy.rules[id] ?? id.rawValue, translations: policy.translations(of: id))
+        }
     }
 }
 

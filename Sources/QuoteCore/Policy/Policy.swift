@@ -4,6 +4,9 @@
 public final class Policy: Sendable {
     /// The sentence shown on a quote for each rule this market may cite.
     public let rules: [RuleID: String]
+    /// The same sentences in the market's other languages, by language code then rule: one source
+    /// per language, `rules.<lang>.yaml` beside the policy file. English is `rules`.
+    public let ruleTranslations: [String: [RuleID: String]]
     /// Models the policy lists, normalized name → category. A model not listed is quoted with its
     /// category's defaults and the quote says so (G-5).
     public let models: [String: DeviceCategory]
@@ -52,9 +55,11 @@ public final class Policy: Sendable {
         promotion: Promotion? = nil, replacement: ReplacementPolicy? = nil,
         replacedPart: ReplacedPartPolicy? = nil,
         salesTaxRule: RuleID? = nil, taxRule: RuleID? = nil, turnaroundRule: RuleID? = nil,
-        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil
+        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil,
+        ruleTranslations: [String: [RuleID: String]] = [:]
     ) {
         self.rules = rules
+        self.ruleTranslations = ruleTranslations
         self.models = models
         self.warranty = warranty
         self.exclusions = exclusions
@@ -81,6 +86,11 @@ public final class Policy: Sendable {
         self.turnaroundRule = turnaroundRule
         self.postingDeadline = postingDeadline
         self.unlistedModelRule = unlistedModelRule
+    }
+
+    /// One rule's sentence in each of the market's languages but English: `["nl": "…", "fr": "…"]`.
+    public func translations(of id: RuleID) -> [String: String] {
+        ruleTranslations.compactMapValues { $0[id] }
     }
 }
 
