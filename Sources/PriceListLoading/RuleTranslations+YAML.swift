@@ -65,7 +65,7 @@ public struct RuleTranslations: Sendable {
     func check(_ policy: Policy, languages: [String], general: RuleTranslations, generalRules: [RuleID: String])
         throws(PriceListError)
     {
-        for (language, table) in sentences {
+        for (language, table) in sentences.sorted(by: { $0.key < $1.key }) {
             guard languages.contains(language) else {
                 throw PriceListError(
                     file: file(language), line: nil, field: "",

@@ -53,10 +53,7 @@ struct Findings {
 
     /// The rules with their sentences, for the quote.
     func citedRules(_ policy: Policy) -> [Coverage.CitedRule] {
-        rules.map { id in
-            Coverage.CitedRule(
-                id: id, text: policy.rules[id] ?? id.rawValue, translations: policy.translations(of: id))
-        }
+        rules.map(policy.cite)
     }
 }
 

@@ -92,6 +92,12 @@ public final class Policy: Sendable {
     public func translations(of id: RuleID) -> [String: String] {
         ruleTranslations.compactMapValues { $0[id] }
     }
+
+    /// A rule as a quote cites it: its English sentence (the quote JSON's text) and its
+    /// translations (the documents'), or its ID when the policy has no sentence for it.
+    public func cite(_ id: RuleID) -> Coverage.CitedRule {
+        Coverage.CitedRule(id: id, text: rules[id] ?? id.rawValue, translations: translations(of: id))
+    }
 }
 
 /// A fixed charge a rule puts on a payer: `{ line: screening, payer: manufacturer }`.
