@@ -19,7 +19,7 @@ public struct RuleTranslations: Sendable {
         self.folder = folder
         var sentences: [String: [RuleID: String]] = [:]
         for language in try Self.languages(in: folder) {
-            sentences[language] = try PriceListLoader.generalRules(file(language, in: folder))
+            sentences[language] = try PriceListLoader.generalRules(Self.file(language, in: folder))
         }
         self.sentences = sentences
     }

@@ -71,6 +71,6 @@ struct RuleTranslationTests {
     @Test("languages must hold the market's own language; English is added")
     func languagesHoldTheMarketLanguage() throws {
         let error = try Self.loadError(editing: "NL/market.yaml", "languages: [nl, en]", "languages: [fr]")
-        #expect(error == "NL/market.yaml:5: languages: must include the market's language \"nl\"")
+        #expect(error == "NL/market.yaml:23: languages: must include the market's language \"nl\"")
     }
 }
