@@ -59,7 +59,8 @@ extension MarketSettings {
         let language = try r.requiredString("language")
         guard languages.contains(language) else {
             throw r.fail(
-                "must include the market's language \"\(language)\"", key: "languages", at: r.value("languages"))
+                "must include the market's language \"\(language)\"", key: "languages",
+                at: r.value("languages"))
         }
         return languages
     }

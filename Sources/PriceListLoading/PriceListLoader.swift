@@ -23,11 +23,14 @@ public enum PriceListLoader {
         var lists: [PriceList] = []
         for market in try subfolders(directory) where markets?.contains(market) ?? true {
             let folder = path(directory, market)
-            lists.append(try load(folder: folder, market: market, general: general, translations: translations))
+            lists.append(
+                try load(folder: folder, market: market, general: general, translations: translations))
             for version in try subfolders(folder)
             where fm.fileExists(atPath: path(folder, version, "market.yaml")) {
                 lists.append(
-                    try load(folder: path(folder, version), market: market, general: general, translations: translations))
+                    try load(
+                        folder: path(folder, version), market: market, general: general,
+                        translations: translations))
             }
         }
         guard !lists.isEmpty else {

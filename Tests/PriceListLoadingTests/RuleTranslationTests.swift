@@ -24,8 +24,11 @@ struct RuleTranslationTests {
         let be = try catalog.priceList(for: MarketCode("BE"), version: "2026.1")
         #expect(be.settings.languages == ["nl", "fr", "en"])
         #expect(Set(be.policy.ruleTranslations.keys) == ["nl", "fr"])
-        #expect(be.policy.translations(of: "BX-8")["fr"]?.hasPrefix("Hors garantie, si vous acceptez") == true)
-        #expect(be.policy.translations(of: "G-10")["nl"] == "Een eenmalig voordeel wordt per apparaat hoogstens één keer toegekend.")
+        #expect(
+            be.policy.translations(of: "BX-8")["fr"]?.hasPrefix("Hors garantie, si vous acceptez") == true)
+        #expect(
+            be.policy.translations(of: "G-10")["nl"]
+                == "Een eenmalig voordeel wordt per apparaat hoogstens één keer toegekend.")
         let pk = try catalog.priceList(for: MarketCode("PK"), version: "2026.1")
         #expect(pk.settings.languages == ["en"])
         #expect(pk.policy.ruleTranslations.isEmpty)
@@ -36,7 +39,8 @@ struct RuleTranslationTests {
     @Test("a rule without a sentence in one of the market's languages is refused, naming file and rule")
     func missingMarketSentence() throws {
         let error = try Self.loadError(editing: "BE/rules.fr.yaml", "  BX-8: \"Hors garantie", "  #BX-8: \"")
-        #expect(error == "BE/rules.fr.yaml: rules.BX-8: has no sentence, and fr is one of the market's languages")
+        #expect(
+            error == "BE/rules.fr.yaml: rules.BX-8: has no sentence, and fr is one of the market's languages")
     }
 
     @Test("a general rule without a sentence is refused, naming the general file")
@@ -58,14 +62,19 @@ struct RuleTranslationTests {
 
     @Test("a translation of a rule the policy does not define is refused")
     func unknownRule() throws {
-        let error = try Self.loadError(editing: "NL/rules.nl.yaml", "rules:\n", "rules:\n  BX-99: \"Verzonnen.\"\n")
+        let error = try Self.loadError(
+            editing: "NL/rules.nl.yaml", "rules:\n", "rules:\n  BX-99: \"Verzonnen.\"\n")
         #expect(error.hasPrefix("NL/rules.nl.yaml: rules.BX-99: is not a rule of the policy"))
     }
 
     @Test("a translation file in a language the market does not list is refused")
     func unlistedLanguage() throws {
-        let error = try Self.loadError(editing: "BE/market.yaml", "languages: [nl, fr, en]", "languages: [nl, en]")
-        #expect(error == "BE/rules.fr.yaml: fr is not one of the market's languages (market.yaml languages: nl, en)")
+        let error = try Self.loadError(
+            editing: "BE/market.yaml", "languages: [nl, fr, en]", "languages: [nl, en]")
+        #expect(
+            error
+                == "BE/rules.fr.yaml: fr is not one of the market's languages (market.yaml languages: nl, en)"
+        )
     }
 
     @Test("languages must hold the market's own language; English is added")

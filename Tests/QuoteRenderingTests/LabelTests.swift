@@ -32,7 +32,9 @@ struct LabelTests {
         }
     }
 
-    @Test("no label file holds rule sentences: they live beside the policies (PriceLists/<M>/rules.<lang>.yaml)")
+    @Test(
+        "no label file holds rule sentences: they live beside the policies (PriceLists/<M>/rules.<lang>.yaml)"
+    )
     func noRuleSentences() throws {
         for set in try Self.labelSets() {
             #expect(!set.entries.keys.contains { $0.hasPrefix("rules.") }, "\(set.language)")

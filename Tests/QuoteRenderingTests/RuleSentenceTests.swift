@@ -18,7 +18,8 @@ struct RuleSentenceTests {
     /// The sentence after `id` in the document's list of rules, unescaped.
     static func sentence(of id: RuleID, in html: String) -> String? {
         let start = "<li><span class=\"rule-id\">\(id)</span> "
-        guard let from = html.range(of: start), let to = html.range(of: "</li>", range: from.upperBound..<html.endIndex)
+        guard let from = html.range(of: start),
+            let to = html.range(of: "</li>", range: from.upperBound..<html.endIndex)
         else { return nil }
         return String(html[from.upperBound..<to.lowerBound])
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
@@ -37,13 +38,15 @@ struct RuleSentenceTests {
     static func folder(of list: PriceList) -> String {
         let market = Support.packageRoot.appendingPathComponent("PriceLists/\(list.settings.market)")
         let version = market.appendingPathComponent(list.settings.version)
-        let isVersion = FileManager.default.fileExists(atPath: version.appendingPathComponent("market.yaml").path)
+        let isVersion = FileManager.default.fileExists(
+            atPath: version.appendingPathComponent("market.yaml").path)
         return (isVersion ? version : market).path
     }
 
     @Test("for every market, rule and language: English is the JSON's text, a translation its file's")
     func everyRuleInEveryLanguage() throws {
-        let general = try RuleTranslations(folder: Support.packageRoot.appendingPathComponent("PriceLists").path)
+        let general = try RuleTranslations(
+            folder: Support.packageRoot.appendingPathComponent("PriceLists").path)
         var checked = 0
         for market in Support.priceLists.markets {
             for list in Support.priceLists.allVersions(of: market) {
@@ -57,7 +60,8 @@ struct RuleSentenceTests {
                         let expected =
                             language == "en"
                             ? json : own.sentences[language]?[id] ?? general.sentences[language]?[id]
-                        #expect(expected != nil, "\(market) \(list.settings.version): \(id) has no \(language)")
+                        #expect(
+                            expected != nil, "\(market) \(list.settings.version): \(id) has no \(language)")
                         #expect(
                             Self.sentence(of: id, in: html) == expected,
                             "\(market) \(list.settings.version): \(id) in \(language)")
@@ -93,6 +97,7 @@ struct RuleSentenceTests {
         let html = try Support.render(QuoteFixture.nlOutOfWarranty, .html, language: "fr")
         #expect(
             Self.sentence(of: "BX-8", in: html)
-                == "Out of warranty, if you accept the quote you pay two-way logistics, labor and parts, plus VAT.")
+                == "Out of warranty, if you accept the quote you pay two-way logistics, labor and parts, plus VAT."
+        )
     }
 }

@@ -23,7 +23,8 @@ enum Support {
     /// The shipped price lists (`PriceLists/`), loaded once: fixtures cite their rule sentences.
     static let priceLists: PriceListCatalog = {
         do {
-            return try PriceListLoader.loadCatalog(directory: packageRoot.appendingPathComponent("PriceLists").path)
+            return try PriceListLoader.loadCatalog(
+                directory: packageRoot.appendingPathComponent("PriceLists").path)
         } catch {
             fatalError("the shipped price lists do not load: \(error)")
         }

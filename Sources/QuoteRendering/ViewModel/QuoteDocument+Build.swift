@@ -28,7 +28,9 @@ struct DocumentBuilder {
         let allLines = quote.lines + (quote.ifRejected?.lines ?? [])
         let showVat = allLines.contains { !$0.vatRate.isZero }
         // The policy's sentence in the document's language (its English one when the market has none).
-        let rules = coverage.rules.map { RuleView(id: $0.id.rawValue, sentence: $0.sentence(in: labels.language)) }
+        let rules = coverage.rules.map {
+            RuleView(id: $0.id.rawValue, sentence: $0.sentence(in: labels.language))
+        }
         var windows: [Fact] = []
         for window in coverage.windows {
             let value = "\(locale.date(window.ends)) (\(window.rule.rawValue))"

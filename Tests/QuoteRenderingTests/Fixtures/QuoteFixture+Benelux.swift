@@ -45,7 +45,8 @@ extension QuoteFixture {
             line(kind, text, unit, payer: .manufacturer, currency: eur, rule: "BX-7")
         }
         let coverage = Coverage(
-            status: .inWarranty, warrantyEnds: date("2027-01-12"), rules: cited("NL", "BX-1", "BX-7", "BX-13"),
+            status: .inWarranty, warrantyEnds: date("2027-01-12"),
+            rules: cited("NL", "BX-1", "BX-7", "BX-13"),
             windows: [Coverage.Window(name: .warranty, rule: "BX-1", ends: date("2027-01-12"))])
         let lines = [
             maker(.logisticsOutbound, "Shipping to the service center", "9.50"),
@@ -134,7 +135,8 @@ extension QuoteFixture {
 
     /// BE, TV panel out of warranty (BX-11): not repairable, no charges, advice to buy a new device.
     static let beNotRepairable: QuoteFixture = {
-        let coverage = Coverage(status: .notRepairable, rules: cited("BE", "BX-11"), advice: [.considerNewDevice])
+        let coverage = Coverage(
+            status: .notRepairable, rules: cited("BE", "BX-11"), advice: [.considerNewDevice])
         let customer = ServiceCase.Customer(name: "Els Peeters", language: "nl")
         let device = ServiceCase.Device(
             model: "Xiaomi TV A Pro 55", category: .tv, serial: "TV55A2026BE0099",

@@ -62,7 +62,9 @@ public struct RuleTranslations: Sendable {
     /// Refuses a market whose files name a language it does not list or a rule its policy does not
     /// define, or whose policy has a rule without a sentence in one of `languages`: the error names
     /// the file the sentence belongs in (the general one for a general rule) and the rule.
-    func check(_ policy: Policy, languages: [String], general: RuleTranslations, generalRules: [RuleID: String])
+    func check(
+        _ policy: Policy, languages: [String], general: RuleTranslations, generalRules: [RuleID: String]
+    )
         throws(PriceListError)
     {
         for (language, table) in sentences.sorted(by: { $0.key < $1.key }) {
