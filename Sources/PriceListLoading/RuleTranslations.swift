@@ -79,9 +79,7 @@ public struct RuleTranslations: Sendable {
         for language in languages where language != "en" {
             let translated = policy.ruleTranslations[language] ?? [:]
             for id in policy.rules.keys.sorted() where translated[id] == nil {
-                let isGeneral = generalRules[id] != nil && sentences[language]?[id] == nil
-                let owner = isGeneral ? general : self
-                let file = owner.file(language)
+                let file = (generalRules[id] != nil ? general : self).file(language)
                 guard FileManager.default.fileExists(atPath: file) else {
                     throw PriceListError(
                         file: file, line: nil, field: "",
