@@ -6,7 +6,7 @@ extension MarketSettings {
         "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
         "vatRate",
         "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
-        "timeZone",
+        "timeZone", "languages",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -49,11 +49,24 @@ extension MarketSettings {
             quoteValidityDays: try r.requiredInt("quoteValidityDays", in: 1...365),
             turnaroundDays: try r.requiredInt("turnaroundDays", in: 0...365),
             fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
-            timeZone: try Self.timeZone(r))
+            timeZone: try Self.timeZone(r), languages: try Self.languages(r))
     }
 }
 
 extension MarketSettings {
+    /// `languages: [nl, fr, en]`: must hold the market's `language`; English is added when absent.
+    static func languages(_ r: YAMLReader) throws(PriceListError) -> [String]? {
+        guard r.value("languages") != nil else { return nil }
+        let languages = try r.strings("languages")
+        let language = try r.requiredString("language")
+        guard languages.contains(language) else {
+            throw r.fail(
+                "must include the market's language \"\(language)\"", key: "languages",
+                at: r.value("languages"))
+        }
+        return languages
+    }
+
     /// `timeZone`: an IANA name the system knows ("Europe/Amsterdam"); UTC when absent.
     static func timeZone(_ r: YAMLReader) throws(PriceListError) -> String {
         guard let name = try r.string("timeZone") else { return "UTC" }

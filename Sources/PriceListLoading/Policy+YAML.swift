@@ -10,8 +10,11 @@ extension Policy {
         "replacedPart", "salesTax", "tax", "turnaround", "postingDeadline",
     ]
 
-    /// Reads the policy file; `general` holds the sentences of the general rules (G-1..G-10).
-    convenience init(yaml r: YAMLReader, general: [RuleID: String]) throws(PriceListError) {
+    /// Reads the policy file; `general` holds the sentences of the general rules (G-1..G-10),
+    /// `translations` every sentence in the market's other languages (`RuleTranslations`).
+    convenience init(
+        yaml r: YAMLReader, general: [RuleID: String], translations: [String: [RuleID: String]] = [:]
+    ) throws(PriceListError) {
         try r.rejectUnknownKeys(Self.keys)
         var rules = general
         if let table = try r.child("rules") {
@@ -35,7 +38,7 @@ extension Policy {
             salesTaxRule: try r.rule("salesTax"), taxRule: try r.rule("tax"),
             turnaroundRule: try r.rule("turnaround"),
             postingDeadline: sections.postingDeadline, unlistedModelRule: try r.rule("unlistedModelRule"),
-            modelNames: try Self.modelNames(r))
+            modelNames: try Self.modelNames(r), ruleTranslations: translations)
     }
 
     /// The optional sections of a policy file, each read on its own.

@@ -19,13 +19,18 @@ public enum PriceListLoader {
             throw PriceListError(file: directory, line: nil, field: "", "is not a folder of price lists")
         }
         let general = try generalRules(path(directory, generalRulesFile))
+        let translations = try RuleTranslations(generalFolder: directory, english: general)
         var lists: [PriceList] = []
         for market in try subfolders(directory) where markets?.contains(market) ?? true {
             let folder = path(directory, market)
-            lists.append(try load(folder: folder, market: market, general: general))
+            lists.append(
+                try load(folder: folder, market: market, general: general, translations: translations))
             for version in try subfolders(folder)
             where fm.fileExists(atPath: path(folder, version, "market.yaml")) {
-                lists.append(try load(folder: path(folder, version), market: market, general: general))
+                lists.append(
+                    try load(
+                        folder: path(folder, version), market: market, general: general,
+                        translations: translations))
             }
         }
         guard !lists.isEmpty else {
@@ -38,10 +43,10 @@ public enum PriceListLoader {
         }
     }
 
-    /// Loads one version of one market from its folder.
-    public static func load(folder: String, market: String, general: [RuleID: String]) throws(PriceListError)
-        -> PriceList
-    {
+    /// Loads one version of one market from its folder; `translations` are the general rules' (G-…).
+    public static func load(
+        folder: String, market: String, general: [RuleID: String], translations: RuleTranslations
+    ) throws(PriceListError) -> PriceList {
         let marketFile = path(folder, "market.yaml")
         let settings = try MarketSettings(
             yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
@@ -58,13 +63,16 @@ public enum PriceListLoader {
                 file: folder, line: nil, field: "",
                 "\(Self.policyFile) is missing: every market needs its warranty policy file")
         }
+        let own = try RuleTranslations(folder: folder)
         let policy = try Policy(
-            yaml: try YAMLReader.document(try read(policyFile), file: policyFile), general: general)
+            yaml: try YAMLReader.document(try read(policyFile), file: policyFile), general: general,
+            translations: own.over(translations, languages: settings.languages))
         if let missing = policy.citedRuleIDs.first(where: { policy.rules[$0] == nil }) {
             throw PriceListError(
                 file: policyFile, line: nil, field: "rules",
                 "\(missing) is cited but has no sentence in rules:")
         }
+        try own.check(policy, languages: settings.languages, general: translations, generalRules: general)
         return PriceList(
             settings: settings,
             labor: try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency),
@@ -83,8 +91,10 @@ public enum PriceListLoader {
             above.deleteLastPathComponent()
             let candidate = path(above.path, generalRulesFile)
             if FileManager.default.fileExists(atPath: candidate) {
+                let general = try generalRules(candidate)
                 return try load(
-                    folder: folder, market: settings.market.rawValue, general: try generalRules(candidate))
+                    folder: folder, market: settings.market.rawValue, general: general,
+                    translations: try RuleTranslations(generalFolder: above.path, english: general))
             }
         }
         throw PriceListError(

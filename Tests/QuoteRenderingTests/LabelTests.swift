@@ -5,12 +5,6 @@ import Testing
 
 @Suite("Label files: every language has every label")
 struct LabelTests {
-    /// Every rule ID of shared/spec/rules.md.
-    static let ruleIDs: [String] = {
-        let families: [(String, Int)] = [("G", 10), ("BX", 13), ("PK", 7), ("HK", 14), ("US", 10), ("ES", 5)]
-        return families.flatMap { family, count in (1...count).map { "\(family)-\($0)" } }
-    }()
-
     static func labelSets() throws -> [LabelSet] {
         let directory = Support.templates.appendingPathComponent("labels")
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -26,28 +20,24 @@ struct LabelTests {
         #expect(Support.renderer.languages == ["en", "es", "fr", "nl", "zh-Hant"])
     }
 
-    @Test(
-        "every label file has every key: vocabularies, rule sentences, template labels, and each other's keys"
-    )
+    @Test("every label file has every key: vocabularies, template labels, and each other's keys")
     func completeness() throws {
         let sets = try Self.labelSets()
-        var required = Set(LabelSet.structuralKeys + Self.ruleIDs.map { "rules.\($0)" })
+        var required = Set(LabelSet.structuralKeys)
         for set in sets { required.formUnion(set.entries.keys) }
         for set in sets {
             for key in required.sorted() where set.entries[key] == nil {
                 Issue.record("language \(set.language) lacks label \(key)")
             }
-            for key in required where key.hasPrefix("rules.") {
-                #expect(set.entries[key]?.isEmpty == false, "\(set.language): \(key) is empty")
-            }
         }
     }
 
-    @Test("rule sentences cover exactly the rule IDs of rules.md")
-    func ruleSentences() throws {
+    @Test(
+        "no label file holds rule sentences: they live beside the policies (PriceLists/<M>/rules.<lang>.yaml)"
+    )
+    func noRuleSentences() throws {
         for set in try Self.labelSets() {
-            let ids = set.entries.keys.filter { $0.hasPrefix("rules.") }.map { String($0.dropFirst(6)) }
-            #expect(Set(ids) == Set(Self.ruleIDs), "\(set.language)")
+            #expect(!set.entries.keys.contains { $0.hasPrefix("rules.") }, "\(set.language)")
         }
     }
 
@@ -57,9 +47,9 @@ struct LabelTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let file = copy.appendingPathComponent("labels/fr.json")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"HK-7\":", with: "\"HK-7-typo\":").write(
+        try text.replacingOccurrences(of: "\"sampleNotice\":", with: "\"sampleNotice-typo\":").write(
             to: file, atomically: true, encoding: .utf8)
-        #expect(throws: RenderError.missingLabel(key: "rules.HK-7", language: "fr")) {
+        #expect(throws: RenderError.missingLabel(key: "ui.sampleNotice", language: "fr")) {
             try QuoteRenderer(templatesDirectory: copy)
         }
     }
@@ -75,19 +65,4 @@ struct LabelTests {
         }
     }
 
-    @Test("a cited rule without a sentence is an error naming it")
-    func unknownRule() throws {
-        var fixture = QuoteFixture.nlInWarranty
-        fixture.quote.coverage.rules.append(Coverage.CitedRule(id: "XX-1", text: "made up"))
-        #expect(throws: RenderError.missingLabel(key: "rules.XX-1", language: "nl")) {
-            try Support.render(fixture, .text, language: nil)
-        }
-    }
-
-    @Test("rule sentences are shown translated, not the quote's English text")
-    func translatedSentences() throws {
-        let text = try Support.render(QuoteFixture.nlOutOfWarranty, .html, language: "fr")
-        #expect(text.contains("Hors garantie, vous payez le transport aller-retour"))
-        #expect(!text.contains("(BX-8 in English)"))
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PriceListLoading
 import QuoteCore
 import QuoteRendering
 import Testing
@@ -16,6 +17,16 @@ enum Support {
             return try QuoteRenderer(templatesDirectory: templates)
         } catch {
             fatalError("the shipped templates do not load: \(error)")
+        }
+    }()
+
+    /// The shipped price lists (`PriceLists/`), loaded once: fixtures cite their rule sentences.
+    static let priceLists: PriceListCatalog = {
+        do {
+            return try PriceListLoader.loadCatalog(
+                directory: packageRoot.appendingPathComponent("PriceLists").path)
+        } catch {
+            fatalError("the shipped price lists do not load: \(error)")
         }
     }()
 

@@ -53,7 +53,7 @@ struct Findings {
 
     /// The rules with their sentences, for the quote.
     func citedRules(_ policy: Policy) -> [Coverage.CitedRule] {
-        rules.map { Coverage.CitedRule(id: $0, text: policy.rules[$0] ?? $0.rawValue) }
+        rules.map(policy.cite)
     }
 }
 

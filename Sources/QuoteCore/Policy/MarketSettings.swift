@@ -3,6 +3,9 @@ public struct MarketSettings: Hashable, Sendable {
     public var market: MarketCode
     public var currency: Currency
     public var language: String
+    /// Every language the market's rule sentences are given in: `[nl, fr, en]`. English is always
+    /// one (the policy's own sentences); the others each have a `rules.<lang>.yaml` beside the policy.
+    public var languages: [String]
     public var version: String
     public var effectiveFrom: CivilDate
     public var sample: Bool
@@ -20,11 +23,13 @@ public struct MarketSettings: Hashable, Sendable {
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
         roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
-        timeZone: String = "UTC"
+        timeZone: String = "UTC", languages: [String]? = nil
     ) {
         self.market = market
         self.currency = currency
         self.language = language
+        let listed = languages ?? [language]
+        self.languages = listed.contains("en") ? listed : listed + ["en"]
         self.version = version
         self.effectiveFrom = effectiveFrom
         self.sample = sample

@@ -4,6 +4,9 @@
 public final class Policy: Sendable {
     /// The sentence shown on a quote for each rule this market may cite.
     public let rules: [RuleID: String]
+    /// The same sentences in the market's other languages, by language code then rule: one source
+    /// per language, `rules.<lang>.yaml` beside the policy file. English is `rules`.
+    public let ruleTranslations: [String: [RuleID: String]]
     /// Models the policy lists, normalized name → category. A model not listed is quoted with its
     /// category's defaults and the quote says so (G-5).
     public let models: [String: DeviceCategory]
@@ -54,9 +57,11 @@ public final class Policy: Sendable {
         promotion: Promotion? = nil, replacement: ReplacementPolicy? = nil,
         replacedPart: ReplacedPartPolicy? = nil,
         salesTaxRule: RuleID? = nil, taxRule: RuleID? = nil, turnaroundRule: RuleID? = nil,
-        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil, modelNames: [String] = []
+        postingDeadline: Deadline? = nil, unlistedModelRule: RuleID? = nil, modelNames: [String] = [],
+        ruleTranslations: [String: [RuleID: String]] = [:]
     ) {
         self.rules = rules
+        self.ruleTranslations = ruleTranslations
         self.models = models
         self.modelNames = modelNames
         self.warranty = warranty
@@ -84,6 +89,17 @@ public final class Policy: Sendable {
         self.turnaroundRule = turnaroundRule
         self.postingDeadline = postingDeadline
         self.unlistedModelRule = unlistedModelRule
+    }
+
+    /// One rule's sentence in each of the market's languages but English: `["nl": "…", "fr": "…"]`.
+    public func translations(of id: RuleID) -> [String: String] {
+        ruleTranslations.compactMapValues { $0[id] }
+    }
+
+    /// A rule as a quote cites it: its English sentence (the quote JSON's text) and its
+    /// translations (the documents'), or its ID when the policy has no sentence for it.
+    public func cite(_ id: RuleID) -> Coverage.CitedRule {
+        Coverage.CitedRule(id: id, text: rules[id] ?? id.rawValue, translations: translations(of: id))
     }
 }
 

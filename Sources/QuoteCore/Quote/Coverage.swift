@@ -28,13 +28,25 @@ public struct Coverage: Hashable, Sendable {
         self.notes = notes
     }
 
+    /// A rule with its English sentence (`text`, the quote JSON's) and the sentence in each other
+    /// language of the market (`rules.<lang>.yaml` beside the policy), so that the JSON and every
+    /// document read the same text.
     public struct CitedRule: Hashable, Sendable {
         public var id: RuleID
+        /// The English sentence, from the policy.
         public var text: String
-        public init(id: RuleID, text: String) {
+        /// The sentence by language code ("nl", "zh-Hant"), for the market's languages but English.
+        public var translations: [String: String]
+
+        public init(id: RuleID, text: String, translations: [String: String] = [:]) {
             self.id = id
             self.text = text
+            self.translations = translations
         }
+
+        /// The sentence in `language`, or the English one when the market has none in that language
+        /// (a French document in a market whose languages are Dutch and English).
+        public func sentence(in language: String) -> String { translations[language] ?? text }
     }
 
     public struct Window: Hashable, Sendable {

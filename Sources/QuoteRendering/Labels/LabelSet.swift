@@ -1,7 +1,8 @@
 import QuoteCore
 
-/// The labels of one language: every UI string, vocabulary name, rule sentence and number/date
-/// convention, as flat dotted keys (`ui.issueDate`, `rules.BX-3`, `format.months.3`).
+/// The labels of one language: every UI string, vocabulary name and number/date convention, as
+/// flat dotted keys (`ui.issueDate`, `status.in-warranty`, `format.months.3`). Rule sentences are
+/// not labels: they come with the quote's cited rules (`Coverage.CitedRule.sentence(in:)`).
 ///
 /// Label files are nested JSON objects of strings; arrays are flattened with 1-based indices, so
 /// `"format": { "months": ["January", …] }` gives `format.months.1 = "January"`.

@@ -27,10 +27,9 @@ struct DocumentBuilder {
         let number = try labels.number(of: quote)
         let allLines = quote.lines + (quote.ifRejected?.lines ?? [])
         let showVat = allLines.contains { !$0.vatRate.isZero }
-        var rules: [RuleView] = []
-        for rule in coverage.rules {
-            rules.append(
-                RuleView(id: rule.id.rawValue, sentence: try labels.text("rules.\(rule.id.rawValue)")))
+        // The policy's sentence in the document's language (its English one when the market has none).
+        let rules = coverage.rules.map {
+            RuleView(id: $0.id.rawValue, sentence: $0.sentence(in: labels.language))
         }
         var windows: [Fact] = []
         for window in coverage.windows {

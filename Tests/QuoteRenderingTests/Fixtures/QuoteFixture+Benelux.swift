@@ -13,7 +13,7 @@ extension QuoteFixture {
         }
         let coverage = Coverage(
             status: .outOfWarranty, warrantyEnds: date("2027-01-12"),
-            rules: cited("BX-3", "BX-8", "BX-9", "G-6", "BX-13"),
+            rules: cited("NL", "BX-3", "BX-8", "BX-9", "G-6", "BX-13"),
             windows: [Coverage.Window(name: .warranty, rule: "BX-1", ends: date("2027-01-12"))])
         let accepted = [
             consumer(.logisticsOutbound, "Shipping to the service center", "9.50", "BX-8"),
@@ -45,7 +45,8 @@ extension QuoteFixture {
             line(kind, text, unit, payer: .manufacturer, currency: eur, rule: "BX-7")
         }
         let coverage = Coverage(
-            status: .inWarranty, warrantyEnds: date("2027-01-12"), rules: cited("BX-1", "BX-7", "BX-13"),
+            status: .inWarranty, warrantyEnds: date("2027-01-12"),
+            rules: cited("NL", "BX-1", "BX-7", "BX-13"),
             windows: [Coverage.Window(name: .warranty, rule: "BX-1", ends: date("2027-01-12"))])
         let lines = [
             maker(.logisticsOutbound, "Shipping to the service center", "9.50"),
@@ -68,7 +69,7 @@ extension QuoteFixture {
     /// BE, dead on arrival (BX-5): the manufacturer pays transport and screening.
     static let beDoa: QuoteFixture = {
         let coverage = Coverage(
-            status: .doa, warrantyEnds: date("2028-02-20"), rules: cited("BX-5"),
+            status: .doa, warrantyEnds: date("2028-02-20"), rules: cited("BE", "BX-5"),
             windows: [Coverage.Window(name: .doa, rule: "BX-5", ends: date("2026-03-07"))])
         let lines = [
             line(
@@ -92,7 +93,7 @@ extension QuoteFixture {
     /// LU, remorse (BX-6): the customer pays shipping to the center (17 % VAT), the manufacturer the screening.
     static let luRemorse: QuoteFixture = {
         let coverage = Coverage(
-            status: .remorse, rules: cited("BX-6"),
+            status: .remorse, rules: cited("LU", "BX-6"),
             windows: [Coverage.Window(name: .remorse, rule: "BX-6", ends: date("2026-03-18"))])
         let lines = [
             line(
@@ -114,7 +115,7 @@ extension QuoteFixture {
 
     /// NL, grey import (BX-4): refused; the retailer pays handling and return logistics.
     static let nlRefused: QuoteFixture = {
-        let coverage = Coverage(status: .refused, rules: cited("BX-4"), advice: [.contactSeller])
+        let coverage = Coverage(status: .refused, rules: cited("NL", "BX-4"), advice: [.contactSeller])
         let lines = [
             line(.handling, "Handling fee", "12.50", payer: .retailer, currency: eur, rule: "BX-4"),
             line(.logisticsReturn, "Return shipping", "9.50", payer: .retailer, currency: eur, rule: "BX-4"),
@@ -134,7 +135,8 @@ extension QuoteFixture {
 
     /// BE, TV panel out of warranty (BX-11): not repairable, no charges, advice to buy a new device.
     static let beNotRepairable: QuoteFixture = {
-        let coverage = Coverage(status: .notRepairable, rules: cited("BX-11"), advice: [.considerNewDevice])
+        let coverage = Coverage(
+            status: .notRepairable, rules: cited("BE", "BX-11"), advice: [.considerNewDevice])
         let customer = ServiceCase.Customer(name: "Els Peeters", language: "nl")
         let device = ServiceCase.Device(
             model: "Xiaomi TV A Pro 55", category: .tv, serial: "TV55A2026BE0099",

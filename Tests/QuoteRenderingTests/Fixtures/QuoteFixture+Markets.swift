@@ -5,7 +5,7 @@ extension QuoteFixture {
     static let esInWarranty: QuoteFixture = {
         let coverage = Coverage(
             status: .inWarranty, warrantyEnds: date("2026-09-15"),
-            rules: cited("ES-1", "ES-3", "ES-4", "ES-5"),
+            rules: cited("ES", "ES-1", "ES-3", "ES-4", "ES-5"),
             windows: [
                 Coverage.Window(name: .warranty, rule: "ES-1", ends: date("2026-09-15")),
                 Coverage.Window(name: .postingDeadline, rule: "ES-4", ends: date("2026-05-01")),
@@ -42,7 +42,7 @@ extension QuoteFixture {
         }
         let coverage = Coverage(
             status: .outOfWarranty, warrantyEnds: date("2027-06-30"),
-            rules: cited("HK-9", "HK-8", "HK-14", "G-6"),
+            rules: cited("HK", "HK-9", "HK-8", "HK-14", "G-6"),
             windows: [Coverage.Window(name: .warranty, rule: "HK-4", ends: date("2027-06-30"))],
             notes: ["Customer chose mail-in service."])
         let accepted = [
@@ -69,7 +69,7 @@ extension QuoteFixture {
     /// HK, end of service (G-8, HK-12): not repairable, inspection only.
     static let hkNotRepairable: QuoteFixture = {
         let coverage = Coverage(
-            status: .notRepairable, rules: cited("G-8", "HK-12"), advice: [.inspectionOnly])
+            status: .notRepairable, rules: cited("HK", "G-8", "HK-12"), advice: [.inspectionOnly])
         let lines = [line(.inspection, "檢測及清潔", "150.00", payer: .consumer, currency: hkd, rule: "HK-12")]
         let customer = ServiceCase.Customer(name: "Wong Siu Ming", language: "en")
         let device = ServiceCase.Device(model: "Mi 11", category: .phone, imei: "867530012345671")
@@ -91,7 +91,7 @@ extension QuoteFixture {
         }
         let coverage = Coverage(
             status: .outOfWarranty, warrantyEnds: date("2027-08-01"),
-            rules: cited("PK-1", "PK-5", "PK-3", "PK-7", "G-6"),
+            rules: cited("PK", "PK-1", "PK-5", "PK-3", "PK-7", "G-6"),
             windows: [
                 Coverage.Window(name: .warranty, rule: "PK-2", ends: date("2027-08-01")),
                 Coverage.Window(name: .freeLabor, rule: "PK-3", ends: date("2026-08-01")),
@@ -119,7 +119,7 @@ extension QuoteFixture {
     /// paid by the customer (US-4). The consumer total is negative: money paid back.
     static let usRemorse: QuoteFixture = {
         let coverage = Coverage(
-            status: .remorse, rules: cited("US-2", "US-4", "US-5"),
+            status: .remorse, rules: cited("US", "US-2", "US-4", "US-5"),
             windows: [Coverage.Window(name: .return, rule: "US-2", ends: date("2026-03-20"))])
         let lines = [
             line(
@@ -144,7 +144,7 @@ extension QuoteFixture {
 
     /// US, return with missing accessories (US-6): refused, nothing charged.
     static let usRefused: QuoteFixture = {
-        let coverage = Coverage(status: .refused, rules: cited("US-6"), advice: [.contactSeller])
+        let coverage = Coverage(status: .refused, rules: cited("US", "US-6"), advice: [.contactSeller])
         let customer = ServiceCase.Customer(name: "Sam Taylor", language: "en")
         let device = ServiceCase.Device(model: "Mi Band 8", category: .wearable, serial: "MB8-0099")
         let serviceCase = Self.serviceCase(

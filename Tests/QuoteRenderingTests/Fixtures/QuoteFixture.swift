@@ -62,8 +62,11 @@ struct QuoteFixture {
             sample: sample)
     }
 
-    static func cited(_ ids: RuleID...) -> [Coverage.CitedRule] {
-        ids.map { Coverage.CitedRule(id: $0, text: "(\($0) in English)") }
+    /// The rules as the engine cites them: with the sentences of the market's shipped policy, in
+    /// English and in each of the market's other languages.
+    static func cited(_ market: String, _ ids: RuleID...) -> [Coverage.CitedRule] {
+        let policy = try! Support.priceLists.priceList(for: MarketCode(market), version: "2026.1").policy
+        return ids.map(policy.cite)
     }
 
     static func serviceCase(
