@@ -12,7 +12,9 @@ enum PostgresMigrations {
         ("v1-quotes", quotes),
         ("v1-ledger", ledger),
         ("v1-outbox", outbox),
+        // Serial keys are normalised before they are written: nothing to rewrite here.
         ("v2-ledger-normalised-serials", ["CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key)"]),
+        ("v3-lifecycle", lifecycle),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
@@ -32,6 +34,7 @@ enum PostgresMigrations {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
+                    if migration.name == "v3-lifecycle" { try await backfillSearchColumns(connection, logger: logger) }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
                 }
@@ -120,6 +123,50 @@ enum PostgresMigrations {
             UNIQUE (benefit, device_key))
         """
     ]
+
+    /// As ``Migrations/lifecycleSQL``: decisions keep channel, note and role; revisions and voids
+    /// are rows of their own; quotes get reference, model and search text; e-mails a kind.
+    static let lifecycle = [
+        "ALTER TABLE decisions ADD COLUMN channel TEXT, ADD COLUMN note TEXT, ADD COLUMN decided_by_role TEXT",
+        """
+        CREATE TABLE revisions (
+            old_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            new_number TEXT NOT NULL UNIQUE REFERENCES quotes(number),
+            created_at DOUBLE PRECISION NOT NULL)
+        """,
+        """
+        CREATE TABLE voids (
+            quote_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            reason TEXT NOT NULL,
+            voided_at DOUBLE PRECISION NOT NULL,
+            voided_by TEXT NOT NULL)
+        """,
+        """
+        CREATE TRIGGER voids_final BEFORE UPDATE ON voids
+            FOR EACH ROW EXECUTE FUNCTION refuse_update('voids are final')
+        """,
+        "ALTER TABLE quotes ADD COLUMN reference TEXT, ADD COLUMN model TEXT, ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'quote'",
+    ]
+
+    /// Fills the search columns of quotes issued before `v3-lifecycle` from their stored case
+    /// (the immutability trigger is disabled for this one update, inside the migration's transaction).
+    static func backfillSearchColumns(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
+        var rows: [(String, String)] = []
+        for try await row in try await connection.query("SELECT number, case_json FROM quotes", logger: logger)
+            .decode((String, String).self)
+        { rows.append(row) }
+        for (number, caseJSON) in rows {
+            let columns = SearchColumns(number: number, caseJSON: caseJSON)
+            try await connection.query(
+                """
+                UPDATE quotes SET reference = \(columns.reference), model = \(columns.model),
+                    search_text = \(columns.text) WHERE number = \(number)
+                """, logger: logger)
+        }
+        try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
+    }
 
     static let outbox = [
         """

@@ -3,36 +3,44 @@ import PostgresNIO
 import QuoteCore
 
 extension PostgresQuoteRepository {
-    /// Records a decision. `ON CONFLICT DO NOTHING` makes the first decision win, whichever
-    /// instance records it; the loser reads it back and answers unchanged or already decided.
+    /// Records a decision (see ``QuoteRepository/decide(_:)``). The quote's advisory lock is taken
+    /// first, so a decision, a revision or a void on another instance waits for this one and then
+    /// sees it; with `confirmTo`, the confirmation e-mail is queued in the same transaction.
     public func decide(_ request: DecisionRequest) async throws -> DecisionResult {
-        try await withConnection { connection in
+        let token = request.confirmTo == nil ? nil : CustomerToken.generate()
+        return try await transaction { connection in
+            try await Self.lockQuote(connection, request.number, logger: self.logger)
             guard let record = try await Self.fetchRecord(connection, number: request.number, logger: self.logger)
             else { throw StoreError.notFound }
-            if let existing = record.decision { return try Self.again(existing, request) }
-            let at = request.at.timeIntervalSince1970
-            let inserted = try await connection.query(
+            do {
+                try QuoteLifecycle.checkDecision(
+                    request.decision, state: record.state(today: request.today ?? CivilDate(dayNumber: 0)))
+            } catch .alreadyDecided {
+                throw StoreError.alreadyDecided(record.decision?.decision ?? request.decision)
+            } catch {
+                throw StoreError.lifecycle(error)
+            }
+            if let existing = record.decision { return .unchanged(existing) }
+            try await connection.query(
                 """
-                INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json)
-                VALUES (\(request.number), \(request.decision.rawValue), \(at), \(request.decidedBy), \(request.finalJSON))
-                ON CONFLICT (quote_number) DO NOTHING RETURNING quote_number
-                """, logger: self.logger
-            ).collect()
-            if inserted.isEmpty {
-                let winner = try await Self.fetchRecord(connection, number: request.number, logger: self.logger)
-                guard let existing = winner?.decision else { throw StoreError.contention }
-                return try Self.again(existing, request)
+                INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
+                    decided_by_role)
+                VALUES (\(request.number), \(request.decision.rawValue), \(request.at.timeIntervalSince1970),
+                    \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role))
+                """, logger: self.logger)
+            if let recipient = request.confirmTo, let token {
+                _ = try await Self.insertOutbox(
+                    connection,
+                    EmailRequest(
+                        number: request.number, recipient: recipient, language: request.language,
+                        kind: .confirmation, now: request.at),
+                    token: token, logger: self.logger)
             }
             return .recorded(
                 DecisionRecord(
                     decision: request.decision, decidedAt: request.at, decidedBy: request.decidedBy,
-                    finalJSON: request.finalJSON))
+                    finalJSON: request.finalJSON, role: request.role, channel: request.channel,
+                    note: request.note))
         }
-    }
-
-    /// The answer to a decision on a quote already decided as `existing`.
-    static func again(_ existing: DecisionRecord, _ request: DecisionRequest) throws -> DecisionResult {
-        guard existing.decision == request.decision else { throw StoreError.alreadyDecided(existing.decision) }
-        return .unchanged(existing)
     }
 }

@@ -9,7 +9,8 @@ extension PostgresQuoteRepository {
     /// request (on this instance or another) granted one of its benefits meanwhile.
     public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
         for _ in 0..<8 {
-            let serviceCase = try await withLedger(request.serviceCase, checksBenefits: request.checksBenefits)
+            let serviceCase = try await withLedger(
+                request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
             let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: try compute(serviceCase))
             do {
                 return try await queue.submit(prepared).get()
@@ -77,6 +78,7 @@ extension PostgresQuoteRepository {
         var keys = Set<String>()
         for issue in batch {
             if let key = issue.request.idempotencyKey { keys.insert("idempotency:" + key) }
+            if let old = issue.request.supersedes { keys.insert(quoteLockKey(old)) }
             if issue.request.checksBenefits {
                 for key in issue.serviceCase.device.benefitKeys { keys.insert("ledger:" + key) }
             }

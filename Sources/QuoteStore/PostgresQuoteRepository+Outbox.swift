@@ -1,29 +1,37 @@
 import Foundation
+import Logging
 import PostgresNIO
 import QuoteCore
 
 extension PostgresQuoteRepository {
     public func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage {
         let token = CustomerToken.generate()
-        let hash = CustomerToken.hash(token)
-        let now = request.now.timeIntervalSince1970
         return try await transaction { connection in
             guard try await Self.fetchRecord(connection, number: request.number, logger: self.logger) != nil else {
                 throw StoreError.notFound
             }
-            try await connection.query(
-                "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(hash), \(request.number))",
-                logger: self.logger)
-            let rows = try await Self.rows(
-                connection,
-                """
-                INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at)
-                VALUES (\(request.number), \(request.recipient), \(request.language), \(token), \(now), \(now))
-                RETURNING \(unescaped: Self.outboxColumns)
-                """, logger: self.logger)
-            guard let row = rows.first else { throw StoreError.notFound }
-            return try Self.outbox(row)
+            return try await Self.insertOutbox(connection, request, token: token, logger: self.logger)
         }
+    }
+
+    /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
+    static func insertOutbox(_ connection: PostgresConnection, _ request: EmailRequest, token: String, logger: Logger)
+        async throws -> OutboxMessage
+    {
+        let now = request.now.timeIntervalSince1970
+        try await connection.query(
+            "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(CustomerToken.hash(token)), \(request.number))",
+            logger: logger)
+        let rows = try await Self.rows(
+            connection,
+            """
+            INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at, kind)
+            VALUES (\(request.number), \(request.recipient), \(request.language), \(token), \(now), \(now),
+                \(request.kind.rawValue))
+            RETURNING \(unescaped: Self.outboxColumns)
+            """, logger: logger)
+        guard let row = rows.first else { throw StoreError.notFound }
+        return try Self.outbox(row)
     }
 
     /// Claims due messages with `FOR UPDATE SKIP LOCKED`: instances claiming at the same moment
@@ -39,6 +47,8 @@ extension PostgresQuoteRepository {
                 WHERE id IN (
                     SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= \(t)
                     AND (claimed_until IS NULL OR claimed_until <= \(t))
+                    AND quote_number NOT IN (SELECT quote_number FROM voids)
+                    AND quote_number NOT IN (SELECT old_number FROM revisions)
                     ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
                 RETURNING \(unescaped: Self.outboxColumns)
                 """, logger: self.logger)
@@ -83,7 +93,9 @@ extension PostgresQuoteRepository {
         }
     }
 
-    static let outboxColumns = "id, quote_number, recipient, language, customer_token, state, attempts, last_error"
+    static let outboxColumns = """
+        id, quote_number, recipient, language, customer_token, state, attempts, last_error, kind, created_at, sent_at
+        """
 
     static func outbox(_ row: PostgresRandomAccessRow) throws -> OutboxMessage {
         let id = try row["id"].decode(Int64.self)
@@ -94,6 +106,9 @@ extension PostgresQuoteRepository {
             messageID: SQLiteQuoteRepository.messageID(id: id, number: number),
             customerToken: try row["customer_token"].decode(String?.self),
             state: try row["state"].decode(String.self), attempts: try row["attempts"].decode(Int.self),
-            lastError: try row["last_error"].decode(String?.self))
+            lastError: try row["last_error"].decode(String?.self),
+            kind: OutboxMessage.Kind(rawValue: try row["kind"].decode(String.self)) ?? .quote,
+            createdAt: Date(timeIntervalSince1970: try row["created_at"].decode(Double.self)),
+            sentAt: try row["sent_at"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)))
     }
 }

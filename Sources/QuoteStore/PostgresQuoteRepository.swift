@@ -119,7 +119,9 @@ public final class PostgresQuoteRepository: QuoteRepository {
         let hash = CustomerToken.hash(customerToken)
         return try await withConnection { connection in
             let rows = try await Self.rows(
-                connection, Self.selectSQL("JOIN customer_tokens t ON t.quote_number = q.number WHERE t.token_hash = \(hash)"),
+                connection,
+                Self.selectSQL(
+                    "JOIN customer_tokens t ON t.quote_number = q.number WHERE t.token_hash = \(hash)"),
                 logger: self.logger)
             return try rows.first.map(Self.record)
         }
@@ -146,7 +148,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
         var sql = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 8)
-        sql.appendLiteral("LEFT JOIN decisions d ON d.quote_number = q.number WHERE q.id > ")
+        sql.appendLiteral("WHERE q.id > ")
         sql.appendInterpolation(query.after)
         func add(_ clause: String, _ value: String?) {
             guard let value else { return }
@@ -157,31 +159,62 @@ public final class PostgresQuoteRepository: QuoteRepository {
         add("q.issue_date >=", query.from)
         add("q.issue_date <=", query.to)
         add("q.issuer =", query.issuer)
+        if let state = query.state {
+            let (beforeToday, afterToday) = Self.stateSQL
+            sql.appendLiteral(" AND (" + beforeToday)
+            sql.appendInterpolation((query.today ?? CivilDate(dayNumber: 0)).description)
+            sql.appendLiteral(afterToday + ") = ")
+            sql.appendInterpolation(state.rawValue)
+        }
+        if let text = query.text, !text.isEmpty {
+            sql.appendLiteral(" AND q.search_text LIKE ")
+            sql.appendInterpolation(SearchColumns.pattern(text))
+            sql.appendLiteral(" ESCAPE '\\'")
+        }
         if let status = query.status {
-            add(["issued", "accepted", "rejected"].contains(status) ? "COALESCE(d.decision, 'issued') =" : "q.coverage_status =", status)
+            add(
+                ["issued", "accepted", "rejected"].contains(status)
+                    ? "COALESCE(d.decision, 'issued') =" : "q.coverage_status =", status)
         }
         sql.appendLiteral(" ORDER BY q.id LIMIT ")
         sql.appendInterpolation(query.limit + 1)
         let filter = PostgresQuery(stringInterpolation: sql)
         let rows = try await withConnection { connection in
-            try await Self.rows(connection, Self.selectSQL(filter, joinsDecisions: false), logger: self.logger)
+            try await Self.rows(connection, Self.selectSQL(filter), logger: self.logger)
         }
         let page = try rows.prefix(query.limit).map(Self.record)
         let next: Int64? = rows.count > query.limit ? try rows[query.limit - 1]["id"].decode(Int64.self) : nil
         return QuotePage(quotes: page, nextAfter: next)
     }
 
+    /// The quote, its decision, revisions and void: the columns of ``SQLiteQuoteRepository/selectSQL``.
     static let selectColumns = """
         SELECT q.id, q.number, q.market, q.year, q.kind, q.coverage_status, q.issue_date, q.valid_until, q.issuer,
-            q.case_json, q.quote_json, q.price_list_version, q.created_at,
-            d.decision, d.decided_at, d.decided_by, d.final_json
-        FROM quotes q
+            q.case_json, q.quote_json, q.price_list_version, q.created_at, q.reference, q.model,
+            d.decision, d.decided_at, d.decided_by, d.final_json, d.channel, d.note, d.decided_by_role,
+            rn.new_number AS superseded_by, ro.old_number AS supersedes,
+            v.reason AS void_reason, v.voided_at, v.voided_by
+        FROM quotes q LEFT JOIN decisions d ON d.quote_number = q.number
+        LEFT JOIN revisions rn ON rn.old_number = q.number
+        LEFT JOIN revisions ro ON ro.new_number = q.number
+        LEFT JOIN voids v ON v.quote_number = q.number
         """
 
-    /// The quote columns and its decision, with `filter` (joins, WHERE, ORDER BY) appended.
-    static func selectSQL(_ filter: PostgresQuery, joinsDecisions: Bool = true) -> PostgresQuery {
-        let join = joinsDecisions ? " LEFT JOIN decisions d ON d.quote_number = q.number " : " "
-        return PostgresQuery(unsafeSQL: selectColumns + join + filter.sql, binds: filter.binds)
+    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it: the text before and
+    /// after today's date, which is a parameter.
+    static let stateSQL = (
+        """
+        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
+             WHEN rn.old_number IS NOT NULL THEN 'superseded'
+             WHEN d.decision IS NOT NULL THEN d.decision
+             WHEN q.valid_until <
+        """,
+        " THEN 'expired' ELSE 'issued' END"
+    )
+
+    /// The quote columns with `filter` (joins, WHERE, ORDER BY) appended.
+    static func selectSQL(_ filter: PostgresQuery) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: selectColumns + " " + filter.sql, binds: filter.binds)
     }
 
     static func fetchRecord(_ connection: PostgresConnection, number: String, logger: Logger) async throws
@@ -191,20 +224,28 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord {
-        var decision: DecisionRecord?
-        if let raw = try row["decision"].decode(String?.self), let value = Decision(rawValue: raw) {
-            decision = DecisionRecord(
-                decision: value, decidedAt: Date(timeIntervalSince1970: try row["decided_at"].decode(Double.self)),
-                decidedBy: try row["decided_by"].decode(String.self), finalJSON: try row["final_json"].decode(String.self))
-        }
         func text(_ column: String) throws -> String { try row[column].decode(String.self) }
+        func optional(_ column: String) throws -> String? { try row[column].decode(String?.self) }
+        func date(_ column: String) throws -> Date { Date(timeIntervalSince1970: try row[column].decode(Double.self)) }
+        var decision: DecisionRecord?
+        if let raw = try optional("decision"), let value = Decision(rawValue: raw) {
+            decision = DecisionRecord(
+                decision: value, decidedAt: try date("decided_at"), decidedBy: try text("decided_by"),
+                finalJSON: try text("final_json"), role: try optional("decided_by_role"),
+                channel: try optional("channel"), note: try optional("note"))
+        }
+        var voided: VoidRecord?
+        if let reason = try optional("void_reason") {
+            voided = VoidRecord(reason: reason, voidedAt: try date("voided_at"), voidedBy: try text("voided_by"))
+        }
         return QuoteRecord(
             number: try text("number"), market: try text("market"), year: try row["year"].decode(Int.self),
             kind: try text("kind"), coverageStatus: try text("coverage_status"), issueDate: try text("issue_date"),
             validUntil: try text("valid_until"), issuer: try text("issuer"), caseJSON: try text("case_json"),
             quoteJSON: try text("quote_json"), priceListVersion: try text("price_list_version"),
-            createdAt: Date(timeIntervalSince1970: try row["created_at"].decode(Double.self)),
-            decision: decision)
+            createdAt: try date("created_at"), decision: decision, reference: try optional("reference"),
+            model: try optional("model"), supersededBy: try optional("superseded_by"),
+            supersedes: try optional("supersedes"), voided: voided)
     }
 }
 

@@ -38,9 +38,10 @@ enum StoreInput {
         }
         return try pipe(name: configuration.description) { write in
             defer { Blocking.run { await repository.shutdown() } }
+            let today = CivilDate.today(in: TimeZone(identifier: "UTC")!)
             var after: (market: String, number: String)?
             repeat {
-                let page = try Blocking.run { [after] in try await repository.jsonLines(after: after) }
+                let page = try Blocking.run { [after] in try await repository.jsonLines(after: after, today: today) }
                 for line in page.lines { try write(line) }
                 after = page.last
             } while after != nil
