@@ -16,6 +16,14 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "Most PostgreSQL connections this process opens.")
     var dbPool = 16
 
+    init() {}
+
+    init(db: String?, dbPasswordFile: String? = nil, dbPool: Int = 16) {
+        self.db = db
+        self.dbPasswordFile = dbPasswordFile
+        self.dbPool = dbPool
+    }
+
     /// The store `--db` names; a bad URL or password file is bad input naming the option.
     func location() throws -> StoreLocation {
         do {
