@@ -119,7 +119,8 @@ let package = Package(
         .testTarget(
             name: "QuoteStoreTests",
             dependencies: [
-                "QuoteStore", "QuoteCore", "QuoteTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "QuoteStore", "QuoteCore", "QuoteTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "QuoteServerTests",

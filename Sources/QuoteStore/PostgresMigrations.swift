@@ -13,7 +13,10 @@ enum PostgresMigrations {
         ("v1-ledger", ledger),
         ("v1-outbox", outbox),
         // Serial keys are normalised before they are written: nothing to rewrite here.
-        ("v2-ledger-normalised-serials", ["CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key)"]),
+        (
+            "v2-ledger-normalised-serials",
+            ["CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key)"]
+        ),
         ("v3-lifecycle", lifecycle),
     ]
 
@@ -34,7 +37,9 @@ enum PostgresMigrations {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    if migration.name == "v3-lifecycle" { try await backfillSearchColumns(connection, logger: logger) }
+                    if migration.name == "v3-lifecycle" {
+                        try await backfillSearchColumns(connection, logger: logger)
+                    }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
                 }
@@ -52,7 +57,8 @@ enum PostgresMigrations {
         let rows = try await connection.query(
             "SELECT name FROM schema_migrations ORDER BY applied_at, name", logger: logger)
         for try await name in rows.decode(String.self) { names.append(name) }
-        return all.map(\.name).filter(names.contains) + names.filter { name in !all.contains { $0.name == name } }
+        return all.map(\.name).filter(names.contains)
+            + names.filter { name in !all.contains { $0.name == name } }
     }
 
     static let quotes = [
@@ -154,9 +160,10 @@ enum PostgresMigrations {
     static func backfillSearchColumns(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
         var rows: [(String, String)] = []
-        for try await row in try await connection.query("SELECT number, case_json FROM quotes", logger: logger)
-            .decode((String, String).self)
-        { rows.append(row) }
+        for try await row in try await connection.query(
+            "SELECT number, case_json FROM quotes", logger: logger
+        )
+        .decode((String, String).self) { rows.append(row) }
         for (number, caseJSON) in rows {
             let columns = SearchColumns(number: number, caseJSON: caseJSON)
             try await connection.query(

@@ -10,7 +10,9 @@ extension PostgresQuoteRepository {
         let token = request.confirmTo == nil ? nil : CustomerToken.generate()
         return try await transaction { connection in
             try await Self.lockQuote(connection, request.number, logger: self.logger)
-            guard let record = try await Self.fetchRecord(connection, number: request.number, logger: self.logger)
+            guard
+                let record = try await Self.fetchRecord(
+                    connection, number: request.number, logger: self.logger)
             else { throw StoreError.notFound }
             do {
                 try QuoteLifecycle.checkDecision(

@@ -11,7 +11,8 @@ extension PostgresQuoteRepository {
         for _ in 0..<8 {
             let serviceCase = try await withLedger(
                 request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
-            let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: try compute(serviceCase))
+            let prepared = PreparedIssue(
+                request: request, serviceCase: serviceCase, quote: try compute(serviceCase))
             do {
                 return try await queue.submit(prepared).get()
             } catch SQLiteQuoteRepository.IssueRetry.ledgerChanged {
@@ -35,7 +36,8 @@ extension PostgresQuoteRepository {
         let hash = CustomerToken.hash(token)
         let record = try await withConnection { connection in
             try await connection.query(
-                "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(hash), \(number))", logger: self.logger)
+                "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(hash), \(number))",
+                logger: self.logger)
             return try await Self.fetchRecord(connection, number: number, logger: self.logger)
         }
         guard let record else { throw StoreError.notFound }
@@ -47,7 +49,8 @@ extension PostgresQuoteRepository {
     /// wrote, again with one savepoint per issue. A deadlock or serialisation failure of the whole
     /// transaction writes the batch again.
     static func commit(
-        _ client: PostgresClient, _ batch: [PreparedIssue], logger: Logger, write insert: @escaping Write = insert
+        _ client: PostgresClient, _ batch: [PreparedIssue], logger: Logger,
+        write insert: @escaping Write = insert
     ) async -> [GroupCommitQueue.Outcome] {
         var savepoints = false
         for _ in 0..<5 {
@@ -105,7 +108,8 @@ extension PostgresQuoteRepository {
                 (batch[$0].quote.market.rawValue, batch[$0].quote.issueDate.year, $0)
                     < (batch[$1].quote.market.rawValue, batch[$1].quote.issueDate.year, $1)
             }
-            var outcomes = [GroupCommitQueue.Outcome](repeating: .failure(StoreError.contention), count: batch.count)
+            var outcomes = [GroupCommitQueue.Outcome](
+                repeating: .failure(StoreError.contention), count: batch.count)
             for index in order {
                 outcomes[index] = try await writeOne(
                     connection, batch[index], savepoint: savepoints, logger: logger, insert)
@@ -120,7 +124,8 @@ extension PostgresQuoteRepository {
 
     /// One issue of a batch; with `savepoint`, in its own savepoint so that its failure is its own.
     static func writeOne(
-        _ connection: PostgresConnection, _ issue: PreparedIssue, savepoint: Bool, logger: Logger, _ insert: Write
+        _ connection: PostgresConnection, _ issue: PreparedIssue, savepoint: Bool, logger: Logger,
+        _ insert: Write
     ) async throws -> GroupCommitQueue.Outcome {
         if savepoint { try await connection.query("SAVEPOINT issue", logger: logger) }
         do {

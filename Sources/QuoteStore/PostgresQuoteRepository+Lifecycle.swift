@@ -15,7 +15,9 @@ extension PostgresQuoteRepository {
 
     /// Refuses (before any write) a revision of a quote that is unknown, in another market,
     /// decided, replaced or void (as ``SQLiteQuoteRepository/checkRevisable(_:_:market:)``).
-    static func checkRevisable(_ connection: PostgresConnection, _ number: String, market: String, logger: Logger)
+    static func checkRevisable(
+        _ connection: PostgresConnection, _ number: String, market: String, logger: Logger
+    )
         async throws
     {
         guard let old = try await fetchRecord(connection, number: number, logger: logger) else {
@@ -33,7 +35,8 @@ extension PostgresQuoteRepository {
 
     /// What a replaced or withdrawn quote gives up: the benefits it granted, its queued e-mails.
     static func release(_ connection: PostgresConnection, _ number: String, logger: Logger) async throws {
-        try await connection.query("DELETE FROM benefit_ledger WHERE quote_number = \(number)", logger: logger)
+        try await connection.query(
+            "DELETE FROM benefit_ledger WHERE quote_number = \(number)", logger: logger)
         try await connection.query(
             """
             UPDATE outbox SET state = 'cancelled', claimed_until = NULL, customer_token = NULL
@@ -44,7 +47,9 @@ extension PostgresQuoteRepository {
     public func void(_ request: VoidRequest) async throws -> QuoteRecord {
         try await transaction { connection in
             try await Self.lockQuote(connection, request.number, logger: self.logger)
-            guard let record = try await Self.fetchRecord(connection, number: request.number, logger: self.logger)
+            guard
+                let record = try await Self.fetchRecord(
+                    connection, number: request.number, logger: self.logger)
             else { throw StoreError.notFound }
             do {
                 try QuoteLifecycle.checkVoid(state: record.state(today: request.today))
@@ -57,7 +62,9 @@ extension PostgresQuoteRepository {
                 INSERT INTO voids (quote_number, reason, voided_at, voided_by)
                 VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
                 """, logger: self.logger)
-            guard let voided = try await Self.fetchRecord(connection, number: request.number, logger: self.logger)
+            guard
+                let voided = try await Self.fetchRecord(
+                    connection, number: request.number, logger: self.logger)
             else { throw StoreError.notFound }
             return voided
         }

@@ -7,7 +7,8 @@ extension PostgresQuoteRepository {
     public func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage {
         let token = CustomerToken.generate()
         return try await transaction { connection in
-            guard try await Self.fetchRecord(connection, number: request.number, logger: self.logger) != nil else {
+            guard try await Self.fetchRecord(connection, number: request.number, logger: self.logger) != nil
+            else {
                 throw StoreError.notFound
             }
             return try await Self.insertOutbox(connection, request, token: token, logger: self.logger)
@@ -15,7 +16,9 @@ extension PostgresQuoteRepository {
     }
 
     /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
-    static func insertOutbox(_ connection: PostgresConnection, _ request: EmailRequest, token: String, logger: Logger)
+    static func insertOutbox(
+        _ connection: PostgresConnection, _ request: EmailRequest, token: String, logger: Logger
+    )
         async throws -> OutboxMessage
     {
         let now = request.now.timeIntervalSince1970
@@ -88,7 +91,8 @@ extension PostgresQuoteRepository {
     public func outboxMessage(id: Int64) async throws -> OutboxMessage? {
         try await withConnection { connection in
             try await Self.rows(
-                connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)", logger: self.logger
+                connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)",
+                logger: self.logger
             ).first.map(Self.outbox)
         }
     }

@@ -44,7 +44,8 @@ public final class PostgresQuoteRepository: QuoteRepository {
     private init(configuration: PostgresStoreConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: configuration.clientConfiguration, backgroundLogger: logger)
         self.client = client
         runTask = Task { await client.run() }
         // One connection is kept for reads and the rest may write groups in parallel.
@@ -86,7 +87,8 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     /// Runs `body` in a transaction on a leased connection.
-    func transaction<T: Sendable>(_ body: @escaping (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping (PostgresConnection) async throws -> T) async throws -> T
+    {
         try await withConnection { connection in
             try await connection.query("BEGIN", logger: self.logger)
             do {
@@ -112,7 +114,9 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     public func quote(number: String) async throws -> QuoteRecord? {
-        try await withConnection { connection in try await Self.fetchRecord(connection, number: number, logger: self.logger) }
+        try await withConnection { connection in
+            try await Self.fetchRecord(connection, number: number, logger: self.logger)
+        }
     }
 
     public func quote(customerToken: String) async throws -> QuoteRecord? {
@@ -128,7 +132,9 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     public func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String] {
-        try await withConnection { connection in try await Self.ledger(connection, deviceKeys: deviceKeys, logger: self.logger) }
+        try await withConnection { connection in
+            try await Self.ledger(connection, deviceKeys: deviceKeys, logger: self.logger)
+        }
     }
 
     /// The benefits recorded against any of `deviceKeys`, each with the earliest quote that named it.
@@ -142,7 +148,9 @@ public final class PostgresQuoteRepository: QuoteRepository {
             WHERE device_key = ANY(\(deviceKeys)) GROUP BY benefit
             """, logger: logger)
         var used: [RuleID: String] = [:]
-        for try await (benefit, number) in rows.decode((String, String).self) { used[RuleID(benefit)] = number }
+        for try await (benefit, number) in rows.decode((String, String).self) {
+            used[RuleID(benefit)] = number
+        }
         return used
     }
 
@@ -226,7 +234,9 @@ public final class PostgresQuoteRepository: QuoteRepository {
     static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord {
         func text(_ column: String) throws -> String { try row[column].decode(String.self) }
         func optional(_ column: String) throws -> String? { try row[column].decode(String?.self) }
-        func date(_ column: String) throws -> Date { Date(timeIntervalSince1970: try row[column].decode(Double.self)) }
+        func date(_ column: String) throws -> Date {
+            Date(timeIntervalSince1970: try row[column].decode(Double.self))
+        }
         var decision: DecisionRecord?
         if let raw = try optional("decision"), let value = Decision(rawValue: raw) {
             decision = DecisionRecord(
@@ -236,11 +246,13 @@ public final class PostgresQuoteRepository: QuoteRepository {
         }
         var voided: VoidRecord?
         if let reason = try optional("void_reason") {
-            voided = VoidRecord(reason: reason, voidedAt: try date("voided_at"), voidedBy: try text("voided_by"))
+            voided = VoidRecord(
+                reason: reason, voidedAt: try date("voided_at"), voidedBy: try text("voided_by"))
         }
         return QuoteRecord(
             number: try text("number"), market: try text("market"), year: try row["year"].decode(Int.self),
-            kind: try text("kind"), coverageStatus: try text("coverage_status"), issueDate: try text("issue_date"),
+            kind: try text("kind"), coverageStatus: try text("coverage_status"),
+            issueDate: try text("issue_date"),
             validUntil: try text("valid_until"), issuer: try text("issuer"), caseJSON: try text("case_json"),
             quoteJSON: try text("quote_json"), priceListVersion: try text("price_list_version"),
             createdAt: try date("created_at"), decision: decision, reference: try optional("reference"),

@@ -81,7 +81,8 @@ public struct PostgresStoreConfiguration: Sendable, CustomStringConvertible {
                 return .require(try NIOSSLContext(configuration: tls))
             case .verifyCA, .verifyFull:
                 var tls = TLSConfiguration.makeClientConfiguration()
-                tls.certificateVerification = sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
+                tls.certificateVerification =
+                    sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
                 return .require(try NIOSSLContext(configuration: tls))
             }
         }

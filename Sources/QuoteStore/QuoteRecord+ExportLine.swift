@@ -17,6 +17,7 @@ extension QuoteRecord {
             out.append(contentsOf: decision.finalJSON.utf8)
             out.append(contentsOf: "}}".utf8)
         }
-        return "{\"case\":\(caseJSON),\"quote\":\(quoteJSON),\"record\":" + String(decoding: out, as: UTF8.self) + "}\n"
+        return "{\"case\":\(caseJSON),\"quote\":\(quoteJSON),\"record\":"
+            + String(decoding: out, as: UTF8.self) + "}\n"
     }
 }

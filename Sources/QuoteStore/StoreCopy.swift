@@ -20,7 +20,8 @@ public enum StoreCopy {
         public let description: String
     }
 
-    public static func copy(from source: SQLiteQuoteRepository, to target: PostgresQuoteRepository) async throws
+    public static func copy(from source: SQLiteQuoteRepository, to target: PostgresQuoteRepository)
+        async throws
         -> Report
     {
         try await target.transaction { connection in
@@ -37,7 +38,8 @@ public enum StoreCopy {
             for table in StoreTable.all {
                 let rows = try await source.writer.read { db in try sqliteRows(db, table) }
                 for start in stride(from: 0, to: rows.count, by: 500) {
-                    try await insert(connection, table, rows[start..<min(rows.count, start + 500)], logger: target.logger)
+                    try await insert(
+                        connection, table, rows[start..<min(rows.count, start + 500)], logger: target.logger)
                 }
                 if table.hasIdentity {
                     try await connection.query(
@@ -49,7 +51,8 @@ public enum StoreCopy {
                 }
                 let copied = try await postgresRows(connection, table, logger: target.logger)
                 guard copied.count == rows.count else {
-                    throw Refused(description: "\(table.name): \(rows.count) rows read, \(copied.count) written")
+                    throw Refused(
+                        description: "\(table.name): \(rows.count) rows read, \(copied.count) written")
                 }
                 guard checksum(copied) == checksum(rows) else {
                     throw Refused(description: "\(table.name): the rows written differ from the rows read")
@@ -71,20 +74,22 @@ public enum StoreCopy {
 
     static func sqliteRows(_ db: Database, _ table: StoreTable) throws -> [[StoreValue]] {
         let order = table.key.map { "\($0) COLLATE BINARY" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)").map { row in
-            table.columns.indices.map { index in
-                let value: DatabaseValue = row[index]
-                if value.isNull { return .null }
-                switch table.columns[index].kind {
-                case .text: return (String.fromDatabaseValue(value)).map(StoreValue.text) ?? .null
-                case .integer: return (Int64.fromDatabaseValue(value)).map(StoreValue.integer) ?? .null
-                case .double: return (Double.fromDatabaseValue(value)).map(StoreValue.double) ?? .null
+        return try Row.fetchAll(db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)")
+            .map { row in
+                table.columns.indices.map { index in
+                    let value: DatabaseValue = row[index]
+                    if value.isNull { return .null }
+                    switch table.columns[index].kind {
+                    case .text: return (String.fromDatabaseValue(value)).map(StoreValue.text) ?? .null
+                    case .integer: return (Int64.fromDatabaseValue(value)).map(StoreValue.integer) ?? .null
+                    case .double: return (Double.fromDatabaseValue(value)).map(StoreValue.double) ?? .null
+                    }
                 }
             }
-        }
     }
 
-    static func postgresRows(_ connection: PostgresConnection, _ table: StoreTable, logger: Logger) async throws
+    static func postgresRows(_ connection: PostgresConnection, _ table: StoreTable, logger: Logger)
+        async throws
         -> [[StoreValue]]
     {
         let order = table.key.map { key in
@@ -109,7 +114,8 @@ public enum StoreCopy {
     }
 
     static func insert(
-        _ connection: PostgresConnection, _ table: StoreTable, _ rows: ArraySlice<[StoreValue]>, logger: Logger
+        _ connection: PostgresConnection, _ table: StoreTable, _ rows: ArraySlice<[StoreValue]>,
+        logger: Logger
     ) async throws {
         guard !rows.isEmpty else { return }
         var bindings = PostgresBindings(capacity: rows.count * table.columns.count)
@@ -134,7 +140,8 @@ public enum StoreCopy {
         }
         let overriding = table.hasIdentity ? " OVERRIDING SYSTEM VALUE" : ""
         let sql =
-            "INSERT INTO \(table.name) (\(table.columnList))\(overriding) VALUES " + tuples.joined(separator: ", ")
+            "INSERT INTO \(table.name) (\(table.columnList))\(overriding) VALUES "
+            + tuples.joined(separator: ", ")
         try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
     }
 }

@@ -27,9 +27,12 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
             guard let data = FileManager.default.contents(atPath: passwordFile) else {
                 throw .init("--db-password-file \(passwordFile): cannot be read")
             }
-            let password = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let password =
+                String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .first.map(String.init) ?? ""
-            guard !password.isEmpty else { throw .init("--db-password-file \(passwordFile): the file is empty") }
+            guard !password.isEmpty else {
+                throw .init("--db-password-file \(passwordFile): the file is empty")
+            }
             configuration = configuration.withPassword(password)
         }
         configuration = configuration.withPassword(environment["PGPASSWORD"])

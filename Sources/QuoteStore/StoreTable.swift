@@ -20,7 +20,8 @@ struct StoreTable: Sendable {
             columns: [
                 ("id", .integer), ("number", .text), ("market", .text), ("year", .integer), ("kind", .text),
                 ("coverage_status", .text), ("issue_date", .text), ("valid_until", .text), ("issuer", .text),
-                ("case_json", .text), ("quote_json", .text), ("price_list_version", .text), ("created_at", .double),
+                ("case_json", .text), ("quote_json", .text), ("price_list_version", .text),
+                ("created_at", .double),
                 ("reference", .text), ("model", .text), ("search_text", .text),
             ], key: ["id"]),
         StoreTable(
@@ -31,28 +32,38 @@ struct StoreTable: Sendable {
             ], key: ["quote_number"]),
         StoreTable(
             name: "benefit_ledger",
-            columns: [("benefit", .text), ("device_key", .text), ("quote_number", .text), ("created_at", .double)],
+            columns: [
+                ("benefit", .text), ("device_key", .text), ("quote_number", .text), ("created_at", .double),
+            ],
             key: ["benefit", "device_key"]),
         StoreTable(
-            name: "customer_tokens", columns: [("token_hash", .text), ("quote_number", .text)], key: ["token_hash"]),
+            name: "customer_tokens", columns: [("token_hash", .text), ("quote_number", .text)],
+            key: ["token_hash"]),
         StoreTable(
             name: "idempotency_keys",
-            columns: [("key", .text), ("request_hash", .text), ("quote_number", .text), ("created_at", .double)],
+            columns: [
+                ("key", .text), ("request_hash", .text), ("quote_number", .text), ("created_at", .double),
+            ],
             key: ["key"]),
         StoreTable(
             name: "outbox",
             columns: [
                 ("id", .integer), ("quote_number", .text), ("recipient", .text), ("language", .text),
-                ("customer_token", .text), ("state", .text), ("attempts", .integer), ("next_attempt_at", .double),
-                ("claimed_until", .double), ("last_error", .text), ("created_at", .double), ("sent_at", .double),
+                ("customer_token", .text), ("state", .text), ("attempts", .integer),
+                ("next_attempt_at", .double),
+                ("claimed_until", .double), ("last_error", .text), ("created_at", .double),
+                ("sent_at", .double),
                 ("kind", .text),
             ], key: ["id"]),
         StoreTable(
-            name: "revisions", columns: [("old_number", .text), ("new_number", .text), ("created_at", .double)],
+            name: "revisions",
+            columns: [("old_number", .text), ("new_number", .text), ("created_at", .double)],
             key: ["old_number"]),
         StoreTable(
             name: "voids",
-            columns: [("quote_number", .text), ("reason", .text), ("voided_at", .double), ("voided_by", .text)],
+            columns: [
+                ("quote_number", .text), ("reason", .text), ("voided_at", .double), ("voided_by", .text),
+            ],
             key: ["quote_number"]),
     ]
 

@@ -45,7 +45,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try CLIError.guarding { database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database) }
+        let input = try CLIError.guarding {
+            database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+        }
         if bom { StandardOutput.write("\u{FEFF}") }
         StandardOutput.write(CSV.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()

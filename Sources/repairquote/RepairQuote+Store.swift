@@ -12,10 +12,14 @@ struct StoreCommand: AsyncParsableCommand {
     /// `store copy --from quotes.sqlite --to postgres://…`.
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy a whole SQLite store into an empty PostgreSQL database, verified by counts and checksums.")
+            abstract:
+                "Copy a whole SQLite store into an empty PostgreSQL database, verified by counts and checksums."
+        )
 
         @Option(help: ArgumentHelp("The SQLite store to copy.", valueName: "FILE")) var from: String
-        @Option(help: ArgumentHelp("The empty PostgreSQL database: postgres://USER@HOST:PORT/DBNAME.", valueName: "URL"))
+        @Option(
+            help: ArgumentHelp(
+                "The empty PostgreSQL database: postgres://USER@HOST:PORT/DBNAME.", valueName: "URL"))
         var to: String
         @Option(help: "File whose first line is the PostgreSQL password (else the URL's, else $PGPASSWORD).")
         var dbPasswordFile: String?
@@ -44,7 +48,8 @@ struct StoreCommand: AsyncParsableCommand {
                 StandardOutput.write("copied and verified (counts and SHA-256 of every table)\n")
             } catch {
                 await target.close()
-                FileHandle.standardError.write(Data("repairquote: --to \(postgres.configuration): \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("repairquote: --to \(postgres.configuration): \(error)\n".utf8))
                 throw ExitCode(2)
             }
         }

@@ -41,7 +41,9 @@ enum StoreInput {
             let today = CivilDate.today(in: TimeZone(identifier: "UTC")!)
             var after: (market: String, number: String)?
             repeat {
-                let page = try Blocking.run { [after] in try await repository.jsonLines(after: after, today: today) }
+                let page = try Blocking.run { [after] in
+                    try await repository.jsonLines(after: after, today: today)
+                }
                 for line in page.lines { try write(line) }
                 after = page.last
             } while after != nil
@@ -49,7 +51,8 @@ enum StoreInput {
     }
 
     /// A pipe whose write end a thread of its own fills with `produce`; the read end as input.
-    static func pipe(name: String, _ produce: @escaping @Sendable ((String) throws -> Void) throws -> Void) throws
+    static func pipe(name: String, _ produce: @escaping @Sendable ((String) throws -> Void) throws -> Void)
+        throws
         -> InputFile
     {
         var ends: [Int32] = [0, 0]

@@ -11,7 +11,8 @@ struct DecisionsAndOutboxTests {
         DecisionRequest(number: number, decision: decision, decidedBy: "desk-1", finalJSON: #"{"lines":[]}"#)
     }
 
-    @Test("a decision is final: the same again is unchanged, another is refused", arguments: StoreKind.allCases)
+    @Test(
+        "a decision is final: the same again is unchanged, another is refused", arguments: StoreKind.allCases)
     func finalDecision(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -38,7 +39,9 @@ struct DecisionsAndOutboxTests {
         #expect(try await repo.quote(number: "NL-2026-000001")?.status == "accepted")
     }
 
-    @Test("the list filters by market, status, dates and issuer and pages with a cursor", arguments: StoreKind.allCases)
+    @Test(
+        "the list filters by market, status, dates and issuer and pages with a cursor",
+        arguments: StoreKind.allCases)
     func listing(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -62,7 +65,9 @@ struct DecisionsAndOutboxTests {
         #expect(try await repo.list(QuoteQuery(status: "out-of-warranty")).quotes.count == 6)
     }
 
-    @Test("the outbox: claimed under a lease, sent once, token erased; failures retried later", arguments: StoreKind.allCases)
+    @Test(
+        "the outbox: claimed under a lease, sent once, token erased; failures retried later",
+        arguments: StoreKind.allCases)
     func outbox(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }

@@ -30,7 +30,9 @@ struct DeviceIdentityTests {
         #expect(DeviceIdentity.keys(imei: nil, serial: nil) == [])
     }
 
-    @Test("IMEI + serial, then the serial alone, lower case or with a trailing space: PK-3 granted once", arguments: StoreKind.allCases)
+    @Test(
+        "IMEI + serial, then the serial alone, lower case or with a trailing space: PK-3 granted once",
+        arguments: StoreKind.allCases)
     func oneDeviceManySpellings(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -50,7 +52,9 @@ struct DeviceIdentityTests {
         #expect(stored.history.benefitQuotes == ["PK-3": records[0].number])
     }
 
-    @Test("a serial first, then IMEI + serial: the IMEI is linked and a later IMEI-only case finds it", arguments: StoreKind.allCases)
+    @Test(
+        "a serial first, then IMEI + serial: the IMEI is linked and a later IMEI-only case finds it",
+        arguments: StoreKind.allCases)
     func identifiersAreLinked(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -68,7 +72,9 @@ struct DeviceIdentityTests {
         #expect(!Self.grants(imeiOnly))
     }
 
-    @Test("two concurrent issues for one phone under different identifiers grant PK-3 once", arguments: StoreKind.allCases)
+    @Test(
+        "two concurrent issues for one phone under different identifiers grant PK-3 once",
+        arguments: StoreKind.allCases)
     func concurrentDifferentIdentifiers(kind: StoreKind) async throws {
         for round in 0..<10 {
             let store = try await kind.make()

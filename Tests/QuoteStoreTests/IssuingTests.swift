@@ -81,7 +81,9 @@ struct IssuingTests {
         #expect(others.allSatisfy { $0.caseJSON.contains(#""benefitsUsed":["PK-3"]"#) })
     }
 
-    @Test("a benefit already in the ledger is put into the case's history with its quote number", arguments: StoreKind.allCases)
+    @Test(
+        "a benefit already in the ledger is put into the case's history with its quote number",
+        arguments: StoreKind.allCases)
     func ledgerIntoHistory(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -94,7 +96,9 @@ struct IssuingTests {
         #expect(second.quoteJSON.contains(#""benefitsGranted":[]"#))
     }
 
-    @Test("same idempotency key and body: the first quote again; another body: refused", arguments: StoreKind.allCases)
+    @Test(
+        "same idempotency key and body: the first quote again; another body: refused",
+        arguments: StoreKind.allCases)
     func idempotency(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -116,7 +120,8 @@ struct IssuingTests {
         #expect(page.quotes.count == 1)
     }
 
-    @Test("customer tokens are 256-bit base64url; only their SHA-256 is stored", arguments: StoreKind.allCases)
+    @Test(
+        "customer tokens are 256-bit base64url; only their SHA-256 is stored", arguments: StoreKind.allCases)
     func tokens(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -136,7 +141,9 @@ struct IssuingTests {
         defer { Task { await store.close() } }
         let repo = store.repo
         try await Store.issue(repo, Fixtures.dutchRepair())
-        await #expect(throws: (any Error).self) { try await store.execute("UPDATE quotes SET quote_json = '{}'") }
+        await #expect(throws: (any Error).self) {
+            try await store.execute("UPDATE quotes SET quote_json = '{}'")
+        }
         #expect(
             try await repo.quote(number: "NL-2026-000001")?.quoteJSON.hasPrefix(
                 #"{"number":"NL-2026-000001""#) == true)

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import QuoteCore
 import QuoteTestSupport
 import Testing
@@ -20,7 +19,11 @@ struct PostgresInstancesTests {
     @Test("migrations started together run once, under the advisory lock")
     func migrationsTogether() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         #expect(try await a.appliedMigrations() == PostgresMigrations.all.map(\.name))
         #expect(try await b.strings("SELECT count(*) FROM schema_migrations") == ["4"])
     }
@@ -28,18 +31,25 @@ struct PostgresInstancesTests {
     @Test("200 concurrent issues over both instances get numbers 1 to 200")
     func gapFreeNumbers() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         let numbers = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<200 {
                 let repo = i.isMultiple(of: 2) ? a.repo : b.repo
                 group.addTask {
-                    try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(2000 + i))).issued.record
+                    try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(2000 + i))).issued
+                        .record
                         .number
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        let expected = (1...200).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) }
+        let expected = (1...200).map {
+            SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
+        }
         #expect(numbers.sorted() == expected)
         #expect(try await a.strings("SELECT last FROM quote_counters") == ["200"])
     }
@@ -47,12 +57,18 @@ struct PostgresInstancesTests {
     @Test("a one-time benefit is granted once, whichever instance each request reaches")
     func benefitOnce() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         let imei = Fixtures.imei(4242)
         let records = try await withThrowingTaskGroup(of: QuoteRecord.self) { group in
             for i in 0..<40 {
                 let repo = i.isMultiple(of: 2) ? a.repo : b.repo
-                group.addTask { try await Store.issue(repo, Fixtures.pakistanRepair(imei: imei)).issued.record }
+                group.addTask {
+                    try await Store.issue(repo, Fixtures.pakistanRepair(imei: imei)).issued.record
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -63,7 +79,11 @@ struct PostgresInstancesTests {
     @Test("one Idempotency-Key and body sent to both instances gives one quote, named by both answers")
     func idempotencyAcross() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         let body = Fixtures.dutchRepair()
         async let first = Store.issue(a.repo, body, key: "same-key")
         async let second = Store.issue(b.repo, body, key: "same-key")
@@ -76,26 +96,37 @@ struct PostgresInstancesTests {
     @Test("a decision on one instance is seen at once by the other; a different one there is refused")
     func decisionsAcross() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         try await Store.issue(a.repo, Fixtures.dutchRepair())
         _ = try await a.repo.decide(
-            DecisionRequest(number: "NL-2026-000001", decision: .accepted, decidedBy: "desk-1", finalJSON: "{}"))
+            DecisionRequest(
+                number: "NL-2026-000001", decision: .accepted, decidedBy: "desk-1", finalJSON: "{}"))
         #expect(try await b.repo.quote(number: "NL-2026-000001")?.status == "accepted")
         await #expect(throws: StoreError.alreadyDecided(.accepted)) {
             try await b.repo.decide(
-                DecisionRequest(number: "NL-2026-000001", decision: .rejected, decidedBy: "desk-2", finalJSON: "{}"))
+                DecisionRequest(
+                    number: "NL-2026-000001", decision: .rejected, decidedBy: "desk-2", finalJSON: "{}"))
         }
     }
 
     @Test("the outbox is claimed with SKIP LOCKED: each message by one instance")
     func outboxOnce() async throws {
         let (a, b) = try await Self.twoInstances()
-        defer { Task { await a.close(); await b.close() } }
+        defer {
+            Task {
+                await a.close(); await b.close()
+            }
+        }
         try await Store.issue(a.repo, Fixtures.dutchRepair())
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         for i in 0..<30 {
             _ = try await a.repo.enqueueEmail(
-                EmailRequest(number: "NL-2026-000001", recipient: "c\(i)@example.nl", language: nil, now: now))
+                EmailRequest(number: "NL-2026-000001", recipient: "c\(i)@example.nl", language: nil, now: now)
+            )
         }
         let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for i in 0..<10 {
@@ -117,7 +148,8 @@ struct PostgresInstancesTests {
 
     @Test("an unreachable database is one line naming the host and the reason, without the password")
     func unreachable() async throws {
-        let configuration = try PostgresStoreConfiguration(url: "postgres://quotes:s3cret-pw@127.0.0.1:9/quotes")
+        let configuration = try PostgresStoreConfiguration(
+            url: "postgres://quotes:s3cret-pw@127.0.0.1:9/quotes")
         do {
             _ = try await PostgresQuoteRepository.connect(configuration)
             Issue.record("connected to port 9")
@@ -169,7 +201,9 @@ struct PostgresGroupCommitTests {
         }
         for i in [3, 8] { #expect(throws: Boom.self) { try outcomes[i].get() } }
         #expect(throws: StoreError.idempotencyKeyReused) { try outcomes[11].get() }
-        let expected = (1...9).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) }
+        let expected = (1...9).map {
+            SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
+        }
         #expect(outcomes.compactMap { try? $0.get().issued.record.number }.sorted() == expected)
         #expect(try await store.strings("SELECT number FROM quotes ORDER BY number") == expected)
         #expect(try await store.count("customer_tokens") == 9)

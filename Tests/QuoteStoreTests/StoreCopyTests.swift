@@ -11,16 +11,22 @@ struct StoreCopyTests {
     func copy() async throws {
         let source = try await StoreKind.sqlite.make()
         let repo = source.repo
-        for i in 0..<5 { try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(40 + i)), key: "k\(i)") }
+        for i in 0..<5 {
+            try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(40 + i)), key: "k\(i)")
+        }
         let pk = try await Store.issue(repo, Fixtures.pakistanRepair()).issued.record
         _ = try await repo.decide(
-            DecisionRequest(number: "NL-2026-000002", decision: .accepted, decidedBy: "desk-1", finalJSON: "{}",
+            DecisionRequest(
+                number: "NL-2026-000002", decision: .accepted, decidedBy: "desk-1", finalJSON: "{}",
                 channel: "phone", note: "ok"))
         _ = try await repo.void(
-            VoidRequest(number: "NL-2026-000003", reason: "duplicate", voidedBy: "desk-1",
+            VoidRequest(
+                number: "NL-2026-000003", reason: "duplicate", voidedBy: "desk-1",
                 today: CivilDate(year: 2026, month: 3, day: 2)!))
-        let revised = try await LifecycleContractTests.revise(repo, Fixtures.pakistanRepair(), supersedes: pk.number)
-        _ = try await repo.enqueueEmail(EmailRequest(number: "NL-2026-000001", recipient: "a@b.nl", language: "nl"))
+        let revised = try await LifecycleContractTests.revise(
+            repo, Fixtures.pakistanRepair(), supersedes: pk.number)
+        _ = try await repo.enqueueEmail(
+            EmailRequest(number: "NL-2026-000001", recipient: "a@b.nl", language: "nl"))
 
         let target = try await StoreKind.postgres.make()
         defer { Task { await target.close() } }
@@ -34,9 +40,12 @@ struct StoreCopyTests {
             #expect(try await postgres.quote(number: number) == (try await sqlite.quote(number: number)))
         }
         // Numbering and ids continue after the copied ones.
-        #expect(try await Store.issue(postgres, Fixtures.dutchRepair(imei: Fixtures.imei(99))).issued.record.number
-            == "NL-2026-000006")
-        let mail = try await postgres.enqueueEmail(EmailRequest(number: "NL-2026-000001", recipient: "c@d.nl", language: nil))
+        #expect(
+            try await Store.issue(postgres, Fixtures.dutchRepair(imei: Fixtures.imei(99))).issued.record
+                .number
+                == "NL-2026-000006")
+        let mail = try await postgres.enqueueEmail(
+            EmailRequest(number: "NL-2026-000001", recipient: "c@d.nl", language: nil))
         #expect(mail.id == 2)
         await #expect(throws: StoreCopy.Refused.self) { try await StoreCopy.copy(from: sqlite, to: postgres) }
     }

@@ -58,7 +58,7 @@ struct TestStore: Sendable {
     static func connect(_ configuration: PostgresStoreConfiguration) async throws -> TestStore {
         TestStore(
             postgres: try await PostgresQuoteRepository.connect(
-                configuration, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+                configuration, logger: PostgresTestDatabase.quietLogger))
     }
 
     /// The same database opened again (after this one is closed), as after a restart.

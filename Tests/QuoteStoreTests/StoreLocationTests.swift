@@ -24,13 +24,15 @@ struct StoreLocationTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)")
         try "from-file\nignored\n".write(to: file, atomically: true, encoding: .utf8)
         func password(_ db: String, file: String? = nil, env: [String: String] = [:]) throws -> String? {
-            guard case .postgres(let c) = try StoreLocation(db: db, passwordFile: file, environment: env) else {
+            guard case .postgres(let c) = try StoreLocation(db: db, passwordFile: file, environment: env)
+            else {
                 return "not postgres"
             }
             return c.password
         }
         #expect(try password("postgres://u@h:5432/d", env: ["PGPASSWORD": "from-env"]) == "from-env")
-        #expect(try password("postgres://u@h:5432/d", file: file.path, env: ["PGPASSWORD": "x"]) == "from-file")
+        #expect(
+            try password("postgres://u@h:5432/d", file: file.path, env: ["PGPASSWORD": "x"]) == "from-file")
         #expect(try password("postgres://u:in-url@h:5432/d", file: file.path) == "in-url")
         #expect(try password("postgres://u@h/d") == nil)
     }

@@ -8,6 +8,8 @@ import QuoteStore
 /// cluster cannot be reached, the tests fail with a message that says why: never skipped.
 public enum PostgresTestDatabase {
     public static let variable = "REPAIRQUOTE_TEST_PG_URL"
+    /// A logger that drops everything (tests keep their output to failures).
+    public static let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Why PostgreSQL tests cannot run.
     public struct Unavailable: Error, CustomStringConvertible {
@@ -30,17 +32,20 @@ public enum PostgresTestDatabase {
     public static func create(poolSize: Int = 4) async throws -> PostgresStoreConfiguration {
         let cluster = try PostgresStoreConfiguration(url: try clusterURL(), poolSize: poolSize)
         let name = "rq_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let logger = quietLogger
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
                 configuration: PostgresConnection.Configuration(
-                    host: cluster.host, port: cluster.port, username: cluster.user, password: cluster.password,
+                    host: cluster.host, port: cluster.port, username: cluster.user,
+                    password: cluster.password,
                     database: cluster.database, tls: .disable),
                 id: 1, logger: logger)
         } catch {
             throw Unavailable(
-                description: "cannot reach the test PostgreSQL at \(cluster) (\(variable)): \(String(reflecting: error))")
+                description:
+                    "cannot reach the test PostgreSQL at \(cluster) (\(variable)): \(String(reflecting: error))"
+            )
         }
         defer { Task { try? await connection.close() } }
         try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)

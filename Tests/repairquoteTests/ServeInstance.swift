@@ -18,7 +18,8 @@ final class ServeInstance: @unchecked Sendable {
         process.executableURL = CommandLineTests.binary
         process.currentDirectoryURL = CommandLineTests.root
         process.arguments =
-            ["serve", "--port", String(port), "--keys", "Examples/service/keys.sample.json", "--db", db] + extra
+            ["serve", "--port", String(port), "--keys", "Examples/service/keys.sample.json", "--db", db]
+            + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
@@ -28,7 +29,8 @@ final class ServeInstance: @unchecked Sendable {
     func ready() async throws {
         for _ in 0..<300 {
             if process.isRunning == false { break }
-            if let (_, status) = try? await Self.call("GET", "http://127.0.0.1:\(port)/health"), status == 200 {
+            if let (_, status) = try? await Self.call("GET", "http://127.0.0.1:\(port)/health"), status == 200
+            {
                 return
             }
             try await Task.sleep(for: .milliseconds(100))
@@ -56,7 +58,8 @@ final class ServeInstance: @unchecked Sendable {
 
     func call(_ method: String, _ path: String, body: String? = nil) async throws -> (Data, Int) {
         try await Self.call(
-            method, "http://127.0.0.1:\(port)\(path)", body: body, headers: ["Authorization": "Bearer \(Self.key)"])
+            method, "http://127.0.0.1:\(port)\(path)", body: body,
+            headers: ["Authorization": "Bearer \(Self.key)"])
     }
 
     static func call(_ method: String, _ url: String, body: String? = nil, headers: [String: String] = [:])

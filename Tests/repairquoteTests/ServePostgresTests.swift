@@ -6,7 +6,9 @@ import Testing
 @Suite("serve: two instances on one PostgreSQL database", .serialized)
 struct ServePostgresTests {
     static func example(_ name: String) throws -> String {
-        try String(contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"), encoding: .utf8)
+        try String(
+            contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"), encoding: .utf8
+        )
     }
 
     /// Two instances on a fresh database; stopped when `body` ends.
@@ -51,7 +53,9 @@ struct ServePostgresTests {
             var granting = 0
             for case let number? in pk {
                 let (data, _) = try await a.call("GET", "/v1/quotes/\(number)")
-                if String(decoding: data, as: UTF8.self).contains(#""benefitsGranted":["PK-"#) { granting += 1 }
+                if String(decoding: data, as: UTF8.self).contains(#""benefitsGranted":["PK-"#) {
+                    granting += 1
+                }
             }
             #expect(pk.count == 20 && granting == 1)
 
@@ -86,7 +90,11 @@ struct ServePostgresTests {
                         }
                         return number
                     }
-                    if i == 60 { group.addTask { b.stop(); return nil } }
+                    if i == 60 {
+                        group.addTask {
+                            b.stop(); return nil
+                        }
+                    }
                 }
                 return await group.reduce(into: []) { $0.append($1) }.compactMap { $0 }
             }
@@ -102,12 +110,15 @@ struct ServePostgresTests {
     @Test("an unreachable database stops serve with exit 2 and one line naming the host, not the password")
     func unreachable() throws {
         let result = try CommandLineTests.run([
-            "serve", "--port", String(ServeInstance.freePort()), "--keys", "Examples/service/keys.sample.json",
+            "serve", "--port", String(ServeInstance.freePort()), "--keys",
+            "Examples/service/keys.sample.json",
             "--db", "postgres://quotes:hunter2-secret@127.0.0.1:9/quotes",
         ])
         #expect(result.status == 2)
         #expect(result.out.isEmpty)
-        #expect(result.err.hasPrefix("repairquote: --db postgres://quotes@127.0.0.1:9/quotes: cannot connect to 127.0.0.1:9"))
+        #expect(
+            result.err.hasPrefix(
+                "repairquote: --db postgres://quotes@127.0.0.1:9/quotes: cannot connect to 127.0.0.1:9"))
         #expect(result.err.filter { $0 == "\n" }.count == 1)
         #expect(!result.err.contains("hunter2"))
     }
