@@ -9,11 +9,7 @@ extension PostgresQuoteRepository {
     public func decide(_ request: DecisionRequest) async throws -> DecisionResult {
         let token = request.confirmTo == nil ? nil : CustomerToken.generate()
         return try await transaction { connection in
-            try await Self.lockQuote(connection, request.number, logger: self.logger)
-            guard
-                let record = try await Self.fetchRecord(
-                    connection, number: request.number, logger: self.logger)
-            else { throw StoreError.notFound }
+            let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             do {
                 try QuoteLifecycle.checkDecision(
                     request.decision, state: record.state(today: request.today ?? CivilDate(dayNumber: 0)))

@@ -13,6 +13,17 @@ extension PostgresQuoteRepository {
             "SELECT pg_advisory_xact_lock(hashtextextended(\(quoteLockKey(number)), 0))", logger: logger)
     }
 
+    /// The quote under its lock (decisions and voids), or ``StoreError/notFound``.
+    static func lockedRecord(_ connection: PostgresConnection, _ number: String, logger: Logger) async throws
+        -> QuoteRecord
+    {
+        try await lockQuote(connection, number, logger: logger)
+        guard let record = try await fetchRecord(connection, number: number, logger: logger) else {
+            throw StoreError.notFound
+        }
+        return record
+    }
+
     /// Refuses (before any write) a revision of a quote that is unknown, in another market,
     /// decided, replaced or void (as ``SQLiteQuoteRepository/checkRevisable(_:_:market:)``).
     static func checkRevisable(
@@ -46,11 +57,7 @@ extension PostgresQuoteRepository {
 
     public func void(_ request: VoidRequest) async throws -> QuoteRecord {
         try await transaction { connection in
-            try await Self.lockQuote(connection, request.number, logger: self.logger)
-            guard
-                let record = try await Self.fetchRecord(
-                    connection, number: request.number, logger: self.logger)
-            else { throw StoreError.notFound }
+            let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             do {
                 try QuoteLifecycle.checkVoid(state: record.state(today: request.today))
             } catch {
