@@ -13,9 +13,9 @@ extension PostgresQuoteRepository {
             do {
                 try QuoteLifecycle.checkDecision(
                     request.decision, state: record.state(today: request.today ?? CivilDate(dayNumber: 0)))
-            } catch .alreadyDecided {
+            } catch LifecycleError.alreadyDecided {
                 throw StoreError.alreadyDecided(record.decision?.decision ?? request.decision)
-            } catch {
+            } catch let error as LifecycleError {
                 throw StoreError.lifecycle(error)
             }
             if let existing = record.decision { return .unchanged(existing) }

@@ -50,7 +50,7 @@ extension PostgresQuoteRepository {
     /// transaction writes the batch again.
     static func commit(
         _ client: PostgresClient, _ batch: [PreparedIssue], logger: Logger,
-        write insert: @escaping Write = insert
+        write insert: @escaping Write = PostgresQuoteRepository.insert(_:_:logger:)
     ) async -> [GroupCommitQueue.Outcome] {
         var savepoints = false
         for _ in 0..<5 {

@@ -39,7 +39,7 @@ extension PostgresQuoteRepository {
         }
         do {
             try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))
-        } catch {
+        } catch let error as LifecycleError {
             throw RefusedBeforeWriting(reason: StoreError.lifecycle(error))
         }
     }
@@ -60,7 +60,7 @@ extension PostgresQuoteRepository {
             let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             do {
                 try QuoteLifecycle.checkVoid(state: record.state(today: request.today))
-            } catch {
+            } catch let error as LifecycleError {
                 throw StoreError.lifecycle(error)
             }
             try await Self.release(connection, request.number, logger: self.logger)

@@ -29,10 +29,10 @@ public struct PostgresStoreConfiguration: Sendable, CustomStringConvertible {
             throw .init("expected postgres://USER[:PASSWORD]@HOST:PORT/DBNAME")
         }
         guard let host = url.host, !host.isEmpty else { throw .init("the URL names no host") }
-        guard let user = url.user?.removingPercentEncoding, !user.isEmpty else {
+        guard let user = url.percentEncodedUser?.removingPercentEncoding, !user.isEmpty else {
             throw .init("the URL names no user (postgres://USER@HOST:PORT/DBNAME)")
         }
-        let database = String(url.path.dropFirst()).removingPercentEncoding ?? ""
+        let database = String(url.percentEncodedPath.dropFirst()).removingPercentEncoding ?? ""
         guard !database.isEmpty, !database.contains("/") else {
             throw .init("the URL names no database (postgres://USER@HOST:PORT/DBNAME)")
         }
@@ -49,7 +49,7 @@ public struct PostgresStoreConfiguration: Sendable, CustomStringConvertible {
         }
         guard (1...1024).contains(poolSize) else { throw .init("--db-pool must be 1 to 1024") }
         self.user = user
-        self.password = url.password?.removingPercentEncoding
+        self.password = url.percentEncodedPassword?.removingPercentEncoding
         self.host = host
         self.port = url.port ?? 5432
         self.database = database

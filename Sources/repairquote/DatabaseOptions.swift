@@ -36,7 +36,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store; one that cannot be opened or reached is bad input naming the option, the
     /// host and the reason, in one line and without the password.
     func open() async throws -> OpenedStore {
-        let location = try CLIError.guarding { try location() }
+        let location = try CLIError.guarding { try self.location() }
         do {
             return try await location.open()
         } catch {

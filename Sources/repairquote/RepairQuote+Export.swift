@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let input = try CLIError.guarding {
-            database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+            try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
         }
         if bom { StandardOutput.write("\u{FEFF}") }
         StandardOutput.write(CSV.record(summary ? ExportSummary.header : ChargeRow.header))
