@@ -65,8 +65,8 @@ extension RepairQuote {
             }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
-            if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
             let store = try await database.open()
+            if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
             let app = buildApplication(
                 options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
                 mailer: mailer, logger: logger)

@@ -5,10 +5,32 @@ import Testing
 /// Two `repairquote serve` processes on one PostgreSQL database, hit at the same time.
 @Suite("serve: two instances on one PostgreSQL database", .serialized)
 struct ServePostgresTests {
+    /// An example case with every date moved by the days from its request date to today (UTC),
+    /// so that the service, which refuses request dates more than 30 days back, takes it.
     static func example(_ name: String) throws -> String {
-        try String(
+        let text = try String(
             contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"), encoding: .utf8
         )
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let format = DateFormatter()
+        format.calendar = calendar
+        format.timeZone = calendar.timeZone
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.dateFormat = "yyyy-MM-dd"
+        let requested = format.date(from: "2026-03-02")!
+        let shift =
+            calendar.dateComponents([.day], from: requested, to: calendar.startOfDay(for: Date())).day ?? 0
+        let pattern = try NSRegularExpression(pattern: #""(\d{4}-\d{2}-\d{2})""#)
+        var result = text
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let range = Range(match.range(at: 1), in: text),
+                let date = format.date(from: String(text[range])),
+                let moved = calendar.date(byAdding: .day, value: shift, to: date)
+            else { continue }
+            result.replaceSubrange(range, with: format.string(from: moved))
+        }
+        return result
     }
 
     /// Two instances on a fresh database; stopped when `body` ends.
@@ -65,14 +87,14 @@ struct ServePostgresTests {
             #expect(x.number != nil && x.number == y.number)
             #expect([x.status, y.status].sorted() == [200, 201])
 
-            let number = numbers[0]
+            guard let number = numbers.first else { return }
             let (_, accepted) = try await a.call(
-                "POST", "/v1/quotes/\(number)/decision", body: #"{"decision":"accepted"}"#)
-            #expect(accepted == 200 || accepted == 201)
+                "POST", "/v1/quotes/\(number)/decision", body: #"{"decision":"accepted","channel":"phone"}"#)
+            #expect(accepted == 200)
             let (seen, _) = try await b.call("GET", "/v1/quotes/\(number)")
             #expect(String(decoding: seen, as: UTF8.self).contains(#""status":"accepted""#))
             let (_, conflict) = try await b.call(
-                "POST", "/v1/quotes/\(number)/decision", body: #"{"decision":"rejected"}"#)
+                "POST", "/v1/quotes/\(number)/decision", body: #"{"decision":"rejected","channel":"phone"}"#)
             #expect(conflict == 409)
         }
     }
