@@ -44,8 +44,12 @@ public final class PostgresQuoteRepository: QuoteRepository {
     private init(configuration: PostgresStoreConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
+        // The pool's own messages at error level only: it warns once about a lease requested
+        // before its run task (started just below) is scheduled, which is harmless here.
+        var background = logger
+        background.logLevel = .error
         let client = PostgresClient(
-            configuration: configuration.clientConfiguration, backgroundLogger: logger)
+            configuration: configuration.clientConfiguration, backgroundLogger: background)
         self.client = client
         runTask = Task { await client.run() }
         // One connection is kept for reads and the rest may write groups in parallel.
@@ -64,8 +68,17 @@ public final class PostgresQuoteRepository: QuoteRepository {
     /// an unknown database) or the socket's (connection refused).
     static func reason(_ error: any Error) -> String {
         let unwrapped = PostgresStoreError.unwrapping(error)
-        if let store = unwrapped as? PostgresStoreError { return store.description }
-        return "\(unwrapped)"
+        let text = (unwrapped as? PostgresStoreError)?.description ?? "\(unwrapped)"
+        // NIO's socket errors come wrapped several times; the words a person knows are inside.
+        let known = [
+            "Connection refused": "connection refused", "No route to host": "no route to host",
+            "timed out": "connection timed out", "Name or service not known": "unknown host",
+            "Network is unreachable": "network unreachable",
+        ]
+        for (phrase, reason) in known where text.contains(phrase) && !text.hasPrefix("PostgreSQL error") {
+            return reason
+        }
+        return text
     }
 
     /// The names of the applied migrations, in order.
