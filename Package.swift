@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Console sign-in: bcrypt hashes and sessions.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure domain: money, dates, cases, policies, the calculator. Foundation only, no I/O.
@@ -51,12 +52,15 @@ let package = Package(
             name: "QuoteBench", dependencies: ["QuoteCore", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
-        // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox (SQLite via GRDB).
+        // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox
+        // (SQLite via GRDB, PostgreSQL via postgres-nio).
         .target(
             name: "QuoteStore",
             dependencies: [
                 "QuoteCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The HTTP service (Hummingbird): App+build.swift, Controllers/.
@@ -96,7 +100,7 @@ let package = Package(
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(
             name: "repairquoteTests",
-            dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading"]),
+            dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading", "QuoteTestSupport"]),
         .testTarget(
             name: "QuoteRenderingTests",
             dependencies: [
@@ -110,8 +114,19 @@ let package = Package(
             name: "QuoteFinanceTests",
             dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading", "QuoteBench"]),
         // A stand-in engine and case fixtures shared by the store and server tests.
-        .target(name: "QuoteTestSupport", dependencies: ["QuoteCore"], path: "Tests/QuoteTestSupport"),
-        .testTarget(name: "QuoteStoreTests", dependencies: ["QuoteStore", "QuoteCore", "QuoteTestSupport"]),
+        .target(
+            name: "QuoteTestSupport",
+            dependencies: [
+                "QuoteCore", "QuoteStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/QuoteTestSupport"),
+        .testTarget(
+            name: "QuoteStoreTests",
+            dependencies: [
+                "QuoteStore", "QuoteCore", "QuoteTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [

@@ -5,7 +5,9 @@ need_apt=()
 command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || { echo "Swift 6.3 toolchain not found (expected at /opt/swift)" >&2; exit 1; }
 # QuoteMailer links libcurl (CCurl); its tests make a self-signed certificate with openssl.
 # The console's browser tests drive headless Chromium (scripts/e2e/run.sh makes a venv for selenium).
-for pkg in libcurl4-openssl-dev openssl chromium chromium-driver python3-venv; do
+# The PostgreSQL store's tests run a throw-away PostgreSQL cluster (scripts/with_postgres.sh);
+# the benchmark compares with pgbench (postgresql-contrib on older Debian, in postgresql since 15).
+for pkg in libcurl4-openssl-dev openssl chromium chromium-driver python3-venv postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 bash scripts/setup.sh
 swift build --build-tests
-swift test --skip-build
+# The PostgreSQL store is tested against a real PostgreSQL: a throw-away cluster for this run.
+bash scripts/with_postgres.sh swift test --skip-build
 # The web console in a real browser (headless Chromium through Selenium).
 bash scripts/e2e/run.sh

@@ -1,6 +1,7 @@
 -- wrk script: POST a case file as JSON with an API key.
 -- Usage: wrk -t2 -c32 -d20s --latency -s scripts/wrk-post.lua http://127.0.0.1:8080/v1/quotes/preview
--- Environment: CASE (default Examples/nl-out-of-warranty.json), KEY (default the sample service-center key).
+-- Environment: CASE (default Examples/nl-out-of-warranty.json), KEY (default the sample service-center key),
+-- KEY_PREFIX (keeps the Idempotency-Keys of several wrk processes run at once apart).
 -- For POST /v1/quotes every request gets its own Idempotency-Key, so every request issues a quote.
 local path = os.getenv("CASE") or "Examples/nl-out-of-warranty.json"
 local file = assert(io.open(path, "r"))
@@ -18,7 +19,7 @@ local counter = 0
 local threads = 0
 function setup(thread)
   threads = threads + 1
-  thread:set("thread_id", tostring(threads) .. "-" .. tostring(os.time()))
+  thread:set("thread_id", (os.getenv("KEY_PREFIX") or "") .. tostring(threads) .. "-" .. tostring(os.time()))
 end
 
 request = function()

@@ -46,6 +46,19 @@ public func buildApplication(
     } else {
         repo = try SQLiteQuoteRepository()
     }
+    return buildApplication(
+        options, repository: repo, engine: engine, keys: keys, renderer: renderer, mailer: mailer,
+        logger: logger)
+}
+
+/// The application over an open repository of either store (`repairquote serve` opens it from
+/// `--db`), plus the outbox sender when a mailer is given.
+public func buildApplication(
+    _ options: ServerOptions, repository repo: some QuoteRepository, engine: any QuoteComputing,
+    keys: APIKeys,
+    renderer: (any QuoteDocumentRendering)? = nil,
+    mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
+) -> Application<RouterResponder<BasicRequestContext>> {
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
     var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)

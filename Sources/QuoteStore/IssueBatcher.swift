@@ -1,5 +1,4 @@
 import GRDB
-import Synchronization
 
 /// Group commit for issues. Issues that arrive while a transaction is being written wait, then go
 /// into the next transaction together: an issue that fails (an idempotency replay, a benefit taken
@@ -12,67 +11,22 @@ final class IssueBatcher: Sendable {
     typealias Outcome = Result<IssueResult, any Error>
     typealias Write = @Sendable (Database, PreparedIssue) throws -> IssueResult
 
-    private struct Job: Sendable {
-        let issue: PreparedIssue
-        let continuation: CheckedContinuation<Outcome, Never>
-    }
-
-    private struct State: Sendable {
-        var pending: [Job] = []
-        /// Whether a drain task is running; it takes every pending job before it stops.
-        var draining = false
-    }
-
-    private let state = Mutex(State())
-    private let writer: any DatabaseWriter
-    private let write: Write
+    private let queue: GroupCommitQueue
     /// The most issues in one transaction (bounds the wait of the last one).
-    let maxBatch: Int
+    var maxBatch: Int { queue.maxBatch }
 
     init(writer: any DatabaseWriter, maxBatch: Int = 64, write: @escaping Write) {
-        self.writer = writer
-        self.maxBatch = maxBatch
-        self.write = write
+        queue = GroupCommitQueue(maxBatch: maxBatch) { issues in
+            do {
+                return try await writer.writeWithoutTransaction { db in try Self.commit(db, issues, write) }
+            } catch {
+                return issues.map { _ in .failure(error) }
+            }
+        }
     }
 
     /// Writes `issue` in the next transaction and returns its outcome once that has committed.
-    func submit(_ issue: PreparedIssue) async -> Outcome {
-        await withCheckedContinuation { continuation in
-            let starts = state.withLock { state in
-                state.pending.append(Job(issue: issue, continuation: continuation))
-                guard !state.draining else { return false }
-                state.draining = true
-                return true
-            }
-            if starts { Task { await self.drain() } }
-        }
-    }
-
-    private func drain() async {
-        while true {
-            let batch: [Job] = state.withLock { state in
-                guard !state.pending.isEmpty else {
-                    state.draining = false
-                    return []
-                }
-                let count = min(state.pending.count, maxBatch)
-                defer { state.pending.removeFirst(count) }
-                return Array(state.pending.prefix(count))
-            }
-            if batch.isEmpty { return }
-            let outcomes: [Outcome]
-            do {
-                let write = self.write
-                let issues = batch.map(\.issue)
-                outcomes = try await writer.writeWithoutTransaction { db in
-                    try Self.commit(db, issues, write)
-                }
-            } catch {
-                outcomes = batch.map { _ in .failure(error) }
-            }
-            for (job, outcome) in zip(batch, outcomes) { job.continuation.resume(returning: outcome) }
-        }
-    }
+    func submit(_ issue: PreparedIssue) async -> Outcome { await queue.submit(issue) }
 
     /// Writes a batch in one transaction. First without savepoints: an issue refused before it
     /// wrote anything (``RefusedBeforeWriting``, checked against SQLite's change count) fails

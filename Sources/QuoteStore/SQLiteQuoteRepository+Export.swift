@@ -11,22 +11,7 @@ extension SQLiteQuoteRepository {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: Self.selectSQL + " ORDER BY q.market, q.number")
             while let row = try rows.next() {
-                let record = Self.record(row)
-                var head = JSONObject()
-                head.append("state", .string(record.state(today: today).rawValue))
-                head.append("issuer", .string(record.issuer))
-                var out = JSONWriter.bytes(.object(head), pretty: false)
-                if let decision = record.decision {
-                    out.removeLast()
-                    out.append(contentsOf: #","decision":{"decision":"#.utf8)
-                    JSONWriter.writeString(decision.decision.rawValue, into: &out)
-                    out.append(contentsOf: #","charges":"#.utf8)
-                    out.append(contentsOf: decision.finalJSON.utf8)
-                    out.append(contentsOf: "}}".utf8)
-                }
-                try write(
-                    "{\"case\":\(record.caseJSON),\"quote\":\(record.quoteJSON),\"record\":"
-                        + String(decoding: out, as: UTF8.self) + "}\n")
+                try write(Self.record(row).exportLine(today: today))
             }
         }
     }

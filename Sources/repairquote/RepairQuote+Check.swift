@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteFinance
+import QuoteStore
 
 /// `repairquote check FILE`: recomputes stored quotes and reports every difference.
 struct CheckCommand: ParsableCommand {
@@ -15,13 +16,27 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
-    var file: String
+    var file: String?
+
+    /// `--db FILE|URL`: the service's store (SQLite or PostgreSQL) instead of FILE.
+    @OptionGroup var database: DatabaseOptions
 
     @OptionGroup var priceLists: PriceListOptions
     @OptionGroup var jobs: JobsOption
 
+    func validate() throws {
+        guard (file == nil) != (database.db == nil) else {
+            throw ValidationError("give either FILE or --db FILE|URL")
+        }
+    }
+
     func run() throws {
-        let (catalog, input) = try CLIError.guarding { (try priceLists.loadCatalog(), try InputFile(file)) }
+        let (catalog, input) = try CLIError.guarding {
+            (
+                try priceLists.loadCatalog(),
+                try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+            )
+        }
         let summary = QuoteChecker(catalog: catalog).run(
             input.reader, jobs: jobs.jobs, output: StandardOutput.write,
             progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })

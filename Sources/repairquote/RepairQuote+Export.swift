@@ -18,10 +18,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
     var file: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "FILE"))
-    var db: String?
+    /// `--db FILE|URL`: the service's store (SQLite or PostgreSQL) instead of FILE.
+    @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Write CSV (the only format, and the default).")
     var csv = false
@@ -43,13 +41,15 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
-        guard (file == nil) != (db == nil) else {
-            throw ValidationError("give either FILE or --db FILE")
+        guard (file == nil) != (database.db == nil) else {
+            throw ValidationError("give either FILE or --db FILE|URL")
         }
     }
 
     func run() throws {
-        let input = try CLIError.guarding { try db.map(StoreInput.open) ?? InputFile(file ?? "-") }
+        let input = try CLIError.guarding {
+            try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+        }
         let format = spreadsheet.format
         if bom { StandardOutput.write("\u{FEFF}") }
         StandardOutput.write(format.record(summary ? ExportSummary.header : ChargeRow.header))

@@ -15,7 +15,8 @@ extension RepairQuote {
 
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on.") var port = 8080
-        @Option(help: "SQLite database file (created if missing); in memory when absent.") var db: String?
+        /// `--db FILE|URL` (in memory when absent), `--db-password-file`, `--db-pool`.
+        @OptionGroup var database: DatabaseOptions
         @OptionGroup var priceLists: PriceListOptions
         @OptionGroup var document: DocumentOptions
         @OptionGroup var mail: ServeMailOptions
@@ -38,6 +39,9 @@ extension RepairQuote {
             guard (1...256).contains(ioThreads) else {
                 throw ArgumentParser.ValidationError("--io-threads must be 1 to 256")
             }
+            guard (1...1024).contains(database.dbPool) else {
+                throw ArgumentParser.ValidationError("--db-pool must be 1 to 1024")
+            }
             guard (1...3600).contains(headerTimeout) else {
                 throw ArgumentParser.ValidationError("--header-timeout must be 1 to 3600 seconds")
             }
@@ -51,7 +55,6 @@ extension RepairQuote {
             var options = ServerOptions()
             options.host = host
             options.port = port
-            options.databasePath = db
             options.publicBaseURL = publicURL
             options.ioThreads = ioThreads
             options.headerTimeout = .seconds(headerTimeout)
@@ -86,21 +89,22 @@ extension RepairQuote {
             }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
+            let store = try await database.open()
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
-            let app = try CLIError.guarding {
-                do {
-                    return try buildApplication(
-                        options, engine: engine, keys: apiKeys, renderer: documents, mailer: mailer,
-                        logger: logger)
-                } catch let error as DatabaseOpenError {
-                    throw CLIError.badInput("--db: \(error)")
-                }
-            }
+            let app = buildApplication(
+                options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
+                mailer: mailer, logger: logger)
             if let users { logger.info("console on at /console", metadata: ["users": "\(users)"]) }
             let group = ServiceGroup(
                 configuration: .init(
                     services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            try await group.run()
+            do {
+                try await group.run()
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
         }
 
         /// The console of `--users`, or nil.

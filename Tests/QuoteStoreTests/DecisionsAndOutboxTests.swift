@@ -5,15 +5,18 @@ import Testing
 
 @testable import QuoteStore
 
-@Suite("decisions, listing and the outbox")
+@Suite("decisions, listing and the outbox (each store)")
 struct DecisionsAndOutboxTests {
     func decision(_ number: String, _ decision: Decision) -> DecisionRequest {
         DecisionRequest(number: number, decision: decision, decidedBy: "desk-1", finalJSON: #"{"lines":[]}"#)
     }
 
-    @Test("a decision is final: the same again is unchanged, another is refused")
-    func finalDecision() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "a decision is final: the same again is unchanged, another is refused", arguments: StoreKind.allCases)
+    func finalDecision(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         try await Store.issue(repo, Fixtures.dutchRepair())
         let first = try await repo.decide(decision("NL-2026-000001", .accepted))
         guard case .recorded(let stored) = first else {
@@ -36,9 +39,13 @@ struct DecisionsAndOutboxTests {
         #expect(try await repo.quote(number: "NL-2026-000001")?.status == "accepted")
     }
 
-    @Test("the list filters by market, status, dates and issuer and pages with a cursor")
-    func listing() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "the list filters by market, status, dates and issuer and pages with a cursor",
+        arguments: StoreKind.allCases)
+    func listing(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         for i in 0..<5 {
             try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(20 + i)), issuer: "R-1")
         }
@@ -58,9 +65,13 @@ struct DecisionsAndOutboxTests {
         #expect(try await repo.list(QuoteQuery(status: "out-of-warranty")).quotes.count == 6)
     }
 
-    @Test("the outbox: claimed under a lease, sent once, token erased; failures retried later")
-    func outbox() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "the outbox: claimed under a lease, sent once, token erased; failures retried later",
+        arguments: StoreKind.allCases)
+    func outbox(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         try await Store.issue(repo, Fixtures.dutchRepair())
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let queued = try await repo.enqueueEmail(

@@ -30,9 +30,13 @@ struct DeviceIdentityTests {
         #expect(DeviceIdentity.keys(imei: nil, serial: nil) == [])
     }
 
-    @Test("IMEI + serial, then the serial alone, lower case or with a trailing space: PK-3 granted once")
-    func oneDeviceManySpellings() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "IMEI + serial, then the serial alone, lower case or with a trailing space: PK-3 granted once",
+        arguments: StoreKind.allCases)
+    func oneDeviceManySpellings(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let bodies = [
             #""imei": "\#(Fixtures.imei(1))", "serial": "SNX124707""#,
             #""serial": "SNX124707""#,
@@ -48,9 +52,13 @@ struct DeviceIdentityTests {
         #expect(stored.history.benefitQuotes == ["PK-3": records[0].number])
     }
 
-    @Test("a serial first, then IMEI + serial: the IMEI is linked and a later IMEI-only case finds it")
-    func identifiersAreLinked() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "a serial first, then IMEI + serial: the IMEI is linked and a later IMEI-only case finds it",
+        arguments: StoreKind.allCases)
+    func identifiersAreLinked(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let first = try await Store.issue(repo, Self.pakistan(device: #""serial": "snx124707""#)).issued
             .record
         let both = try await Store.issue(
@@ -64,11 +72,14 @@ struct DeviceIdentityTests {
         #expect(!Self.grants(imeiOnly))
     }
 
-    @Test("two concurrent issues for one phone under different identifiers grant PK-3 once")
-    func concurrentDifferentIdentifiers() async throws {
+    @Test(
+        "two concurrent issues for one phone under different identifiers grant PK-3 once",
+        arguments: StoreKind.allCases)
+    func concurrentDifferentIdentifiers(kind: StoreKind) async throws {
         for round in 0..<10 {
-            let repo = try SQLiteQuoteRepository(
-                path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+            let store = try await kind.make()
+            defer { Task { await store.close() } }
+            let repo = store.repo
             let serial = "SNX\(500 + round)"
             let a = Self.pakistan(
                 device: #""imei": "\#(Fixtures.imei(900 + round))", "serial": "\#(serial)""#)

@@ -9,10 +9,13 @@ import Testing
 
 @Suite("group commit of issues")
 struct GroupCommitTests {
-    @Test("concurrent issues with failures among them: the failures roll back alone, numbers stay gap-free")
-    func failuresInABatch() async throws {
-        let repo = try SQLiteQuoteRepository(
-            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+    @Test(
+        "concurrent issues with failures among them: the failures roll back alone, numbers stay gap-free",
+        arguments: StoreKind.allCases)
+    func failuresInABatch(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        defer { Task { await store.close() } }
+        let repo = store.repo
         // 30 plain issues, plus 10 that share one idempotency key with different bodies: one of
         // those is issued, the other nine are refused inside whatever batch they land in.
         let outcomes = await withTaskGroup(of: Result<String, StoreError>?.self) { group in

@@ -1,25 +1,27 @@
 import Foundation
-import GRDB
 import QuoteCore
 import QuoteTestSupport
 import Testing
 
 @testable import QuoteStore
 
-@Suite("issuing quotes")
+@Suite("issuing quotes (each store)")
 struct IssuingTests {
-    @Test("the schema is built by named migrations, in order")
-    func migrations() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test("the schema is built by named migrations, in order", arguments: StoreKind.allCases)
+    func migrations(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
         #expect(
-            try await repo.appliedMigrations() == [
+            try await store.appliedMigrations() == [
                 "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials", "v3-lifecycle",
             ])
     }
 
-    @Test("numbers are <MARKET>-<YYYY>-<NNNNNN>, counted per market and year")
-    func numbering() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test("numbers are <MARKET>-<YYYY>-<NNNNNN>, counted per market and year", arguments: StoreKind.allCases)
+    func numbering(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let first = try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(10))).issued.record
         let second = try await Store.issue(repo, Fixtures.dutchRepair(imei: Fixtures.imei(11))).issued.record
         let pakistan = try await Store.issue(repo, Fixtures.pakistanRepair(imei: Fixtures.imei(12))).issued
@@ -36,10 +38,11 @@ struct IssuingTests {
         #expect(first.status == "issued" && first.coverageStatus == "out-of-warranty")
     }
 
-    @Test("50 concurrent issues get numbers 1 to 50: no gap, no duplicate")
-    func concurrentNumbering() async throws {
-        let repo = try SQLiteQuoteRepository(
-            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+    @Test("50 concurrent issues get numbers 1 to 50: no gap, no duplicate", arguments: StoreKind.allCases)
+    func concurrentNumbering(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let numbers = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<50 {
                 group.addTask {
@@ -55,10 +58,11 @@ struct IssuingTests {
         #expect(numbers.sorted() == expected)
     }
 
-    @Test("50 concurrent issues for one PK device grant PK-3 exactly once")
-    func benefitGrantedOnce() async throws {
-        let repo = try SQLiteQuoteRepository(
-            path: try Store.temporaryDirectory().appendingPathComponent("q.sqlite").path)
+    @Test("50 concurrent issues for one PK device grant PK-3 exactly once", arguments: StoreKind.allCases)
+    func benefitGrantedOnce(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let imei = Fixtures.imei(777)
         let records = try await withThrowingTaskGroup(of: QuoteRecord.self) { group in
             for _ in 0..<50 {
@@ -77,9 +81,13 @@ struct IssuingTests {
         #expect(others.allSatisfy { $0.caseJSON.contains(#""benefitsUsed":["PK-3"]"#) })
     }
 
-    @Test("a benefit already in the ledger is put into the case's history with its quote number")
-    func ledgerIntoHistory() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "a benefit already in the ledger is put into the case's history with its quote number",
+        arguments: StoreKind.allCases)
+    func ledgerIntoHistory(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let first = try await Store.issue(repo, Fixtures.pakistanRepair()).issued.record
         let second = try await Store.issue(repo, Fixtures.pakistanRepair()).issued.record
         let stored = try Store.decode(second.caseJSON)
@@ -88,9 +96,13 @@ struct IssuingTests {
         #expect(second.quoteJSON.contains(#""benefitsGranted":[]"#))
     }
 
-    @Test("same idempotency key and body: the first quote again; another body: refused")
-    func idempotency() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "same idempotency key and body: the first quote again; another body: refused",
+        arguments: StoreKind.allCases)
+    func idempotency(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let body = Fixtures.dutchRepair()
         let first = try await Store.issue(repo, body, key: "k-1")
         let retry = try await Store.issue(repo, body, key: "k-1")
@@ -108,35 +120,40 @@ struct IssuingTests {
         #expect(page.quotes.count == 1)
     }
 
-    @Test("customer tokens are 256-bit base64url; only their SHA-256 is stored")
-    func tokens() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test(
+        "customer tokens are 256-bit base64url; only their SHA-256 is stored", arguments: StoreKind.allCases)
+    func tokens(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let issued = try await Store.issue(repo, Fixtures.dutchRepair()).issued
         #expect(issued.customerToken.count == 43)
         #expect(issued.customerToken.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        let stored = try await repo.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT token_hash FROM customer_tokens")
-        }
+        let stored = try await store.strings("SELECT token_hash FROM customer_tokens")
         #expect(stored == [CustomerToken.hash(issued.customerToken)])
         #expect(try await repo.quote(customerToken: issued.customerToken)?.number == issued.record.number)
         #expect(try await repo.quote(customerToken: "nope") == nil)
     }
 
-    @Test("issued quotes cannot be updated")
-    func immutable() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test("issued quotes cannot be updated", arguments: StoreKind.allCases)
+    func immutable(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         try await Store.issue(repo, Fixtures.dutchRepair())
-        await #expect(throws: DatabaseError.self) {
-            try await repo.writer.write { db in try db.execute(sql: "UPDATE quotes SET quote_json = '{}'") }
+        await #expect(throws: (any Error).self) {
+            try await store.execute("UPDATE quotes SET quote_json = '{}'")
         }
         #expect(
             try await repo.quote(number: "NL-2026-000001")?.quoteJSON.hasPrefix(
                 #"{"number":"NL-2026-000001""#) == true)
     }
 
-    @Test("bad input from the engine is passed on and stores nothing")
-    func validationPassesThrough() async throws {
-        let repo = try SQLiteQuoteRepository()
+    @Test("bad input from the engine is passed on and stores nothing", arguments: StoreKind.allCases)
+    func validationPassesThrough(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
         let json = Fixtures.caseJSON(
             market: "FR", imei: Fixtures.imei(5), requestDate: "2026-03-02", purchase: "2025-01-01",
             findings: "[]")
@@ -146,14 +163,13 @@ struct IssuingTests {
         #expect(try await repo.list(QuoteQuery()).quotes.isEmpty)
     }
 
-    @Test("quotes and the ledger survive a restart; numbering continues")
-    func restart() async throws {
-        let path = try Store.temporaryDirectory().appendingPathComponent("quotes.sqlite").path
-        do {
-            let repo = try SQLiteQuoteRepository(path: path)
-            try await Store.issue(repo, Fixtures.pakistanRepair())
-        }
-        let reopened = try SQLiteQuoteRepository(path: path)
+    @Test("quotes and the ledger survive a restart; numbering continues", arguments: StoreKind.allCases)
+    func restart(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        try await Store.issue(store.repo, Fixtures.pakistanRepair())
+        let reopenedStore = try await store.reopen()
+        defer { Task { await reopenedStore.close() } }
+        let reopened = reopenedStore.repo
         #expect(try await reopened.quote(number: "PK-2026-000001")?.market == "PK")
         #expect(
             try await reopened.benefitsUsed(deviceKeys: ["imei:" + Fixtures.imei(1).prefix(14)]) == [
@@ -162,6 +178,6 @@ struct IssuingTests {
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopened.appliedMigrations().count == 5)
+        #expect(try await reopenedStore.appliedMigrations().count == 5)
     }
 }

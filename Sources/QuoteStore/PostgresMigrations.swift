@@ -1,0 +1,196 @@
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema, in named migrations that run once each, in order, under an advisory
+/// lock: several instances starting together wait for each other, and the first applies them.
+/// The tables and columns are those of the SQLite schema (``Migrations``), in PostgreSQL's types.
+enum PostgresMigrations {
+    /// The advisory lock key of migrations (`pg_advisory_lock`), "rq-migr" in ASCII.
+    static let lockKey: Int64 = 0x7271_2d6d_6967_72
+
+    static let all: [(name: String, statements: [String])] = [
+        ("v1-quotes", quotes),
+        ("v1-ledger", ledger),
+        ("v1-outbox", outbox),
+        // Serial keys are normalised before they are written: nothing to rewrite here.
+        (
+            "v2-ledger-normalised-serials",
+            ["CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key)"]
+        ),
+        ("v3-lifecycle", lifecycle),
+    ]
+
+    /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
+    /// the names of all applied migrations, in order.
+    @discardableResult
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
+        do {
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """, logger: logger)
+            let applied = try await appliedMigrations(connection, logger: logger)
+            for migration in all where !applied.contains(migration.name) {
+                try await connection.withTransaction(logger: logger) { connection in
+                    for statement in migration.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    if migration.name == "v3-lifecycle" {
+                        try await backfillSearchColumns(connection, logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                }
+            }
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
+            throw PostgresStoreError.unwrapping(error)
+        }
+        try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
+        return try await appliedMigrations(connection, logger: logger)
+    }
+
+    static func appliedMigrations(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        var names: [String] = []
+        let rows = try await connection.query(
+            "SELECT name FROM schema_migrations ORDER BY applied_at, name", logger: logger)
+        for try await name in rows.decode(String.self) { names.append(name) }
+        return all.map(\.name).filter(names.contains)
+            + names.filter { name in !all.contains { $0.name == name } }
+    }
+
+    static let quotes = [
+        """
+        CREATE TABLE quote_counters (
+            market TEXT NOT NULL, year INTEGER NOT NULL, last BIGINT NOT NULL,
+            PRIMARY KEY (market, year))
+        """,
+        """
+        CREATE TABLE quotes (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            market TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            coverage_status TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            valid_until TEXT NOT NULL,
+            issuer TEXT NOT NULL,
+            case_json TEXT NOT NULL,
+            quote_json TEXT NOT NULL,
+            price_list_version TEXT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX quotes_market_date ON quotes (market, issue_date)",
+        "CREATE INDEX quotes_issuer ON quotes (issuer)",
+        """
+        CREATE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$
+        """,
+        """
+        CREATE TRIGGER quotes_immutable BEFORE UPDATE ON quotes
+            FOR EACH ROW EXECUTE FUNCTION refuse_update('issued quotes are immutable')
+        """,
+        """
+        CREATE TABLE decisions (
+            quote_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            decision TEXT NOT NULL,
+            decided_at DOUBLE PRECISION NOT NULL,
+            decided_by TEXT NOT NULL,
+            final_json TEXT NOT NULL)
+        """,
+        """
+        CREATE TRIGGER decisions_immutable BEFORE UPDATE ON decisions
+            FOR EACH ROW EXECUTE FUNCTION refuse_update('decisions are final')
+        """,
+        """
+        CREATE TABLE customer_tokens (
+            token_hash TEXT PRIMARY KEY,
+            quote_number TEXT NOT NULL REFERENCES quotes(number))
+        """,
+        """
+        CREATE TABLE idempotency_keys (
+            key TEXT PRIMARY KEY,
+            request_hash TEXT NOT NULL,
+            quote_number TEXT NOT NULL REFERENCES quotes(number),
+            created_at DOUBLE PRECISION NOT NULL)
+        """,
+    ]
+
+    static let ledger = [
+        """
+        CREATE TABLE benefit_ledger (
+            benefit TEXT NOT NULL,
+            device_key TEXT NOT NULL,
+            quote_number TEXT NOT NULL REFERENCES quotes(number),
+            created_at DOUBLE PRECISION NOT NULL,
+            UNIQUE (benefit, device_key))
+        """
+    ]
+
+    /// As ``Migrations/lifecycleSQL``: decisions keep channel, note and role; revisions and voids
+    /// are rows of their own; quotes get reference, model and search text; e-mails a kind.
+    static let lifecycle = [
+        "ALTER TABLE decisions ADD COLUMN channel TEXT, ADD COLUMN note TEXT, ADD COLUMN decided_by_role TEXT",
+        """
+        CREATE TABLE revisions (
+            old_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            new_number TEXT NOT NULL UNIQUE REFERENCES quotes(number),
+            created_at DOUBLE PRECISION NOT NULL)
+        """,
+        """
+        CREATE TABLE voids (
+            quote_number TEXT PRIMARY KEY REFERENCES quotes(number),
+            reason TEXT NOT NULL,
+            voided_at DOUBLE PRECISION NOT NULL,
+            voided_by TEXT NOT NULL)
+        """,
+        """
+        CREATE TRIGGER voids_final BEFORE UPDATE ON voids
+            FOR EACH ROW EXECUTE FUNCTION refuse_update('voids are final')
+        """,
+        "ALTER TABLE quotes ADD COLUMN reference TEXT, ADD COLUMN model TEXT, ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'quote'",
+    ]
+
+    /// Fills the search columns of quotes issued before `v3-lifecycle` from their stored case
+    /// (the immutability trigger is disabled for this one update, inside the migration's transaction).
+    static func backfillSearchColumns(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
+        var rows: [(String, String)] = []
+        for try await row in try await connection.query(
+            "SELECT number, case_json FROM quotes", logger: logger
+        )
+        .decode((String, String).self) { rows.append(row) }
+        for (number, caseJSON) in rows {
+            let columns = SearchColumns(number: number, caseJSON: caseJSON)
+            try await connection.query(
+                """
+                UPDATE quotes SET reference = \(columns.reference), model = \(columns.model),
+                    search_text = \(columns.text) WHERE number = \(number)
+                """, logger: logger)
+        }
+        try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
+    }
+
+    static let outbox = [
+        """
+        CREATE TABLE outbox (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            quote_number TEXT NOT NULL REFERENCES quotes(number),
+            recipient TEXT NOT NULL,
+            language TEXT,
+            customer_token TEXT,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at DOUBLE PRECISION NOT NULL,
+            claimed_until DOUBLE PRECISION,
+            last_error TEXT,
+            created_at DOUBLE PRECISION NOT NULL,
+            sent_at DOUBLE PRECISION)
+        """,
+        "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+    ]
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import PostgresNIO
+import QuoteCore
+
+extension PostgresQuoteRepository {
+    /// Writes one prepared issue inside the batch's transaction (the SQL of
+    /// ``SQLiteQuoteRepository/insert(_:_:)`` in PostgreSQL's words). Refusals come before the
+    /// first write and are thrown as ``RefusedBeforeWriting``.
+    static func insert(_ connection: PostgresConnection, _ issue: PreparedIssue, logger: Logger) async throws
+        -> IssueResult
+    {
+        let request = issue.request
+        let computed = issue.quote
+        if let key = request.idempotencyKey {
+            let rows = try await connection.query(
+                "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = \(key)", logger: logger)
+            for try await (hash, number) in rows.decode((String, String).self) {
+                guard hash == request.requestHash else {
+                    throw RefusedBeforeWriting(reason: StoreError.idempotencyKeyReused)
+                }
+                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.replay(number))
+            }
+        }
+        if let old = request.supersedes {
+            try await checkRevisable(connection, old, market: computed.market.rawValue, logger: logger)
+        }
+        let deviceKeys = issue.serviceCase.device.benefitKeys
+        let granted = computed.coverage.benefitsGranted.map(\.rawValue)
+        var used: [RuleID: String] = [:]
+        if !deviceKeys.isEmpty, !granted.isEmpty || deviceKeys.count > 1 {
+            used = try await ledger(connection, deviceKeys: deviceKeys, logger: logger)
+                .filter { $0.value != request.supersedes }
+            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
+                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.ledgerChanged)
+            }
+        }
+        // Nothing is written above this line.
+        let market = computed.market.rawValue
+        let year = computed.issueDate.year
+        let rows = try await connection.query(
+            """
+            INSERT INTO quote_counters (market, year, last) VALUES (\(market), \(year), 1)
+            ON CONFLICT (market, year) DO UPDATE SET last = quote_counters.last + 1
+            RETURNING last
+            """, logger: logger)
+        var sequence: Int?
+        for try await last in rows.decode(Int.self) { sequence = last }
+        guard let sequence else { throw StoreError.contention }
+        let number = SQLiteQuoteRepository.formatNumber(market: market, year: year, sequence: sequence)
+        let now = request.now.timeIntervalSince1970
+        if let old = request.supersedes { try await release(connection, old, logger: logger) }
+        let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
+        var record = QuoteRecord(
+            number: number, market: market, year: year,
+            kind: issue.serviceCase.kind.rawValue, coverageStatus: computed.coverage.status.rawValue,
+            issueDate: computed.issueDate.description, validUntil: computed.validUntil.description,
+            issuer: request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
+            priceListVersion: computed.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
+            decision: nil, reference: search.reference, model: search.model)
+        try await connection.query(
+            """
+            WITH q AS (
+                INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                VALUES (\(record.number), \(record.market), \(record.year), \(record.kind), \(record.coverageStatus),
+                    \(record.issueDate), \(record.validUntil), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
+                    \(record.priceListVersion), \(now), \(search.reference), \(search.model), \(search.text))
+                RETURNING number),
+            t AS (INSERT INTO customer_tokens (token_hash, quote_number) SELECT \(issue.tokenHash), number FROM q)
+            INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at)
+            SELECT \(request.idempotencyKey)::text, \(request.requestHash), number, \(now) FROM q
+            WHERE \(request.idempotencyKey)::text IS NOT NULL
+            """, logger: logger)
+        if let old = request.supersedes {
+            try await connection.query(
+                "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",
+                logger: logger)
+            record.supersedes = old
+        }
+        // Every identifier the case gives is recorded; the UNIQUE (benefit, device_key) is the
+        // last guard against a benefit granted twice.
+        if !granted.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at)
+                SELECT b, k, \(number), \(now) FROM unnest(\(granted)::text[]) AS b, unnest(\(deviceKeys)::text[]) AS k
+                """, logger: logger)
+        }
+        // A case naming two identifiers links them (see the SQLite store).
+        if !used.isEmpty {
+            let benefits = used.keys.sorted().map(\.rawValue)
+            let quotes = used.keys.sorted().map { used[$0] ?? "" }
+            try await connection.query(
+                """
+                INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at)
+                SELECT u.b, k, u.q, \(now) FROM unnest(\(benefits)::text[], \(quotes)::text[]) AS u(b, q),
+                    unnest(\(deviceKeys)::text[]) AS k
+                ON CONFLICT (benefit, device_key) DO NOTHING
+                """, logger: logger)
+        }
+        return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+}

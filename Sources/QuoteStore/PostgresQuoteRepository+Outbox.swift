@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import PostgresNIO
+import QuoteCore
+
+extension PostgresQuoteRepository {
+    public func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage {
+        let token = CustomerToken.generate()
+        return try await transaction { connection in
+            guard try await Self.fetchRecord(connection, number: request.number, logger: self.logger) != nil
+            else {
+                throw StoreError.notFound
+            }
+            return try await Self.insertOutbox(connection, request, token: token, logger: self.logger)
+        }
+    }
+
+    /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
+    static func insertOutbox(
+        _ connection: PostgresConnection, _ request: EmailRequest, token: String, logger: Logger
+    )
+        async throws -> OutboxMessage
+    {
+        let now = request.now.timeIntervalSince1970
+        try await connection.query(
+            "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(CustomerToken.hash(token)), \(request.number))",
+            logger: logger)
+        let rows = try await Self.rows(
+            connection,
+            """
+            INSERT INTO outbox (quote_number, recipient, language, customer_token, next_attempt_at, created_at, kind)
+            VALUES (\(request.number), \(request.recipient), \(request.language), \(token), \(now), \(now),
+                \(request.kind.rawValue))
+            RETURNING \(unescaped: Self.outboxColumns)
+            """, logger: logger)
+        guard let row = rows.first else { throw StoreError.notFound }
+        return try Self.outbox(row)
+    }
+
+    /// Claims due messages with `FOR UPDATE SKIP LOCKED`: instances claiming at the same moment
+    /// take different rows, and none waits for another.
+    public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxMessage] {
+        let t = now.timeIntervalSince1970
+        let until = t + lease
+        let rows = try await withConnection { connection in
+            try await Self.rows(
+                connection,
+                """
+                UPDATE outbox SET claimed_until = \(until), attempts = attempts + 1
+                WHERE id IN (
+                    SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= \(t)
+                    AND (claimed_until IS NULL OR claimed_until <= \(t))
+                    AND quote_number NOT IN (SELECT quote_number FROM voids)
+                    AND quote_number NOT IN (SELECT old_number FROM revisions)
+                    ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                RETURNING \(unescaped: Self.outboxColumns)
+                """, logger: self.logger)
+        }
+        return try rows.map(Self.outbox).sorted { $0.id < $1.id }
+    }
+
+    public func markSent(outboxID: Int64, at: Date) async throws {
+        let t = at.timeIntervalSince1970
+        try await withConnection { connection in
+            try await connection.query(
+                """
+                UPDATE outbox SET state = 'sent', sent_at = \(t), claimed_until = NULL, customer_token = NULL,
+                    last_error = NULL WHERE id = \(outboxID)
+                """, logger: self.logger)
+        }
+    }
+
+    public func markFailed(outboxID: Int64, error: String, retryAt: Date?) async throws {
+        try await withConnection { connection in
+            if let retryAt {
+                try await connection.query(
+                    """
+                    UPDATE outbox SET next_attempt_at = \(retryAt.timeIntervalSince1970), claimed_until = NULL,
+                        last_error = \(error) WHERE id = \(outboxID)
+                    """, logger: self.logger)
+            } else {
+                try await connection.query(
+                    """
+                    UPDATE outbox SET state = 'failed', claimed_until = NULL, customer_token = NULL,
+                        last_error = \(error) WHERE id = \(outboxID)
+                    """, logger: self.logger)
+            }
+        }
+    }
+
+    public func outboxMessage(id: Int64) async throws -> OutboxMessage? {
+        try await withConnection { connection in
+            try await Self.rows(
+                connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)",
+                logger: self.logger
+            ).first.map(Self.outbox)
+        }
+    }
+
+    static let outboxColumns = """
+        id, quote_number, recipient, language, customer_token, state, attempts, last_error, kind, created_at, sent_at
+        """
+
+    static func outbox(_ row: PostgresRandomAccessRow) throws -> OutboxMessage {
+        let id = try row["id"].decode(Int64.self)
+        let number = try row["quote_number"].decode(String.self)
+        return OutboxMessage(
+            id: id, quoteNumber: number, recipient: try row["recipient"].decode(String.self),
+            language: try row["language"].decode(String?.self),
+            messageID: SQLiteQuoteRepository.messageID(id: id, number: number),
+            customerToken: try row["customer_token"].decode(String?.self),
+            state: try row["state"].decode(String.self), attempts: try row["attempts"].decode(Int.self),
+            lastError: try row["last_error"].decode(String?.self),
+            queuedAt: Date(timeIntervalSince1970: try row["created_at"].decode(Double.self)),
+            sentAt: try row["sent_at"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
+            kind: OutboxMessage.Kind(rawValue: try row["kind"].decode(String.self)) ?? .quote)
+    }
+}

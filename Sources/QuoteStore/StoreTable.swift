@@ -1,0 +1,86 @@
+/// The tables of a store as `store copy` moves them: every column, its type, and the order rows
+/// are compared in. The same for SQLite and PostgreSQL.
+struct StoreTable: Sendable {
+    enum Kind: Sendable { case text, integer, double }
+
+    let name: String
+    let columns: [(name: String, kind: Kind)]
+    /// The columns rows are sorted by (text compared byte-wise on both sides).
+    let key: [String]
+    /// Whether `id` is an identity column, whose sequence is moved past the copied ids.
+    var hasIdentity: Bool { columns.first?.name == "id" }
+
+    /// In an order that satisfies the foreign keys (quotes first).
+    static let all: [StoreTable] = [
+        StoreTable(
+            name: "quote_counters", columns: [("market", .text), ("year", .integer), ("last", .integer)],
+            key: ["market", "year"]),
+        StoreTable(
+            name: "quotes",
+            columns: [
+                ("id", .integer), ("number", .text), ("market", .text), ("year", .integer), ("kind", .text),
+                ("coverage_status", .text), ("issue_date", .text), ("valid_until", .text), ("issuer", .text),
+                ("case_json", .text), ("quote_json", .text), ("price_list_version", .text),
+                ("created_at", .double),
+                ("reference", .text), ("model", .text), ("search_text", .text),
+            ], key: ["id"]),
+        StoreTable(
+            name: "decisions",
+            columns: [
+                ("quote_number", .text), ("decision", .text), ("decided_at", .double), ("decided_by", .text),
+                ("final_json", .text), ("channel", .text), ("note", .text), ("decided_by_role", .text),
+            ], key: ["quote_number"]),
+        StoreTable(
+            name: "benefit_ledger",
+            columns: [
+                ("benefit", .text), ("device_key", .text), ("quote_number", .text), ("created_at", .double),
+            ],
+            key: ["benefit", "device_key"]),
+        StoreTable(
+            name: "customer_tokens", columns: [("token_hash", .text), ("quote_number", .text)],
+            key: ["token_hash"]),
+        StoreTable(
+            name: "idempotency_keys",
+            columns: [
+                ("key", .text), ("request_hash", .text), ("quote_number", .text), ("created_at", .double),
+            ],
+            key: ["key"]),
+        StoreTable(
+            name: "outbox",
+            columns: [
+                ("id", .integer), ("quote_number", .text), ("recipient", .text), ("language", .text),
+                ("customer_token", .text), ("state", .text), ("attempts", .integer),
+                ("next_attempt_at", .double),
+                ("claimed_until", .double), ("last_error", .text), ("created_at", .double),
+                ("sent_at", .double),
+                ("kind", .text),
+            ], key: ["id"]),
+        StoreTable(
+            name: "revisions",
+            columns: [("old_number", .text), ("new_number", .text), ("created_at", .double)],
+            key: ["old_number"]),
+        StoreTable(
+            name: "voids",
+            columns: [
+                ("quote_number", .text), ("reason", .text), ("voided_at", .double), ("voided_by", .text),
+            ],
+            key: ["quote_number"]),
+    ]
+
+    var columnList: String { columns.map(\.name).joined(separator: ", ") }
+}
+
+/// One value of a copied row.
+enum StoreValue: Sendable, Equatable {
+    case null, text(String), integer(Int64), double(Double)
+
+    /// The value in a checksum line: the same text for the same value in either store.
+    var canonical: String {
+        switch self {
+        case .null: "\u{0}"
+        case .text(let text): "t" + text
+        case .integer(let value): "i" + String(value)
+        case .double(let value): "d" + String(value)
+        }
+    }
+}
