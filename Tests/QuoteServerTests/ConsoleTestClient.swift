@@ -40,13 +40,17 @@ enum ConsoleFixture {
 struct ConsoleBrowser {
     let client: any TestClientProtocol
     var cookie: String?
+    /// The sign-in form's token cookie, set by `GET /console/sign-in`.
+    var signInCookie: String?
 
     func request(
         _ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil,
         headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
-        if let cookie { fields[.cookie] = "console_session=\(cookie)" }
+        let cookies = [cookie.map { "console_session=\($0)" }, signInCookie.map { "console_signin=\($0)" }]
+            .compactMap { $0 }
+        if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         var body: ByteBuffer?
         if let form {
             fields[.contentType] = "application/x-www-form-urlencoded"
@@ -60,12 +64,15 @@ struct ConsoleBrowser {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 
-    /// Signs in; the session cookie is kept.
+    /// Signs in as a browser does, the form first (for its token); the session cookie is kept.
     mutating func signIn(_ name: String, password: String = ConsoleFixture.password) async throws
         -> TestResponse
     {
+        let page = try await request(.get, "/console/sign-in")
+        signInCookie = Self.cookie("console_signin", in: page)
         let response = try await request(
-            .post, "/console/sign-in", form: [("username", name), ("password", password)])
+            .post, "/console/sign-in",
+            form: [("username", name), ("password", password), ("csrf", Self.csrf(page.text) ?? "")])
         if let value = Self.sessionCookie(response) { cookie = value }
         return response
     }
@@ -80,10 +87,12 @@ struct ConsoleBrowser {
         return (browser, csrf)
     }
 
-    static func sessionCookie(_ response: TestResponse) -> String? {
+    static func sessionCookie(_ response: TestResponse) -> String? { cookie("console_session", in: response) }
+
+    static func cookie(_ name: String, in response: TestResponse) -> String? {
         response.headers[values: .setCookie].lazy.compactMap { header -> String? in
-            guard header.hasPrefix("console_session=") else { return nil }
-            return String(header.dropFirst("console_session=".count).prefix { $0 != ";" })
+            guard header.hasPrefix("\(name)=") else { return nil }
+            return String(header.dropFirst(name.count + 1).prefix { $0 != ";" })
         }.first
     }
 

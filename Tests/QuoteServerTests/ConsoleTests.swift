@@ -44,7 +44,23 @@ struct ConsoleTests {
             let unknown = try await browser.signIn("nobody", password: "not the password")
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(wrong.text.contains("user name or password is not right"))
-            #expect(wrong.text.replacingOccurrences(of: "desk", with: "nobody") == unknown.text)
+            // The same page but for the name typed and the new form token.
+            func withoutToken(_ page: TestResponse) -> String {
+                page.text.replacingOccurrences(of: ConsoleBrowser.csrf(page.text) ?? "-", with: "TOKEN")
+            }
+            #expect(
+                withoutToken(wrong).replacingOccurrences(of: "desk", with: "nobody") == withoutToken(unknown))
+            // A sign-in posted without the form's token (from another site's page): 403, no session.
+            var stranger = ConsoleBrowser(client: client)
+            let forged = try await stranger.request(
+                .post, "/console/sign-in",
+                form: [("username", "desk"), ("password", ConsoleFixture.password), ("csrf", "guessed")])
+            #expect(forged.status == .forbidden && ConsoleBrowser.sessionCookie(forged) == nil)
+            stranger.signInCookie = "guessed"
+            let forgedBoth = try await stranger.request(
+                .post, "/console/sign-in",
+                form: [("username", "desk"), ("password", ConsoleFixture.password), ("csrf", "other")])
+            #expect(forgedBoth.status == .forbidden)
             browser.cookie = "stale-id"
             let right = try await browser.signIn("desk")
             #expect(right.status == .seeOther && right.headers[.location] == "/console/quotes")

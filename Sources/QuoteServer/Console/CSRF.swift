@@ -13,10 +13,19 @@ enum CSRF {
 
     /// Whether a form's token is the session's.
     static func matches(_ given: String?, session: ConsoleSession) -> Bool {
-        guard let given else { return false }
+        matches(given, expected: session.csrf)
+    }
+
+    /// Whether `given` equals `expected`, compared in constant time; never for an absent or empty one.
+    static func matches(_ given: String?, expected: String?) -> Bool {
+        guard let given, let expected, !expected.isEmpty else { return false }
         let a = Array(given.utf8)
-        let b = Array(session.csrf.utf8)
+        let b = Array(expected.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
+
+    /// The cookie that carries the sign-in form's token before there is a session (a double-submit
+    /// token: a page of another site can neither read it nor set it).
+    static let signInCookie = "console_signin"
 }

@@ -40,7 +40,14 @@ struct ConsoleController: Sendable {
         {
             cookies.append(Cookie(name: "console_lang", value: asked, path: "/console", sameSite: .strict))
         }
-        var view: [String: Any] = ["username": username]
+        // The sign-in form's own token, before any session: a form posted from another site lacks it.
+        let token = CSRF.newToken()
+        cookies.append(
+            Cookie(
+                name: CSRF.signInCookie, value: token, path: "/console/sign-in",
+                secure: console.secureCookies,
+                httpOnly: true, sameSite: .strict))
+        var view: [String: Any] = ["username": username, "csrf": token]
         view.set("message", message)
         let html = console.pages.render("sign-in", language: language, view: view)
         return ConsoleResponse.page(html, status: status, cookies: cookies)
@@ -55,6 +62,13 @@ struct ConsoleController: Sendable {
         let name = String((fields["username"] ?? "").prefix(64))
         let password = fields["password"] ?? ""
         let language = ConsolePages.language(of: request)
+        let expected = request.cookies[CSRF.signInCookie].map { String($0.value) }
+        guard CSRF.matches(fields[CSRF.field], expected: expected) else {
+            logger.warning("console sign-in refused: no valid form token", metadata: ["user": "\(name)"])
+            return signInForm(
+                request, message: console.pages.label("csrfRefused", language), status: .forbidden,
+                username: name)
+        }
         if await console.throttle.isLocked(name) {
             logger.warning("console sign-in refused: too many failures", metadata: ["user": "\(name)"])
             return signInForm(
