@@ -92,6 +92,7 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     DecisionsController(repo: repo, services: services).register(on: router)
     LifecycleController(repo: repo, services: services).register(on: router)
     EmailController(repo: repo, services: services).register(on: router)
+    CustomerLinkController(repo: repo, services: services).register(on: router)
     let access = services.console.map { ConsoleAccess(console: $0, logger: services.logger) }
     if let catalog = services.catalog ?? services.console?.catalog {
         CatalogController(catalog: catalog, services: services, access: access).register(on: router)

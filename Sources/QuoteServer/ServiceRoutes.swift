@@ -8,7 +8,7 @@ enum ServiceRoutes {
         (.post, "/v1/quotes/preview"), (.post, "/v1/quotes"), (.get, "/v1/quotes"),
         (.get, "/v1/quotes/{number}"), (.post, "/v1/quotes/{number}/decision"),
         (.post, "/v1/quotes/{number}/email"), (.post, "/v1/quotes/{number}/revise"),
-        (.post, "/v1/quotes/{number}/void"), (.get, "/q/{token}"), (.post, "/q/{token}"),
+        (.post, "/v1/quotes/{number}/void"), (.post, "/v1/quotes/{number}/customer-link"), (.get, "/q/{token}"), (.post, "/q/{token}"),
     ]
 
     /// The methods of the route a path resolves to, as the router resolves it: a fixed segment

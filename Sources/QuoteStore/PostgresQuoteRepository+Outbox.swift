@@ -15,6 +15,19 @@ extension PostgresQuoteRepository {
         }
     }
 
+    public func addCustomerToken(number: String) async throws -> String {
+        let token = CustomerToken.generate()
+        try await transaction { connection in
+            guard try await Self.fetchRecord(connection, number: number, logger: self.logger) != nil else {
+                throw StoreError.notFound
+            }
+            try await connection.query(
+                "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(CustomerToken.hash(token)), \(number))",
+                logger: self.logger)
+        }
+        return token
+    }
+
     /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
     static func insertOutbox(
         _ connection: PostgresConnection, _ request: EmailRequest, token: String, logger: Logger

@@ -36,6 +36,10 @@ public protocol QuoteRepository: Sendable {
     /// (``QuoteCore/ServiceCase/Device/benefitKeys``), with the quote that granted each.
     func benefitsUsed(deviceKeys: [String]) async throws -> [RuleID: String]
 
+    /// A fresh customer link token for a stored quote, returned once (only its hash is kept). Links
+    /// made earlier keep working. Throws ``StoreError/notFound`` for an unknown number.
+    func addCustomerToken(number: String) async throws -> String
+
     /// Adds an e-mail of a quote to the outbox, with a fresh customer link token.
     func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage
 

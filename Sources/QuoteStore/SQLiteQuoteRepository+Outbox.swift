@@ -11,6 +11,17 @@ extension SQLiteQuoteRepository {
         }
     }
 
+    public func addCustomerToken(number: String) async throws -> String {
+        let token = CustomerToken.generate()
+        try await writer.write { db in
+            guard try Self.fetchRecord(db, number: number) != nil else { throw StoreError.notFound }
+            try db.execute(
+                sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
+                arguments: [CustomerToken.hash(token), number])
+        }
+        return token
+    }
+
     /// Queues an e-mail with a fresh customer link token (only its hash is kept as a token).
     static func insertOutbox(_ db: Database, _ request: EmailRequest, token: String) throws -> OutboxMessage {
         try db.execute(

@@ -133,6 +133,24 @@ struct ConsoleTests {
         }
     }
 
+    @Test("without JavaScript, Update the lists shows the chosen model's parts, keeps values, marks nothing")
+    func updateChoices() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (browser, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let blank = try await browser.request(.get, "/console/quotes/new")
+            #expect(blank.text.contains(#"<noscript><button name="action" value="choices""#))
+            let page = try await browser.request(
+                .post, "/console/quotes/new",
+                form: [
+                    ("csrf", csrf ?? ""), ("market", "PK"), ("device.model", "Xiaomi 12"),
+                    ("customer.name", "Ali Khan"), ("action", "choices"),
+                ])
+            #expect(page.status == .ok && !page.text.contains("aria-invalid"))
+            #expect(page.text.contains(#"value="Ali Khan""#))
+            #expect(page.text.contains("X12-DISPLAY") && !page.text.contains("X12P-DISPLAY"))
+        }
+    }
+
     @Test("issue → the quote page; the retailer sees only its own; finance reads only")
     func issueAndRoles() async throws {
         try await ConsoleFixture.server().test { client in
@@ -206,6 +224,30 @@ struct ConsoleTests {
             #expect(voided.status == .seeOther)
             let page = try await desk.request(.get, second)
             #expect(page.text.contains(#"data-state="void""#))
+        }
+    }
+
+    @Test("another session sees no link but can make a new one, which opens the quote")
+    func newCustomerLink() async throws {
+        try await ConsoleFixture.server().test { client in
+            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let issued = try await desk.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            let quote = try #require(issued.headers[.location])
+            #expect(try await desk.request(.get, quote).text.contains(#"id="customer-link""#))
+            let (other, otherCSRF) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let page = try await other.request(.get, quote)
+            #expect(!page.text.contains(#"id="customer-link""#) && page.text.contains(#"id="new-link""#))
+            let forged = try await other.request(.post, quote + "/link", form: [("csrf", csrf ?? "")])
+            #expect(forged.status == .forbidden)
+            let made = try await other.request(.post, quote + "/link", form: [("csrf", otherCSRF ?? "")])
+            #expect(made.headers[.location] == quote + "?done=link")
+            let shown = try await other.request(.get, quote + "?done=link")
+            let link = try #require(
+                shown.text.firstMatch(of: #/id="customer-link" readonly value="[^"]*(/q/[^"]+)"/#)?.1)
+            let customer = try await client.call(.get, String(link), key: nil)
+            #expect(customer.status == .ok)
         }
     }
 

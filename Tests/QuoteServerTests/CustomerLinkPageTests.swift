@@ -88,6 +88,35 @@ struct CustomerLinkPageTests {
         #expect(void.status == .gone)
     }
 
+    @Test("a new customer link: the issuer and the service center make one, others cannot; void → 409")
+    func newLink() async throws {
+        let server = try Self.server()
+        try await server.test { client in
+            let issued = try await client.issue(try Shipped.example("nl-out-of-warranty.json"), key: Key.shop)
+            let first = try #require(issued.json["customerLink"] as? String)
+            let path = "/v1/quotes/NL-2026-000001/customer-link"
+            let made = try await client.call(.post, path, key: Key.shop)
+            #expect(made.status == .created && made.json["number"] as? String == "NL-2026-000001")
+            let link = try #require(made.json["customerLink"] as? String)
+            #expect(link.hasPrefix("https://quotes.test/q/") && link != first)
+            for url in [link, first] {
+                let page = try await client.call(.get, String(url.dropFirst("https://quotes.test".count)), key: nil)
+                #expect(page.status == .ok && page.text.contains("NL-2026-000001"))
+            }
+            #expect(try await client.call(.post, path, key: Key.desk).status == .created)
+            #expect(try await client.call(.post, path, key: Key.otherShop).status == .notFound)
+            #expect(try await client.call(.post, path, key: Key.finance).status == .forbidden)
+            #expect(try await client.call(.post, path, key: nil).status == .unauthorized)
+            let unknown = try await client.call(.post, "/v1/quotes/NL-2026-000404/customer-link", key: Key.desk)
+            #expect(unknown.status == .notFound)
+            let void = try await client.call(
+                .post, "/v1/quotes/NL-2026-000001/void", key: Key.shop, body: #"{"reason":"withdrawn"}"#)
+            #expect(void.status == .ok)
+            let refused = try await client.call(.post, path, key: Key.shop)
+            #expect(refused.status == .conflict && refused.text.contains("void"))
+        }
+    }
+
     @Test("without a renderer the plain pages remain")
     func fallback() {
         let services = ServerServices(engine: StubEngine(), keys: Key.all)

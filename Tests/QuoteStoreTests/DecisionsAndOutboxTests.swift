@@ -96,4 +96,21 @@ struct DecisionsAndOutboxTests {
                 EmailRequest(number: "NL-2026-000404", recipient: "a@b.c", language: nil))
         }
     }
+
+    @Test(
+        "a new customer link opens the same quote, the first link keeps working, an unknown number is refused",
+        arguments: StoreKind.allCases)
+    func newCustomerLink(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
+        let issued = try await Store.issue(repo, Fixtures.dutchRepair())
+        let token = try await repo.addCustomerToken(number: "NL-2026-000001")
+        #expect(token.count == 43 && token != issued.issued.customerToken)
+        #expect(try await repo.quote(customerToken: token)?.number == "NL-2026-000001")
+        #expect(try await repo.quote(customerToken: issued.issued.customerToken)?.number == "NL-2026-000001")
+        await #expect(throws: StoreError.notFound) {
+            try await repo.addCustomerToken(number: "NL-2026-000404")
+        }
+    }
 }

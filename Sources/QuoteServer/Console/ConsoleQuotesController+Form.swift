@@ -5,7 +5,8 @@ import QuoteStore
 
 extension ConsoleQuotesController {
     /// Preview or issue (button `action`) the posted case; a bad case comes back with the error
-    /// next to its field and every value kept.
+    /// next to its field and every value kept. `choices` only shows the form again with the lists
+    /// of the chosen market and model.
     func submit(
         _ fields: [(String, String)], _ signedIn: ConsoleAccess.SignedIn, request: Request, action: String,
         supersedes: String?
@@ -17,7 +18,13 @@ extension ConsoleQuotesController {
             form.values["device.category"] = category.rawValue
         }
         let body = form.json()
-        let issuing = fields.last(where: { $0.0 == "action" })?.1 == "issue"
+        let button = fields.last(where: { $0.0 == "action" })?.1
+        // Without JavaScript, "Update the lists" shows the chosen market's and model's choices
+        // with the values kept, before the case is complete enough to preview.
+        if button == "choices" {
+            return formPage(signedIn, form: form, action: action, revising: supersedes)
+        }
+        let issuing = button == "issue"
         do {
             let serviceCase = try CaseDecoder.decode(bytes: body, today: services.today)
             guard issuing else {

@@ -19,6 +19,7 @@ extension ConsoleQuotesController {
             view.set("customerLink", signedIn.session.customerLinks[number])
             let open = state == .issued
             let staff = signedIn.user.role != .finance
+            view["mayLink"] = staff && state != .void && state != .superseded
             view["mayEmail"] = signedIn.user.role == .serviceCenter && state != .void && state != .superseded
             view["mayDecide"] = staff && open
             view["mayRevise"] = staff && open
@@ -41,7 +42,8 @@ extension ConsoleQuotesController {
         }
     }
 
-    /// `decision`, `email` and `void` on a quote, through the API's functions.
+    /// `decision`, `email`, `void` and `link` (a new customer link, kept in the session to show it)
+    /// on a quote, through the API's functions.
     @Sendable func act(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await access.page(request) { signedIn in
             let number = try context.parameters.require("number")
@@ -60,7 +62,14 @@ extension ConsoleQuotesController {
             case "void" where principal.role != .finance:
                 _ = try await LifecycleController(repo: repo, services: services).void(
                     number, reason: fields["reason"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
-            case "decision", "email", "void":
+            case "link" where principal.role != .finance:
+                let link = try await CustomerLinkController(repo: repo, services: services).newLink(
+                    number, by: principal)
+                var session = signedIn.session
+                session.customerLinks[number] = link
+                try await console.sessions.update(
+                    session: session, expiresIn: ConsoleSession.idle, request: request)
+            case "decision", "email", "void", "link":
                 throw ConsoleRefusal(.forbidden, console.pages.label("notAllowed", signedIn.language))
             default:
                 throw ConsoleRefusal(.notFound, console.pages.label("notFound", signedIn.language))
