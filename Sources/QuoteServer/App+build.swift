@@ -70,6 +70,10 @@ public func buildApplication(
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),
         eventLoopGroupProvider: .shared(IOThreads.group(of: options.ioThreads)),
         logger: logger)
+    if let console = options.console {
+        // Removes expired sessions and throttle counts from the store every ten minutes.
+        app.addServices(StorePersistDriver(store: repo, now: console.now))
+    }
     if let mailer {
         app.addServices(OutboxSender(repo: repo, mailer: mailer, publicBaseURL: baseURL, logger: logger))
     }
@@ -93,7 +97,9 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     LifecycleController(repo: repo, services: services).register(on: router)
     EmailController(repo: repo, services: services).register(on: router)
     CustomerLinkController(repo: repo, services: services).register(on: router)
-    let access = services.console.map { ConsoleAccess(console: $0, logger: services.logger) }
+    let access = services.console.map {
+        ConsoleAccess(console: $0.keeping(sessionsIn: repo), logger: services.logger)
+    }
     if let catalog = services.catalog ?? services.console?.catalog {
         CatalogController(catalog: catalog, services: services, access: access).register(on: router)
     }

@@ -29,6 +29,11 @@ enum Migrations {
             try db.execute(sql: lifecycleSQL)
             try backfillSearchColumns(db)
         }
+        migrator.registerMigration(ExpiringValuesSchema.migrationName) { db in
+            for statement in ExpiringValuesSchema.statements(realType: "DOUBLE") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 

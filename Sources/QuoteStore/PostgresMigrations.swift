@@ -18,6 +18,7 @@ enum PostgresMigrations {
             ["CREATE INDEX IF NOT EXISTS benefit_ledger_device ON benefit_ledger (device_key)"]
         ),
         ("v3-lifecycle", lifecycle),
+        (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns

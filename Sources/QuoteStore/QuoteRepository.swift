@@ -2,12 +2,12 @@ import Foundation
 import QuoteCore
 
 /// Where issued quotes live: numbering, idempotent issuing, the one-time-benefit ledger (G-10),
-/// customer decisions and the e-mail outbox. SQLite is the embedded default; a PostgreSQL
+/// customer decisions, the e-mail outbox and the console's sessions (``ExpiringValueStore``). SQLite is the embedded default; a PostgreSQL
 /// implementation can conform later.
 ///
 /// Every method is safe to call concurrently. Issued cases and quotes are immutable: a decision is
 /// recorded beside the quote, once.
-public protocol QuoteRepository: Sendable {
+public protocol QuoteRepository: ExpiringValueStore {
     /// Issues a quote: reads the device's used benefits into `case.history`, computes with
     /// `compute`, then assigns the next number `<MARKET>-<YYYY>-<NNNNNN>` and stores the quote,
     /// the benefits it grants, a customer token and the idempotency key in one transaction.

@@ -267,17 +267,48 @@ struct ConsoleTests {
         }
     }
 
-    @Test("a session ends 12 hours after sign-in however busy")
+    @Test("sessions and sign-in failures live in the store: another instance on it knows both")
+    func sessionsInTheStore() async throws {
+        let first = try ConsoleFixture.server()
+        var second = try ConsoleFixture.server()
+        second.repo = first.repo
+        let cookie = try await first.test { client in
+            var browser = ConsoleBrowser(client: client)
+            #expect(try await browser.signIn("desk").status == .seeOther)
+            for _ in 0..<5 { _ = try await browser.signIn("shop", password: "wrong password!") }
+            return try #require(browser.cookie)
+        }
+        #expect(try await first.repo.value(key: "console." + cookie, now: Date()) != nil)
+        try await second.test { client in
+            var browser = ConsoleBrowser(client: client, cookie: cookie)
+            let list = try await browser.request(.get, "/console/quotes")
+            #expect(list.status == .ok)
+            #expect(try await browser.signIn("shop").status == .tooManyRequests)
+            let signOutCSRF = ConsoleBrowser.csrf(list.text)
+            _ = try await browser.request(.post, "/console/sign-out", form: [("csrf", signOutCSRF ?? "")])
+        }
+        #expect(try await first.repo.value(key: "console." + cookie, now: Date()) == nil)
+    }
+
+    @Test("a session ends 12 hours after sign-in however busy, or after 30 minutes unused")
     func sessionLifetime() async throws {
         let clock = TestClock()
         try await ConsoleFixture.server(now: { clock.now }).test { client in
             let (browser, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
-            clock.advance(by: 11 * 3600)
-            let busy = try await browser.request(.get, "/console/quotes")
-            #expect(busy.status == .ok)
-            clock.advance(by: 3600 + 1)
+            // Busy: a page every 20 minutes for 12 hours.
+            for _ in 0..<36 {
+                clock.advance(by: 20 * 60)
+                let busy = try await browser.request(.get, "/console/quotes")
+                #expect(busy.status == .ok)
+            }
+            clock.advance(by: 1)
             let late = try await browser.request(.get, "/console/quotes")
             #expect(late.status == .seeOther && late.headers[.location] == "/console/sign-in")
+            let (idle, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            clock.advance(by: 29 * 60)
+            #expect(try await idle.request(.get, "/console/quotes").status == .ok)
+            clock.advance(by: 30 * 60 + 1)
+            #expect(try await idle.request(.get, "/console/quotes").status == .seeOther)
         }
     }
 

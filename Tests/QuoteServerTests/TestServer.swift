@@ -27,7 +27,7 @@ enum Key {
 
 /// A router over an in-memory repository with the stub engine, run through `app.test(.router)`.
 struct TestServer {
-    let repo: SQLiteQuoteRepository
+    var repo: SQLiteQuoteRepository
     var services: ServerServices
 
     init(

@@ -114,3 +114,28 @@ struct DecisionsAndOutboxTests {
         }
     }
 }
+
+@Suite("expiring values: the console's sessions and throttle (each store)")
+struct ExpiringValuesTests {
+    @Test("create refuses a live key and takes an expired one; set keeps the expiry; expired values go", arguments: StoreKind.allCases)
+    func values(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let soon = now.addingTimeInterval(60)
+        #expect(try await repo.createValue(key: "a", value: "1", expiresAt: soon, now: now))
+        #expect(try await repo.createValue(key: "a", value: "2", expiresAt: soon, now: now) == false)
+        #expect(try await repo.value(key: "a", now: now) == "1")
+        try await repo.setValue(key: "a", value: "3", expiresAt: nil)
+        #expect(try await repo.value(key: "a", now: now) == "3")
+        #expect(try await repo.value(key: "a", now: soon) == nil)
+        #expect(try await repo.createValue(key: "a", value: "4", expiresAt: nil, now: soon))
+        #expect(try await repo.value(key: "a", now: soon.addingTimeInterval(1e6)) == "4")
+        try await repo.setValue(key: "b", value: "5", expiresAt: soon)
+        #expect(try await repo.removeExpiredValues(now: soon) == 1)
+        #expect(try await repo.value(key: "b", now: now) == nil)
+        try await repo.removeValue(key: "a")
+        #expect(try await repo.value(key: "a", now: now) == nil)
+    }
+}

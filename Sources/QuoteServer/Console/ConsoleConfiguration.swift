@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import QuoteCore
 import QuoteRendering
+import QuoteStore
 
 /// What `repairquote serve --users FILE` needs for the console at `/console`: its users, the price
 /// lists (the form's choices), the document renderer's formats, the page templates, sessions.
@@ -11,8 +12,8 @@ public struct ConsoleConfiguration: Sendable {
     let catalog: PriceListCatalog
     let documents: QuoteRenderer
     let pages: ConsolePages
-    let sessions: SessionStorage<ConsoleSession>
-    let throttle: SignInThrottle
+    private(set) var sessions: SessionStorage<ConsoleSession>
+    private(set) var throttle: SignInThrottle
     /// `Secure` cookies (when the public URL is https).
     let secureCookies: Bool
     let now: @Sendable () -> Date
@@ -26,15 +27,30 @@ public struct ConsoleConfiguration: Sendable {
         self.catalog = catalog
         self.documents = documents
         self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
-        self.sessions = SessionStorage(
-            MemoryPersistDriver(ContinuousClock(), configuration: .init()),
+        let memory = MemoryPersistDriver(ContinuousClock(), configuration: .init())
+        self.sessions = Self.sessions(memory, secureCookies: secureCookies)
+        self.throttle = SignInThrottle(driver: memory, now: now)
+        self.secureCookies = secureCookies
+        self.now = now
+    }
+
+    static func sessions(_ driver: some PersistDriver, secureCookies: Bool) -> SessionStorage<ConsoleSession> {
+        SessionStorage(
+            driver,
             configuration: .init(
                 sessionCookieParameters: .init(
                     name: "console_session", path: "/", secure: secureCookies, sameSite: .strict),
                 keyPrefix: "console."))
-        self.throttle = SignInThrottle(now: now)
-        self.secureCookies = secureCookies
-        self.now = now
+    }
+
+    /// The same console with its sessions and sign-in throttle in `store` (what `serve` runs):
+    /// shared by every instance on one database and kept over a restart. Built in memory otherwise.
+    func keeping(sessionsIn store: some ExpiringValueStore) -> ConsoleConfiguration {
+        var console = self
+        let driver = StorePersistDriver(store: store, now: now)
+        console.sessions = Self.sessions(driver, secureCookies: secureCookies)
+        console.throttle = SignInThrottle(driver: driver, now: now)
+        return console
     }
 
     /// The price list of a market in force today.

@@ -69,20 +69,20 @@ struct ConsoleController: Sendable {
                 request, message: console.pages.label("csrfRefused", language), status: .forbidden,
                 username: name)
         }
-        if await console.throttle.isLocked(name) {
+        if try await console.throttle.isLocked(name) {
             logger.warning("console sign-in refused: too many failures", metadata: ["user": "\(name)"])
             return signInForm(
                 request, message: console.pages.label("signInLocked", language), status: .tooManyRequests,
                 username: name)
         }
         guard !password.isEmpty, let user = console.users.verify(name: name, password: password) else {
-            await console.throttle.recordFailure(name)
+            try await console.throttle.recordFailure(name)
             logger.warning("console sign-in failed", metadata: ["user": "\(name)"])
             return signInForm(
                 request, message: console.pages.label("signInFailed", language), status: .unauthorized,
                 username: name)
         }
-        await console.throttle.reset(name)
+        try await console.throttle.reset(name)
         _ = try? await console.sessions.delete(request: request)
         let session = ConsoleSession(user: user.name, csrf: CSRF.newToken(), signedInAt: console.now())
         let saved = try await console.sessions.save(session: session, expiresIn: ConsoleSession.idle)

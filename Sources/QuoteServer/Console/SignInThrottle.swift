@@ -1,39 +1,44 @@
 import Foundation
+import Hummingbird
 
 /// Five failed sign-ins for one user within 15 minutes lock that user's sign-in for 15 minutes.
-/// The clock is injected so tests can move time.
-actor SignInThrottle {
+/// The count is kept through a ``PersistDriver`` (the store's, so every instance on one database
+/// shares it). The clock is injected so tests can move time.
+struct SignInThrottle: Sendable {
     static let limit = 5
     static let window: TimeInterval = 15 * 60
 
-    private let now: @Sendable () -> Date
-    private var failures: [String: [Date]] = [:]
-    private var lockedUntil: [String: Date] = [:]
+    let driver: any PersistDriver
+    let now: @Sendable () -> Date
 
-    init(now: @escaping @Sendable () -> Date = { Date() }) {
-        self.now = now
+    /// A user's recent failures and the end of a lock.
+    struct Record: Codable, Sendable {
+        var failures: [Date] = []
+        var lockedUntil: Date?
     }
 
+    static func key(_ user: String) -> String { "signin." + user }
+
     /// Whether sign-in for `user` is refused now.
-    func isLocked(_ user: String) -> Bool {
-        guard let until = lockedUntil[user] else { return false }
-        if now() < until { return true }
-        lockedUntil[user] = nil
-        return false
+    func isLocked(_ user: String) async throws -> Bool {
+        guard let until = try await driver.get(key: Self.key(user), as: Record.self)?.lockedUntil
+        else { return false }
+        return now() < until
     }
 
     /// Counts a failure; the fifth within the window locks the user.
-    func recordFailure(_ user: String) {
+    func recordFailure(_ user: String) async throws {
         let time = now()
-        var recent = (failures[user] ?? []).filter { time.timeIntervalSince($0) < Self.window }
-        recent.append(time)
-        if recent.count >= Self.limit {
-            lockedUntil[user] = time.addingTimeInterval(Self.window)
-            recent = []
+        var record = try await driver.get(key: Self.key(user), as: Record.self) ?? Record()
+        record.failures = record.failures.filter { time.timeIntervalSince($0) < Self.window }
+        record.failures.append(time)
+        if record.failures.count >= Self.limit {
+            record.lockedUntil = time.addingTimeInterval(Self.window)
+            record.failures = []
         }
-        failures[user] = recent
+        try await driver.set(key: Self.key(user), value: record, expires: .seconds(Self.window))
     }
 
     /// A successful sign-in forgets earlier failures.
-    func reset(_ user: String) { failures[user] = nil }
+    func reset(_ user: String) async throws { try await driver.remove(key: Self.key(user)) }
 }
