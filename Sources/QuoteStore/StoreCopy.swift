@@ -72,20 +72,30 @@ public enum StoreCopy {
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Written as plain loops: the closure form (`map` over rows, then over columns) crashed the
+    /// Swift 6.3.1 optimizer in release builds (CopyPropagation, an ownership verifier failure).
     static func sqliteRows(_ db: Database, _ table: StoreTable) throws -> [[StoreValue]] {
         let order = table.key.map { "\($0) COLLATE BINARY" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)")
-            .map { row in
-                table.columns.indices.map { index in
-                    let value: DatabaseValue = row[index]
-                    if value.isNull { return .null }
-                    switch table.columns[index].kind {
-                    case .text: return (String.fromDatabaseValue(value)).map(StoreValue.text) ?? .null
-                    case .integer: return (Int64.fromDatabaseValue(value)).map(StoreValue.integer) ?? .null
-                    case .double: return (Double.fromDatabaseValue(value)).map(StoreValue.double) ?? .null
-                    }
-                }
+        let rows = try Row.fetchAll(db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)")
+        var values: [[StoreValue]] = []
+        values.reserveCapacity(rows.count)
+        for row in rows {
+            var line: [StoreValue] = []
+            for (index, column) in table.columns.enumerated() {
+                line.append(storeValue(row[index], kind: column.kind))
             }
+            values.append(line)
+        }
+        return values
+    }
+
+    static func storeValue(_ value: DatabaseValue, kind: StoreTable.Kind) -> StoreValue {
+        if value.isNull { return .null }
+        switch kind {
+        case .text: return String.fromDatabaseValue(value).map(StoreValue.text) ?? .null
+        case .integer: return Int64.fromDatabaseValue(value).map(StoreValue.integer) ?? .null
+        case .double: return Double.fromDatabaseValue(value).map(StoreValue.double) ?? .null
+        }
     }
 
     static func postgresRows(_ connection: PostgresConnection, _ table: StoreTable, logger: Logger)
