@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${REPAIRQUOTE_TEST_PG_URL:-}" ]; then exec bash scripts/with_postgres.sh bash "$0" "$@"; fi
 SECONDS_PER_RUN=${1:-15}
-BIN=.build/release/repairquote
+BIN=${REPAIRQUOTE_BIN:-.build/release/repairquote}
 for tool in wrk "$REPAIRQUOTE_PG_BIN/pgbench" "$BIN"; do
   command -v "$tool" >/dev/null || { echo "bench-postgres: $tool not found" >&2; exit 1; }
 done
@@ -20,18 +20,25 @@ WORK=$(mktemp -d)
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
+. scripts/bench-fixtures.sh
+bench_fixtures "$WORK"
 base="${REPAIRQUOTE_TEST_PG_URL%%\?*}"; base="${base%/*}"
 psql_admin() { psql -q -v ON_ERROR_STOP=1 "$REPAIRQUOTE_TEST_PG_URL" "$@"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 start() { # start DB PORT: one serve instance; its PID appended to PIDS
-  "$BIN" serve --port "$2" --db "$1" --db-pool 32 --keys Examples/service/keys.sample.json 2>>"$WORK/server.log" &
+  "$BIN" serve --port "$2" --db "$1" --db-pool 32 --keys "$BENCH_KEYS" 2>>"$WORK/server.log" &
   PIDS+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$2/health" >/dev/null && return 0; sleep 0.2; done
   echo "bench-postgres: serve on port $2 did not start" >&2; tail -5 "$WORK/server.log" >&2; exit 1
 }
-wrk_rps() { # wrk_rps CONNECTIONS PORT PREFIX → req/s
-  KEY_PREFIX="$3" wrk -t1 -c"$1" -d"${SECONDS_PER_RUN}s" -s scripts/wrk-post.lua "http://127.0.0.1:$2/v1/quotes" \
-    | awk '/Requests\/sec/ {print $2}'
+wrk_rps() { # wrk_rps CONNECTIONS PORT PREFIX → req/s; any answer but 201 stops the benchmark
+  local out
+  out=$(KEY_PREFIX="$3" wrk -t1 -c"$1" -d"${SECONDS_PER_RUN}s" -s scripts/wrk-post.lua \
+    "http://127.0.0.1:$2/v1/quotes")
+  if echo "$out" | grep -qE "Non-2xx|Socket errors"; then
+    echo "bench-postgres: not every issue was answered 201:" >&2; echo "$out" >&2; exit 1
+  fi
+  echo "$out" | awk '/Requests\/sec/ {print $2}'
 }
 stop_all() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; PIDS=(); }
 count() { psql -tA "$1" -c "SELECT count(*) FROM quotes"; }

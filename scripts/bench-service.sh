@@ -11,8 +11,10 @@ SECONDS_PER_RUN=${1:-15}
 PORT=18080
 WORK=$(mktemp -d)
 DB=$WORK/bench.sqlite
+. scripts/bench-fixtures.sh
+bench_fixtures "$WORK"
 # The server logs one line per issued quote; they go to a file, not the terminal.
-.build/release/repairquote serve --port $PORT --db "$DB" --keys Examples/service/keys.sample.json "$@" \
+${REPAIRQUOTE_BIN:-.build/release/repairquote} serve --port $PORT --db "$DB" --keys "$BENCH_KEYS" "$@" \
     2>"$WORK/server.log" &
 SERVER=$!
 # The database (hundreds of MB after a run) goes; the log stays.
