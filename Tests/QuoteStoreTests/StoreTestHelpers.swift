@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import QuoteTestSupport
 
 @testable import QuoteStore

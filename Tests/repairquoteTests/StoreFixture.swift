@@ -1,6 +1,7 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// A SQLite store of the service with shipped example cases issued into it, as `--db` reads it.
