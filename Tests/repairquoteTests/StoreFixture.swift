@@ -25,7 +25,7 @@ enum StoreFixture {
             _ = try await repository.issue(
                 IssueRequest(
                     serviceCase: serviceCase, issuer: "test", idempotencyKey: nil, requestHash: name),
-                compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try calculator.quote(c) })
+                engine: calculator)
             lineCount += try calculator.quote(serviceCase).lines.count
         }
         return (path, lineCount)
