@@ -94,10 +94,10 @@ struct JSONByteBuffer: ~Copyable {
     static func maxDecimalLength(scale: Int) -> Int { max(19, scale + 1) + 2 }
 
     /// Appends the text of `Decimals.format(value, scale:)`, or of `Decimals.formatTrimmed` when
-    /// `trimmed`, digit by digit without an intermediate `String`.
-    mutating func appendDecimal(_ value: Int64, scale: Int, trimmed: Bool = false) {
-        reserve(Self.maxDecimalLength(scale: scale))
-        let out = tail
+    /// `trimmed`, digit by digit without an intermediate `String`; in double quotes when `quoted`.
+    mutating func appendDecimal(_ value: Int64, scale: Int, trimmed: Bool = false, quoted: Bool = false) {
+        reserve(Self.maxDecimalLength(scale: scale) + 2)
+        let out = quoted ? tail + 1 : tail
         var written = 0
         if value < 0 {
             out[0] = UInt8(ascii: "-")
@@ -129,6 +129,11 @@ struct JSONByteBuffer: ~Copyable {
         if trimmed && scale > 0 {
             while out[written - 1] == UInt8(ascii: "0") { written -= 1 }
             if out[written - 1] == UInt8(ascii: ".") { written -= 1 }
+        }
+        if quoted {
+            out[-1] = UInt8(ascii: "\"")
+            out[written] = UInt8(ascii: "\"")
+            written += 2
         }
         count += written
     }

@@ -211,9 +211,6 @@ public struct JSONStreamWriter: ~Copyable {
 
     private mutating func decimalString(_ value: Int64, scale: Int, trimmed: Bool) {
         beforeValue()
-        out.reserve(JSONByteBuffer.maxDecimalLength(scale: scale) + 2)
-        out.append(UInt8(ascii: "\""))
-        out.appendDecimal(value, scale: scale, trimmed: trimmed)
-        out.append(UInt8(ascii: "\""))
+        out.appendDecimal(value, scale: scale, trimmed: trimmed, quoted: true)
     }
 }
