@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "repairquote", targets: ["repairquote"]),
         .library(name: "QuoteCore", targets: ["QuoteCore"]),
+        .library(name: "QuoteJSON", targets: ["QuoteJSON"]),
         .library(name: "QuoteRendering", targets: ["QuoteRendering"]),
     ],
     dependencies: [
@@ -27,8 +28,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // Pure domain: money, dates, cases, policies, the calculator. Foundation only, no I/O.
+        // Pure domain: money, dates, cases, policies, the calculator, the quote's lifecycle.
+        // Foundation only, no I/O, no serialisation, no unsafe pointers.
         .target(name: "QuoteCore"),
+        // The JSON of the contract: strict parser, case decoder/encoder, quote encoder, and the one
+        // writer (`JSONStreamWriter` over `JSONByteBuffer`) that escapes, writes numbers and dates,
+        // and is the only place stored JSON is spliced in.
+        .target(name: "QuoteJSON", dependencies: ["QuoteCore"]),
         // Reads PriceLists/<MARKET>/ (YAML + CSV) into QuoteCore values, with file:line errors.
         .target(
             name: "PriceListLoading",
@@ -37,7 +43,7 @@ let package = Package(
         // Mustache templates → plain-text and HTML quotation documents, from view models of pre-formatted strings.
         .target(
             name: "QuoteRendering",
-            dependencies: ["QuoteCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["QuoteCore", "QuoteJSON", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // libcurl, reached through typed wrappers of its variadic C functions (shim.h).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -49,15 +55,16 @@ let package = Package(
         // The benchmark helpers of `repairquote bench` (render, SMTP, the corrupting generator), kept
         // out of the library targets.
         .target(
-            name: "QuoteBench", dependencies: ["QuoteCore", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
+            name: "QuoteBench",
+            dependencies: ["QuoteCore", "QuoteJSON", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
-        .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
+        .target(name: "QuoteFinance", dependencies: ["QuoteCore", "QuoteJSON"]),
         // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox
         // (SQLite via GRDB, PostgreSQL via postgres-nio).
         .target(
             name: "QuoteStore",
             dependencies: [
-                "QuoteCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "QuoteCore", "QuoteJSON", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +74,7 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc",
+                "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -84,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "repairquote",
             dependencies: [
-                "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
+                "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
                 "QuoteServer", "QuoteStore", "QuoteBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "QuoteCoreTests",
             dependencies: [
-                "QuoteCore", "PriceListLoading",
+                "QuoteCore", "QuoteJSON", "PriceListLoading",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Golden")]
@@ -100,11 +107,13 @@ let package = Package(
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(
             name: "repairquoteTests",
-            dependencies: ["repairquote", "QuoteStore", "QuoteCore", "PriceListLoading", "QuoteTestSupport"]),
+            dependencies: [
+                "repairquote", "QuoteStore", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteTestSupport",
+            ]),
         .testTarget(
             name: "QuoteRenderingTests",
             dependencies: [
-                "QuoteRendering", "QuoteCore", "PriceListLoading",
+                "QuoteRendering", "QuoteCore", "QuoteJSON", "PriceListLoading",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Snapshots"]
@@ -112,7 +121,7 @@ let package = Package(
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer", "QuoteBench"]),
         .testTarget(
             name: "QuoteFinanceTests",
-            dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading", "QuoteBench"]),
+            dependencies: ["QuoteFinance", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteBench"]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(
             name: "QuoteTestSupport",
@@ -124,13 +133,13 @@ let package = Package(
         .testTarget(
             name: "QuoteStoreTests",
             dependencies: [
-                "QuoteStore", "QuoteCore", "QuoteTestSupport",
+                "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
-                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteTestSupport", "PriceListLoading",
+                "QuoteServer", "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "PriceListLoading",
                 "QuoteRendering", "QuoteMailer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 import QuoteFinance
 
 /// Writes reproducible `{"case": …, "quote": …}` lines for benchmarks and tests. Line `i` depends only

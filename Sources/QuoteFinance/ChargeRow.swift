@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// One charge line of a stored quote, flattened for export. Amounts are exact minor units.
 public struct ChargeRow: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// Counts of a check run, and its exit status: 0 every line matched, 1 differences found,
 /// 2 some lines were invalid (whatever else was found).

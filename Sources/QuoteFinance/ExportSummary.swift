@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// Totals of charge rows by market × month (of the request date) × currency × state × payer,
 /// summed exactly in minor units. A quote without exported charges (undecided, replaced or void,

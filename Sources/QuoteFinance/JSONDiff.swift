@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// One difference between a stored and a recomputed JSON document, at a path such as
 /// `lines[2].gross` or `totals.consumer.vat`. A value absent on one side is nil.

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// What checking one `{"case": …, "quote": …}` line found.
 public enum CheckOutcome: Hashable, Sendable {
@@ -136,12 +137,10 @@ public struct QuoteChecker: Sendable {
     func compare(_ recomputed: Quote, _ stored: StoredQuote, in line: UnsafeBufferPointer<UInt8>)
         -> CheckOutcome
     {
-        // The recomputed draft starts `{"number":null`; after it, a stored quote written by
-        // QuoteEncoder matches byte for byte.
-        let bytes = QuoteEncoder.bytes(recomputed)
-        let draftNumber = Array(#"{"number":null"#.utf8)
-        if let tail = stored.afterNumber, bytes.starts(with: draftNumber),
-            bytes[draftNumber.count...].elementsEqual(UnsafeBufferPointer(rebasing: line[tail]))
+        // After its number, a stored quote written by QuoteEncoder matches the recomputed draft
+        // byte for byte.
+        if let tail = stored.afterNumber, let draft = UnnumberedQuoteJSON(recomputed).afterNumber,
+            draft.elementsEqual(UnsafeBufferPointer(rebasing: line[tail]))
         {
             return .match
         }

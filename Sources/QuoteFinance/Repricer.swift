@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// What repricing one stored quote gave: the stored consumer total, status and payers, and the
 /// same recomputed as if the case were requested on the repricing date with the price list in

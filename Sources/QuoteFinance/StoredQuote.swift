@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// The few fields of a stored quote the checker needs before recomputing, read without parsing the
 /// whole quote: its number, price-list version and issue date, and its bytes.

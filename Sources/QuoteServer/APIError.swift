@@ -1,5 +1,6 @@
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// An error answered as JSON: `{ "error": "...", "field": "device.imei" }`.

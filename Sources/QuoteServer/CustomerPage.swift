@@ -1,5 +1,6 @@
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteRendering
 import QuoteStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// The service's JSON of a stored quote.
@@ -28,37 +29,37 @@ enum RecordJSON {
 
     /// The summary, the void, the decision with its charges, the e-mails, the quote and the case
     /// as issued, then `customerLink` when given, as compact JSON. The stored case, quote and
-    /// charges are compact JSON written by this service, so they are copied in as they are, not
-    /// parsed again. `language` is the language the documents are shown in, when known.
+    /// charges are compact JSON written by this service, so they are copied in as they are
+    /// (`JSONStreamWriter.embed`), not parsed again. `language` is the language the documents are
+    /// shown in, when known.
     static func full(
         _ r: QuoteRecord, state: QuoteState, customerLink: String? = nil, language: String? = nil,
         emails: [OutboxMessage] = []
     ) -> [UInt8] {
-        var head = summary(r, state: state)
-        if let language { head.append("language", .string(language)) }
-        head.append("void", r.voided.map { .object(void($0)) } ?? .null)
-        var out = JSONWriter.bytes(.object(head), pretty: false)
-        out.removeLast()  // the summary's closing brace
-        out.reserveCapacity(out.count + r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 512)
-        out.append(contentsOf: #","decision":"#.utf8)
-        out.append(contentsOf: r.decision.map(decision) ?? Array("null".utf8))
-        out.append(contentsOf: #","emails":"#.utf8)
-        out.append(contentsOf: JSONWriter.bytes(.array(emails.map { .object(email($0)) }), pretty: false))
-        out.append(contentsOf: #","quote":"#.utf8)
-        out.append(contentsOf: r.quoteJSON.utf8)
-        out.append(contentsOf: #","case":"#.utf8)
-        out.append(contentsOf: r.caseJSON.utf8)
-        if let customerLink {
-            out.append(contentsOf: #","customerLink":"#.utf8)
-            JSONWriter.writeString(customerLink, into: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return out
+        var w = JSONStreamWriter(pretty: false, capacity: r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 1024)
+        w.beginObject()
+        w.members(summary(r, state: state))
+        if let language { w.field("language", language) }
+        w.field("void")
+        if let voided = r.voided { w.value(.object(void(voided))) } else { w.null() }
+        w.field("decision")
+        if let decision = r.decision { self.decision(decision, into: &w) } else { w.null() }
+        w.field("emails")
+        w.beginArray()
+        for email in emails { w.value(.object(self.email(email))) }
+        w.endArray()
+        w.field("quote")
+        w.embed(r.quoteJSON)
+        w.field("case")
+        w.embed(r.caseJSON)
+        if let customerLink { w.field("customerLink", customerLink) }
+        w.endObject()
+        return w.bytes
     }
 
     /// `{"decision", "decidedAt", "decidedBy": {"name", "role"}, "channel", "note", "charges"}`,
-    /// compact, with the stored charges copied in.
-    static func decision(_ d: DecisionRecord) -> [UInt8] {
+    /// with the stored charges copied in.
+    static func decision(_ d: DecisionRecord, into w: inout JSONStreamWriter) {
         var o = JSONObject()
         o.append("decision", .string(d.decision.rawValue))
         o.append("decidedAt", .string(timestamp(d.decidedAt)))
@@ -68,12 +69,11 @@ enum RecordJSON {
         o.append("decidedBy", .object(by))
         o.append("channel", d.channel.map(JSONValue.string) ?? .null)
         o.append("note", d.note.map(JSONValue.string) ?? .null)
-        var out = JSONWriter.bytes(.object(o), pretty: false)
-        out.removeLast()  // the closing brace
-        out.append(contentsOf: #","charges":"#.utf8)
-        out.append(contentsOf: d.finalJSON.utf8)
-        out.append(UInt8(ascii: "}"))
-        return out
+        w.beginObject()
+        w.members(o)
+        w.field("charges")
+        w.embed(d.finalJSON)
+        w.endObject()
     }
 
     static func void(_ v: VoidRecord) -> JSONObject {

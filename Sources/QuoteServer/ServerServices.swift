@@ -1,24 +1,9 @@
 import Foundation
 import Logging
 import QuoteCore
+import QuoteJSON
 import QuoteRendering
 import QuoteStore
-
-/// Computes quotes; `QuoteCalculator` in production, a stand-in in tests.
-public protocol QuoteComputing: Sendable {
-    func quote(_ serviceCase: ServiceCase) throws(ValidationError) -> Quote
-    /// Recomputes a stored quote with the price-list version it was issued with (G-7).
-    func quote(_ serviceCase: ServiceCase, version: String) throws(ValidationError) -> Quote
-    /// Whether the case's market grants one-time benefits (then the device's ledger is read first).
-    func usesOneTimeBenefits(_ serviceCase: ServiceCase) -> Bool
-}
-
-extension QuoteComputing {
-    /// Conservative default: always read the ledger.
-    public func usesOneTimeBenefits(_ serviceCase: ServiceCase) -> Bool { true }
-}
-
-extension QuoteCalculator: QuoteComputing {}
 
 extension DocumentFormat {
     /// The content type of a document of `GET /v1/quotes/{number}`.

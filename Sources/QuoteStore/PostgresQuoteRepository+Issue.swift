@@ -4,15 +4,12 @@ import PostgresNIO
 import QuoteCore
 
 extension PostgresQuoteRepository {
-    /// Issues a quote (see ``QuoteRepository/issue(_:compute:)``), as ``SQLiteQuoteRepository``
+    /// Issues a quote (see ``QuoteRepository/issue(_:engine:)``), as ``SQLiteQuoteRepository``
     /// does: computed outside the transaction, checked again inside it, recomputed when another
     /// request (on this instance or another) granted one of its benefits meanwhile.
-    public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
+    public func issue(_ request: IssueRequest, engine: any QuoteComputing) async throws -> IssueResult {
         for _ in 0..<8 {
-            let serviceCase = try await withLedger(
-                request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
-            let prepared = PreparedIssue(
-                request: request, serviceCase: serviceCase, quote: try compute(serviceCase))
+            let prepared = try await prepare(request, engine: engine)
             do {
                 return try await queue.submit(prepared).get()
             } catch SQLiteQuoteRepository.IssueRetry.ledgerChanged {

@@ -1,23 +1,31 @@
 import QuoteCore
+import QuoteJSON
 
 extension QuoteRecord {
     /// The export line of a stored quote, `{"case": …, "quote": …, "record": …}` and a newline: the
     /// record carries what the store knows beside the quote, `{"state", "issuer", "decision":
     /// {"decision", "charges"}}`, the state as of `today`. The same for either store.
     public func exportLine(today: CivilDate) -> String {
-        var head = JSONObject()
-        head.append("state", .string(state(today: today).rawValue))
-        head.append("issuer", .string(issuer))
-        var out = JSONWriter.bytes(.object(head), pretty: false)
+        var w = JSONStreamWriter(pretty: false, capacity: caseJSON.utf8.count + quoteJSON.utf8.count + 512)
+        w.beginObject()
+        w.field("case")
+        w.embed(caseJSON)
+        w.field("quote")
+        w.embed(quoteJSON)
+        w.field("record")
+        w.beginObject()
+        w.field("state", state(today: today).rawValue)
+        w.field("issuer", issuer)
         if let decision {
-            out.removeLast()
-            out.append(contentsOf: #","decision":{"decision":"#.utf8)
-            JSONWriter.writeString(decision.decision.rawValue, into: &out)
-            out.append(contentsOf: #","charges":"#.utf8)
-            out.append(contentsOf: decision.finalJSON.utf8)
-            out.append(contentsOf: "}}".utf8)
+            w.field("decision")
+            w.beginObject()
+            w.field("decision", decision.decision.rawValue)
+            w.field("charges")
+            w.embed(decision.finalJSON)
+            w.endObject()
         }
-        return "{\"case\":\(caseJSON),\"quote\":\(quoteJSON),\"record\":"
-            + String(decoding: out, as: UTF8.self) + "}\n"
+        w.endObject()
+        w.endObject()
+        return w.text + "\n"
     }
 }

@@ -8,12 +8,13 @@ import QuoteCore
 /// Every method is safe to call concurrently. Issued cases and quotes are immutable: a decision is
 /// recorded beside the quote, once.
 public protocol QuoteRepository: ExpiringValueStore {
-    /// Issues a quote: reads the device's used benefits into `case.history`, computes with
-    /// `compute`, then assigns the next number `<MARKET>-<YYYY>-<NNNNNN>` and stores the quote,
-    /// the benefits it grants, a customer token and the idempotency key in one transaction.
-    /// Throws ``StoreError/idempotencyKeyReused`` when the key was used with another body, and
-    /// whatever `compute` throws (a `ValidationError` for bad input).
-    func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult
+    /// Issues a quote: reads the device's used benefits into `case.history`, computes it with
+    /// `engine` (dated ``IssueRequest/issuedOn``), then assigns the next number
+    /// `<MARKET>-<YYYY>-<NNNNNN>` and stores the quote, the benefits it grants, a customer token and
+    /// the idempotency key in one transaction. When the ledger changed before that transaction, the
+    /// quote is computed again with it. Throws ``StoreError/idempotencyKeyReused`` when the key was
+    /// used with another body, and the engine's `ValidationError` for bad input.
+    func issue(_ request: IssueRequest, engine: any QuoteComputing) async throws -> IssueResult
 
     /// The quote with this number, or nil.
     func quote(number: String) async throws -> QuoteRecord?
@@ -75,10 +76,17 @@ extension QuoteRepository {
         enriched.recordBenefitsUsed(used)
         return enriched
     }
-}
 
-/// Computes the quote of a (benefit-enriched) case.
-public typealias QuoteComputation = @Sendable (ServiceCase) throws(ValidationError) -> Quote
+    /// One attempt of an issue, before it joins the single writer: the case with the ledger as it
+    /// stands now, its quote from `engine` dated the issue day, and their JSON.
+    func prepare(_ request: IssueRequest, engine: any QuoteComputing) async throws -> PreparedIssue {
+        let serviceCase = try await withLedger(
+            request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
+        var quote = try engine.quote(serviceCase)
+        if let day = request.issuedOn { quote = quote.issued(on: day) }
+        return PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
+    }
+}
 
 /// Failures of the store that callers map to HTTP statuses.
 public enum StoreError: Error, Equatable, Sendable {

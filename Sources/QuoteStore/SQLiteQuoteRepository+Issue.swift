@@ -3,21 +3,18 @@ import GRDB
 import QuoteCore
 
 extension SQLiteQuoteRepository {
-    /// Issues a quote (see ``QuoteRepository/issue(_:compute:)``).
+    /// Issues a quote (see ``QuoteRepository/issue(_:engine:)``).
     ///
     /// The quote is computed outside the write transaction, with the benefits the ledger held at
     /// that moment. Inside the transaction the ledger is read again: when another request granted
     /// one of this quote's benefits meanwhile, the quote is recomputed with that benefit used. The
     /// ledger's UNIQUE (benefit, device_key) is the last guard: a conflict there also recomputes.
-    public func issue(_ request: IssueRequest, compute: QuoteComputation) async throws -> IssueResult {
+    public func issue(_ request: IssueRequest, engine: any QuoteComputing) async throws -> IssueResult {
         // The idempotency key is checked inside the write transaction (`insert`), so a retry costs
         // one round trip to the database, not two. The JSON and the customer token are made here,
         // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
         for _ in 0..<8 {
-            let serviceCase = try await withLedger(
-                request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
-            let quote = try compute(serviceCase)
-            let prepared = PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
+            let prepared = try await prepare(request, engine: engine)
             do {
                 return try await batcher.submit(prepared).get()
             } catch IssueRetry.ledgerChanged {

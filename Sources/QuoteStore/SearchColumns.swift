@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// What the quote list searches and shows of a case without parsing it: the reference, the model
 /// and one lower-cased text of the number, reference, IMEI, serial, customer name and e-mail,

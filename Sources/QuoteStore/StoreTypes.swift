@@ -15,12 +15,16 @@ public struct IssueRequest: Sendable {
     /// The number of the quote this one revises: it becomes `superseded`, and the one-time
     /// benefits it granted are released to this one.
     public var supersedes: String?
+    /// The day the quote is issued in its market: its dates run from then (``QuoteCore/Quote/issued(on:)``).
+    /// Nil keeps the engine's dates, which run from the case's request date.
+    public var issuedOn: CivilDate?
 
     public init(
         serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
-        now: Date = Date(), checksBenefits: Bool = true, supersedes: String? = nil
+        now: Date = Date(), checksBenefits: Bool = true, supersedes: String? = nil, issuedOn: CivilDate? = nil
     ) {
         self.supersedes = supersedes
+        self.issuedOn = issuedOn
         self.serviceCase = serviceCase
         self.issuer = issuer
         self.idempotencyKey = idempotencyKey

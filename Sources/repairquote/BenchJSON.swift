@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import QuoteCore
+import QuoteJSON
 
 /// `repairquote bench json`: case documents decoded and quotes encoded (compact) per second on one
 /// core. Files are read and quoted once beforehand; the timed loops only decode or only encode.

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 
 /// Reads a case file (or `-` for standard input) and decodes it, naming the field of any error.
 enum CaseInput {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteCore
+import QuoteJSON
 import QuoteRendering
 
 /// `repairquote quote CASE.json|-`: prints the quote of a case.

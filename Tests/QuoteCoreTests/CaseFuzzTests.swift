@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import Testing
 
 /// Seeded fuzzing of the path every case takes (`repairquote quote`, `POST /v1/quotes/preview`):

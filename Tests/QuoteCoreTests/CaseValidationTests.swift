@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import Testing
 
 /// G-5: every bad field is refused before anything is computed, with its path named.

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import Testing
 
 /// One or more golden cases per rule ID of rules.md, as data files in `Golden/` (written by

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import Testing
 
 /// The JSON reader and writers take quick paths for ASCII text, constant keys and numbers; these

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 import Testing
 
 @Suite("Strict JSON")

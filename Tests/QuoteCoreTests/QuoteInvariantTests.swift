@@ -1,5 +1,6 @@
 import PropertyBased
 import QuoteCore
+import QuoteJSON
 import Testing
 
 /// Invariants over random valid cases of every market (shipped price lists).

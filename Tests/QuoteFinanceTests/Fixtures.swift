@@ -2,6 +2,7 @@ import QuoteBench
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 import QuoteFinance
 
 /// Shared test data: the shipped price lists and helpers to run the finance commands' library code.

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 import QuoteFinance
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 import QuoteRendering
 import Testing
 

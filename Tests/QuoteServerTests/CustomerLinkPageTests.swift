@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Logging
 import QuoteCore
+import QuoteJSON
 import QuoteMailer
 import QuoteRendering
 import QuoteTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import QuoteCore
+import QuoteJSON
 import QuoteMailer
 import QuoteRendering
 import Testing

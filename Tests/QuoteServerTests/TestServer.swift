@@ -8,8 +8,6 @@ import QuoteServer
 import QuoteStore
 import QuoteTestSupport
 
-extension StubEngine: QuoteComputing {}
-
 /// API keys of the tests' callers.
 enum Key {
     static let desk = "desk-key"

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteJSON
 import QuoteTestSupport
 import Synchronization
 import Testing

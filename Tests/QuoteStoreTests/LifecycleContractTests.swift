@@ -18,8 +18,7 @@ struct LifecycleContractTests {
             requestHash: Digest.sha256Hex(Array(json.utf8)), supersedes: supersedes)
         return try await repo.issue(
             request,
-            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try Store.engine.quote(c) }
-        ).issued.record
+            engine: Store.engine).issued.record
     }
 
     static func query(state: QuoteState? = nil, today: CivilDate = today, text: String? = nil) -> QuoteQuery {

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 import QuoteTestSupport
 
 @testable import QuoteStore
@@ -20,9 +21,7 @@ enum Store {
             requestHash: Digest.sha256Hex(Array(json.utf8)))
         return try await repo.issue(
             request,
-            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
-                try engine.quote(c)
-            })
+            engine: engine)
     }
 
     static func temporaryDirectory() throws -> URL {

@@ -3,7 +3,7 @@ import QuoteCore
 /// A stand-in for `QuoteCalculator` while the engine is being written: fixed prices, the G-10
 /// benefit PK-3 (free labor) for an out-of-warranty repair in Pakistan within 12 months of
 /// purchase, and `ifRejected` while an out-of-warranty quote is pending.
-public struct StubEngine: Sendable {
+public struct StubEngine: QuoteComputing {
     public static let version = "stub-1"
 
     public init() {}

@@ -1,6 +1,7 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 import Testing
 
@@ -32,7 +33,7 @@ struct StoreExportTests {
             let result = try await repository.issue(
                 IssueRequest(
                     serviceCase: serviceCase, issuer: "test", idempotencyKey: nil, requestHash: name),
-                compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try calculator.quote(c) })
+                engine: calculator)
             lineCount += try calculator.quote(serviceCase).lines.count
             #expect(result.issued.record.number.hasSuffix("-000001"))
         }
@@ -66,7 +67,7 @@ struct StoreExportTests {
             let result = try await repository.issue(
                 IssueRequest(
                     serviceCase: serviceCase, issuer: "R-100", idempotencyKey: nil, requestHash: "\(UUID())"),
-                compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try calculator.quote(c) })
+                engine: calculator)
             return (result.issued.record.number, quote)
         }
         func decide(_ number: String, _ quote: Quote, _ decision: Decision) async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// A SQLite store of the service with shipped example cases issued into it, as `--db` reads it.
@@ -24,7 +25,7 @@ enum StoreFixture {
             _ = try await repository.issue(
                 IssueRequest(
                     serviceCase: serviceCase, issuer: "test", idempotencyKey: nil, requestHash: name),
-                compute: { (c: ServiceCase) throws(ValidationError) -> Quote in try calculator.quote(c) })
+                engine: calculator)
             lineCount += try calculator.quote(serviceCase).lines.count
         }
         return (path, lineCount)

@@ -51,25 +51,6 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Writes `description` (10 bytes) to `out` for years 0 to 9999; nil (nothing written) otherwise.
-    func write(to out: UnsafeMutablePointer<UInt8>) -> Int? {
-        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
-        @inline(__always) func digit(_ value: Int) -> UInt8 {
-            UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
-        }
-        out[0] = digit(year / 1000)
-        out[1] = digit(year / 100)
-        out[2] = digit(year / 10)
-        out[3] = digit(year)
-        out[4] = UInt8(ascii: "-")
-        out[5] = digit(month / 10)
-        out[6] = digit(month)
-        out[7] = UInt8(ascii: "-")
-        out[8] = digit(day / 10)
-        out[9] = digit(day)
-        return 10
-    }
-
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {

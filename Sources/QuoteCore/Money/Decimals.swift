@@ -89,65 +89,25 @@ public enum Decimals {
         return value
     }
 
-    /// Formats an integer scaled by 10^scale: `format(-1250, scale: 2) == "-12.50"`.
+    /// Formats an integer scaled by 10^scale: `format(-1250, scale: 2) == "-12.50"`,
+    /// `format(5, scale: 2) == "0.05"`. (QuoteJSON writes the same text straight into its output.)
     public static func format(_ value: Int64, scale: Int) -> String {
-        String(unsafeUninitializedCapacity: maxFormattedLength(scale: scale)) { buffer in
-            write(value, scale: scale, to: buffer.baseAddress!)
-        }
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        guard scale > 0 else { return sign + digits }
+        // At least one digit before the dot: 5 at scale 2 is "005" before it is split.
+        let padded = String(repeating: "0", count: max(0, scale + 1 - digits.utf8.count)) + digits
+        let whole = padded.utf8.count - scale
+        return sign + padded.prefix(whole) + "." + padded.suffix(scale)
     }
 
     /// Formats a scaled integer with trailing zeros (and a bare dot) removed: 21000 at scale 3 → "21".
     public static func formatTrimmed(_ value: Int64, scale: Int) -> String {
-        String(unsafeUninitializedCapacity: maxFormattedLength(scale: scale)) { buffer in
-            writeTrimmed(value, scale: scale, to: buffer.baseAddress!)
-        }
-    }
-
-    /// The most bytes `write` and `writeTrimmed` write at `scale`: a sign, 19 digits or `scale + 1`
-    /// digits, and a dot.
-    @inline(__always)
-    public static func maxFormattedLength(scale: Int) -> Int { max(19, scale + 1) + 2 }
-
-    /// Writes the text of `format(value, scale:)` as UTF-8 to `out`, which has room for
-    /// `maxFormattedLength(scale:)` bytes, and returns how many bytes it wrote.
-    public static func write(_ value: Int64, scale: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var count = 0
-        if value < 0 {
-            out[0] = UInt8(ascii: "-")
-            count = 1
-        }
-        let first = count
-        // Digits from the last, with the dot after `scale` of them; at least one digit before it.
-        var magnitude = value.magnitude
-        var digits = 0
-        repeat {
-            if scale > 0 && digits == scale {
-                out[count] = UInt8(ascii: ".")
-                count += 1
-            }
-            out[count] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-            count += 1
-            digits += 1
-            magnitude /= 10
-        } while magnitude > 0 || digits <= scale
-        var low = first
-        var high = count - 1
-        while low < high {
-            let byte = out[low]
-            out[low] = out[high]
-            out[high] = byte
-            low += 1
-            high -= 1
-        }
-        return count
-    }
-
-    /// Writes the text of `formatTrimmed(value, scale:)` like `write`.
-    public static func writeTrimmed(_ value: Int64, scale: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var count = write(value, scale: scale, to: out)
-        guard scale > 0 else { return count }
-        while out[count - 1] == UInt8(ascii: "0") { count -= 1 }
-        if out[count - 1] == UInt8(ascii: ".") { count -= 1 }
-        return count
+        let text = format(value, scale: scale)
+        guard scale > 0 else { return text }
+        var trimmed = Substring(text)
+        while trimmed.last == "0" { trimmed.removeLast() }
+        if trimmed.last == "." { trimmed.removeLast() }
+        return String(trimmed)
     }
 }

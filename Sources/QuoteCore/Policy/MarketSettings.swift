@@ -19,7 +19,7 @@ public struct MarketSettings: Hashable, Sendable {
     /// The IANA time zone whose calendar day is "today" for a case without a request date.
     public var timeZone: String
 
-    public init(
+    package init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
         roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
@@ -54,7 +54,7 @@ public struct MarketSettings: Hashable, Sendable {
         public var call: Money
         public var emptyBox: Money
 
-        public init(
+        package init(
             logisticsDefault: Money, logisticsByCategory: [DeviceCategory: Money], handling: Money,
             inspection: Money, screening: Money, travel: Money, call: Money, emptyBox: Money
         ) {

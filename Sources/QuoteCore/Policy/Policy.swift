@@ -45,7 +45,7 @@ public final class Policy: Sendable {
     /// The rule cited when a model is not in `models` (G-5).
     public let unlistedModelRule: RuleID?
 
-    public init(
+    package init(
         rules: [RuleID: String], models: [String: DeviceCategory], warranty: WarrantyPolicy,
         exclusions: [Finding: RuleID] = [:], keepsCoverage: [Finding: RuleID] = [:],
         refusedFindings: [Finding: Refusal] = [:], nonOfficial: NonOfficialPolicy? = nil,
@@ -107,7 +107,7 @@ public final class Policy: Sendable {
 public struct FixedCharge: Hashable, Sendable {
     public var line: LineKind
     public var payer: Payer
-    public init(line: LineKind, payer: Payer) {
+    package init(line: LineKind, payer: Payer) {
         self.line = line
         self.payer = payer
     }
@@ -118,7 +118,7 @@ public struct Refusal: Hashable, Sendable {
     public var rule: RuleID
     public var charges: [FixedCharge]
     public var advice: [Coverage.Advice]
-    public init(rule: RuleID, charges: [FixedCharge] = [], advice: [Coverage.Advice] = []) {
+    package init(rule: RuleID, charges: [FixedCharge] = [], advice: [Coverage.Advice] = []) {
         self.rule = rule
         self.charges = charges
         self.advice = advice
@@ -129,7 +129,7 @@ public struct Refusal: Hashable, Sendable {
 public struct Applicability: Hashable, Sendable {
     public var categories: Set<DeviceCategory>?
     public var items: Set<Item>?
-    public init(categories: Set<DeviceCategory>? = nil, items: Set<Item>? = nil) {
+    package init(categories: Set<DeviceCategory>? = nil, items: Set<Item>? = nil) {
         self.categories = categories
         self.items = items
     }

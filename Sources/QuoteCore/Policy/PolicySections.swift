@@ -6,7 +6,7 @@ public struct NonOfficialPolicy: Hashable, Sendable {
     /// HK-13: models serviced as official although bought abroad, and the rule.
     public var internationalModels: Set<String>
     public var internationalRule: RuleID?
-    public init(
+    package init(
         outcome: Outcome, refusal: Refusal, internationalModels: Set<String> = [],
         internationalRule: RuleID? = nil
     ) {
@@ -21,7 +21,7 @@ public struct NonOfficialPolicy: Hashable, Sendable {
 public struct IMEIRequirement: Hashable, Sendable {
     public var rule: RuleID
     public var categories: Set<DeviceCategory>
-    public init(rule: RuleID, categories: Set<DeviceCategory>) {
+    package init(rule: RuleID, categories: Set<DeviceCategory>) {
         self.rule = rule
         self.categories = categories
     }
@@ -34,7 +34,7 @@ public struct EndOfServicePolicy: Hashable, Sendable {
     public var from: [String: CivilDate]
     public var charges: [FixedCharge]
     public var advice: [Coverage.Advice]
-    public init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice])
+    package init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice])
     {
         self.rules = rules
         self.from = from
@@ -48,7 +48,7 @@ public struct PanelPolicy: Hashable, Sendable {
     public var rule: RuleID
     public var applies: Applicability
     public var advice: [Coverage.Advice]
-    public init(rule: RuleID, applies: Applicability, advice: [Coverage.Advice]) {
+    package init(rule: RuleID, applies: Applicability, advice: [Coverage.Advice]) {
         self.rule = rule
         self.applies = applies
         self.advice = advice
@@ -63,7 +63,7 @@ public struct OnSitePolicy: Hashable, Sendable {
     public var screenOverHundredths: Int64
     /// Who pays the repair-avoidance call.
     public var callPayer: Payer
-    public init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer)
+    package init(rule: RuleID, categories: Set<DeviceCategory>, screenOverHundredths: Int64, callPayer: Payer)
     {
         self.rule = rule
         self.categories = categories
@@ -81,7 +81,7 @@ public struct LogisticsPolicy: Hashable, Sendable {
     public var rule: RuleID?
     /// Rule cited on logistics lines of these categories (BX-10: TVs at the TV rate).
     public var categoryRules: [DeviceCategory: RuleID]
-    public init(
+    package init(
         offered: Set<ServiceMode>, modes: Set<ServiceMode>, rule: RuleID? = nil,
         categoryRules: [DeviceCategory: RuleID] = [:]
     ) {
@@ -108,7 +108,7 @@ public struct InWarrantyPolicy: Hashable, Sendable {
     public var otherChannelPayer: Payer?
     public var otherChannelRule: RuleID?
 
-    public init(
+    package init(
         rule: RuleID, payer: Payer, logisticsPayer: Payer? = nil, logisticsRule: RuleID? = nil,
         laterFromMonths: Int? = nil, laterPayer: Payer? = nil, laterRule: RuleID? = nil,
         officialChannels: Set<Channel>? = nil, otherChannelPayer: Payer? = nil,
@@ -139,7 +139,7 @@ public struct OutOfWarrantyPolicy: Hashable, Sendable {
         /// The rule that puts these charges on the consumer, where the market has one.
         public var rule: RuleID?
         public var charges: [ChargeGroup]
-        public init(rule: RuleID?, charges: [ChargeGroup]) {
+        package init(rule: RuleID?, charges: [ChargeGroup]) {
             self.rule = rule
             self.charges = charges
         }
@@ -147,7 +147,7 @@ public struct OutOfWarrantyPolicy: Hashable, Sendable {
 
     public var accepted: Outcome
     public var rejected: Outcome
-    public init(accepted: Outcome, rejected: Outcome) {
+    package init(accepted: Outcome, rejected: Outcome) {
         self.accepted = accepted
         self.rejected = rejected
     }
@@ -158,7 +158,7 @@ public struct ReplacementPolicy: Hashable, Sendable {
     public var rules: [RuleID]
     public var minimum: Period?
     public var minimumRule: RuleID?
-    public init(rules: [RuleID], minimum: Period? = nil, minimumRule: RuleID? = nil) {
+    package init(rules: [RuleID], minimum: Period? = nil, minimumRule: RuleID? = nil) {
         self.rules = rules
         self.minimum = minimum
         self.minimumRule = minimumRule
@@ -169,7 +169,7 @@ public struct ReplacementPolicy: Hashable, Sendable {
 public struct ReplacedPartPolicy: Hashable, Sendable {
     public var rule: RuleID
     public var period: Period
-    public init(rule: RuleID, period: Period) {
+    package init(rule: RuleID, period: Period) {
         self.rule = rule
         self.period = period
     }
@@ -181,7 +181,7 @@ public struct Deadline: Hashable, Sendable {
     public var period: Period
     /// The case kinds it applies to.
     public var kinds: Set<CaseKind>
-    public init(rule: RuleID, period: Period, kinds: Set<CaseKind>) {
+    package init(rule: RuleID, period: Period, kinds: Set<CaseKind>) {
         self.rule = rule
         self.period = period
         self.kinds = kinds

@@ -46,7 +46,7 @@ public struct ReturnPolicy: Hashable, Sendable {
     /// US-5: a refund of what was paid.
     public var refund: RefundPolicy?
 
-    public init(
+    package init(
         rule: RuleID, window: Period, startsFrom: WarrantyPolicy.Start, channels: Set<Channel>? = nil,
         raisedVia: [Channel: Set<RaisedVia>] = [:], raisedViaDefault: Set<RaisedVia>? = nil,
         applies: Applicability = Applicability(), requiresProofOfPurchase: Bool = true,
@@ -99,7 +99,7 @@ public struct RefundPolicy: Hashable, Sendable {
     public var extrasOnDefect: Bool
     /// No shipping is refunded when only part of the order is returned.
     public var noShippingOnPartialReturn: Bool
-    public init(rule: RuleID, extrasOnDefect: Bool, noShippingOnPartialReturn: Bool) {
+    package init(rule: RuleID, extrasOnDefect: Bool, noShippingOnPartialReturn: Bool) {
         self.rule = rule
         self.extrasOnDefect = extrasOnDefect
         self.noShippingOnPartialReturn = noShippingOnPartialReturn
@@ -122,7 +122,7 @@ public struct Promotion: Hashable, Sendable {
     /// G-10: the rule that makes the benefits one-time, cited with them.
     public var oneTimeRule: RuleID?
 
-    public init(
+    package init(
         rule: RuleID, models: Set<String>, starts: CivilDate, requiresOfficial: Bool, voidedBy: Set<Finding>,
         voidRule: RuleID?, warranty: Period?, warrantyRule: RuleID?, freeLabor: Benefit?,
         freeScreen: Benefit?,
@@ -149,7 +149,7 @@ public struct Promotion: Hashable, Sendable {
         public var excludedBy: Set<Finding>
         /// Findings that alone do not qualify (cosmetic scratches).
         public var cosmeticOnly: Set<Finding>
-        public init(
+        package init(
             rule: RuleID, period: Period, excludedBy: Set<Finding> = [], cosmeticOnly: Set<Finding> = []
         ) {
             self.rule = rule

@@ -9,7 +9,7 @@ public struct WarrantyPolicy: Hashable, Sendable {
     /// Model-specific periods, checked before `periods` (HK-4).
     public var modelPeriods: [ModelPeriodRule]
 
-    public init(startsFrom: Start, periods: [PeriodRule], modelPeriods: [ModelPeriodRule] = []) {
+    package init(startsFrom: Start, periods: [PeriodRule], modelPeriods: [ModelPeriodRule] = []) {
         precondition(!periods.isEmpty, "a warranty policy needs at least one period row")
         self.startsFrom = startsFrom
         self.periods = periods
@@ -20,7 +20,7 @@ public struct WarrantyPolicy: Hashable, Sendable {
         public var applies: Applicability
         public var period: Period
         public var rule: RuleID
-        public init(applies: Applicability, period: Period, rule: RuleID) {
+        package init(applies: Applicability, period: Period, rule: RuleID) {
             self.applies = applies
             self.period = period
             self.rule = rule
@@ -33,7 +33,7 @@ public struct WarrantyPolicy: Hashable, Sendable {
         public var items: Set<Item>?
         public var period: Period
         public var rule: RuleID
-        public init(models: Set<String>, items: Set<Item>?, period: Period, rule: RuleID) {
+        package init(models: Set<String>, items: Set<Item>?, period: Period, rule: RuleID) {
             self.models = models
             self.items = items
             self.period = period

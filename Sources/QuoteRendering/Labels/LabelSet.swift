@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 /// The labels of one language: every UI string, vocabulary name and number/date convention, as
 /// flat dotted keys (`ui.issueDate`, `status.in-warranty`, `format.months.3`). Rule sentences are

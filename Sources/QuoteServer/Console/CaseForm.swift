@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 
 /// The quote form's fields, each named by its JSON path in the case (`customer.name`,
 /// `repair.parts.0.sku`), to and from the case JSON. The case decoder checks the values, so the

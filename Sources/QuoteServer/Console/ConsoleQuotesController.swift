@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// The console's quote pages: the list, the form (new and revise), a quote and its actions. The

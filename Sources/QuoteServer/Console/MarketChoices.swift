@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuoteJSON
 
 /// The choices of the quote form for one market, from its price list in force: models, findings,
 /// purchase channels, labour codes and parts (with the models they fit). Served as JSON at

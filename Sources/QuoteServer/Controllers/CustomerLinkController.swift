@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// `POST /v1/quotes/{number}/customer-link`: a new link for the customer to open the quote and

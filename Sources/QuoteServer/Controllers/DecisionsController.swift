@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteStore
 
 /// Decisions: staff `POST /v1/quotes/{number}/decision`; the customer link `GET|POST /q/{token}`.

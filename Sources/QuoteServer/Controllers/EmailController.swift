@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteMailer
 import QuoteStore
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteJSON
 import QuoteRendering
 import QuoteStore
 
@@ -75,16 +76,14 @@ struct QuotesController<Repository: QuoteRepository> {
         try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
         let hash = Digest.sha256Hex(
             Array(issuer.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
-        let engine = services.engine
         let result = try await repo.issue(
             IssueRequest(
                 serviceCase: serviceCase, issuer: issuer,
                 idempotencyKey: idempotencyKey.map { "\(principal.issuer)\u{1F}\($0)" },
                 requestHash: hash,
-                checksBenefits: engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes),
-            compute: { (c: ServiceCase) throws(ValidationError) -> Quote in
-                try engine.quote(c).issued(on: today)
-            })
+                checksBenefits: services.engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes,
+                issuedOn: today),
+            engine: services.engine)
         let issued = result.issued
         if case .issued = result {
             services.metrics.recordIssued(market: issued.record.market, status: issued.record.coverageStatus)

@@ -1,6 +1,7 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
+import QuoteJSON
 
 /// The shipped price lists and examples, found from this file's location.
 enum Fixtures {

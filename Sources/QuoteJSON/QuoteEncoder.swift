@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// Writes a quote as the contract's JSON (§2). Amounts are strings with all minor digits. Keys come
 /// in a fixed order, so the same quote always gives the same bytes.
 public enum QuoteEncoder {

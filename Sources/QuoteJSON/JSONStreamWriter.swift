@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// Writes JSON straight to UTF-8 bytes, member by member, in the same layout as `JSONWriter`
 /// (compact, or pretty with two-space indents), without building a `JSONValue` tree first.
 ///
@@ -19,6 +21,9 @@ public struct JSONStreamWriter: ~Copyable {
 
     /// The JSON written so far.
     public var bytes: [UInt8] { out.array }
+
+    /// The JSON written so far, as text.
+    public var text: String { out.text }
 
     private mutating func newline() {
         out.append(10)
@@ -122,6 +127,23 @@ public struct JSONStreamWriter: ~Copyable {
         writeString(value)
     }
 
+    /// A value that is already compact JSON written by this package (a stored case, quote or
+    /// decision's charges), copied in as it is. With `embedMembers(_:)`, the one place where JSON
+    /// text is spliced rather than written; it is not checked again.
+    public mutating func embed(_ json: String) {
+        beforeValue()
+        var json = json
+        json.withUTF8 { out.append($0) }
+    }
+
+    /// Members that are already compact JSON written by this package (`"a":1,"b":2`, no braces),
+    /// copied into the object open now, after the members written so far.
+    public mutating func embedMembers(_ members: ArraySlice<UInt8>) {
+        guard !members.isEmpty else { return }
+        beforeKey()
+        members.withUnsafeBufferPointer { out.append($0) }
+    }
+
     /// A number from its exact text ("2", "-0.5").
     public mutating func number(_ text: String) {
         beforeValue()
@@ -132,8 +154,7 @@ public struct JSONStreamWriter: ~Copyable {
     /// A whole number, as `String(value)` writes it.
     public mutating func number(_ value: Int) {
         beforeValue()
-        out.reserve(Decimals.maxFormattedLength(scale: 0))
-        out.advance(Decimals.write(Int64(value), scale: 0, to: out.tail))
+        out.appendDecimal(Int64(value), scale: 0)
     }
 
     public mutating func bool(_ value: Bool) {
@@ -185,26 +206,11 @@ public struct JSONStreamWriter: ~Copyable {
         field(name)
         guard let value else { return null() }
         beforeValue()
-        out.reserve(12)
-        if let written = value.write(to: out.tail + 1) {
-            out.tail[0] = UInt8(ascii: "\"")
-            out.tail[written + 1] = UInt8(ascii: "\"")
-            out.advance(written + 2)
-        } else {
-            writeString(value.description)
-        }
+        if !out.appendDateString(value) { writeString(value.description) }
     }
 
     private mutating func decimalString(_ value: Int64, scale: Int, trimmed: Bool) {
         beforeValue()
-        out.reserve(Decimals.maxFormattedLength(scale: scale) + 2)
-        let tail = out.tail
-        tail[0] = UInt8(ascii: "\"")
-        let written =
-            trimmed
-            ? Decimals.writeTrimmed(value, scale: scale, to: tail + 1)
-            : Decimals.write(value, scale: scale, to: tail + 1)
-        tail[written + 1] = UInt8(ascii: "\"")
-        out.advance(written + 2)
+        out.appendDecimal(value, scale: scale, trimmed: trimmed, quoted: true)
     }
 }

@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// The charges a decision fixes, chosen from a quote's JSON: the quote's lines and totals when
 /// accepted; when rejected, its `ifRejected` alternative, or its own lines where it has none (the
 /// charges then do not depend on the answer).

@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// Writes a case back as contract JSON (§1), every default spelled out, so that a stored or
 /// generated case decodes to the same value.
 public enum CaseEncoder {

@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// Reads a service case from JSON (contract §1) and checks every field that can be checked
 /// without a price list (G-5). Price-list checks (SKUs, labor codes, fit) are the calculator's.
 public enum CaseDecoder {

@@ -1,3 +1,5 @@
+import QuoteCore
+
 /// Reads typed fields out of a JSON object, naming the field path in every error (G-5).
 public struct FieldReader {
     /// Case dates must fall in these years: a typo such as 9999 would otherwise give quotes that
@@ -198,26 +200,5 @@ public struct FieldReader {
             result.append((s, path))
         }
         return result
-    }
-}
-
-extension String {
-    var trimmingSpaces: Substring {
-        // Quick answer when the first and last bytes are ASCII and not white space.
-        if let first = utf8.first, let last = utf8.last, Self.isASCIINonSpace(first),
-            Self.isASCIINonSpace(last)
-        {
-            return self[...]
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return Substring(scalars[first...last])
-    }
-
-    /// An ASCII byte that is not Unicode white space (U+0009 to U+000D, U+0020).
-    @inline(__always)
-    private static func isASCIINonSpace(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 }
