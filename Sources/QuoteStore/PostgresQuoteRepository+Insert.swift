@@ -51,13 +51,7 @@ extension PostgresQuoteRepository {
         let now = request.now.timeIntervalSince1970
         if let old = request.supersedes { try await release(connection, old, logger: logger) }
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-        var record = QuoteRecord(
-            number: number, market: market, year: year,
-            kind: issue.serviceCase.kind.rawValue, coverageStatus: computed.coverage.status.rawValue,
-            issueDate: computed.issueDate.description, validUntil: computed.validUntil.description,
-            issuer: request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
-            priceListVersion: computed.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
+        var record = Self.record(issue, number: number, search: search, now: now)
         try await connection.query(
             """
             WITH q AS (
@@ -100,5 +94,17 @@ extension PostgresQuoteRepository {
                 """, logger: logger)
         }
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+
+    /// The row of an issue under its number.
+    static func record(_ issue: PreparedIssue, number: String, search: SearchColumns, now: Double) -> QuoteRecord {
+        let computed = issue.quote
+        return QuoteRecord(
+            number: number, market: computed.market.rawValue, year: computed.issueDate.year,
+            kind: issue.serviceCase.kind.rawValue, coverageStatus: computed.coverage.status.rawValue,
+            issueDate: computed.issueDate.description, validUntil: computed.validUntil.description,
+            issuer: issue.request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
+            priceListVersion: computed.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
+            decision: nil, reference: search.reference, model: search.model)
     }
 }

@@ -45,16 +45,25 @@ extension PostgresQuoteRepository {
     /// without savepoints (refusals come before any write), and when an issue failed after it
     /// wrote, again with one savepoint per issue. A deadlock or serialisation failure of the whole
     /// transaction writes the batch again.
+    ///
+    /// A plain batch (``isPlain(_:)``) is first written in a fixed number of statements
+    /// (``insertBatch(_:_:logger:)``); tests that inject a failing `write` take the issue-by-issue
+    /// path.
     static func commit(
-        _ client: PostgresClient, _ batch: [PreparedIssue], logger: Logger,
-        write insert: @escaping Write = PostgresQuoteRepository.insert(_:_:logger:)
+        _ client: PostgresClient, _ batch: [PreparedIssue], logger: Logger, write injected: Write? = nil
     ) async -> [GroupCommitQueue.Outcome] {
+        let insert = injected ?? PostgresQuoteRepository.insert(_:_:logger:)
+        var batched = injected == nil && isPlain(batch)
         var savepoints = false
         for _ in 0..<5 {
             do {
                 return try await client.withConnection { connection in
-                    try await write(connection, batch, savepoints: savepoints, logger: logger, insert)
+                    try await write(
+                        connection, batch, savepoints: savepoints, batched: batched, logger: logger, insert)
                 }
+            } catch is NeedsSavepoints where batched {
+                // The batch as a whole failed: issue by issue, so that each failure is its own.
+                batched = false
             } catch is NeedsSavepoints {
                 savepoints = true
             } catch {
@@ -87,8 +96,8 @@ extension PostgresQuoteRepository {
     }
 
     static func write(
-        _ connection: PostgresConnection, _ batch: [PreparedIssue], savepoints: Bool, logger: Logger,
-        _ insert: Write
+        _ connection: PostgresConnection, _ batch: [PreparedIssue], savepoints: Bool, batched: Bool = false,
+        logger: Logger, _ insert: Write
     ) async throws -> [GroupCommitQueue.Outcome] {
         try await connection.query("BEGIN", logger: logger)
         do {
@@ -104,6 +113,18 @@ extension PostgresQuoteRepository {
             let order = batch.indices.sorted {
                 (batch[$0].quote.market.rawValue, batch[$0].quote.issueDate.year, $0)
                     < (batch[$1].quote.market.rawValue, batch[$1].quote.issueDate.year, $1)
+            }
+            if batched {
+                let outcomes: [GroupCommitQueue.Outcome]
+                do {
+                    outcomes = try await insertBatch(connection, batch, logger: logger)
+                } catch {
+                    let unwrapped = PostgresStoreError.unwrapping(error)
+                    if let store = unwrapped as? PostgresStoreError, store.isRetryable { throw unwrapped }
+                    throw NeedsSavepoints()
+                }
+                try await connection.query("COMMIT", logger: logger)
+                return outcomes
             }
             var outcomes = [GroupCommitQueue.Outcome](
                 repeating: .failure(StoreError.contention), count: batch.count)

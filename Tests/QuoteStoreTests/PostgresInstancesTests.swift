@@ -210,4 +210,47 @@ struct PostgresGroupCommitTests {
         #expect(try await store.strings("SELECT last FROM quote_counters") == ["9"])
         #expect(try await store.count("idempotency_keys") == 1)
     }
+
+    @Test("a plain batch is written in a few statements: numbers in order, keys replayed or refused")
+    func plainBatch() async throws {
+        let store = try await StoreKind.postgres.make()
+        defer { Task { await store.close() } }
+        guard let repo = store.postgres else { return }
+        try await Store.issue(repo, Fixtures.pakistanRepair(requestDate: "2026-04-01"), key: "used")
+        func prepared(_ i: Int, key: String?, hash: String) throws -> PreparedIssue {
+            let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(800 + i)))
+            return PreparedIssue(
+                request: IssueRequest(serviceCase: serviceCase, issuer: "desk-1", idempotencyKey: key, requestHash: hash),
+                serviceCase: serviceCase, quote: try Store.engine.quote(serviceCase))
+        }
+        let usedHash = Digest.sha256Hex(Array(Fixtures.pakistanRepair(requestDate: "2026-04-01").utf8))
+        var issues = try (0..<6).map { try prepared($0, key: "k\($0)", hash: "h\($0)") }
+        issues.insert(try prepared(6, key: "used", hash: usedHash), at: 2)
+        issues.append(try prepared(7, key: "used", hash: "another body"))
+        issues.append(try prepared(8, key: nil, hash: "h8"))
+        #expect(PostgresQuoteRepository.isPlain(issues) == false)  // "used" twice
+        issues.removeLast(2)
+        issues.append(try prepared(8, key: nil, hash: "h8"))
+        #expect(PostgresQuoteRepository.isPlain(issues))
+        let outcomes = await PostgresQuoteRepository.commit(repo.client, issues, logger: repo.logger)
+        guard case .failure(SQLiteQuoteRepository.IssueRetry.replay(let first)) = outcomes[2] else {
+            Issue.record("expected a replay of the key's first quote, got \(outcomes[2])")
+            return
+        }
+        #expect(first == "PK-2026-000001")
+        let numbers = outcomes.map { try? $0.get().issued.record.number }
+        let expected = (1...7).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) }
+        #expect(numbers.compactMap { $0 } == expected)
+        #expect(try await store.strings("SELECT number FROM quotes WHERE market = 'NL' ORDER BY id") == expected)
+        #expect(try await store.count("customer_tokens") == 8)
+        #expect(try await store.count("idempotency_keys") == 7)
+        let seventh = try #require(try await repo.quote(number: expected[6]))
+        #expect(seventh.reference == nil && seventh.model == "Xiaomi 12 Pro")
+        let issued = try #require(try outcomes[0].get().issued.record)
+        #expect(try await repo.quote(number: issued.number) == issued)
+        #expect(try await repo.quote(customerToken: try outcomes[0].get().issued.customerToken)?.number == expected[0])
+        let refused = await PostgresQuoteRepository.commit(
+            repo.client, [try prepared(9, key: "used", hash: "another body")], logger: repo.logger)
+        #expect(throws: StoreError.idempotencyKeyReused) { try refused[0].get() }
+    }
 }
