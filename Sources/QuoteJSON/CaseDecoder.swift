@@ -13,13 +13,13 @@ public enum CaseDecoder {
     public static func decode(bytes: [UInt8], today: (MarketCode) -> CivilDate) throws(ValidationError)
         -> ServiceCase
     {
-        let json: JSONValue
+        let parsed: (value: JSONValue, plainText: Bool)
         do {
-            json = try JSONParser.parse(bytes)
+            parsed = try JSONParser.parseReportingPlainText(bytes)
         } catch {
             throw ValidationError(field: "", "malformed JSON: \(error)")
         }
-        return try decode(json, today: today)
+        return try decode(parsed.value, today: today, plainText: parsed.plainText)
     }
 
     static let topLevelKeys = KnownKeys([
@@ -40,10 +40,12 @@ public enum CaseDecoder {
     static let historyKeys = KnownKeys(["benefitsUsed", "benefitQuotes", "previousRepair"])
     static let previousRepairKeys = KnownKeys(["completed", "fault", "replacedParts", "deviceReplaced"])
 
-    public static func decode(_ json: JSONValue, today: (MarketCode) -> CivilDate) throws(ValidationError)
-        -> ServiceCase
-    {
-        let root = try FieldReader(json)
+    /// `plainText`: the parser found every text plain printable ASCII (the character check of
+    /// texts is then skipped; their length is still checked).
+    public static func decode(
+        _ json: JSONValue, today: (MarketCode) -> CivilDate, plainText: Bool = false
+    ) throws(ValidationError) -> ServiceCase {
+        let root = try FieldReader(json, plainText: plainText)
         try root.rejectUnknownKeys(topLevelKeys)
         let market = MarketCode(try root.requiredString("market"))
         let requestDate = try root.date("requestDate") ?? today(market)
@@ -215,7 +217,7 @@ public enum CaseDecoder {
         try r.rejectUnknownKeys(repairKeys)
         var parts: [ServiceCase.PartRequest] = []
         for (value, path) in try r.array("parts") {
-            let p = try FieldReader(value, path: path)
+            let p = try FieldReader(value, path: path, plainText: r.plainText)
             try p.rejectUnknownKeys(partKeys)
             guard let quantity = try p.integer("quantity") else {
                 throw ValidationError(field: p.field("quantity"), "is required")

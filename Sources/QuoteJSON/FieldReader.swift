@@ -8,13 +8,17 @@ public struct FieldReader {
 
     public let object: JSONObject
     public let path: String
+    /// The parser found every text of the document plain printable ASCII
+    /// (``JSONParser/parseReportingPlainText(_:)``): texts need only their length checked.
+    public let plainText: Bool
 
-    public init(_ value: JSONValue, path: String = "") throws(ValidationError) {
+    public init(_ value: JSONValue, path: String = "", plainText: Bool = false) throws(ValidationError) {
         guard case .object(let object) = value else {
             throw ValidationError(field: path, "expected an object, got \(value.typeName)")
         }
         self.object = object
         self.path = path
+        self.plainText = plainText
     }
 
     public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -75,18 +79,30 @@ public struct FieldReader {
         guard case .string(let s) = value else {
             throw ValidationError(field: field(key), "expected a string, got \(value.typeName)")
         }
-        try Self.checkText(s, field: field(key))
+        try checkText(s, field: field(key))
         return s
     }
 
+    /// ``checkText(_:field:)``, without the character scan when the parser vouched for the texts.
+    public func checkText(_ text: String, field: @autoclosure () -> String) throws(ValidationError) {
+        if plainText {
+            guard text.utf8.count <= Self.maxTextBytes else {
+                throw ValidationError(field: field(), "is longer than \(Self.maxTextBytes) bytes")
+            }
+        } else {
+            try Self.checkText(text, field: field())
+        }
+    }
+
     /// Refuses control and text-direction characters and overlong texts, naming `field`.
-    public static func checkText(_ text: String, field: String) throws(ValidationError) {
+    /// The field's path is built only for an error.
+    public static func checkText(_ text: String, field: @autoclosure () -> String) throws(ValidationError) {
         let utf8 = text.utf8
         guard utf8.count <= maxTextBytes else {
-            throw ValidationError(field: field, "is longer than \(maxTextBytes) bytes")
+            throw ValidationError(field: field(), "is longer than \(maxTextBytes) bytes")
         }
         guard TextSafety.isClean(text) else {
-            throw ValidationError(field: field, "contains a control or text-direction character")
+            throw ValidationError(field: field(), "contains a control or text-direction character")
         }
     }
 
@@ -175,11 +191,11 @@ public struct FieldReader {
 
     public func object(_ key: String) throws(ValidationError) -> FieldReader? {
         guard let value = value(key) else { return nil }
-        return try FieldReader(value, path: field(key))
+        return try FieldReader(value, path: field(key), plainText: plainText)
     }
 
     public func requiredObject(_ key: String) throws(ValidationError) -> FieldReader {
-        try FieldReader(try require(key), path: field(key))
+        try FieldReader(try require(key), path: field(key), plainText: plainText)
     }
 
     public func array(_ key: String) throws(ValidationError) -> [(value: JSONValue, path: String)] {
@@ -196,7 +212,7 @@ public struct FieldReader {
             guard case .string(let s) = value else {
                 throw ValidationError(field: path, "expected a string, got \(value.typeName)")
             }
-            try Self.checkText(s, field: path)
+            try checkText(s, field: path)
             result.append((s, path))
         }
         return result

@@ -11,6 +11,10 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Stays true while every string read is printable ASCII written without escapes: then no
+    /// text of the document holds a control or text-direction character, and readers may skip
+    /// that check (``FieldReader/plainText``).
+    private var plainText = true
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -20,14 +24,30 @@ public struct JSONParser {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) in try parse(buffer) }
     }
 
+    /// The value, and whether all of its texts are plain printable ASCII (no escapes, no DEL, no
+    /// byte above 0x7F).
+    public static func parseReportingPlainText(_ bytes: [UInt8]) throws(SyntaxError) -> (
+        value: JSONValue, plainText: Bool
+    ) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) in
+            var parser = JSONParser(buffer)
+            let value = try parser.parseDocument()
+            return (value, parser.plainText)
+        }
+    }
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes)
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else {
-            throw parser.error("unexpected text after the JSON value")
+        return try parser.parseDocument()
+    }
+
+    private mutating func parseDocument() throws(SyntaxError) -> JSONValue {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else {
+            throw error("unexpected text after the JSON value")
         }
         return value
     }
@@ -198,6 +218,8 @@ public struct JSONParser {
         index += 1
         let start = index
         var high: UInt8 = 0
+        // Bit 7 set by a byte above 0x7E (DEL included): the text is not plain ASCII.
+        var notPlain: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -206,12 +228,15 @@ public struct JSONParser {
                     throw error("invalid UTF-8 in a string")
                 }
                 index += 1
+                if notPlain >= 0x80 || high >= 0x80 { plainText = false }
                 return (String(decoding: run, as: UTF8.self), high < 0x80)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             high |= byte
+            notPlain |= byte &+ 1
             index += 1
         }
+        plainText = false
         var buffer = Array(bytes[start..<index])
         buffer.reserveCapacity(buffer.count + 16)
         while true {

@@ -132,7 +132,12 @@ struct FreeTextTests {
     func refused(original: String, field: String) throws {
         let text = try String(
             contentsOf: Fixtures.examples.appendingPathComponent("pk-free-labor.json"), encoding: .utf8)
-        for bad in ["\\r\\nRCPT TO:<x@y.example>", "\\u0000", "\\u202e", "\\u2066", "\\u0085"] {
+        // Escaped, and raw in the UTF-8 (DEL, a C1 control, a bidi override): the parser's plain-
+        // ASCII fast path must not let a raw one through.
+        for bad in [
+            "\\r\\nRCPT TO:<x@y.example>", "\\u0000", "\\u202e", "\\u2066", "\\u0085", "\u{7F}", "\u{85}",
+            "\u{202E}", "\u{2069}",
+        ] {
             let mutated = text.replacingOccurrences(
                 of: original, with: String(original.dropLast()) + bad + "\"")
             #expect(mutated != text)

@@ -7,6 +7,13 @@ public enum TextSafety {
     public static func isClean(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            // Nearly every text is printable ASCII: one tight pass settles it.
+            var printable = true
+            for byte in bytes where byte < 0x20 || byte >= 0x7F {
+                printable = false
+                break
+            }
+            if printable { return true }
             var index = 0
             let count = bytes.count
             while index < count {

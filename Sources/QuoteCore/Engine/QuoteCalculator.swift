@@ -29,7 +29,8 @@ public struct QuoteCalculator: Sendable {
         let outcome = try found.merging(CoverageDecider(inputs: inputs).decide())
         let charges = try found.merging(Self.charges(for: outcome, inputs: inputs))
         found.merge(Self.marketRules(inputs, status: charges.status))
-        for line in charges.lines + (charges.ifRejected ?? []) { found.cite(line.rule) }
+        for line in charges.lines { found.cite(line.rule) }
+        for line in charges.ifRejected ?? [] { found.cite(line.rule) }
         let settings = list.settings
         let pricer = LinePricer(
             currency: settings.currency, rate: serviceCase.salesTaxRate ?? settings.vatRate,

@@ -44,6 +44,9 @@ public final class Policy: Sendable {
     public let postingDeadline: Deadline?
     /// The rule cited when a model is not in `models` (G-5).
     public let unlistedModelRule: RuleID?
+    /// Every rule as a quote cites it, made once: a quote looks each cited rule up once, where
+    /// building its translations per quote cost a dictionary per rule.
+    private let citations: [RuleID: Coverage.CitedRule]
 
     package init(
         rules: [RuleID: String], models: [String: DeviceCategory], warranty: WarrantyPolicy,
@@ -89,6 +92,13 @@ public final class Policy: Sendable {
         self.turnaroundRule = turnaroundRule
         self.postingDeadline = postingDeadline
         self.unlistedModelRule = unlistedModelRule
+        var citations: [RuleID: Coverage.CitedRule] = [:]
+        for id in Set(rules.keys).union(ruleTranslations.values.flatMap(\.keys)) {
+            citations[id] = Coverage.CitedRule(
+                id: id, text: rules[id] ?? id.rawValue,
+                translations: ruleTranslations.compactMapValues { $0[id] })
+        }
+        self.citations = citations
     }
 
     /// One rule's sentence in each of the market's languages but English: `["nl": "…", "fr": "…"]`.
@@ -99,7 +109,7 @@ public final class Policy: Sendable {
     /// A rule as a quote cites it: its English sentence (the quote JSON's text) and its
     /// translations (the documents'), or its ID when the policy has no sentence for it.
     public func cite(_ id: RuleID) -> Coverage.CitedRule {
-        Coverage.CitedRule(id: id, text: rules[id] ?? id.rawValue, translations: translations(of: id))
+        citations[id] ?? Coverage.CitedRule(id: id, text: id.rawValue, translations: [:])
     }
 }
 
