@@ -7,7 +7,7 @@
 struct Findings {
     /// What was found, in order, as one log: a step's findings are one array to hand back and to
     /// append, however many kinds they hold. Repeats are dropped once, when the quote reads them
-    /// (`rules`, `windows`, `advice`); a log of five arrays cost the engine a tenth of its speed.
+    /// (``coverage(status:policy:)``); a log of five arrays cost the engine a tenth of its speed.
     private enum Entry {
         case rule(RuleID)
         case window(Coverage.Window)
@@ -64,45 +64,29 @@ struct Findings {
         return value
     }
 
-    /// The rules cited, each once, in the order first cited.
-    var rules: [RuleID] {
-        var rules: [RuleID] = []
-        for case .rule(let rule) in entries where !rules.contains(rule) { rules.append(rule) }
-        return rules
-    }
-
-    /// The windows, the first of each name.
-    var windows: [Coverage.Window] {
+    /// The quote's coverage: everything found, in one pass over the log (a pass per kind copied
+    /// every entry five times).
+    func coverage(status: CoverageStatus, policy: Policy) -> Coverage {
+        var rules: [Coverage.CitedRule] = []
         var windows: [Coverage.Window] = []
-        for case .window(let window) in entries where !windows.contains(where: { $0.name == window.name }) {
-            windows.append(window)
-        }
-        return windows
-    }
-
-    var notes: [String] {
-        entries.compactMap { if case .note(let note) = $0 { note } else { nil } }
-    }
-
-    /// The advice, each once.
-    var advice: [Coverage.Advice] {
+        var notes: [String] = []
         var advice: [Coverage.Advice] = []
-        for case .advice(let item) in entries where !advice.contains(item) { advice.append(item) }
-        return advice
-    }
-
-    var benefitsGranted: [RuleID] {
-        entries.compactMap { if case .benefit(let rule) = $0 { rule } else { nil } }
-    }
-
-    /// The rules with their sentences, for the quote.
-    func citedRules(_ policy: Policy) -> [Coverage.CitedRule] {
-        var cited: [Coverage.CitedRule] = []
-        cited.reserveCapacity(entries.count)
-        for case .rule(let rule) in entries where !cited.contains(where: { $0.id == rule }) {
-            cited.append(policy.cite(rule))
+        var benefits: [RuleID] = []
+        rules.reserveCapacity(entries.count)
+        for entry in entries {
+            switch entry {
+            case .rule(let rule):
+                if !rules.contains(where: { $0.id == rule }) { rules.append(policy.cite(rule)) }
+            case .window(let window):
+                if !windows.contains(where: { $0.name == window.name }) { windows.append(window) }
+            case .note(let note): notes.append(note)
+            case .advice(let item): if !advice.contains(item) { advice.append(item) }
+            case .benefit(let rule): benefits.append(rule)
+            }
         }
-        return cited
+        return Coverage(
+            status: status, warrantyEnds: warrantyEnds, rules: rules, windows: windows, advice: advice,
+            benefitsGranted: benefits, notes: notes)
     }
 }
 

@@ -53,11 +53,7 @@ public struct QuoteCalculator: Sendable {
             issueDate: issue, validUntil: issue.adding(days: settings.quoteValidityDays),
             expectedCompletion: charges.status == .refused
                 ? nil : issue.adding(days: settings.turnaroundDays),
-            coverage: Coverage(
-                status: charges.status, warrantyEnds: found.warrantyEnds,
-                rules: found.citedRules(list.policy),
-                windows: found.windows,
-                advice: found.advice, benefitsGranted: found.benefitsGranted, notes: found.notes),
+            coverage: found.coverage(status: charges.status, policy: list.policy),
             lines: lines, totals: try Self.totals(lines, settings.currency), ifRejected: alternative,
             sample: settings.sample)
     }

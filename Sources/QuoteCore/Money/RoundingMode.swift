@@ -23,6 +23,9 @@ public enum RoundingMode: String, Sendable, CaseIterable {
     /// `RoundingMode.halfUp.divide(50, times: 210_000, by: 1_000_000) == 11` (21 % of 0.50).
     public func divide(_ value: Int64, times factor: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator > 0 && (0..<denominator).contains(factor), "a factor below the denominator")
+        // Nearly always the product fits in 64 bits: the same division, without the wide one.
+        let (narrow, overflow) = value.multipliedReportingOverflow(by: factor)
+        if !overflow { return divide(narrow, by: denominator) }
         let product = value.multipliedFullWidth(by: factor)
         let (quotient, remainder) = denominator.dividingFullWidth(product)
         return rounded(
