@@ -39,7 +39,7 @@ extension PostgresQuoteRepository {
         }
         do {
             try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))
-        } catch let error as LifecycleError {
+        } catch {
             throw RefusedBeforeWriting(reason: StoreError.lifecycle(error))
         }
     }

@@ -91,6 +91,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     /// Leases a connection; the error of a failed statement is unwrapped into a ``PostgresStoreError``.
+    @discardableResult
     func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withConnection { connection in try await body(connection) }
@@ -102,6 +103,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     /// Runs `body` in a transaction on a leased connection.
+    @discardableResult
     func transaction<T: Sendable>(_ body: @escaping (PostgresConnection) async throws -> T) async throws -> T
     {
         try await withConnection { connection in

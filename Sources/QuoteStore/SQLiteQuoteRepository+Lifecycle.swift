@@ -15,7 +15,7 @@ extension SQLiteQuoteRepository {
         do {
             // Expiry does not matter here: an expired quote may be revised.
             try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))
-        } catch let error as LifecycleError {
+        } catch {
             throw RefusedBeforeWriting(reason: StoreError.lifecycle(error))
         }
     }
