@@ -26,6 +26,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "e2e-password-0001"
@@ -117,13 +118,27 @@ class Console:
     def path(self):
         return self.driver.current_url[len(self.base):]
 
+    def submit(self, selector):
+        """Clicks a button that posts a form and waits until the next page has replaced this one
+        (looking for an element of the answer straight after the click raced a slow server)."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.css(selector).click()
+
+        def replaced(driver):
+            try:
+                return staleness_of(page)(driver)
+            except WebDriverException:
+                return True  # Chromium: "Node … does not belong to the document", i.e. replaced
+
+        WebDriverWait(self.driver, 20).until(replaced)
+
     def sign_in(self, name):
         self.driver.delete_all_cookies()
         self.go("/console/sign-in")
         self.css("input[name=username]").send_keys(name)
         self.css("input[name=password]").send_keys(PASSWORD)
-        self.css("form[action='/console/sign-in'] button").click()
-        WebDriverWait(self.driver, 10).until(lambda d: "/console/quotes" in d.current_url)
+        self.submit("form[action='/console/sign-in'] button")
+        WebDriverWait(self.driver, 20).until(lambda d: self.path().startswith("/console/quotes"))
 
     def wait_for(self, condition, timeout=10):
         WebDriverWait(self.driver, timeout).until(lambda d: condition())
@@ -193,7 +208,7 @@ class Console:
         self.go("/console/sign-in")
         self.css("input[name=username]").send_keys("desk")
         self.css("input[name=password]").send_keys("a wrong password")
-        self.css("form[action='/console/sign-in'] button").click()
+        self.submit("form[action='/console/sign-in'] button")
         assert "not right" in self.css("#sign-in-error").text
         self.sign_in("desk")
         assert self.path().startswith("/console/quotes"), self.path()
@@ -272,7 +287,7 @@ class Console:
     def test_csrf_refusal(self):
         self.fill_case("E2E-CSRF")
         self.driver.execute_script("document.querySelector('#quote-form input[name=csrf]').value = 'forged';")
-        self.css("button[name=action][value=issue]").click()
+        self.submit("button[name=action][value=issue]")
         assert "(403)" in self.css("h1").text, self.css("h1").text
         self.go("/console/quotes?q=E2E-CSRF")
         assert not self.all("tr[data-quote-number]")
@@ -299,8 +314,8 @@ class Console:
 
     def test_sign_out(self):
         self.sign_in("desk")
-        self.css("#sign-out").click()
-        self.wait_for(lambda: "/console/sign-in" in self.driver.current_url)
+        self.submit("#sign-out")
+        self.wait_for(lambda: self.path().startswith("/console/sign-in"))
         self.go("/console/quotes")
         assert self.path().startswith("/console/sign-in")
 
