@@ -140,7 +140,7 @@ class Console:
         self.submit("form[action='/console/sign-in'] button")
         WebDriverWait(self.driver, 20).until(lambda d: self.path().startswith("/console/quotes"))
 
-    def wait_for(self, condition, timeout=10):
+    def wait_for(self, condition, timeout=20):
         WebDriverWait(self.driver, timeout).until(lambda d: condition())
 
     def select(self, name, value):
@@ -217,7 +217,7 @@ class Console:
         self.fill_case("E2E-1")
         self.shoot("form", 1280)
         self.shoot("form", 400)
-        self.css("button[name=action][value=preview]").click()
+        self.submit("button[name=action][value=preview]")
         self.wait_for(lambda: self.all("#preview [data-total=consumer]"))
         total = self.css("#preview [data-total=consumer]")
         amount = total.get_attribute("data-amount")
@@ -238,7 +238,7 @@ class Console:
         quantity = self.css("input[name='repair.parts.0.quantity']")
         quantity.clear()
         quantity.send_keys("1")
-        self.css("button[name=action][value=issue]").click()
+        self.submit("button[name=action][value=issue]")
         self.wait_for(lambda: self.all("[data-quote-number]"))
         self.number = self.css("[data-quote-number]").get_attribute("data-quote-number")
         assert self.path() == f"/console/quotes/{self.number}", self.path()
@@ -266,7 +266,7 @@ class Console:
         self.go(f"/console/quotes/{self.number}")
         self.css("#d-accepted").click()
         Select(self.css("select[name=channel]")).select_by_value("phone")
-        self.css("#decision-form button[type=submit]").click()
+        self.submit("#decision-form button[type=submit]")
         self.wait_for(lambda: "done=decision" in self.driver.current_url)
         assert self.css("[data-state]").get_attribute("data-state") == "accepted"
 
@@ -295,7 +295,7 @@ class Console:
     def test_retailer_isolation(self):
         self.sign_in("shop")
         self.fill_case("E2E-SHOP")
-        self.css("button[name=action][value=issue]").click()
+        self.submit("button[name=action][value=issue]")
         self.wait_for(lambda: self.all("[data-quote-number]"))
         shop_number = self.css("[data-quote-number]").get_attribute("data-quote-number")
         self.sign_in("other-shop")
