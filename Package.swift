@@ -52,6 +52,10 @@ let package = Package(
             name: "QuoteBench", dependencies: ["QuoteCore", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore"]),
+        // libxlsxwriter, behind a shim like CCurl; QuoteSpreadsheet writes the finance workbooks with it.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "QuoteSpreadsheet", dependencies: ["CXlsxWriter", "QuoteCore", "QuoteFinance"]),
         // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox
         // (SQLite via GRDB, PostgreSQL via postgres-nio).
         .target(
@@ -85,7 +89,7 @@ let package = Package(
             name: "repairquote",
             dependencies: [
                 "QuoteCore", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
-                "QuoteServer", "QuoteStore", "QuoteBench",
+                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +116,7 @@ let package = Package(
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer", "QuoteBench"]),
         .testTarget(
             name: "QuoteFinanceTests",
-            dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading", "QuoteBench"]),
+            dependencies: ["QuoteFinance", "QuoteCore", "PriceListLoading", "QuoteBench", "QuoteTestSupport"]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(
             name: "QuoteTestSupport",
