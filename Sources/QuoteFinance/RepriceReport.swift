@@ -52,7 +52,8 @@ extension RepriceResult {
         switch new {
         case .failure(let error):
             return common + [
-                .empty, .text(oldStatus), .empty, .text(oldPayers.joined(separator: " ")), .empty, old, .empty,
+                .empty, .text(oldStatus), .empty, .text(oldPayers.joined(separator: " ")), .empty, old,
+                .empty,
                 .empty, .text("unpriced"), .text("\(error)"),
             ]
         case .success(let n):

@@ -37,10 +37,12 @@ public final class Workbook {
             let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
             throw SpreadsheetError(
                 file: path,
-                !exists ? "the folder \(folder) does not exist"
+                !exists
+                    ? "the folder \(folder) does not exist"
                     : !isDirectory.boolValue ? "\(folder) is not a folder" : "cannot write in \(folder)")
         }
-        var options = lxw_workbook_options(constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: 0)
+        var options = lxw_workbook_options(
+            constant_memory: UInt8(LXW_TRUE.rawValue), tmpdir: nil, use_zip64: 0)
         handle = workbook_new_opt(temporaryPath, &options)
         guard let handle else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
@@ -97,7 +99,8 @@ public final class Workbook {
         let closed = workbook_close(handle)
         guard closed == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw SpreadsheetError(file: path, "cannot write the workbook: \(String(cString: lxw_strerror(closed)))")
+            throw SpreadsheetError(
+                file: path, "cannot write the workbook: \(String(cString: lxw_strerror(closed)))")
         }
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))

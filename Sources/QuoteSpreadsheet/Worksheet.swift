@@ -22,7 +22,9 @@ public final class Worksheet {
         try append(cells, format: nil)
     }
 
-    func append(_ cells: [SpreadsheetCell], format: UnsafeMutablePointer<lxw_format>?) throws(SpreadsheetError) {
+    func append(_ cells: [SpreadsheetCell], format: UnsafeMutablePointer<lxw_format>?)
+        throws(SpreadsheetError)
+    {
         for (index, cell) in cells.enumerated() {
             let column = lxw_col_t(index)
             let error: lxw_error
@@ -36,7 +38,8 @@ public final class Worksheet {
                 error = worksheet_write_number(sheet, row, column, number, book.moneyFormat(currency))
             case .date(let date):
                 var value = lxw_datetime(
-                    year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
+                    year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0,
+                    sec: 0)
                 error = worksheet_write_datetime(sheet, row, column, &value, book.dateFormat)
             case .percent(let text):
                 guard let fraction = Self.fraction(text) else {

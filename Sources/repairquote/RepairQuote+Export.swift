@@ -46,7 +46,8 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("give either FILE or --db FILE|URL")
         }
         if workbook.xlsx != nil, csv || bom {
-            throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
+            throw ValidationError(
+                "--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
         }
     }
 

@@ -26,7 +26,8 @@ struct OpenedWorkbook: Decodable {
 
     static func open(_ path: String) throws -> OpenedWorkbook {
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("\(python) is missing: run bash scripts/setup.sh (it makes .build/test-venv with openpyxl)")
+            Issue.record(
+                "\(python) is missing: run bash scripts/setup.sh (it makes .build/test-venv with openpyxl)")
             throw CocoaError(.fileNoSuchFile)
         }
         let process = Process()
@@ -99,7 +100,8 @@ struct WorkbookTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try CommandLineTests.run(["reprice", file, "--on", "2027-01-01", "--xlsx", path])
         #expect(result.status == 0, "\(result.err)")
-        let csv = try StrictCSV.parse(try CommandLineTests.run(["reprice", file, "--on", "2027-01-01", "--csv"]).out)
+        let csv = try StrictCSV.parse(
+            try CommandLineTests.run(["reprice", file, "--on", "2027-01-01", "--csv"]).out)
         let summaryCSV = try StrictCSV.parse(
             try CommandLineTests.run(["reprice", file, "--on", "2027-01-01", "--csv", "--summary"]).out)
         let book = try OpenedWorkbook.open(path)
@@ -120,7 +122,10 @@ struct WorkbookTests {
         let missing = "/nonexistent-\(UUID().uuidString)/out.xlsx"
         for (arguments, reason) in [
             (["export", file, "--xlsx", missing], "does not exist"),
-            (["reprice", file, "--on", "2027-01-01", "--xlsx", blocker.path + "/out.xlsx"], "is not a folder"),
+            (
+                ["reprice", file, "--on", "2027-01-01", "--xlsx", blocker.path + "/out.xlsx"],
+                "is not a folder"
+            ),
         ] {
             let result = try CommandLineTests.run(arguments)
             #expect(result.status == 2, "\(arguments)")
@@ -138,7 +143,9 @@ struct WorkbookTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CommandLineTests.run(["export", file, "--xlsx", folder.appendingPathComponent("a.xlsx").path])
+        let result = try CommandLineTests.run([
+            "export", file, "--xlsx", folder.appendingPathComponent("a.xlsx").path,
+        ])
         #expect(result.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.xlsx"])
     }
