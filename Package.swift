@@ -59,6 +59,10 @@ let package = Package(
             dependencies: ["QuoteCore", "QuoteJSON", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore", "QuoteJSON"]),
+        // libxlsxwriter, behind a shim like CCurl; QuoteSpreadsheet writes the finance workbooks with it.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "QuoteSpreadsheet", dependencies: ["CXlsxWriter", "QuoteCore", "QuoteFinance"]),
         // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox
         // (SQLite via GRDB, PostgreSQL via postgres-nio).
         .target(
@@ -92,7 +96,7 @@ let package = Package(
             name: "repairquote",
             dependencies: [
                 "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
-                "QuoteServer", "QuoteStore", "QuoteBench",
+                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,7 +125,9 @@ let package = Package(
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer", "QuoteBench"]),
         .testTarget(
             name: "QuoteFinanceTests",
-            dependencies: ["QuoteFinance", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteBench"]),
+            dependencies: [
+                "QuoteFinance", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteBench", "QuoteTestSupport",
+            ]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(
             name: "QuoteTestSupport",

@@ -73,11 +73,10 @@ public enum PriceListLoader {
                 "\(missing) is cited but has no sentence in rules:")
         }
         try own.check(policy, languages: settings.languages, general: translations, generalRules: general)
-        return PriceList(
-            settings: settings,
-            labor: try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency),
-            parts: try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency),
-            policy: policy)
+        let labor = try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency)
+        let parts = try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency)
+        let names = try NameTranslations(folder: folder, languages: settings.languages, labor: labor, parts: parts)
+        return PriceList(settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy)
     }
 
     /// Loads one version folder on its own (`PriceLists/NL/2025.1`): the market is the one its
@@ -134,6 +133,17 @@ public enum PriceListLoader {
                 && fm.fileExists(atPath: path(directory, name), isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
+    }
+
+    /// The language codes of the `<prefix><lang>.yaml` files in `folder` (`rules.nl.yaml` →
+    /// `nl`), sorted.
+    static func languageFiles(prefix: String, in folder: String) throws(PriceListError) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw PriceListError(file: folder, line: nil, field: "", "cannot be listed")
+        }
+        return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst(prefix.count).dropLast(".yaml".count)) }
+            .filter { !$0.isEmpty && !$0.contains(".") }.sorted()
     }
 
     static func path(_ parts: String...) -> String {

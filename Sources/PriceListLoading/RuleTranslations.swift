@@ -40,12 +40,7 @@ public struct RuleTranslations: Sendable {
 
     /// The language codes of the `rules.<lang>.yaml` files in `folder`, sorted.
     static func languages(in folder: String) throws(PriceListError) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw PriceListError(file: folder, line: nil, field: "", "cannot be listed")
-        }
-        return names.filter { $0.hasPrefix("rules.") && $0.hasSuffix(".yaml") }
-            .map { String($0.dropFirst("rules.".count).dropLast(".yaml".count)) }
-            .filter { !$0.isEmpty && !$0.contains(".") }.sorted()
+        try PriceListLoader.languageFiles(prefix: "rules.", in: folder)
     }
 
     /// A market's sentences by language, for `Policy.ruleTranslations`: the general rules' and then

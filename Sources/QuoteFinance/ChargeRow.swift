@@ -32,13 +32,15 @@ public struct ChargeRow: Hashable, Sendable {
     public var fields: [String] { fields(.standard) }
 
     /// The CSV fields, amounts with the format's decimal separator.
-    public func fields(_ format: CSVFormat) -> [String] {
-        let scale = currency.minorUnits
-        return [
-            quoteNumber, market, requestDate.description, status, caseKind, String(line), lineKind,
-            description,
-            payer, currency.code, format.amount(net, scale: scale), format.amount(vat, scale: scale),
-            format.amount(gross, scale: scale), state, reference, issuer, model,
+    public func fields(_ format: CSVFormat) -> [String] { cells.map { $0.csvField(format) } }
+
+    /// The columns of `header`, typed: the CSV's fields and the workbook's cells.
+    public var cells: [SpreadsheetCell] {
+        [
+            .text(quoteNumber), .text(market), .date(requestDate), .text(status), .text(caseKind),
+            .integer(line), .text(lineKind), .text(description), .text(payer), .text(currency.code),
+            .money(net, currency), .money(vat, currency), .money(gross, currency), .text(state),
+            .text(reference), .text(issuer), .text(model),
         ]
     }
 

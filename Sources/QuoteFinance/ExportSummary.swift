@@ -79,14 +79,16 @@ public struct ExportSummary: Sendable {
     public var records: [[String]] { records(.standard) }
 
     /// The CSV records, amounts with the format's decimal separator.
-    public func records(_ format: CSVFormat) -> [[String]] {
+    public func records(_ format: CSVFormat) -> [[String]] { cells.map { $0.map { $0.csvField(format) } } }
+
+    /// One row per group, in the order of the CSV (`ExportSummary.header`).
+    public var cells: [[SpreadsheetCell]] {
         groups.keys.sorted().map { key in
             let s = groups[key]!
-            let scale = key.currency.minorUnits
             return [
-                key.market, key.month, key.currency.code, key.state, key.payer, String(s.quotes),
-                String(s.lines), format.amount(s.net, scale: scale), format.amount(s.vat, scale: scale),
-                format.amount(s.gross, scale: scale),
+                .text(key.market), .text(key.month), .text(key.currency.code), .text(key.state),
+                .text(key.payer), .integer(s.quotes), .integer(s.lines), .money(s.net, key.currency),
+                .money(s.vat, key.currency), .money(s.gross, key.currency),
             ]
         }
     }
@@ -96,6 +98,8 @@ public struct ExportSummary: Sendable {
 /// report of invalid lines.
 public struct ExportBatchResult: BatchOutput {
     public var csv = ""
+    /// The rows themselves, instead of `csv`, when asked for (a workbook writes them).
+    public var rows: [ChargeRow] = []
     public var summary = ExportSummary()
     public var invalid: [String] = []
     public var lines = 0
@@ -103,15 +107,22 @@ public struct ExportBatchResult: BatchOutput {
 }
 
 public enum QuoteExporter {
-    /// Exports a batch: rows as CSV text unless `summaryOnly`, always the summary.
+    /// Exports a batch: rows as CSV text (or as `rows` when `keepRows`) unless `summaryOnly`, always
+    /// the summary.
     public static func export(
-        _ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false, format: CSVFormat = .standard
+        _ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false, format: CSVFormat = .standard,
+        keepRows: Bool = false
     ) -> ExportBatchResult {
         var result = ExportBatchResult()
         let (lines, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
             let quote = try rows(bytes, allStates: allStates)
             result.summary.add(quote: quote)
-            if !summaryOnly { for row in quote.rows { result.csv += format.record(row.fields(format)) } }
+            guard !summaryOnly else { return }
+            if keepRows {
+                result.rows += quote.rows
+            } else {
+                for row in quote.rows { result.csv += format.record(row.fields(format)) }
+            }
         }
         (result.lines, result.invalid) = (lines, invalid)
         return result

@@ -38,25 +38,30 @@ public enum RepriceReport {
     }
 
     public static func fields(_ r: RepriceResult, _ format: CSVFormat) -> [String] {
-        let scale = r.currency.minorUnits
-        let old = format.amount(r.oldConsumer, scale: scale)
-        let common = [String(r.line), r.quoteNumber, r.market, r.currency.code, r.oldVersion]
-        switch r.new {
+        r.cells.map { $0.csvField(format) }
+    }
+}
+
+extension RepriceResult {
+    /// The columns of `RepriceReport.header`; an unpriced quote has empty new values.
+    public var cells: [SpreadsheetCell] {
+        let common: [SpreadsheetCell] = [
+            .integer(line), .text(quoteNumber), .text(market), .text(currency.code), .text(oldVersion),
+        ]
+        let old = SpreadsheetCell.money(oldConsumer, currency)
+        switch new {
         case .failure(let error):
             return common + [
-                "", r.oldStatus, "", r.oldPayers.joined(separator: " "), "", old, "", "", "unpriced",
-                "\(error)",
+                .empty, .text(oldStatus), .empty, .text(oldPayers.joined(separator: " ")), .empty, old,
+                .empty,
+                .empty, .text("unpriced"), .text("\(error)"),
             ]
         case .success(let n):
-            let changes = [r.statusChanged ? "status" : nil, r.payersChanged ? "payers" : nil].compactMap {
-                $0
-            }
+            let changes = [statusChanged ? "status" : nil, payersChanged ? "payers" : nil].compactMap { $0 }
             return common + [
-                n.version, r.oldStatus, n.status, r.oldPayers.joined(separator: " "),
-                n.payers.joined(separator: " "),
-                old, format.amount(n.consumer, scale: scale),
-                format.amount(n.consumer &- r.oldConsumer, scale: scale),
-                changes.joined(separator: " "), "",
+                .text(n.version), .text(oldStatus), .text(n.status), .text(oldPayers.joined(separator: " ")),
+                .text(n.payers.joined(separator: " ")), old, .money(n.consumer, currency),
+                .money(n.consumer &- oldConsumer, currency), .text(changes.joined(separator: " ")), .empty,
             ]
         }
     }

@@ -61,15 +61,18 @@ public struct RepriceSummary: Sendable {
 
     /// One record per market and currency, sorted; amounts with all minor digits.
     public func records(_ format: CSVFormat = .standard) -> [[String]] {
+        cells.map { $0.map { $0.csvField(format) } }
+    }
+
+    /// One row per market and currency, in the order of the CSV (`RepriceSummary.header`).
+    public var cells: [[SpreadsheetCell]] {
         groups.keys.sorted().map { key in
             let s = groups[key]!
-            let scale = key.currency.minorUnits
-            let difference = s.new.subtractingChecked(s.old)
             return [
-                key.market, key.currency.code, String(s.quotes), String(s.unpriced), String(s.changedStatus),
-                String(s.changedPayers), format.amount(s.old, scale: scale),
-                format.amount(s.new, scale: scale),
-                format.amount(difference, scale: scale), s.percent ?? "",
+                .text(key.market), .text(key.currency.code), .integer(s.quotes), .integer(s.unpriced),
+                .integer(s.changedStatus), .integer(s.changedPayers), .money(s.old, key.currency),
+                .money(s.new, key.currency), .money(s.new.subtractingChecked(s.old), key.currency),
+                s.percent.map(SpreadsheetCell.percent) ?? .empty,
             ]
         }
     }

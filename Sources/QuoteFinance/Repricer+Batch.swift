@@ -4,14 +4,17 @@ import QuoteCore
 /// batch's summary, and the messages of lines that cannot be read.
 public struct RepriceBatchResult: BatchOutput {
     public var output = ""
+    /// The results themselves, with the `.results` style (a workbook writes them).
+    public var results: [RepriceResult] = []
     public var summary = RepriceSummary()
     public var invalid: [String] = []
     public var lines = 0
 }
 
 extension Repricer {
-    /// The per-quote report format: text lines, CSV records, or nothing (`--summary`).
-    public enum ReportStyle: Sendable { case text, csv(CSVFormat), none }
+    /// The per-quote report format: text lines, CSV records, the results as values (for a
+    /// workbook), or nothing (`--summary`).
+    public enum ReportStyle: Sendable { case text, csv(CSVFormat), results, none }
 
     /// Reprices a batch of lines; blank lines are skipped.
     public func reprice(_ batch: LineBatch, style: ReportStyle) -> RepriceBatchResult {
@@ -22,6 +25,7 @@ extension Repricer {
             switch style {
             case .text: result.output += RepriceReport.text(repriced, date: date)
             case .csv(let format): result.output += format.record(RepriceReport.fields(repriced, format))
+            case .results: result.results.append(repriced)
             case .none: break
             }
         }

@@ -38,17 +38,29 @@ struct ExportCommand: ParsableCommand {
     var bom = false
 
     @OptionGroup var spreadsheet: SpreadsheetOptions
+    @OptionGroup var workbook: WorkbookOption
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         guard (file == nil) != (database.db == nil) else {
             throw ValidationError("give either FILE or --db FILE|URL")
         }
+        if workbook.xlsx != nil, csv || bom {
+            throw ValidationError(
+                "--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
+        }
     }
 
     func run() throws {
         let input = try CLIError.guarding {
             try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+        }
+        if let book = try workbook.open() {
+            let allStates = allStates
+            return try book.fill(
+                from: input, jobs: jobs.jobs, rows: summary ? nil : ("Charges", ChargeRow.header),
+                summaryHeader: ExportSummary.header,
+                process: { QuoteExporter.export($0, summaryOnly: $1, allStates: allStates, keepRows: true) })
         }
         let format = spreadsheet.format
         if bom { StandardOutput.write("\u{FEFF}") }

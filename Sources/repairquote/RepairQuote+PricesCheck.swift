@@ -12,7 +12,10 @@ struct PricesCheckCommand: ParsableCommand {
             (8 lists in 7 markets: 0 errors). Catches what otherwise surfaces only when a case is
             quoted: part models missing from the policy's model table (with "did you mean"), missing
             swap units, overlapping effectiveFrom dates, a currency or VAT rate that differs from
-            the market's, zero prices, duplicate keys, decimal commas. See docs/price-lists.md.
+            the market's, zero prices, duplicate keys, decimal commas. A labour code or part without
+            a name in one of the market's languages (names.<lang>.yaml) is a warning line
+            (warning: FILE:LINE: …), counted in the summary; warnings alone exit 0.
+            See docs/price-lists.md.
             Exit status: 0 no error, 1 errors found, 2 DIR is not a folder of price lists.
             """)
 
@@ -32,7 +35,8 @@ struct PricesCheckCommand: ParsableCommand {
                 throw CLIError.badInput("\(error)")
             }
         }
-        StandardOutput.write(report.errors.map { "\($0)\n" }.joined() + report.summary + "\n")
+        let warnings = report.warnings.map { "warning: \($0)\n" }.joined()
+        StandardOutput.write(report.errors.map { "\($0)\n" }.joined() + warnings + report.summary + "\n")
         if !report.isClean { throw ExitCode(1) }
     }
 }

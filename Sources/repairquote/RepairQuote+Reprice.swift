@@ -38,12 +38,16 @@ struct RepriceCommand: ParsableCommand {
     var csv = false
 
     @OptionGroup var spreadsheet: SpreadsheetOptions
+    @OptionGroup var workbook: WorkbookOption
     @OptionGroup var priceLists: PriceListOptions
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         guard (file == nil) != (db == nil) else { throw ValidationError("give either FILE or --db DB") }
         guard CivilDate(on) != nil else { throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD") }
+        if workbook.xlsx != nil, csv {
+            throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out --csv")
+        }
     }
 
     func run() throws {
@@ -51,6 +55,12 @@ struct RepriceCommand: ParsableCommand {
             (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
         }
         let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+        if let book = try workbook.open() {
+            return try book.fill(
+                from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
+                summaryHeader: RepriceSummary.header,
+                process: { repricer.reprice($0, style: $1 ? .none : .results) })
+        }
         let format = spreadsheet.format
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
         if csv { StandardOutput.write(format.record(summary ? RepriceSummary.header : RepriceReport.header)) }

@@ -1,50 +1,8 @@
 import Foundation
 import QuoteCore
 import QuoteFinance
+import QuoteTestSupport
 import Testing
-
-/// A strict RFC 4180 reader: CRLF record ends, quoted fields with doubled quotes, nothing else.
-enum StrictCSV {
-    struct Malformed: Error {}
-
-    static func parse(_ text: String) throws -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var chars = Array(text)[...]
-        while let c = chars.popFirst() {
-            switch c {
-            case "\"" where field.isEmpty:
-                while true {
-                    guard let q = chars.popFirst() else { throw Malformed() }
-                    if q == "\"" {
-                        if chars.first == "\"" {
-                            chars.removeFirst()
-                            field.append("\"")
-                        } else {
-                            break
-                        }
-                    } else {
-                        field.append(q)
-                    }
-                }
-                guard chars.first == "," || chars.first == "\r\n" else { throw Malformed() }
-            case ",":
-                record.append(field)
-                field = ""
-            case "\r\n":
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            case "\"", "\n", "\r": throw Malformed()
-            default: field.append(c)
-            }
-        }
-        guard field.isEmpty, record.isEmpty else { throw Malformed() }
-        return records
-    }
-}
 
 @Suite("export: CSV rows and totals")
 struct ExportTests {

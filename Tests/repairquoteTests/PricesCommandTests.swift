@@ -24,6 +24,28 @@ struct PricesCommandTests {
                 && reprice.contains("--locale <LOCALE>"))
     }
 
+    @Test("prices check: a part without a Dutch name is a warning line; warnings alone exit 0")
+    func checkWarnings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cli-warn-\(UUID().uuidString)")
+        try FileManager.default.copyItem(
+            at: CommandLineTests.root.appendingPathComponent("PriceLists"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = folder.appendingPathComponent("NL/names.nl.yaml")
+        try String(contentsOf: names, encoding: .utf8)
+            .replacingOccurrences(of: "  CABLE-USBC: \"USB-C-kabel\"\n", with: "")
+            .write(to: names, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(["prices", "check", folder.path])
+        #expect(result.status == 0)
+        #expect(
+            result.out == """
+                warning: \(folder.path)/NL/parts.csv:20: description: "USB-C cable" has no name in nl: \
+                documents show it in English (add parts: CABLE-USBC to names.nl.yaml)
+                8 lists in 7 markets: 0 errors, 1 warning
+
+                """)
+    }
+
     @Test("prices check: a broken copy exits 1 with every error as FILE:LINE: FIELD: message")
     func checkBroken() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

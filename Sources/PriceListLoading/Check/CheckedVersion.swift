@@ -20,6 +20,8 @@ struct CheckedVersion {
     var parts: [PriceTables.PartRow] = []
     var policy: Policy?
     var models: [ListedModel] = []
+    /// The `names.<lang>.yaml` files, nil when they (or the tables they name) could not be read.
+    var names: NameTranslations?
     /// Errors found while reading the files.
     var errors: [PriceListError] = []
 
@@ -33,6 +35,7 @@ struct CheckedVersion {
         readSettings()
         if let currency = settings?.currency {
             readTables(currency: currency)
+            readNames()
         }
         readPolicy(general: general)
     }
@@ -81,6 +84,17 @@ struct CheckedVersion {
             found += rowErrors
         }
         errors += found
+    }
+
+    /// Reads the names files against the rows of the tables, unless a table has errors.
+    mutating func readNames() {
+        guard let languages = settings?.languages, !hasErrors(in: laborFile), !hasErrors(in: partsFile) else {
+            return
+        }
+        let (folder, labor, parts) = (folder, labor.map(\.rate), parts.map(\.part))
+        names = Self.attempt(&errors) { () throws(PriceListError) in
+            try NameTranslations(folder: folder, languages: languages, labor: labor, parts: parts)
+        }
     }
 
     /// Reads the policy; without the general rule sentences (`rules.yaml` broken) the check that

@@ -26,11 +26,13 @@ public enum PriceListCheck {
             let versions = versions(of: market, in: directory, general: general)
             report.versionsByMarket[market] = versions.count
             report.add(check(versions), market: market)
+            report.warnings += versions.flatMap { v in PriceListRules.versionWarnings.flatMap { $0(v) } }
         }
         guard !markets.isEmpty else {
             throw PriceListError(file: directory, line: nil, field: "", "holds no market folder")
         }
         report.errors.sort(by: PriceListCheckReport.inFileOrder)
+        report.warnings.sort(by: PriceListCheckReport.inFileOrder)
         return report
     }
 
@@ -65,6 +67,9 @@ public enum PriceListCheck {
 /// each market were read.
 public struct PriceListCheckReport: Sendable {
     public var errors: [PriceListError] = []
+    /// What does not stop a quote but should be fixed: a name missing in one of the market's
+    /// languages (the documents show the English one). Warnings do not make the check fail.
+    public var warnings: [PriceListError] = []
     /// Market folder → versions read (the folder itself and its version subfolders).
     public var versionsByMarket: [String: Int] = [:]
     /// Market folder → errors found in it; `rules.yaml` errors count under no market.
@@ -78,8 +83,18 @@ public struct PriceListCheckReport: Sendable {
     public var isClean: Bool { errors.isEmpty }
 
     /// `8 lists in 7 markets: 0 errors`, or with the count per market:
-    /// `8 lists in 7 markets: 3 errors (NL 2, US 1)`.
+    /// `8 lists in 7 markets: 3 errors (NL 2, US 1)`; warnings, when there are any, after the
+    /// errors: `8 lists in 7 markets: 0 errors, 3 warnings`.
     public var summary: String {
+        guard !warnings.isEmpty else { return errorSummary }
+        let (head, counts) =
+            errorSummary.firstIndex(of: "(").map {
+                (String(errorSummary[..<$0].dropLast()), " " + errorSummary[$0...])
+            } ?? (errorSummary, "")
+        return head + ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")" + counts
+    }
+
+    var errorSummary: String {
         let lists = versionsByMarket.values.reduce(0, +)
         let head =
             "\(lists) \(lists == 1 ? "list" : "lists") in \(versionsByMarket.count) "

@@ -18,7 +18,7 @@ struct ChargeBuilder {
             DraftLine(
                 kind: .labor, description: rate.description, quantity: 1, unitPrice: rate.price,
                 payer: payer,
-                rule: rule, reference: code)
+                rule: rule, reference: code, names: rate.names)
         ]
     }
 
@@ -28,7 +28,7 @@ struct ChargeBuilder {
             return DraftLine(
                 kind: part.category == .swapUnit ? .swapUnit : .part, description: part.description,
                 quantity: request.quantity, unitPrice: part.price, payer: payer, rule: rule,
-                reference: part.sku)
+                reference: part.sku, names: part.names)
         }
     }
 
@@ -46,7 +46,7 @@ struct ChargeBuilder {
         }
         let line = DraftLine(
             kind: .swapUnit, description: part.description, quantity: 1, unitPrice: part.price,
-            payer: payer, rule: rule, reference: part.sku)
+            payer: payer, rule: rule, reference: part.sku, names: part.names)
         return (line, found)
     }
 

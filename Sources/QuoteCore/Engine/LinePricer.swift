@@ -67,7 +67,8 @@ struct LinePricer {
         return ChargeLine(
             kind: draft.kind, description: draft.description, quantity: draft.quantity,
             unitPrice: draft.unitPrice, net: netMoney, vatRate: taxable ? rate : .zero,
-            vat: money(vat), gross: gross, payer: draft.payer, rule: draft.rule, reference: draft.reference)
+            vat: money(vat), gross: gross, payer: draft.payer, rule: draft.rule, reference: draft.reference,
+            names: draft.names)
     }
 
     /// The case field a line's amount comes from: a refund's paid amount, the parts, or the repair.

@@ -31,11 +31,17 @@ public struct LaborRate: Hashable, Sendable {
     public var code: String
     public var description: String
     public var price: Money
-    public init(category: DeviceCategory, code: String, description: String, price: Money) {
+    /// The description in the market's other languages (language code → text), from
+    /// `names.<lang>.yaml`; documents fall back to `description` (English).
+    public var names: [String: String]
+    public init(
+        category: DeviceCategory, code: String, description: String, price: Money, names: [String: String] = [:]
+    ) {
         self.category = category
         self.code = code
         self.description = description
         self.price = price
+        self.names = names
     }
 }
 
@@ -56,13 +62,19 @@ public struct Part: Hashable, Sendable {
     /// Normalized names of the models it fits; nil means every model (`*`).
     public var models: Set<String>?
     public var price: Money
-    public init(sku: String, description: String, category: PartCategory, models: Set<String>?, price: Money)
-    {
+    /// The description in the market's other languages (language code → text), from
+    /// `names.<lang>.yaml`; documents fall back to `description` (English).
+    public var names: [String: String]
+    public init(
+        sku: String, description: String, category: PartCategory, models: Set<String>?, price: Money,
+        names: [String: String] = [:]
+    ) {
         self.sku = sku
         self.description = description
         self.category = category
         self.models = models
         self.price = price
+        self.names = names
     }
 
     public func fits(model: String) -> Bool { fits(normalizedModel: ModelName.normalize(model)) }

@@ -17,10 +17,14 @@ public struct ChargeLine: Hashable, Sendable {
     public var rule: RuleID?
     /// The labor code or part SKU the line prices, when it prices one.
     public var reference: String?
+    /// `description` in the market's other languages (language code → text), as the price list
+    /// names the labour code or part. Documents only: the quote JSON keeps the English description.
+    public var names: [String: String]
 
     public init(
         kind: LineKind, description: String, quantity: Int, unitPrice: Money, net: Money, vatRate: Percent,
-        vat: Money, gross: Money, payer: Payer, rule: RuleID? = nil, reference: String? = nil
+        vat: Money, gross: Money, payer: Payer, rule: RuleID? = nil, reference: String? = nil,
+        names: [String: String] = [:]
     ) {
         self.kind = kind
         self.description = description
@@ -33,5 +37,9 @@ public struct ChargeLine: Hashable, Sendable {
         self.payer = payer
         self.rule = rule
         self.reference = reference
+        self.names = names
     }
+
+    /// The description in `language`, else the English one: `names["nl"] ?? description`.
+    public func description(in language: String) -> String { names[language] ?? description }
 }

@@ -2,7 +2,7 @@ import QuoteCore
 
 /// Line descriptions in the document's language where the engine's text is generic: flat fees
 /// (by line kind), refund parts (by the refund line's reference) and the prefix of a waiver. Labor
-/// and parts keep the price list's description.
+/// and parts in the price list's name for the language (`names.<lang>.yaml`), else in English.
 enum LineDescriptions {
     static let feeKinds: [LineKind] = [
         .logisticsOutbound, .logisticsReturn, .handling, .inspection, .screening, .travel, .call, .emptyBox,
@@ -22,9 +22,10 @@ enum LineDescriptions {
             let waived = lines.first {
                 $0.kind != .waiver && $0.reference != nil && $0.reference == line.reference
             }
-            return "\(try labels.text("lineDescription.waiver")): \(waived?.description ?? line.description)"
+            let name = waived?.description(in: labels.language) ?? line.description
+            return "\(try labels.text("lineDescription.waiver")): \(name)"
         default:
-            return line.description
+            return line.description(in: labels.language)
         }
     }
 }

@@ -1,0 +1,81 @@
+import CXlsxWriter
+import QuoteCore
+import QuoteFinance
+
+/// One sheet of a ``Workbook``: rows are appended in order (constant-memory mode writes each row
+/// as it comes), every cell with the type and number format of its ``SpreadsheetCell``.
+public final class Worksheet {
+    private let sheet: UnsafeMutablePointer<lxw_worksheet>
+    private unowned let book: Workbook
+    private let columns: Int
+    /// The next row to write (0 is the header).
+    public private(set) var row: UInt32 = 0
+
+    init(_ sheet: UnsafeMutablePointer<lxw_worksheet>, in book: Workbook, columns: Int) {
+        self.sheet = sheet
+        self.book = book
+        self.columns = columns
+    }
+
+    /// Appends one row, its cells from column A on.
+    public func append(_ cells: [SpreadsheetCell]) throws(SpreadsheetError) {
+        try append(cells, format: nil)
+    }
+
+    func append(_ cells: [SpreadsheetCell], format: UnsafeMutablePointer<lxw_format>?)
+        throws(SpreadsheetError)
+    {
+        for (index, cell) in cells.enumerated() {
+            let column = lxw_col_t(index)
+            let error: lxw_error
+            switch cell {
+            case .text(let text):
+                error = worksheet_write_string(sheet, row, column, text, format)
+            case .integer(let value):
+                error = worksheet_write_number(sheet, row, column, Double(value), format)
+            case .money(let minorUnits, let currency):
+                let number = Self.number(minorUnits, scale: currency.minorUnits)
+                error = worksheet_write_number(sheet, row, column, number, book.moneyFormat(currency))
+            case .date(let date):
+                var value = lxw_datetime(
+                    year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0,
+                    sec: 0)
+                error = worksheet_write_datetime(sheet, row, column, &value, book.dateFormat)
+            case .percent(let text):
+                guard let fraction = Self.fraction(text) else {
+                    error = worksheet_write_string(sheet, row, column, text, format)
+                    break
+                }
+                error = worksheet_write_number(sheet, row, column, fraction, book.percentFormat)
+            case .empty:
+                error = LXW_NO_ERROR
+            }
+            try book.check(error, "row \(row + 1), column \(index + 1)")
+        }
+        row += 1
+    }
+
+    /// The autofilter over the header and the rows written.
+    func finish() throws(SpreadsheetError) {
+        guard columns > 0 else { return }
+        let last = lxw_col_t(columns - 1)
+        try book.check(worksheet_autofilter(sheet, 0, 0, max(row, 1) - 1, last), "autofilter")
+    }
+
+    /// The amount as the number an xlsx cell stores. xlsx keeps every number as an IEEE double,
+    /// so this is the one place money leaves integer minor units: `1999` EUR cents → `19.99`, the
+    /// double nearest to the exact amount (both operands are exact integers below 2^53, and the
+    /// division rounds once). Amounts up to 2^53 minor units (90 trillion euros) come back exact
+    /// when read and rounded to the currency's minor units.
+    static func number(_ minorUnits: Int64, scale: Int) -> Double {
+        var divisor = 1.0
+        for _ in 0..<scale { divisor *= 10 }
+        return Double(minorUnits) / divisor
+    }
+
+    /// `+3.13%` → 0.0313; nil for text that is not a percentage.
+    static func fraction(_ percent: String) -> Double? {
+        guard percent.hasSuffix("%"), let value = Double(percent.dropLast()) else { return nil }
+        return value / 100
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import QuoteFinance
+import QuoteSpreadsheet
+
+/// `--xlsx FILE` of `export` and `reprice`: an .xlsx workbook instead of CSV or text on stdout.
+struct WorkbookOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            """
+            Write an .xlsx workbook to FILE instead of stdout: amounts as numbers in their currency's \
+            format, dates as dates, the header row frozen, a sheet of rows and one of the summary.
+            """, valueName: "FILE"))
+    var xlsx: String?
+
+    /// The workbook, or nil without `--xlsx`; a path that cannot be written is exit 2 with
+    /// `--xlsx: FILE: reason`, before any input is read.
+    func open() throws -> WorkbookOutput? {
+        guard let xlsx else { return nil }
+        return try CLIError.guarding {
+            do {
+                return WorkbookOutput(try Workbook(path: xlsx))
+            } catch {
+                throw CLIError.badInput("--xlsx: \(error)")
+            }
+        }
+    }
+}
+
+/// A workbook being filled from the finance pipeline, whose `merge` cannot throw: the first
+/// failure is kept, later rows are dropped, and ``close()`` reports it (exit 2, no file left).
+final class WorkbookOutput {
+    let book: Workbook
+    private var failure: SpreadsheetError?
+
+    init(_ book: Workbook) { self.book = book }
+
+    func sheet(_ name: String, header: [String]) throws -> Worksheet {
+        try guarded { () throws(SpreadsheetError) in try book.addSheet(name, header: header) }
+    }
+
+    func append(_ rows: [[SpreadsheetCell]], to sheet: Worksheet) {
+        guard failure == nil else { return }
+        do {
+            for row in rows { try sheet.append(row) }
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Runs the finance pipeline into the workbook: a sheet `rows` of every batch's rows (none when
+    /// nil; `process` is then told to keep only the summary) and a `Summary` sheet of the totals;
+    /// then puts the workbook in place, and exits 2 if lines were invalid.
+    func fill<Output: SheetBatch>(
+        from input: InputFile, jobs: Int, rows: (name: String, header: [String])?, summaryHeader: [String],
+        process: @escaping (_ batch: LineBatch, _ summaryOnly: Bool) -> Output
+    ) throws {
+        let rowSheet = try rows.map { try sheet($0.name, header: $0.header) }
+        let totalsSheet = try sheet("Summary", header: summaryHeader)
+        var totals = Output.Summary()
+        let summaryOnly = rowSheet == nil
+        let counts = input.runPipeline(
+            jobs: jobs, process: { process($0, summaryOnly) },
+            merge: { result in
+                totals.merge(result.summary)
+                if let rowSheet { self.append(result.rowCells, to: rowSheet) }
+            })
+        append(totals.cells, to: totalsSheet)
+        try close()
+        try InputFile.failIfInvalid(counts)
+    }
+
+    /// Puts the workbook in place, or removes it and exits 2 with the reason.
+    func close() throws {
+        try guarded { () throws(SpreadsheetError) in
+            if let failure { throw failure }
+            try book.close()
+        }
+    }
+
+    /// `body`, or on failure the workbook removed and exit 2 with `--xlsx: FILE: reason`.
+    private func guarded<T>(_ body: () throws(SpreadsheetError) -> T) throws -> T {
+        try CLIError.guarding {
+            do {
+                return try body()
+            } catch {
+                book.discard()
+                throw CLIError.badInput("--xlsx: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Prints the sheets of an .xlsx workbook as JSON, read with openpyxl: the real reader the finance
+tests open `export --xlsx` and `reprice --xlsx` workbooks with.
+
+Usage: xlsx_cells.py WORKBOOK
+Output: {"SHEET": {"freeze": "A2", "autofilter": "A1:Q72", "rows": [[CELL, ...], ...]}, ...}
+with CELL {"type": "number" | "date" | "text" | "empty", "value": "...", "format": "..."}.
+A number in a currency format (#,##0.00 "EUR") is given as a decimal string rounded (half even)
+to the format's decimals, as the CSV writes it; a percentage (0.00%) as +12.34%; a date as YYYY-MM-DD.
+Exit status 3 when openpyxl is missing.
+"""
+import datetime
+import json
+import re
+import sys
+from decimal import ROUND_HALF_EVEN, Decimal
+
+try:
+    import openpyxl
+except ImportError:
+    print("openpyxl is not installed in this Python (bash scripts/setup.sh makes .build/test-venv with it)")
+    sys.exit(3)
+
+
+def number_text(value, number_format):
+    exact = Decimal(repr(value))
+    if number_format.endswith("%"):
+        digits = len(number_format.split(".")[1].rstrip("%")) if "." in number_format else 0
+        percent = (exact * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+        return ("+" if percent > 0 else "") + f"{percent}%"
+    match = re.match(r'^#,##0(?:\.(0+))? "[A-Z]{3}"$', number_format)
+    if match:
+        digits = len(match.group(1) or "")
+        return str(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN))
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def cell_json(cell):
+    value = cell.value
+    if value is None:
+        return {"type": "empty", "value": "", "format": cell.number_format}
+    if isinstance(value, datetime.datetime):
+        return {"type": "date", "value": value.date().isoformat(), "format": cell.number_format}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"type": "number", "value": number_text(value, cell.number_format), "format": cell.number_format}
+    return {"type": "text", "value": str(value), "format": cell.number_format}
+
+
+def main():
+    book = openpyxl.load_workbook(sys.argv[1])
+    sheets = {}
+    for sheet in book.worksheets:
+        sheets[sheet.title] = {
+            "freeze": sheet.freeze_panes,
+            "autofilter": sheet.auto_filter.ref,
+            "rows": [[cell_json(cell) for cell in row] for row in sheet.iter_rows()],
+        }
+    json.dump(sheets, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
