@@ -23,7 +23,7 @@ import urllib.request
 import urllib.error
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
@@ -144,9 +144,19 @@ class Console:
         WebDriverWait(self.driver, timeout).until(lambda d: condition())
 
     def select(self, name, value):
-        element = self.css(f"select[name='{name}']")
-        self.wait_for(lambda: any(o.get_attribute("value") == value for o in element.find_elements(By.TAG_NAME, "option")))
-        Select(element).select_by_value(value)
+        """Chooses a value once the list offers it. The script refills lists when the market or
+        the model changes, so the list is looked up afresh on every try."""
+        def chosen(_):
+            try:
+                element = self.css(f"select[name='{name}']")
+                if not any(o.get_attribute("value") == value for o in element.find_elements(By.TAG_NAME, "option")):
+                    return False
+                Select(element).select_by_value(value)
+                return True
+            except StaleElementReferenceException:
+                return False
+
+        WebDriverWait(self.driver, 20).until(chosen)
 
     def fill_case(self, reference):
         self.go("/console/quotes/new")
