@@ -15,6 +15,18 @@ public protocol ExpiringValueStore: Sendable {
     /// The live value under `key`, or nil.
     func value(key: String, now: Date) async throws -> String?
 
+    /// Replaces a live value under `key`; false (and nothing written) when there is none. A
+    /// session touched by a request still in flight after sign-out is not brought back.
+    func replaceValue(key: String, value: String, expiresAt: Date?, now: Date) async throws -> Bool
+
+    /// Reads the live value under `key` (nil when none), and writes what `change` makes of it, in
+    /// one transaction: concurrent changes of one key, on any instance, follow one another (the
+    /// sign-in throttle counts every attempt).
+    func changeValue<Result: Sendable>(
+        key: String, now: Date,
+        _ change: @escaping @Sendable (String?) -> (value: String, expiresAt: Date?, result: Result)
+    ) async throws -> Result
+
     /// Removes the value under `key`, if any.
     func removeValue(key: String) async throws
 

@@ -38,6 +38,38 @@ extension SQLiteQuoteRepository {
         }
     }
 
+    public func replaceValue(key: String, value: String, expiresAt: Date?, now: Date) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE expiring_values SET value = ?, expires_at = COALESCE(?, expires_at)
+                    WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)
+                    """,
+                arguments: [value, expiresAt?.timeIntervalSince1970, key, now.timeIntervalSince1970])
+            return db.changesCount > 0
+        }
+    }
+
+    public func changeValue<Result: Sendable>(
+        key: String, now: Date,
+        _ change: @escaping @Sendable (String?) -> (value: String, expiresAt: Date?, result: Result)
+    ) async throws -> Result {
+        try await writer.write { db in
+            let current = try String.fetchOne(
+                db,
+                sql: "SELECT value FROM expiring_values WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)",
+                arguments: [key, now.timeIntervalSince1970])
+            let changed = change(current)
+            try db.execute(
+                sql: """
+                    INSERT INTO expiring_values (key, value, expires_at) VALUES (?, ?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+                    """,
+                arguments: [key, changed.value, changed.expiresAt?.timeIntervalSince1970])
+            return changed.result
+        }
+    }
+
     public func removeValue(key: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM expiring_values WHERE key = ?", arguments: [key])

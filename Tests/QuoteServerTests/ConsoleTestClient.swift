@@ -42,14 +42,18 @@ struct ConsoleBrowser {
     var cookie: String?
     /// The sign-in form's token cookie, set by `GET /console/sign-in`.
     var signInCookie: String?
+    /// The customer link cookie an issue or a new link sets for the quote's page.
+    var linkCookie: String?
 
     func request(
         _ method: HTTPRequest.Method, _ uri: String, form: [(String, String)]? = nil,
         headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
-        let cookies = [cookie.map { "console_session=\($0)" }, signInCookie.map { "console_signin=\($0)" }]
-            .compactMap { $0 }
+        let cookies = [
+            cookie.map { "console_session=\($0)" }, signInCookie.map { "console_signin=\($0)" },
+            linkCookie.map { "console_link=\($0)" },
+        ].compactMap { $0 }
         if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         var body: ByteBuffer?
         if let form {

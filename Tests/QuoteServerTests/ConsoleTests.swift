@@ -154,11 +154,12 @@ struct ConsoleTests {
     @Test("issue → the quote page; the retailer sees only its own; finance reads only")
     func issueAndRoles() async throws {
         try await ConsoleFixture.server().test { client in
-            let (shop, csrf) = try await ConsoleBrowser.signedIn(client, as: "shop")
+            var (shop, csrf) = try await ConsoleBrowser.signedIn(client, as: "shop")
             let issued = try await shop.request(
                 .post, "/console/quotes/new",
                 form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
             #expect(issued.status == .seeOther)
+            shop.linkCookie = ConsoleBrowser.cookie("console_link", in: issued)
             let location = try #require(issued.headers[.location])
             let number = String(location.dropFirst("/console/quotes/".count))
             let page = try await shop.request(.get, location)
@@ -230,19 +231,25 @@ struct ConsoleTests {
     @Test("another session sees no link but can make a new one, which opens the quote")
     func newCustomerLink() async throws {
         try await ConsoleFixture.server().test { client in
-            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            var (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
             let issued = try await desk.request(
                 .post, "/console/quotes/new",
                 form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
             let quote = try #require(issued.headers[.location])
+            // The link travels in a cookie of this browser for this page, not in the session.
+            let linkCookie = try #require(
+                issued.headers[values: .setCookie].first { $0.hasPrefix("console_link=") })
+            #expect(linkCookie.contains("Path=/console/quotes/NL-") && linkCookie.contains("HttpOnly"))
+            desk.linkCookie = ConsoleBrowser.cookie("console_link", in: issued)
             #expect(try await desk.request(.get, quote).text.contains(#"id="customer-link""#))
-            let (other, otherCSRF) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            var (other, otherCSRF) = try await ConsoleBrowser.signedIn(client, as: "desk")
             let page = try await other.request(.get, quote)
             #expect(!page.text.contains(#"id="customer-link""#) && page.text.contains(#"id="new-link""#))
             let forged = try await other.request(.post, quote + "/link", form: [("csrf", csrf ?? "")])
             #expect(forged.status == .forbidden)
             let made = try await other.request(.post, quote + "/link", form: [("csrf", otherCSRF ?? "")])
             #expect(made.headers[.location] == quote + "?done=link")
+            other.linkCookie = ConsoleBrowser.cookie("console_link", in: made)
             let shown = try await other.request(.get, quote + "?done=link")
             let link = try #require(
                 shown.text.firstMatch(of: #/id="customer-link" readonly value="[^"]*(/q/[^"]+)"/#)?.1)
@@ -278,7 +285,10 @@ struct ConsoleTests {
             for _ in 0..<5 { _ = try await browser.signIn("shop", password: "wrong password!") }
             return try #require(browser.cookie)
         }
-        #expect(try await first.repo.value(key: "console." + cookie, now: Date()) != nil)
+        // The row's key is a hash of the cookie: reading the database gives no session away.
+        let key = StorePersistDriver.storeKey("console." + cookie)
+        #expect(try await first.repo.value(key: key, now: Date()) != nil)
+        #expect(try await first.repo.value(key: "console." + cookie, now: Date()) == nil)
         try await second.test { client in
             var browser = ConsoleBrowser(client: client, cookie: cookie)
             let list = try await browser.request(.get, "/console/quotes")
@@ -287,7 +297,32 @@ struct ConsoleTests {
             let signOutCSRF = ConsoleBrowser.csrf(list.text)
             _ = try await browser.request(.post, "/console/sign-out", form: [("csrf", signOutCSRF ?? "")])
         }
-        #expect(try await first.repo.value(key: "console." + cookie, now: Date()) == nil)
+        #expect(try await first.repo.value(key: key, now: Date()) == nil)
+    }
+
+    @Test("30 guesses sent at once: 5 passwords are checked, the rest are refused with 429")
+    func guessesAtOnce() async throws {
+        try await ConsoleFixture.server().test { client in
+            var browser = ConsoleBrowser(client: client)
+            let form = try await browser.request(.get, "/console/sign-in")
+            browser.signInCookie = ConsoleBrowser.cookie("console_signin", in: form)
+            let token = ConsoleBrowser.csrf(form.text) ?? ""
+            let guesser = browser
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for i in 0..<30 {
+                    group.addTask {
+                        try await guesser.request(
+                            .post, "/console/sign-in",
+                            form: [("username", "shop"), ("password", "wrong password \(i)"), ("csrf", token)]
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 25)
+            #expect(try await browser.signIn("shop").status == .tooManyRequests)
+        }
     }
 
     @Test("a session ends 12 hours after sign-in however busy, or after 30 minutes unused")

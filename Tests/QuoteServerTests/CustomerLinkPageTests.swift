@@ -98,6 +98,9 @@ struct CustomerLinkPageTests {
             let path = "/v1/quotes/NL-2026-000001/customer-link"
             let made = try await client.call(.post, path, key: Key.shop)
             #expect(made.status == .created && made.json["number"] as? String == "NL-2026-000001")
+            #expect(made.headers[.cacheControl] == "no-store")
+            let garbage = try await client.call(.post, path, key: Key.shop, body: #"{"foo":1}"#)
+            #expect(garbage.status == .unprocessableContent)
             let link = try #require(made.json["customerLink"] as? String)
             #expect(link.hasPrefix("https://quotes.test/q/") && link != first)
             for url in [link, first] {

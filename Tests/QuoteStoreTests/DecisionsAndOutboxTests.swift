@@ -138,4 +138,33 @@ struct ExpiringValuesTests {
         try await repo.removeValue(key: "a")
         #expect(try await repo.value(key: "a", now: now) == nil)
     }
+
+    @Test("replace writes only over a live value; change is one transaction even when 40 run at once", arguments: StoreKind.allCases)
+    func replaceAndChange(kind: StoreKind) async throws {
+        let store = try await kind.make(inMemory: true)
+        defer { Task { await store.close() } }
+        let repo = store.repo
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(try await repo.replaceValue(key: "s", value: "1", expiresAt: nil, now: now) == false)
+        #expect(try await repo.value(key: "s", now: now) == nil)
+        try await repo.setValue(key: "s", value: "1", expiresAt: now.addingTimeInterval(60))
+        #expect(try await repo.replaceValue(key: "s", value: "2", expiresAt: nil, now: now))
+        #expect(try await repo.value(key: "s", now: now) == "2")
+        #expect(try await repo.replaceValue(key: "s", value: "3", expiresAt: nil, now: now.addingTimeInterval(61)) == false)
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    try await repo.changeValue(key: "n", now: now) { text in
+                        let next = (text.flatMap(Int.init) ?? 0) + 1
+                        return (String(next), now.addingTimeInterval(60), next)
+                    }
+                }
+            }
+            var seen = Set<Int>()
+            for try await value in group { seen.insert(value) }
+            #expect(seen == Set(1...40))
+        }
+        #expect(try await repo.value(key: "n", now: now) == "40")
+        #expect(try await repo.changeValue(key: "n", now: now.addingTimeInterval(61)) { text in ("x", nil, text) } == nil)
+    }
 }

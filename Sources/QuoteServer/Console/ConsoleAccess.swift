@@ -25,7 +25,8 @@ struct ConsoleAccess: Sendable {
             _ = try? await console.sessions.delete(request: request)
             return nil
         }
-        try? await console.sessions.update(session: session, expiresIn: ConsoleSession.idle, request: request)
+        // Signed out meanwhile (a request in flight must not bring the session back).
+        guard (try? await console.touch(session, request: request)) == true else { return nil }
         return SignedIn(session: session, user: user, language: ConsolePages.language(of: request))
     }
 

@@ -14,6 +14,9 @@ public struct ConsoleConfiguration: Sendable {
     let pages: ConsolePages
     private(set) var sessions: SessionStorage<ConsoleSession>
     private(set) var throttle: SignInThrottle
+    /// Where sessions and the throttle live (``keeping(sessionsIn:)``).
+    private(set) var store: any ExpiringValueStore
+    private(set) var driver: StorePersistDriver
     /// `Secure` cookies (when the public URL is https).
     let secureCookies: Bool
     let now: @Sendable () -> Date
@@ -27,9 +30,12 @@ public struct ConsoleConfiguration: Sendable {
         self.catalog = catalog
         self.documents = documents
         self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
-        let memory = MemoryPersistDriver(ContinuousClock(), configuration: .init())
-        self.sessions = Self.sessions(memory, secureCookies: secureCookies)
-        self.throttle = SignInThrottle(driver: memory, now: now)
+        // Until `keeping(sessionsIn:)` names the service's store: a private one in memory.
+        let memory = try SQLiteQuoteRepository()
+        self.store = memory
+        self.driver = StorePersistDriver(store: memory, now: now)
+        self.sessions = Self.sessions(driver, secureCookies: secureCookies)
+        self.throttle = SignInThrottle(store: memory, now: now)
         self.secureCookies = secureCookies
         self.now = now
     }
@@ -43,13 +49,32 @@ public struct ConsoleConfiguration: Sendable {
                 keyPrefix: "console."))
     }
 
+    /// Restarts a live session's idle time; false when it is gone (signed out by a request that
+    /// finished meanwhile), so that a request in flight does not bring it back.
+    func touch(_ session: ConsoleSession, request: Request) async throws -> Bool {
+        guard let id = sessions.getId(request: request), !id.isEmpty else { return false }
+        return try await driver.replace(key: "console." + id, value: session, expires: ConsoleSession.idle)
+    }
+
+    /// The customer link of a quote just issued or just made, for the quote's page: a cookie of
+    /// the agent's browser for that page only, for ten minutes. Not in the session, which the
+    /// store keeps: the store keeps only a hash of each link.
+    func linkCookie(token: String, number: String) -> Cookie {
+        Cookie(
+            name: Self.linkCookieName, value: token, maxAge: 600, path: "/console/quotes/" + number,
+            secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    static let linkCookieName = "console_link"
+
     /// The same console with its sessions and sign-in throttle in `store` (what `serve` runs):
     /// shared by every instance on one database and kept over a restart. Built in memory otherwise.
     func keeping(sessionsIn store: some ExpiringValueStore) -> ConsoleConfiguration {
         var console = self
-        let driver = StorePersistDriver(store: store, now: now)
-        console.sessions = Self.sessions(driver, secureCookies: secureCookies)
-        console.throttle = SignInThrottle(driver: driver, now: now)
+        console.store = store
+        console.driver = StorePersistDriver(store: store, now: now)
+        console.sessions = Self.sessions(console.driver, secureCookies: secureCookies)
+        console.throttle = SignInThrottle(store: store, now: now)
         return console
     }
 

@@ -69,14 +69,13 @@ struct ConsoleController: Sendable {
                 request, message: console.pages.label("csrfRefused", language), status: .forbidden,
                 username: name)
         }
-        if try await console.throttle.isLocked(name) {
+        if try await !console.throttle.admit(name) {
             logger.warning("console sign-in refused: too many failures", metadata: ["user": "\(name)"])
             return signInForm(
                 request, message: console.pages.label("signInLocked", language), status: .tooManyRequests,
                 username: name)
         }
         guard !password.isEmpty, let user = console.users.verify(name: name, password: password) else {
-            try await console.throttle.recordFailure(name)
             logger.warning("console sign-in failed", metadata: ["user": "\(name)"])
             return signInForm(
                 request, message: console.pages.label("signInFailed", language), status: .unauthorized,

@@ -42,17 +42,15 @@ extension ConsoleQuotesController {
             let result = try await quotes.issue(
                 serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
             let number = result.issued.record.number
-            var session = signedIn.session
-            session.customerLinks[number] = quotes.customerLink(result.issued.customerToken)
-            try? await console.sessions.update(
-                session: session, expiresIn: ConsoleSession.idle, request: request)
             access.logger.info(
                 "console quote issued",
                 metadata: [
                     "number": "\(number)", "user": "\(signedIn.user.name)",
                     "supersedes": "\(supersedes ?? "-")",
                 ])
-            return ConsoleResponse.redirect("/console/quotes/\(number)")
+            return ConsoleResponse.redirect(
+                "/console/quotes/\(number)",
+                cookies: [console.linkCookie(token: result.issued.customerToken, number: number)])
         } catch let error as ValidationError {
             access.logger.info(
                 "console case refused",

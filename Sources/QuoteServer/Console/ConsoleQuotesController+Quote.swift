@@ -16,7 +16,7 @@ extension ConsoleQuotesController {
             view["state"] = state.rawValue
             view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
             view["document"] = document.map(Self.documentBody) ?? ""
-            view.set("customerLink", signedIn.session.customerLinks[number])
+            view.set("customerLink", try await linkShown(request, number: number))
             let open = state == .issued
             let staff = signedIn.user.role != .finance
             view["mayLink"] = staff && state != .void && state != .superseded
@@ -51,6 +51,7 @@ extension ConsoleQuotesController {
             let fields = Dictionary(
                 try await access.form(request, signedIn), uniquingKeysWith: { _, last in last })
             let principal = signedIn.principal
+            var cookies: [Cookie] = []
             switch action {
             case "decision" where principal.role != .finance:
                 try await DecisionsController(repo: repo, services: services).staffDecision(
@@ -63,12 +64,9 @@ extension ConsoleQuotesController {
                 _ = try await LifecycleController(repo: repo, services: services).void(
                     number, reason: fields["reason"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
             case "link" where principal.role != .finance:
-                let link = try await CustomerLinkController(repo: repo, services: services).newLink(
+                let token = try await CustomerLinkController(repo: repo, services: services).newToken(
                     number, by: principal)
-                var session = signedIn.session
-                session.customerLinks[number] = link
-                try await console.sessions.update(
-                    session: session, expiresIn: ConsoleSession.idle, request: request)
+                cookies.append(console.linkCookie(token: token, number: number))
             case "decision", "email", "void", "link":
                 throw ConsoleRefusal(.forbidden, console.pages.label("notAllowed", signedIn.language))
             default:
@@ -77,7 +75,16 @@ extension ConsoleQuotesController {
             access.logger.info(
                 "console action",
                 metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
-            return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)")
+            return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)", cookies: cookies)
         }
+    }
+
+    /// The customer link this browser was given for the quote (``ConsoleConfiguration/linkCookie(token:number:)``),
+    /// when its token opens this quote.
+    func linkShown(_ request: Request, number: String) async throws -> String? {
+        guard let token = request.cookies[ConsoleConfiguration.linkCookieName]?.value, !token.isEmpty,
+            try await repo.quote(customerToken: token)?.number == number
+        else { return nil }
+        return quotes.customerLink(token)
     }
 }

@@ -8,8 +8,6 @@ struct ConsoleSession: Codable, Sendable {
     var csrf: String
     /// When the user signed in: sessions end 12 hours later however busy.
     var signedInAt: Date
-    /// Customer links of the quotes issued in this session (only the issue knows the token).
-    var customerLinks: [String: String] = [:]
 
     /// A session ends after this long…
     static let lifetime: TimeInterval = 12 * 3600

@@ -19,15 +19,25 @@ struct CustomerLinkController<Repository: QuoteRepository> {
     @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, [.serviceCenter, .retailer])
         let number = try context.parameters.require("number")
-        let link = try await newLink(number, by: principal)
+        var request = request
+        // No body is expected: anything sent is refused rather than ignored.
+        let body = try await request.collectBody(upTo: 1024)
+        guard body.readableBytes == 0 || String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines) == "{}"
+        else {
+            throw APIError(.unprocessableContent, "expected no body (or {})")
+        }
+        let token = try await newToken(number, by: principal)
         var o = JSONObject()
         o.append("number", .string(number))
-        o.append("customerLink", .string(link))
-        return JSONBody.response(.object(o), status: .created)
+        o.append("customerLink", .string(QuotesController(repo: repo, services: services).customerLink(token)))
+        var response = JSONBody.response(.object(o), status: .created)
+        // The link opens the quote to whoever holds it: no cache keeps it.
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
-    /// A new customer link of a quote the principal may read (the API's and the console's).
-    func newLink(_ number: String, by principal: Principal) async throws -> String {
+    /// A new customer link token of a quote the principal may read (the API's and the console's).
+    func newToken(_ number: String, by principal: Principal) async throws -> String {
         let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
         switch services.state(of: record) {
         case .superseded: throw StoreError.lifecycle(.superseded)
@@ -37,6 +47,6 @@ struct CustomerLinkController<Repository: QuoteRepository> {
         let token = try await repo.addCustomerToken(number: number)
         services.logger.info(
             "customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
-        return QuotesController(repo: repo, services: services).customerLink(token)
+        return token
     }
 }
