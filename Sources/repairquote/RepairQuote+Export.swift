@@ -49,6 +49,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(
                 "--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
         }
+        try workbook.validate(inputs: [file, database.db].compactMap { $0 }, csvOptions: spreadsheet)
     }
 
     func run() throws {

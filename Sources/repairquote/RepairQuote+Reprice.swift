@@ -48,6 +48,7 @@ struct RepriceCommand: ParsableCommand {
         if workbook.xlsx != nil, csv {
             throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out --csv")
         }
+        try workbook.validate(inputs: [file, db].compactMap { $0 }, csvOptions: spreadsheet)
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuoteFinance
 import QuoteSpreadsheet
 
@@ -11,6 +12,36 @@ struct WorkbookOption: ParsableArguments {
             format, dates as dates, the header row frozen, a sheet of rows and one of the summary.
             """, valueName: "FILE"))
     var xlsx: String?
+
+    /// Refuses, before any input is read, a path that cannot be a workbook file (empty, a folder)
+    /// or that is one of the command's inputs (the workbook would overwrite it), and the text
+    /// options of CSV, which a workbook does not use.
+    func validate(inputs: [String], csvOptions: SpreadsheetOptions) throws {
+        guard let xlsx else { return }
+        guard !xlsx.isEmpty else { throw ValidationError("--xlsx: expected a file path such as charges.xlsx") }
+        var isFolder: ObjCBool = false
+        if xlsx.hasSuffix("/") || (FileManager.default.fileExists(atPath: xlsx, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw ValidationError("--xlsx: \(xlsx) is a folder; give a file path such as \(xlsx.hasSuffix("/") ? xlsx : xlsx + "/")charges.xlsx")
+        }
+        for input in inputs where Self.sameFile(input, xlsx) {
+            throw ValidationError("--xlsx: \(xlsx) is the input \(input): the workbook would overwrite it; give another file")
+        }
+        if csvOptions.delimiter != nil || csvOptions.decimalComma || csvOptions.locale != nil {
+            throw ValidationError(
+                "--xlsx: a workbook holds numbers, not text: leave out --delimiter, --decimal-comma and --locale")
+        }
+    }
+
+    /// Whether two paths name one existing file (through links and `..` too).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        let manager = FileManager.default
+        guard let first = try? manager.attributesOfItem(atPath: a), let second = try? manager.attributesOfItem(atPath: b)
+        else { return false }
+        let id = FileAttributeKey.systemFileNumber
+        let device = FileAttributeKey.systemNumber
+        return (first[id] as? NSNumber) == (second[id] as? NSNumber)
+            && (first[device] as? NSNumber) == (second[device] as? NSNumber) && first[id] != nil
+    }
 
     /// The workbook, or nil without `--xlsx`; a path that cannot be written is exit 2 with
     /// `--xlsx: FILE: reason`, before any input is read.

@@ -137,6 +137,27 @@ struct WorkbookTests {
         #expect(usage.status == 2 && usage.err.contains("--xlsx"))
     }
 
+    @Test("--xlsx over its own input, into a folder, empty, or with CSV text options: exit 2, the input intact")
+    func refusedBeforeReading() throws {
+        let file = try PricesCommandTests.generated(3)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let folder = FileManager.default.temporaryDirectory.path
+        for (arguments, reason) in [
+            (["export", file, "--xlsx", file], "would overwrite it"),
+            (["reprice", file, "--on", "2027-01-01", "--xlsx", file], "would overwrite it"),
+            (["export", file, "--xlsx", folder], "is a folder"),
+            (["export", file, "--xlsx", folder + "/"], "is a folder"),
+            (["export", file, "--xlsx", ""], "expected a file path"),
+            (["reprice", file, "--on", "2027-01-01", "--xlsx", Self.workbookPath(), "--locale", "nl-NL"], "leave out"),
+            (["export", file, "--xlsx", Self.workbookPath(), "--delimiter", ";"], "leave out"),
+        ] {
+            let result = try CommandLineTests.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.err.contains("--xlsx: ") && result.err.contains(reason), "\(result.err)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+    }
+
     @Test("a workbook is written beside its path and renamed: nothing else is left in the folder")
     func noTemporaryLeft() throws {
         let file = try PricesCommandTests.generated(3)
