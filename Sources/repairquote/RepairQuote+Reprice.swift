@@ -52,11 +52,20 @@ struct RepriceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (catalog, input) = try CLIError.guarding {
-            (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
+        // The workbook first: a path it cannot use stops before a store's reader thread starts.
+        let book = try workbook.open()
+        let catalog: PriceListCatalog
+        let input: InputFile
+        do {
+            (catalog, input) = try CLIError.guarding {
+                (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
+            }
+        } catch {
+            book?.book.discard()
+            throw error
         }
         let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
-        if let book = try workbook.open() {
+        if let book {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
                 summaryHeader: RepriceSummary.header,

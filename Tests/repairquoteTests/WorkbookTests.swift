@@ -156,6 +156,15 @@ struct WorkbookTests {
             #expect(result.err.contains("--xlsx: ") && result.err.contains(reason), "\(result.err)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        // An input that cannot be read after the workbook was begun leaves no file behind.
+        let folder2 = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder2, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder2) }
+        let missingInput = try CommandLineTests.run([
+            "export", "--db", folder2.path + "/none.sqlite", "--xlsx", folder2.path + "/x.xlsx",
+        ])
+        #expect(missingInput.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder2.path).isEmpty)
     }
 
     @Test("a workbook is written beside its path and renamed: nothing else is left in the folder")
