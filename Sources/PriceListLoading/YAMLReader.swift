@@ -18,7 +18,7 @@ struct YAMLReader {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw PriceListError(
-                file: file, line: Self.line(of: error), field: "", "not valid YAML: \(error)")
+                file: file, line: Self.line(of: error), field: "", "not valid YAML: \(Self.summary(of: error))")
         } catch {
             throw PriceListError(file: file, line: nil, field: "", "not valid YAML: \(error)")
         }
@@ -28,9 +28,24 @@ struct YAMLReader {
         return YAMLReader(root, file: file)
     }
 
+    /// The problem of a YAML error on one line (its description quotes the text around it over
+    /// several lines; the line number is given apart).
+    static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+            .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "a key given twice: " + duplicates.sorted().joined(separator: ", ")
+        default:
+            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
+    }
+
     static func line(of error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
         default: nil
         }
     }

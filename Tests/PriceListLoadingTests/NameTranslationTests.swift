@@ -65,3 +65,22 @@ struct NameTranslationTests {
                 == nil)
     }
 }
+
+@Suite("YAML errors on one line, with their line")
+struct YAMLErrorLineTests {
+    @Test("a key given twice and a broken flow are one line each, naming the line")
+    func oneLine() {
+        for (text, line, words) in [
+            ("labor:\n  phone:\n    L1: Niveau 1\n    L1: Dubbel\n", 3, "a key given twice: L1"),
+            ("parts:\n  X12P-DISPLAY: [unclosed\n", 3, "not valid YAML"),
+        ] {
+            #expect(throws: PriceListError.self) { try YAMLReader.document(text, file: "names.nl.yaml") }
+            do {
+                _ = try YAMLReader.document(text, file: "names.nl.yaml")
+            } catch {
+                #expect(error.line == line, "\(error)")
+                #expect(error.message.contains(words) && !error.message.contains("\n"), "\(error.message)")
+            }
+        }
+    }
+}
