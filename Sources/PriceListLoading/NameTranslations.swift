@@ -24,6 +24,9 @@ public struct NameTranslations: Sendable {
     public private(set) var parts: [String: [String: String]] = [:]
     /// Names of labour codes or SKUs the tables do not have, left out (warnings of `prices check`).
     public private(set) var unknown: [PriceListError] = []
+    /// Entries that are not a name (a number, a list, a mapping where a name belongs), every one of
+    /// every file: errors. Loading refuses the first; `prices check` reports them all.
+    public private(set) var problems: [PriceListError] = []
 
     /// `names.nl.yaml`, `names.zh-Hant.yaml`.
     public static func fileName(_ language: String) -> String { "names.\(language).yaml" }
@@ -46,18 +49,28 @@ public struct NameTranslations: Sendable {
             }
             let r = try YAMLReader.document(try PriceListLoader.read(file), file: file)
             try r.rejectUnknownKeys(["labor", "parts"])
-            labor[language] = try Self.laborNames(r, known: laborKeys, unknown: &unknown)
-            parts[language] = try Self.partNames(r, known: skus, unknown: &unknown)
+            labor[language] = Self.laborNames(r, known: laborKeys, unknown: &unknown, problems: &problems)
+            parts[language] = Self.partNames(r, known: skus, unknown: &unknown, problems: &problems)
         }
     }
 
     static func laborNames(
-        _ r: YAMLReader, known: Set<PriceList.LaborKey>, unknown: inout [PriceListError]
-    ) throws(PriceListError) -> [PriceList.LaborKey: String] {
+        _ r: YAMLReader, known: Set<PriceList.LaborKey>, unknown: inout [PriceListError],
+        problems: inout [PriceListError]
+    ) -> [PriceList.LaborKey: String] {
         var names: [PriceList.LaborKey: String] = [:]
-        guard let section = try r.child("labor") else { return names }
+        let section: YAMLReader?
+        do { section = try r.child("labor") } catch {
+            problems.append(error)
+            return names
+        }
+        guard let section else { return names }
         for name in section.keys {
-            let codes = try section.requiredChild(name)
+            let codes: YAMLReader
+            do { codes = try section.requiredChild(name) } catch {
+                problems.append(error)
+                continue
+            }
             for code in codes.keys {
                 let key = DeviceCategory(rawValue: name).map { PriceList.LaborKey(category: $0, code: code) }
                 guard let key, known.contains(key) else {
@@ -67,23 +80,28 @@ public struct NameTranslations: Sendable {
                             at: keyNode(codes, code)))
                     continue
                 }
-                names[key] = try codes.requiredString(code)
+                do { names[key] = try codes.requiredString(code) } catch { problems.append(error) }
             }
         }
         return names
     }
 
-    static func partNames(_ r: YAMLReader, known: Set<String>, unknown: inout [PriceListError])
-        throws(PriceListError) -> [String: String]
-    {
+    static func partNames(
+        _ r: YAMLReader, known: Set<String>, unknown: inout [PriceListError], problems: inout [PriceListError]
+    ) -> [String: String] {
         var names: [String: String] = [:]
-        guard let section = try r.child("parts") else { return names }
+        let section: YAMLReader?
+        do { section = try r.child("parts") } catch {
+            problems.append(error)
+            return names
+        }
+        guard let section else { return names }
         for sku in section.keys {
             guard known.contains(sku) else {
                 unknown.append(section.fail("is not a SKU of parts.csv", key: sku, at: keyNode(section, sku)))
                 continue
             }
-            names[sku] = try section.requiredString(sku)
+            do { names[sku] = try section.requiredString(sku) } catch { problems.append(error) }
         }
         return names
     }

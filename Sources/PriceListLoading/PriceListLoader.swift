@@ -76,6 +76,7 @@ public enum PriceListLoader {
         let labor = try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency)
         let parts = try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency)
         let names = try NameTranslations(folder: folder, languages: settings.languages, labor: labor, parts: parts)
+        if let problem = names.problems.first { throw problem }
         return PriceList(settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy)
     }
 

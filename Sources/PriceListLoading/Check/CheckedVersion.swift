@@ -95,6 +95,7 @@ struct CheckedVersion {
         names = Self.attempt(&errors) { () throws(PriceListError) in
             try NameTranslations(folder: folder, languages: languages, labor: labor, parts: parts)
         }
+        errors += names?.problems ?? []
     }
 
     /// Reads the policy; without the general rule sentences (`rules.yaml` broken) the check that
