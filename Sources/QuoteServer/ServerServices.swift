@@ -139,6 +139,16 @@ extension ServerServices {
         record.state(today: today(MarketCode(record.market)))
     }
 
+    /// Refuses (409) to send the customer to a quote replaced by a revision or void: its link
+    /// would only say so. For a new link and for the quote's e-mail.
+    func requireReachable(_ record: QuoteRecord) throws {
+        switch state(of: record) {
+        case .superseded: throw StoreError.lifecycle(.superseded)
+        case .void: throw StoreError.lifecycle(.void)
+        default: break
+        }
+    }
+
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
     func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
         renderer?.documentLanguage(

@@ -11,9 +11,8 @@ extension PostgresQuoteRepository {
         var keys = Set<String>()
         for issue in batch {
             if issue.request.supersedes != nil { return false }
-            let deviceKeys = issue.serviceCase.device.benefitKeys
-            let grants = !issue.quote.coverage.benefitsGranted.isEmpty
-            guard deviceKeys.isEmpty || (!grants && deviceKeys.count <= 1) else { return false }
+            // No ledger read, and so no benefit granted to a known device either.
+            if issue.readsLedger { return false }
             if let key = issue.request.idempotencyKey, !keys.insert(key).inserted { return false }
         }
         return true

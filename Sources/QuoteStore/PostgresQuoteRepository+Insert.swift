@@ -28,7 +28,7 @@ extension PostgresQuoteRepository {
         let deviceKeys = issue.serviceCase.device.benefitKeys
         let granted = computed.coverage.benefitsGranted.map(\.rawValue)
         var used: [RuleID: String] = [:]
-        if !deviceKeys.isEmpty, !granted.isEmpty || deviceKeys.count > 1 {
+        if issue.readsLedger {
             used = try await ledger(connection, deviceKeys: deviceKeys, logger: logger)
                 .filter { $0.value != request.supersedes }
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {

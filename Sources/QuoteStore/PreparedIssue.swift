@@ -26,4 +26,11 @@ final class PreparedIssue: Sendable {
         customerToken = CustomerToken.generate()
         tokenHash = CustomerToken.hash(customerToken)
     }
+
+    /// Whether the issue reads the benefit ledger in its transaction: it grants a one-time benefit
+    /// to a known device, or names two identifiers of one device that the ledger links.
+    var readsLedger: Bool {
+        let keys = serviceCase.device.benefitKeys
+        return !keys.isEmpty && (!quote.coverage.benefitsGranted.isEmpty || keys.count > 1)
+    }
 }

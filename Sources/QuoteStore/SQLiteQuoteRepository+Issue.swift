@@ -67,7 +67,7 @@ extension SQLiteQuoteRepository {
         if let old = request.supersedes { try checkRevisable(db, old, market: computed.market.rawValue) }
         let deviceKeys = serviceCase.device.benefitKeys
         var used: [RuleID: String] = [:]
-        if !deviceKeys.isEmpty, !computed.coverage.benefitsGranted.isEmpty || deviceKeys.count > 1 {
+        if issue.readsLedger {
             used = try ledger(db, deviceKeys: deviceKeys).filter { $0.value != request.supersedes }
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
                 throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)

@@ -53,18 +53,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The workbook first: a path it cannot use stops before a store's reader thread starts
-        // (exiting with that thread writing into its pipe ended some runs by SIGPIPE).
-        let book = try workbook.open()
-        let input: InputFile
-        do {
-            input = try CLIError.guarding {
+        let (book, input) = try workbook.open(before: {
+            try CLIError.guarding {
                 try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
             }
-        } catch {
-            book?.book.discard()
-            throw error
-        }
+        })
         if let book {
             let allStates = allStates
             return try book.fill(

@@ -52,18 +52,11 @@ struct RepriceCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The workbook first: a path it cannot use stops before a store's reader thread starts.
-        let book = try workbook.open()
-        let catalog: PriceListCatalog
-        let input: InputFile
-        do {
-            (catalog, input) = try CLIError.guarding {
+        let (book, (catalog, input)) = try workbook.open(before: {
+            try CLIError.guarding {
                 (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
             }
-        } catch {
-            book?.book.discard()
-            throw error
-        }
+        })
         let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
         if let book {
             return try book.fill(

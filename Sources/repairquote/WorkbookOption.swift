@@ -43,6 +43,20 @@ struct WorkbookOption: ParsableArguments {
             && (first[device] as? NSNumber) == (second[device] as? NSNumber) && first[id] != nil
     }
 
+    /// The workbook (nil without `--xlsx`), then the command's input. The workbook comes first, so
+    /// a path it cannot use stops before a store's reader thread starts (exiting with that thread
+    /// writing into its pipe ended some runs by SIGPIPE); it is removed when the input cannot be
+    /// opened.
+    func open<Input>(before input: () throws -> Input) throws -> (book: WorkbookOutput?, input: Input) {
+        let book = try open()
+        do {
+            return (book, try input())
+        } catch {
+            book?.book.discard()
+            throw error
+        }
+    }
+
     /// The workbook, or nil without `--xlsx`; a path that cannot be written is exit 2 with
     /// `--xlsx: FILE: reason`, before any input is read.
     func open() throws -> WorkbookOutput? {

@@ -14,8 +14,7 @@ public struct ConsoleConfiguration: Sendable {
     let pages: ConsolePages
     private(set) var sessions: SessionStorage<ConsoleSession>
     private(set) var throttle: SignInThrottle
-    /// Where sessions and the throttle live (``keeping(sessionsIn:)``).
-    private(set) var store: any ExpiringValueStore
+    /// The sessions' store (``keeping(sessionsIn:)``).
     private(set) var driver: StorePersistDriver
     /// `Secure` cookies (when the public URL is https).
     let secureCookies: Bool
@@ -32,7 +31,6 @@ public struct ConsoleConfiguration: Sendable {
         self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
         // Until `keeping(sessionsIn:)` names the service's store: a private one in memory.
         let memory = try SQLiteQuoteRepository()
-        self.store = memory
         self.driver = StorePersistDriver(store: memory, now: now)
         self.sessions = Self.sessions(driver, secureCookies: secureCookies)
         self.throttle = SignInThrottle(store: memory, now: now)
@@ -71,7 +69,6 @@ public struct ConsoleConfiguration: Sendable {
     /// shared by every instance on one database and kept over a restart. Built in memory otherwise.
     func keeping(sessionsIn store: some ExpiringValueStore) -> ConsoleConfiguration {
         var console = self
-        console.store = store
         console.driver = StorePersistDriver(store: store, now: now)
         console.sessions = Self.sessions(console.driver, secureCookies: secureCookies)
         console.throttle = SignInThrottle(store: store, now: now)

@@ -39,11 +39,7 @@ struct CustomerLinkController<Repository: QuoteRepository> {
     /// A new customer link token of a quote the principal may read (the API's and the console's).
     func newToken(_ number: String, by principal: Principal) async throws -> String {
         let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
-        switch services.state(of: record) {
-        case .superseded: throw StoreError.lifecycle(.superseded)
-        case .void: throw StoreError.lifecycle(.void)
-        default: break
-        }
+        try services.requireReachable(record)
         let token = try await repo.addCustomerToken(number: number)
         services.logger.info(
             "customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])

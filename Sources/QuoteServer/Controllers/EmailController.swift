@@ -35,12 +35,7 @@ struct EmailController<Repository: QuoteRepository> {
     /// Queues the quote's e-mail to `to` or the case's customer (the API's and the console's).
     func enqueue(_ number: String, to: String?) async throws -> OutboxMessage {
         guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
-        // A replaced or withdrawn quote is not sent: its link would only say so.
-        switch services.state(of: record) {
-        case .superseded: throw StoreError.lifecycle(.superseded)
-        case .void: throw StoreError.lifecycle(.void)
-        default: break
-        }
+        try services.requireReachable(record)
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
         guard let recipient = to ?? serviceCase.customer.email else {
             throw APIError(.unprocessableContent, "no e-mail address for this quote", field: "to")
