@@ -2,7 +2,7 @@
 """Writes Tests/QuoteCoreTests/Golden/*.json: one or more golden cases per rule ID.
 
 Each golden file holds a case (an example with a patch applied) and the expected quote fields,
-reasoned from shared/spec/rules.md and the shipped sample prices (amounts computed here with
+reasoned from docs/rules.md and the shipped sample prices (amounts computed here with
 Python's Decimal, independently of the Swift engine). Run once after changing examples or prices;
 review the diff like code.
 """
