@@ -28,14 +28,30 @@ struct PricesDiffCommand: ParsableCommand {
     @Flag(help: "Write CSV (RFC 4180, CRLF) instead of one line per change.")
     var csv = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of price lists whose rules.yaml serves a side that has none above it.",
+            discussion:
+                "Default: the other side's tree, else $REPAIRQUOTE_PRICE_LISTS, ./PriceLists or the PriceLists folder shipped beside the executable.",
+            valueName: "DIR"))
+    var priceLists: String?
+
     func run() throws {
-        let changes = try CLIError.guarding {
+        let comparison = try CLIError.guarding {
             do {
-                return try PriceListDiff.compare(old: old, new: new)
+                return try PriceListDiff.compare(
+                    old: old, new: new, priceLists: priceLists,
+                    defaultPriceLists: DataFolder.resolve(
+                        explicit: nil, environment: "REPAIRQUOTE_PRICE_LISTS", name: "PriceLists"))
             } catch {
                 throw CLIError.badInput("\(error)")
             }
         }
+        for source in comparison.generalRules where source.origin != .own {
+            FileHandle.standardError.write(Data("repairquote: \(source.line)\n".utf8))
+        }
+        let changes = comparison.changes
         StandardOutput.write(csv ? Self.csvText(changes) : Self.text(changes))
     }
 
