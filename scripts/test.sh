@@ -16,6 +16,7 @@ step "Building repairquote and its tests (swift build --build-tests)"
 swift build --build-tests
 step "Running the Swift tests, the PostgreSQL store's against a throw-away cluster"
 bash scripts/with_postgres.sh swift test --skip-build
-bash scripts/api/run.sh  # the OpenAPI document: validated, a generated client, schemathesis (docs/service.md)
+step "Checking the OpenAPI document: validated, a generated client, schemathesis (scripts/api/run.sh)"
+bash scripts/api/run.sh
 step "Running the web console's browser tests in headless Chromium (scripts/e2e/run.sh)"
 bash scripts/e2e/run.sh
