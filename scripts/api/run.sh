@@ -13,6 +13,7 @@
 # Usage: bash scripts/api/run.sh [--examples N] [--seed N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+root=$PWD
 examples=25
 seed=23
 while [ $# -gt 0 ]; do
@@ -83,7 +84,7 @@ fi
 
 # The generated client's journey (on the empty store, so its quote is the market's first).
 generate_client() {
-  (cd "$tmp" && "$OLDPWD/$venv/bin/openapi-python-client" generate --path "$OLDPWD/docs/openapi.yaml" \
+  (cd "$tmp" && "$root/$venv/bin/openapi-python-client" generate --path "$root/docs/openapi.yaml" \
     --meta none --output-path repairquote_client >"$tmp/generate.log" 2>&1) \
     || { cat "$tmp/generate.log"; return 1; }
 }
@@ -110,11 +111,12 @@ EOF
 run_schemathesis() {
   seed_quote || return 1
   read -r number token <"$tmp/seeded"
-  RQ_API_KEY="$key" RQ_NUMBER="$number" RQ_TOKEN="$token" \
-    "$venv/bin/st" --config-file scripts/api/schemathesis.toml run docs/openapi.yaml \
+  # From the temporary folder, where schemathesis leaves its cache (.schemathesis/).
+  (cd "$tmp" && RQ_API_KEY="$key" RQ_NUMBER="$number" RQ_TOKEN="$token" \
+    "$root/$venv/bin/st" --config-file "$root/scripts/api/schemathesis.toml" run "$root/docs/openapi.yaml" \
     --url "$base" --max-examples "$examples" --seed "$seed" --workers 1 \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
-    --generation-database none --request-timeout 20 --no-color
+    --generation-database none --request-timeout 20 --no-color)
 }
 step "schemathesis: $examples examples per operation, seed $seed" run_schemathesis
 
