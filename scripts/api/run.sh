@@ -70,15 +70,19 @@ key=sc-demo-0000000000000000000000000001
 "$bin" serve --host 127.0.0.1 --port "$port" --db "$tmp/quotes.sqlite" \
   --keys Examples/service/keys.sample.json >"$tmp/server.log" 2>&1 &
 server=$!
+healthy() {
+  "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1] + "/health", timeout=2)' \
+    "$base" >/dev/null 2>&1
+}
 for _ in $(seq 150); do
-  curl -sf "$base/health" >/dev/null 2>&1 && break
+  healthy && break
   kill -0 "$server" 2>/dev/null || break
   sleep 0.2
 done
-if ! curl -sf "$base/health" >/dev/null 2>&1; then
+if ! healthy; then
   echo "api tests: the server did not start on $base:" >&2
   tail -20 "$tmp/server.log" >&2
-  echo "0 passed, 1 failed"
+  echo "$passed passed, $((failed + 1)) failed"
   exit 1
 fi
 
