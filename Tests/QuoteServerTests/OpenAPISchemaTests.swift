@@ -58,6 +58,14 @@ struct OpenAPISchemaTests {
         return list.first { $0["name"] as? String == name }?["schema"] as? Schema ?? [:]
     }
 
+    @Test("docs/openapi.yaml is the document the service serves, byte for byte")
+    func oneDocument() throws {
+        let docs = try String(
+            contentsOf: Shipped.root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        #expect(docs == OpenAPIDocument.text)
+        #expect(docs.hasPrefix("openapi: 3.1.0\n"))
+    }
+
     @Test("every enum of the case, the quote and the list is the code's vocabulary")
     func enums() throws {
         let kase = OpenAPIContractTests.schema("Case")
