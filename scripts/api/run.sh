@@ -5,7 +5,8 @@
 #     decides a quote, asserting the values (scripts/api/client_test.py);
 #  3. schemathesis sends what the document allows (and what it does not) to every operation, a
 #     bounded number of examples each with a fixed seed, and requires no server error, no
-#     undocumented status, content type or header, and no answer that does not conform.
+#     undocumented status, content type or header, no answer that does not conform, and that what
+#     the document does not allow is refused.
 # Both run against a throw-away server: .build/debug/repairquote serve on a free 127.0.0.1 port,
 # a temporary SQLite file and the sample keys, stopped by its own PID whatever the outcome.
 # The tools live in their own virtual environment, .build/api-venv, at pinned versions.
@@ -112,6 +113,12 @@ record = json.load(urllib.request.urlopen(request))
 print(record["number"], record["customerLink"].rsplit("/", 1)[1])
 EOF
 }
+# No server error; no undocumented status, content type or header; no answer off its schema; what
+# the document refuses is refused (negative_data_rejection: the schema is not looser than the
+# service); an undocumented method is 405 with Allow; a missing required header is refused.
+checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance
+checks=$checks,response_schema_conformance,negative_data_rejection,unsupported_method
+checks=$checks,missing_required_header,allow_header_conformance
 run_schemathesis() {
   seed_quote || return 1
   read -r number token <"$tmp/seeded"
@@ -119,7 +126,7 @@ run_schemathesis() {
   (cd "$tmp" && RQ_API_KEY="$key" RQ_NUMBER="$number" RQ_TOKEN="$token" \
     "$root/$venv/bin/st" --config-file "$root/scripts/api/schemathesis.toml" run "$root/docs/openapi.yaml" \
     --url "$base" --max-examples "$examples" --seed "$seed" --workers 1 \
-    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
+    --checks "$checks" \
     --generation-database none --request-timeout 20 --no-color)
 }
 step "schemathesis: $examples examples per operation, seed $seed" run_schemathesis
