@@ -115,6 +115,23 @@ struct RequestLimitTests {
         }
     }
 
+    @Test("HEAD over a real socket: GET's status and Content-Length, no body, and the connection goes on")
+    func headOnTheWire() async throws {
+        try await live(try TestServer(), ServerOptions()) { port in
+            let connection = try RawConnection(host: "localhost", port: port)
+            defer { connection.close() }
+            connection.send(
+                "HEAD /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            let answer = try #require(await connection.readUntilClosedAsync())
+            let answers = answer.components(separatedBy: "HTTP/1.1 200 OK")
+            #expect(answers.count == 3, "\(answer)")
+            #expect(answers[1].lowercased().contains("content-length: 15"))
+            #expect(answers[1].hasSuffix("\r\n\r\n") && !answers[1].contains(#"{"status":"ok"}"#))
+            #expect(answers[2].hasSuffix(#"{"status":"ok"}"#))
+        }
+    }
+
     @Test("a client that hangs up part-way through its body is no 500: debug log, counted apart")
     func hangUp() async throws {
         let lines = ServiceLogHandlerTests.Lines()
