@@ -28,12 +28,13 @@ bin=.build/debug/repairquote
 [ -x "$bin" ] || { echo "api tests: $bin is missing; run swift build first" >&2; exit 1; }
 
 venv=.build/api-venv
-requirements=scripts/api/requirements.txt
-if ! cmp -s "$requirements" "$venv/requirements.txt" 2>/dev/null; then
+pins=$(cat scripts/api/requirements.txt scripts/api/constraints.txt)
+if [ "$pins" != "$(cat "$venv/pins.txt" 2>/dev/null)" ] || [ ! -x "$venv/bin/st" ]; then
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
-  cp "$requirements" "$venv/requirements.txt"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/api/requirements.txt \
+    -c scripts/api/constraints.txt
+  printf '%s\n' "$pins" >"$venv/pins.txt"
 fi
 
 tmp=$(mktemp -d)
