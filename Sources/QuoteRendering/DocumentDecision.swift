@@ -74,14 +74,21 @@ public enum CustomerRefusal: String, Sendable, Equatable, CaseIterable {
     case notAForm
     /// The answer could not be recorded (the quote changed meanwhile, or the store refused it).
     case notRecorded
+    /// The form did not arrive whole within the body deadline (408).
+    case tooLate
+    /// The form's HTTP framing was broken, such as a bad chunk size (400).
+    case malformed
 
-    /// Its name in CSS classes: `cross-site`, `too-large`, `not-a-form`, `not-recorded`.
+    /// Its name in CSS classes: `cross-site`, `too-large`, `not-a-form`, `not-recorded`,
+    /// `too-late`, `malformed`.
     public var code: String {
         switch self {
         case .crossSite: "cross-site"
         case .tooLarge: "too-large"
         case .notAForm: "not-a-form"
         case .notRecorded: "not-recorded"
+        case .tooLate: "too-late"
+        case .malformed: "malformed"
         }
     }
 }

@@ -11,6 +11,10 @@ import NIOHTTPTypes
 ///
 /// Armed only for a head that announces a body (`Content-Length` above 0, or
 /// `Transfer-Encoding`); disarmed by the request's end.
+///
+/// An error answer (4xx, 5xx) written before the request's body has ended (the early 413 of a
+/// declared `Content-Length` over the limit, a 400 of a malformed body) gets `Connection: close`
+/// and closes the connection once written: the rest of the body is not read.
 final class BodyDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -25,6 +29,8 @@ final class BodyDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     let timeout: TimeAmount
     private var timer: Scheduled<Void>?
     private var closeAfterAnswer = false
+    private var bodyOpen = false
+    private var closing = false
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -32,17 +38,33 @@ final class BodyDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head) where Self.announcesBody(head): arm(context)
-        case .end: disarm()
+        case .head(let head) where Self.announcesBody(head):
+            bodyOpen = true
+            arm(context)
+        case .end:
+            bodyOpen = false
+            disarm()
         case .head, .body: break
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        // After the closing answer nothing more is written (Hummingbird would add its own empty
+        // 400 for a parse error it reads again when it drains the body).
+        guard !closing else {
+            promise?.fail(ChannelError.outputClosed)
+            return
+        }
         switch unwrapOutboundIn(data) {
+        case .head(var head) where bodyOpen && head.status.code >= 400:
+            closeAfterAnswer = true
+            head.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
         case .head(let head) where head.status == .requestTimeout: closeAfterAnswer = true
         case .end where closeAfterAnswer:
+            closing = true
             let closing = context.eventLoop.makePromise(of: Void.self)
             closing.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
             closing.futureResult.cascade(to: promise)

@@ -35,6 +35,8 @@ enum CustomerPage {
         case .refused(.tooLarge): return message("The form is larger than an answer can be.")
         case .refused(.notAForm): return message("Send the form as application/x-www-form-urlencoded.")
         case .refused(.notRecorded): return message("The answer could not be recorded.")
+        case .refused(.tooLate): return message("The answer did not arrive in time.")
+        case .refused(.malformed): return message("The answer arrived damaged.")
         }
     }
 

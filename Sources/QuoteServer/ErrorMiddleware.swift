@@ -1,10 +1,12 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every error into a JSON answer `{"error": …}`: domain and store errors, Hummingbird's own
 /// (404 of an unknown path, 413 of a body over its limit), a known path with another method (405
 /// with `Allow`, from the router's routes), a body later than its deadline (408,
-/// ``BodyDeadlineHandler``), and unexpected errors (500). Every 5xx is logged at error level
+/// ``BodyDeadlineHandler``), a malformed body (400, such as a bad chunk size), and unexpected
+/// errors (500). Every 5xx is logged at error level
 /// with the request id. A client that hung up part-way (``ClientAbort``) is passed on to
 /// ``ObservabilityMiddleware``: no answer, no error.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -42,6 +44,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIError(
                 .requestTimeout, "the request body did not arrive within \(late.seconds) s",
                 headers: [.connection: "close"])
+        }
+        if let malformed = error as? HTTPParserError {
+            return APIError(.badRequest, "the request body is not valid HTTP/1.1 framing (\(malformed))")
         }
         guard let error = error as? any HTTPResponseError else {
             return APIError(.internalServerError, "unexpected error; the request id is in X-Request-Id")

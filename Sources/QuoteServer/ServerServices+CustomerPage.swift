@@ -24,7 +24,7 @@ extension ServerServices {
     /// document language (without a quote: the first of `languages` with labels, else English),
     /// and answers with `status`, by default the status of its kind (``CustomerPageKind/status``):
     /// 200 quote and confirmation, 404 unknown link, 410 expired, superseded and void, 422 no
-    /// choice, 409 already answered, 403/413/415 refused. Without a renderer, or if rendering
+    /// choice, 409 already answered, 400/403/408/413/415 refused. Without a renderer, or if rendering
     /// fails (logged), a plain English page is shown instead.
     public func customerPage(
         _ record: QuoteRecord?, _ kind: CustomerPageKind, status: HTTPResponse.Status? = nil,
@@ -88,6 +88,8 @@ extension CustomerPageKind {
         case .refused(.crossSite): .forbidden
         case .refused(.tooLarge): .contentTooLarge
         case .refused(.notAForm): .unsupportedMediaType
+        case .refused(.tooLate): .requestTimeout
+        case .refused(.malformed): .badRequest
         }
     }
 }

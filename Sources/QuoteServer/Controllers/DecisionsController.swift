@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import QuoteCore
 import QuoteJSON
 import QuoteStore
@@ -72,7 +73,8 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// Records the customer's choice (form field `decision`, given once). Every refusal is a page
     /// in the quote's language with a link back to it, and records nothing: 403 a post from
     /// another site's page (``PageHeaders/isSameOrigin(_:publicBaseURL:)``), 415 a body that is
-    /// not a form, 413 a form over 16 KiB, 422 no choice or a field given twice, 409 after another
+    /// not a form, 413 a form over 16 KiB, 408 a form later than the body deadline, 400 a form
+    /// with broken framing, 422 no choice or a field given twice, 409 after another
     /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
     /// `Accept-Language`).
     @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
@@ -104,14 +106,20 @@ struct DecisionsController<Repository: QuoteRepository> {
     }
 
     /// The customer form's fields; nil when a field is given twice (`decision=accepted&decision=rejected`
-    /// must not be read as either). A form over 16 KiB is refused with its page.
+    /// must not be read as either). Refused with its page: a form over 16 KiB (413, at once when
+    /// `Content-Length` says so), one not whole within the body deadline (408), one whose framing
+    /// is broken (400). A client that hung up gets no page (``ClientAbort``).
     static func form(_ request: Request, of record: QuoteRecord) async throws -> [String: String]? {
         var request = request
         do {
-            let body = try await request.collectBody(upTo: 16 * 1024)
+            let body = try await request.collectBody(atMost: 16 * 1024)
             return FormDecoding.uniqueFields(String(buffer: body))
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw CustomerPageAnswer(record: record, kind: .refused(.tooLarge))
+        } catch is BodyDeadlineHandler.BodyTooLate {
+            throw CustomerPageAnswer(record: record, kind: .refused(.tooLate))
+        } catch let error as HTTPParserError where ClientAbort(error) == nil {
+            throw CustomerPageAnswer(record: record, kind: .refused(.malformed))
         }
     }
 
@@ -203,7 +211,7 @@ enum JSONRequest {
     /// The body as an object (≤ 64 KiB); 422 when it is not an object or has an unknown field.
     static func object(_ request: Request, allowed: Set<String>) async throws -> JSONObject {
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
+        let body = try await request.collectBody(atMost: 64 * 1024)
         guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)) else {
             throw APIError(.unprocessableContent, "expected a JSON object")
         }

@@ -173,7 +173,7 @@ struct QuotesController<Repository: QuoteRepository> {
     /// The body (≤ 1 MiB) decoded as a case; 422 naming the field when it is bad.
     func readCase(_ request: Request) async throws -> (serviceCase: ServiceCase, body: [UInt8]) {
         var request = request
-        let buffer = try await request.collectBody(upTo: 1 << 20)
+        let buffer = try await request.collectBody(atMost: 1 << 20)
         let bytes = Array(buffer.readableBytesView)
         return (try CaseDecoder.decode(bytes: bytes, today: services.today), bytes)
     }
