@@ -19,6 +19,9 @@ public struct QuoteRenderer: Sendable {
     let tables: [String: TableLabels]
     /// Per language and format, the `ui` labels as templates see them (wrapped to 80 columns for text).
     let uiTables: [String: [DocumentFormat: UILabels]]
+    /// The document's CSS for a page that shows the document inside its own layout (the console):
+    /// the same partials as the standalone document's `<style>` (``stylesheet(of:)``).
+    public let documentStylesheet: String
 
     /// Loads `quote.txt.mustache`, `quote.html.mustache`, `customer.html.mustache`, their partials
     /// and `labels/*.json`.
@@ -54,6 +57,7 @@ public struct QuoteRenderer: Sendable {
                 .text: UILabels(table: text, order: templates[.text]?.labelOrder ?? []),
             ]
         }
+        documentStylesheet = try Self.stylesheet(of: templates[.html])
         self.catalog = catalog
         self.templates = templates
         customerTemplates = customer

@@ -111,6 +111,7 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     router.get("/metrics") { _, _ in
         JSONBody.text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
+    Favicon.register(on: router)
     router.get("/openapi.yaml") { _, _ in
         JSONBody.text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")
     }
@@ -126,6 +127,8 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
         CatalogController(catalog: catalog, services: services, access: access).register(on: router)
     }
     if let access {
+        // Before the console's routes: a router middleware wraps the routes added after it.
+        router.add(middleware: ConsoleErrorPages(access: access, routes: routes))
         ConsoleController(access: access).register(on: router)
         ConsoleQuotesController(repo: repo, services: services, access: access).register(on: router)
     }

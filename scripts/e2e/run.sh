@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The browser tests, the console's then the customer link's: headless Chromium through Selenium (a
+# The browser tests, the console's, the customer link's, then the layout's: headless Chromium through Selenium (a
 # virtual environment under .build/e2e-venv). Needs a built repairquote (swift build). Never skips:
 # a missing browser fails.
 # Usage: bash scripts/e2e/run.sh [--screenshots docs/images]
@@ -16,4 +16,6 @@ status=0
 "$venv/bin/python" scripts/e2e/console_test.py --bin .build/debug/repairquote "$@" || status=1
 # The customer link in a browser without a console session: accept, reject, cross-site refusal.
 "$venv/bin/python" scripts/e2e/customer_test.py --bin .build/debug/repairquote "$@" || status=1
+# Layout at 320, 400 and 1280 px: the customer page's tables (NL, zh-Hant), the document in the console.
+"$venv/bin/python" scripts/e2e/layout_test.py --bin .build/debug/repairquote "$@" || status=1
 exit $status

@@ -48,6 +48,12 @@ struct ConsoleAccess: Sendable {
             return response
         } catch let error as ConsoleRefusal {
             return refusal(error, request: request, signedIn: signedIn)
+        } catch let error where [.notFound, .forbidden].contains(APIError.mapping(error)?.status) {
+            // Not the API's English sentence: what the user may read in the page's language.
+            let status = APIError.mapping(error)!.status
+            return refusal(
+                ConsoleRefusal(status, Self.message(for: status, console.pages, signedIn.language)),
+                request: request, signedIn: signedIn)
         } catch {
             let mapped = APIError.mapping(error) ?? APIError(.internalServerError, "something went wrong")
             logger.warning(
@@ -86,6 +92,22 @@ struct ConsoleAccess: Sendable {
         view["message"] = refusal.message
         return ConsoleResponse.page(
             console.pages.render("error", language: language, view: view), status: refusal.status)
+    }
+
+    /// The 404 or 403 page of a request outside ``page(_:_:)`` (``ConsoleErrorPages``), with the
+    /// header of the user signed in, if any.
+    func errorPage(_ status: HTTPResponse.Status, request: Request) async -> Response {
+        let signedIn = await signedIn(request)
+        let language = signedIn?.language ?? ConsolePages.language(of: request)
+        return refusal(
+            ConsoleRefusal(status, Self.message(for: status, console.pages, language)), request: request,
+            signedIn: signedIn)
+    }
+
+    /// "Not found." or "Your role may not do this." in `language`.
+    static func message(for status: HTTPResponse.Status, _ pages: ConsolePages, _ language: String) -> String
+    {
+        pages.label(status == .forbidden ? "notAllowed" : "notFound", language)
     }
 
     /// What every signed-in page shows: the user, the role's actions, the form token.

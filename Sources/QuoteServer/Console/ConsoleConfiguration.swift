@@ -28,7 +28,9 @@ public struct ConsoleConfiguration: Sendable {
         self.users = users
         self.catalog = catalog
         self.documents = documents
-        self.pages = try ConsolePages(directory: templatesDirectory.appendingPathComponent("console"))
+        self.pages = try ConsolePages(
+            directory: templatesDirectory.appendingPathComponent("console"),
+            documentStylesheet: documents.documentStylesheet)
         // Until `keeping(sessionsIn:)` names the service's store: a private one in memory.
         let memory = try SQLiteQuoteRepository()
         self.driver = StorePersistDriver(store: memory, now: now)
@@ -38,7 +40,8 @@ public struct ConsoleConfiguration: Sendable {
         self.now = now
     }
 
-    static func sessions(_ driver: some PersistDriver, secureCookies: Bool) -> SessionStorage<ConsoleSession> {
+    static func sessions(_ driver: some PersistDriver, secureCookies: Bool) -> SessionStorage<ConsoleSession>
+    {
         SessionStorage(
             driver,
             configuration: .init(

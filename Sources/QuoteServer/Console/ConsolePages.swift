@@ -4,14 +4,15 @@ import Hummingbird
 import Mustache
 
 /// The console's Mustache pages (`Templates/console/*.mustache`, partials beside them), their
-/// labels (`labels/en.json`, `labels/nl.json`) and static files (`static/`), loaded once.
+/// labels (`labels/en.json`, `labels/nl.json`) and static files (`static/`, and `document.css`:
+/// the quote document's own stylesheet, given by its renderer), loaded once.
 struct ConsolePages: Sendable {
     static let languages = ["en", "nl"]
     let library: MustacheLibrary
     let labels: [String: [String: String]]
     let staticFiles: [String: (body: String, contentType: String)]
 
-    init(directory: URL) throws {
+    init(directory: URL, documentStylesheet: String) throws {
         var templates: [String: MustacheTemplate] = [:]
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         for file in files where file.hasSuffix(".mustache") {
@@ -38,7 +39,9 @@ struct ConsolePages: Sendable {
             throw ConsoleSetupError(description: "console/labels/nl.json: \(missing): missing")
         }
         self.labels = labels
-        var staticFiles: [String: (String, String)] = [:]
+        var staticFiles: [String: (String, String)] = [
+            "document.css": (documentStylesheet, "text/css; charset=utf-8")
+        ]
         for (name, type) in [
             ("console.css", "text/css; charset=utf-8"), ("console.js", "text/javascript; charset=utf-8"),
         ] {

@@ -77,12 +77,13 @@ extension ConsoleQuotesController {
         ]
     }
 
-    /// What is inside `<body>` of a rendered document (its own inline style is not allowed here).
+    /// What is inside `<body …>` of a rendered document (its own inline style is not allowed here;
+    /// `/console/static/document.css` styles it inside the page's element of class `paper`).
     static func documentBody(_ html: String) -> String {
-        guard let start = html.range(of: "<body>"), let end = html.range(of: "</body>", options: .backwards),
-            start.upperBound <= end.lowerBound
+        guard let open = html.range(of: "<body"), let start = html[open.upperBound...].firstIndex(of: ">"),
+            let end = html.range(of: "</body>", options: .backwards), start < end.lowerBound
         else { return "" }
-        return String(html[start.upperBound..<end.lowerBound])
+        return String(html[html.index(after: start)..<end.lowerBound])
     }
 
     func formPage(
