@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+import urllib.request
 
 sys.dont_write_bytecode = True  # importing console_test leaves no __pycache__ behind
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -265,6 +266,14 @@ class Layout(CustomerLink):
         problems = self.problems("table.quotes")
         assert not problems, "list at 400 px:\n  " + "\n  ".join(problems[:12])
 
+    def test_no_page_load_answered_404(self):
+        """Every page above asked for its icon and got it: no request of the run was a 404."""
+        with urllib.request.urlopen(self.base + "/metrics", timeout=10) as answer:
+            metrics = answer.read().decode()
+        counted = [line for line in metrics.splitlines() if line.startswith("repairquote_http_requests_total{")]
+        assert not [line for line in counted if 'status="404"' in line], "\n".join(counted)
+        assert [line for line in counted if "/favicon." in line], "\n".join(counted)
+
 
 def main():
     args = arguments()
@@ -272,7 +281,8 @@ def main():
     layout = Layout(os.path.abspath(args.bin), workdir, args.screenshots)
     order = ["test_customer_page_nl_320", "test_customer_page_nl_400", "test_customer_page_zh_hant_320",
              "test_customer_page_zh_hant_400", "test_customer_page_hk_320", "test_customer_page_desktop_keeps_columns",
-             "test_console_document_1280", "test_console_document_400", "test_console_list_cards_400"]
+             "test_console_document_1280", "test_console_document_400", "test_console_list_cards_400",
+             "test_no_page_load_answered_404"]
     return run(layout, order, workdir)
 
 
