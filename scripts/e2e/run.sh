@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The browser tests, the console's, the customer link's, then the layout's: headless Chromium through Selenium (a
-# virtual environment under .build/e2e-venv). Needs a built repairquote (swift build). Never skips:
-# a missing browser fails.
+# The browser tests, the console's, the customer link's, then the layout's: headless Chromium
+# through Selenium (a virtual environment under .build/e2e-venv). Needs a built repairquote
+# (swift build). Never skips: a missing browser fails.
 # Usage: bash scripts/e2e/run.sh [--screenshots docs/images]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
