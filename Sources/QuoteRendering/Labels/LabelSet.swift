@@ -80,6 +80,7 @@ public struct LabelSet: Sendable {
         keys += LineDescriptions.refundParts.map { "refundDescription.\($0)" }
         keys += ["decision.accept", "decision.reject", "decision.yourAnswer"]
         keys += decisionKeys
+        keys += NoteSentences.labelKeys
         return keys
     }()
 }

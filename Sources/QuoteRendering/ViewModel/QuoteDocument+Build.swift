@@ -38,6 +38,8 @@ struct DocumentBuilder {
         }
         var advice: [String] = []
         for item in coverage.advice { advice.append(try labels.text("advice.\(item.rawValue)")) }
+        var notes: [String] = []
+        for note in coverage.notes { notes.append(try NoteSentences.text(note, locale: locale)) }
         return QuoteDocument(
             lang: try labels.text("meta.htmlLang"), ui: ui,
             number: number, isDraft: quote.number == nil,
@@ -46,7 +48,7 @@ struct DocumentBuilder {
             status: try labels.text("status.\(coverage.status.rawValue)"),
             statusCode: coverage.status.rawValue,
             summary: try labels.text("summary.\(coverage.status.rawValue)"), rules: rules, advice: advice,
-            windows: windows, notes: coverage.notes,
+            windows: windows, notes: notes,
             charges: try charges(
                 quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat),
             ifRejected: try quote.ifRejected.map { (alternative) throws(RenderError) in
