@@ -52,6 +52,27 @@ struct DocumentLanguageTests {
         )
     }
 
+    @Test("no example document in one of its market's other languages shows an English note")
+    func examplesHaveNoEnglishNotes() throws {
+        var checked = 0
+        for name in Set(ExampleQuote.all.map(\.name)).sorted() {
+            let (quote, serviceCase, marketLanguage) = try ExampleQuote.load(name)
+            for language in quote.languages where language != "en" && !quote.coverage.notes.isEmpty {
+                for format in DocumentFormat.allCases {
+                    let document = try Support.renderer.render(
+                        quote, case: serviceCase, format: format, language: language,
+                        marketLanguage: marketLanguage)
+                    for note in quote.coverage.notes {
+                        let start = String(note.text.prefix(20))
+                        #expect(!document.contains(start), "\(name) in \(language) shows \"\(start)…\"")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 4, "examples with notes in a language other than English")
+    }
+
     @Test("the HK end of service in Traditional Chinese: the note in Chinese with a Chinese date, no English")
     func endOfServiceInChinese() throws {
         let (quote, serviceCase, marketLanguage) = try ExampleQuote.load("hk-end-of-service")
