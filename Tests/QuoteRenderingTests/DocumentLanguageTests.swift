@@ -73,6 +73,20 @@ struct DocumentLanguageTests {
         #expect(checked >= 4, "examples with notes in a language other than English")
     }
 
+    @Test("the swap unit the parts list does not price is named in the document's language")
+    func unpricedSwapUnit() throws {
+        let (quote, serviceCase, marketLanguage) = try ExampleQuote.load("hk-doa-no-swap-unit")
+        let line = try #require(quote.lines.first { $0.kind == .swapUnit })
+        #expect(line.reference == nil)
+        #expect(line.description == "Swap unit Redmi Note 13")
+        for (language, name) in [("zh-Hant", "Redmi Note 13 更換機"), ("en", "Swap unit Redmi Note 13")] {
+            let html = try Support.renderer.render(
+                quote, case: serviceCase, format: .html, language: language, marketLanguage: marketLanguage)
+            #expect(html.contains(name), "\(language)")
+            if language != "en" { #expect(!html.contains("Swap unit")) }
+        }
+    }
+
     @Test("the HK end of service in Traditional Chinese: the note in Chinese with a Chinese date, no English")
     func endOfServiceInChinese() throws {
         let (quote, serviceCase, marketLanguage) = try ExampleQuote.load("hk-end-of-service")
