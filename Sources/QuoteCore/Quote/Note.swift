@@ -6,7 +6,7 @@
 ///
 /// `.endOfService(model: "Mi 11", after: 2025-08-29)` is, in the JSON, "Service for Mi 11 ended
 /// after 2025-08-29: inspection, adjustment and cleaning only.", and on a Traditional Chinese
-/// document "Mi 11 的服務已於 2025年8月29日 後終止：只提供檢查、調校及清潔。".
+/// document "Mi 11的服務已於2025年8月29日後終止：只提供檢測、調校及清潔。".
 public enum Note: Hashable, Sendable {
     /// G-5: the model is not in the market's policy; its category's defaults apply.
     case unlistedModel(model: String, market: MarketCode, category: DeviceCategory)
