@@ -1,31 +1,103 @@
 #!/usr/bin/env bash
-# Installs system packages the build and tests need. Safe to run again.
+# Installs what the build and the tests need. Safe to run again: a step whose packages are all
+# there says so and installs nothing. One line per step on stdout; the tools' own output goes to
+# the log (.build/setup.log); a failing step shows the log's last 30 lines and exits non-zero.
 set -euo pipefail
-need_apt=()
-command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || { echo "Swift 6.3 toolchain not found (expected at /opt/swift)" >&2; exit 1; }
-# QuoteMailer links libcurl (CCurl); its tests make a self-signed certificate with openssl.
-# export/reprice --xlsx link libxlsxwriter (CXlsxWriter).
-# The console's browser tests drive headless Chromium (scripts/e2e/run.sh makes a venv for selenium).
-# The PostgreSQL store's tests run a throw-away PostgreSQL cluster (scripts/with_postgres.sh);
-# the benchmark compares with pgbench (postgresql-contrib on older Debian, in postgresql since 15).
-for pkg in libcurl4-openssl-dev libxlsxwriter-dev openssl chromium chromium-driver python3-venv postgresql; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
-done
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
-fi
-# Rendering tests parse the HTML quotes with html5lib (scripts/check_html.py).
-python3 -c 'import html5lib' >/dev/null 2>&1 || python3 -m pip install -q html5lib || python3 -m pip install -q --break-system-packages html5lib
-# QuoteMailer's tests run a real SMTP server on loopback (scripts/smtp_test_server.py).
-command -v python3 >/dev/null 2>&1 || { echo "python3 not found (needed by the QuoteMailer tests)" >&2; exit 1; }
-python3 -c 'import aiosmtpd' >/dev/null 2>&1 || python3 -m pip install -q aiosmtpd || python3 -m pip install -q --break-system-packages aiosmtpd
-# The --xlsx tests open the workbooks with openpyxl (scripts/xlsx_cells.py), from a virtual
-# environment of the tests' own; they fail, not skip, without it.
-venv=.build/test-venv
 cd "$(dirname "$0")/.."
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import openpyxl' >/dev/null 2>&1; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q openpyxl
+
+# Debian packages, one group per need; add a package to the list of its need.
+APT_PACKAGES=(
+  libcurl4-openssl-dev openssl          # QuoteMailer links libcurl; its tests make a self-signed certificate
+  libxlsxwriter-dev                     # export/reprice --xlsx (CXlsxWriter)
+  chromium chromium-driver              # the console's browser tests (scripts/e2e/run.sh)
+  python3-venv python3-pip              # the tests' Python helpers and virtual environments
+  postgresql                            # the PostgreSQL store's tests (scripts/with_postgres.sh) and pgbench
+)
+# Python packages of the system python3, as PIP-NAME or PIP-NAME:MODULE when the import differs.
+PIP_PACKAGES=(
+  html5lib                              # rendering tests parse the HTML quotes (scripts/check_html.py)
+  aiosmtpd                              # QuoteMailer's tests run an SMTP server on loopback
+)
+# Python packages of the tests' own virtual environment (.build/test-venv), same notation.
+VENV_PACKAGES=(
+  openpyxl                              # the --xlsx tests read the workbooks back (scripts/xlsx_cells.py)
+)
+
+LOG="${REPAIRQUOTE_SETUP_LOG:-.build/setup.log}"
+mkdir -p "$(dirname "$LOG")"
+echo "setup.sh $(date -u '+%Y-%m-%d %H:%M:%S UTC')" > "$LOG"
+
+# step LABEL COMMAND...: prints "LABEL … done in Ns", the command's output going to the log.
+step() {
+  local label=$1 start=$SECONDS status=0
+  shift
+  printf '%s … ' "$label"
+  echo "== $label" >> "$LOG"
+  "$@" >> "$LOG" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    printf 'failed after %ds (exit %d)\n' $((SECONDS - start)) "$status"
+    echo "setup: the last 30 lines of $LOG:" >&2
+    tail -n 30 "$LOG" >&2
+    exit "$status"
+  fi
+  printf 'done in %ds\n' $((SECONDS - start))
+}
+
+# missing_python PYTHON ENTRY...: the entries whose module PYTHON cannot import.
+missing_python() {
+  local python=$1 entry
+  shift
+  for entry in "$@"; do
+    local module=${entry#*:}
+    [ "$module" = "$entry" ] && module=${entry//-/_}
+    "$python" -c "import $module" >/dev/null 2>&1 || echo "${entry%%:*}"
+  done
+}
+
+apt_install() {
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -q && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$@"
+}
+
+pip_install() {
+  python3 -m pip install "$@" || python3 -m pip install --break-system-packages "$@"
+}
+
+venv_install() {
+  { [ -x .build/test-venv/bin/python ] || python3 -m venv .build/test-venv; } && .build/test-venv/bin/pip install "$@"
+}
+
+if command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ]; then
+  echo "Swift toolchain: already there"
+else
+  echo "Swift toolchain: not found (expected Swift 6.3 at /opt/swift)" >&2
+  exit 1
+fi
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Debian packages: installing ${missing[*]}" apt_install "${missing[@]}"
+else
+  echo "Debian packages: already there (${#APT_PACKAGES[@]})"
+fi
+
+command -v python3 >/dev/null 2>&1 || { echo "python3: not found (install it with apt-get install python3)" >&2; exit 1; }
+mapfile -t missing < <(missing_python python3 "${PIP_PACKAGES[@]}")
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Python packages: installing ${missing[*]}" pip_install "${missing[@]}"
+else
+  echo "Python packages: already there (${#PIP_PACKAGES[@]})"
+fi
+
+venv_python=.build/test-venv/bin/python
+missing=("${VENV_PACKAGES[@]%%:*}")
+if [ -x "$venv_python" ]; then mapfile -t missing < <(missing_python "$venv_python" "${VENV_PACKAGES[@]}"); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Test virtual environment (.build/test-venv): installing ${missing[*]}" venv_install "${missing[@]}"
+else
+  echo "Test virtual environment (.build/test-venv): already there (${#VENV_PACKAGES[@]})"
 fi

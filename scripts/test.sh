@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# Installs the test prerequisites (idempotent) and runs the whole test suite.
+# Installs the test prerequisites (idempotent) and runs the whole test suite. Each step first says
+# in one line what it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
+step() { printf '\n== %s\n' "$*"; }
+
+step "Checking that no file reads or names a folder outside the repository"
+bash scripts/test_check_no_shared.sh
+bash scripts/check_no_shared.sh
+step "Installing what the tests need (scripts/setup.sh, log in .build/setup.log)"
 bash scripts/setup.sh
+bash scripts/test_setup.sh
+step "Building repairquote and its tests (swift build --build-tests)"
 swift build --build-tests
-# The PostgreSQL store is tested against a real PostgreSQL: a throw-away cluster for this run.
+step "Running the Swift tests, the PostgreSQL store's against a throw-away cluster"
 bash scripts/with_postgres.sh swift test --skip-build
-# The web console in a real browser (headless Chromium through Selenium).
+step "Checking the OpenAPI document: validated, a generated client, schemathesis (scripts/api/run.sh)"
+bash scripts/api/run.sh
+step "Running the web console's browser tests in headless Chromium (scripts/e2e/run.sh)"
 bash scripts/e2e/run.sh

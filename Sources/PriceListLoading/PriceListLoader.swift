@@ -75,32 +75,45 @@ public enum PriceListLoader {
         try own.check(policy, languages: settings.languages, general: translations, generalRules: general)
         let labor = try PriceTables.labor(try read(laborFile), file: laborFile, currency: settings.currency)
         let parts = try PriceTables.parts(try read(partsFile), file: partsFile, currency: settings.currency)
-        let names = try NameTranslations(folder: folder, languages: settings.languages, labor: labor, parts: parts)
+        let names = try NameTranslations(
+            folder: folder, languages: settings.languages, labor: labor, parts: parts)
         if let problem = names.problems.first { throw problem }
-        return PriceList(settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy)
+        return PriceList(
+            settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy)
     }
 
     /// Loads one version folder on its own (`PriceLists/NL/2025.1`): the market is the one its
-    /// `market.yaml` names, and `rules.yaml` is looked for in the folders above it.
-    public static func loadVersion(folder: String) throws(PriceListError) -> PriceList {
+    /// `market.yaml` names; the general rules are those of `generalFolder`, by default the folder
+    /// above it or the one above that (`generalRulesFolder(above:)`).
+    public static func loadVersion(folder: String, generalFolder: String? = nil) throws(PriceListError)
+        -> PriceList
+    {
         let marketFile = path(folder, "market.yaml")
         let settings = try MarketSettings(
             yaml: try YAMLReader.document(try read(marketFile), file: marketFile))
+        guard let generalFolder = generalFolder ?? generalRulesFolder(above: folder) else {
+            throw PriceListError(
+                file: folder, line: nil, field: "",
+                "no \(generalRulesFile) in the folder above it or the one above that: is it a price-list version folder?"
+            )
+        }
+        let general = try generalRules(path(generalFolder, generalRulesFile))
+        return try load(
+            folder: folder, market: settings.market.rawValue, general: general,
+            translations: try RuleTranslations(generalFolder: generalFolder, english: general))
+    }
+
+    /// The folder above `folder`, or the one above that, that holds `rules.yaml` (a version folder's
+    /// price-list tree); nil when neither does.
+    public static func generalRulesFolder(above folder: String) -> String? {
         var above = URL(fileURLWithPath: folder).standardizedFileURL
         for _ in 0..<2 {
             above.deleteLastPathComponent()
-            let candidate = path(above.path, generalRulesFile)
-            if FileManager.default.fileExists(atPath: candidate) {
-                let general = try generalRules(candidate)
-                return try load(
-                    folder: folder, market: settings.market.rawValue, general: general,
-                    translations: try RuleTranslations(generalFolder: above.path, english: general))
+            if FileManager.default.fileExists(atPath: path(above.path, generalRulesFile)) {
+                return above.path
             }
         }
-        throw PriceListError(
-            file: folder, line: nil, field: "",
-            "no \(generalRulesFile) in the folder above it or the one above that: is it a price-list version folder?"
-        )
+        return nil
     }
 
     /// The sentences of the general rules (G-1..G-10), shared by every market.

@@ -43,6 +43,9 @@ public enum CustomerPageKind: Sendable, Equatable {
     case badAnswer
     /// The quote was already answered (differently, or before): the answer given.
     case alreadyAnswered(DocumentDecision)
+    /// The answer was refused before it was read, and nothing was recorded (see
+    /// ``CustomerRefusal``); the page links back to the quote when one is known.
+    case refused(CustomerRefusal)
 
     /// Its name in errors and CSS classes: "quote", "confirmation", "expired", …
     public var name: String {
@@ -55,6 +58,37 @@ public enum CustomerPageKind: Sendable, Equatable {
         case .unknownLink: "unknown-link"
         case .badAnswer: "bad-answer"
         case .alreadyAnswered: "already-answered"
+        case .refused(let refusal): "refused-\(refusal.code)"
+        }
+    }
+}
+
+/// Why the customer link refused an answer without reading it. Each has a heading
+/// (`page.<rawValue>Title`) and a sentence (`page.<rawValue>`) in every label file.
+public enum CustomerRefusal: String, Sendable, Equatable, CaseIterable {
+    /// The form was posted from another site's page (403).
+    case crossSite
+    /// The form was larger than an answer can be (413).
+    case tooLarge
+    /// The body was not the page's form (415).
+    case notAForm
+    /// The answer could not be recorded (the quote changed meanwhile, or the store refused it).
+    case notRecorded
+    /// The form did not arrive whole within the body deadline (408).
+    case tooLate
+    /// The form's HTTP framing was broken, such as a bad chunk size (400).
+    case malformed
+
+    /// Its name in CSS classes: `cross-site`, `too-large`, `not-a-form`, `not-recorded`,
+    /// `too-late`, `malformed`.
+    public var code: String {
+        switch self {
+        case .crossSite: "cross-site"
+        case .tooLarge: "too-large"
+        case .notAForm: "not-a-form"
+        case .notRecorded: "not-recorded"
+        case .tooLate: "too-late"
+        case .malformed: "malformed"
         }
     }
 }
@@ -78,6 +112,7 @@ extension LabelSet {
             "badAnswer",
             "back",
         ].map { "page.\($0)" }
+        keys += CustomerRefusal.allCases.flatMap { ["page.\($0.rawValue)Title", "page.\($0.rawValue)"] }
         return keys + ["email.confirmationSubject"]
     }()
 }

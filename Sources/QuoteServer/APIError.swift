@@ -21,11 +21,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONBody.response(text: jsonText, status: status, headers: headers)
+    }
+
+    /// The body: `{"error": …, "field": …}`.
+    var jsonText: String {
         var body = JSONObject()
         body.append("error", .string(message))
         body.append("field", field.map(JSONValue.string))
-        return JSONBody.response(
-            text: JSONWriter.write(.object(body), pretty: false), status: status, headers: headers)
+        return JSONWriter.write(.object(body), pretty: false)
     }
 
     /// The API error of a domain or store error; nil for unexpected errors.

@@ -23,12 +23,32 @@ public struct ServerOptions: Sendable {
     public var headerTimeout: Duration = .seconds(10)
     /// A kept-alive connection with no request for this long is closed.
     public var idleTimeout: Duration = .seconds(60)
+    /// A request's body must arrive whole within this of its head, else 408 and the connection is
+    /// closed (``BodyDeadlineHandler``).
+    public var bodyTimeout: Duration = .seconds(30)
+    /// The largest request head, else 414 or 431 (``HeadLimitHandler``).
+    public var headLimits = HeadLimits()
     /// Today in a market (cases without a request date, link expiry); UTC when not set.
     public var today: (@Sendable (MarketCode) -> CivilDate)?
     /// The web console (`--users`).
     public var console: ConsoleConfiguration?
     public var catalog: PriceListCatalog?
     public init() {}
+}
+
+extension ServerOptions {
+    /// The request head's limits: the request line and the header fields together at most
+    /// `totalBytes` (one field at most `fieldBytes`), and at most `fieldCount` fields.
+    public struct HeadLimits: Sendable, CustomStringConvertible {
+        public var totalBytes = 80 * 1024
+        public var fieldBytes = 80 * 1024
+        public var fieldCount = 1000
+        public init() {}
+
+        public var description: String {
+            "\(totalBytes / 1024) KiB for the request line and headers, \(fieldCount) header fields"
+        }
+    }
 }
 
 /// The application: the router over a SQLite repository, plus the outbox sender when a mailer
@@ -82,9 +102,11 @@ public func buildApplication(
 
 /// Every route of the service, over any repository (tests pass an in-memory one).
 public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
-    let router = Router()
+    // HEAD on every GET route answers as GET, without the body (ObservabilityMiddleware drops it).
+    let router = Router(options: .autoGenerateHeadEndpoints)
+    let routes = ServiceRoutes()
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
-    router.add(middleware: ErrorMiddleware(logger: services.logger))
+    router.add(middleware: ErrorMiddleware(logger: services.logger, routes: routes))
     router.get("/health") { _, _ in JSONBody.response(text: #"{"status":"ok"}"#) }
     router.get("/metrics") { _, _ in
         JSONBody.text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
@@ -107,6 +129,7 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
         ConsoleController(access: access).register(on: router)
         ConsoleQuotesController(repo: repo, services: services, access: access).register(on: router)
     }
+    routes.record(router)
     return router
 }
 

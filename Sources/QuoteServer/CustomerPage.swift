@@ -9,7 +9,7 @@ import QuoteStore
 enum CustomerPage {
     static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var response = JSONBody.text(html, contentType: "text/html; charset=utf-8", status: status)
-        response.headers.append(contentsOf: PageHeaders.fields)
+        response.headers.append(contentsOf: PageHeaders.customerFields)
         return response
     }
 
@@ -31,6 +31,12 @@ enum CustomerPage {
         case .badAnswer: return message("choose accept or reject")
         case .alreadyAnswered(let decision):
             return message("the quote was already \(decision.decision.rawValue)")
+        case .refused(.crossSite): return message("This answer was sent from another site.")
+        case .refused(.tooLarge): return message("The form is larger than an answer can be.")
+        case .refused(.notAForm): return message("Send the form as application/x-www-form-urlencoded.")
+        case .refused(.notRecorded): return message("The answer could not be recorded.")
+        case .refused(.tooLate): return message("The answer did not arrive in time.")
+        case .refused(.malformed): return message("The answer arrived damaged.")
         }
     }
 

@@ -50,12 +50,20 @@ final class HeaderTimeoutHandler: ChannelInboundHandler, RemovableChannelHandler
 }
 
 extension ServerOptions {
-    /// HTTP/1.1 with the header timeout and the idle timeout of these options.
+    /// HTTP/1.1 with the header, body and idle timeouts and the head limits of these options.
     public var httpServer: HTTPServerBuilder {
         let headerTimeout = TimeAmount(headerTimeout)
-        return .http1(
-            configuration: .init(
-                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: headerTimeout)],
-                idleTimeout: TimeAmount(idleTimeout)))
+        let bodyTimeout = TimeAmount(bodyTimeout)
+        let limits = headLimits
+        var configuration = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                HeaderTimeoutHandler(timeout: headerTimeout), HeadLimitHandler(limits: limits),
+                BodyDeadlineHandler(timeout: bodyTimeout),
+            ],
+            idleTimeout: TimeAmount(idleTimeout))
+        configuration.httpDecoder = .init(
+            maxHeaderFieldSize: limits.fieldBytes, maxHeaderListSize: limits.totalBytes,
+            maxHeaderFieldCount: limits.fieldCount)
+        return .http1(configuration: configuration)
     }
 }

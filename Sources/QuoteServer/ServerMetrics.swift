@@ -53,6 +53,15 @@ public final class ServerMetrics: Sendable {
         return (counter, histogram)
     }
 
+    /// A request whose client closed the connection before its body was complete: no answer
+    /// could be sent, so it is counted here, not among the statuses of `http_requests_total`.
+    func recordAborted(route: String, method: String) {
+        let aborted = MetricNameDescriptor(
+            namespace: "repairquote", metricName: "http_requests_aborted", unitName: "total",
+            helpText: "Requests whose client closed the connection before the request was complete")
+        registry.makeCounter(descriptor: aborted, labels: [("route", route), ("method", method)]).increment()
+    }
+
     func recordIssued(market: String, status: String) {
         let issued = MetricNameDescriptor(
             namespace: "repairquote", metricName: "quotes_issued", unitName: "total",
@@ -62,45 +71,6 @@ public final class ServerMetrics: Sendable {
 
     /// The Prometheus text exposition.
     public func exposition() -> String { registry.emitToString() }
-}
-
-/// Counts and times every request by its route template (never the raw path: tokens live in
-/// paths), and logs one line per request without personal data. Gives every request its id
-/// (``RequestID``), passed on in the request's `X-Request-Id` and answered in the response's, and
-/// answers `X-Content-Type-Options: nosniff` everywhere.
-struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metrics: ServerMetrics
-    let logger: Logger
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
-        async throws
-        -> Response
-    {
-        let start = ContinuousClock.now
-        let id = RequestID.of(request.headers)
-        var head = request.head
-        head.headerFields[.requestID] = id
-        var response: Response
-        do {
-            response = try await next(Request(head: head, body: request.body), context)
-        } catch let error as any HTTPResponseError {
-            response = try error.response(from: request, context: context)
-        }
-        response.headers[.requestID] = id
-        response.headers[.contentTypeOptions] = "nosniff"
-        let route = context.endpointPath ?? "unmatched"
-        let duration = ContinuousClock.now - start
-        metrics.recordRequest(
-            route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
-        logger.debug(
-            "request",
-            metadata: [
-                "requestId": "\(id)", "method": "\(request.method.rawValue)", "route": "\(route)",
-                "status": "\(response.status.code)",
-                "ms": "\(duration.components.attoseconds / 1_000_000_000_000_000)",
-            ])
-        return response
-    }
 }
 
 /// Masks personal data for logs: IMEI `49015420****7518`, e-mail `a***@example.nl`, name `A.`.

@@ -16,19 +16,26 @@ extension ServerServices {
     /// return services.customerPage(nil, .unknownLink)
     /// return services.customerPage(record, .badAnswer)
     /// return services.customerPage(record, .alreadyAnswered(decision))
+    /// return services.customerPage(record, .refused(.crossSite))        // 403, nothing recorded
+    /// return services.customerPage(nil, .unknownLink, languages: ["nl-BE", "nl"])
     /// ```
     ///
     /// The page comes from the templates (`Templates/customer.html.mustache`), in the quote's
-    /// document language, and answers with the status of its kind (``CustomerPageKind/status``):
+    /// document language (without a quote: the first of `languages` with labels, else English),
+    /// and answers with `status`, by default the status of its kind (``CustomerPageKind/status``):
     /// 200 quote and confirmation, 404 unknown link, 410 expired, superseded and void, 422 no
-    /// choice, 409 already answered. Without a renderer, or if rendering fails (logged), a plain
-    /// English page is shown instead.
-    public func customerPage(_ record: QuoteRecord?, _ kind: CustomerPageKind) -> Response {
+    /// choice, 409 already answered, 400/403/408/413/415 refused. Without a renderer, or if rendering
+    /// fails (logged), a plain English page is shown instead.
+    public func customerPage(
+        _ record: QuoteRecord?, _ kind: CustomerPageKind, status: HTTPResponse.Status? = nil,
+        languages: [String] = []
+    ) -> Response {
         var html: String?
         if let renderer {
             do {
                 let computed = try record.map(recomputed)
-                html = try renderer.customerPage(kind, quote: computed?.0, case: computed?.1)
+                html = try renderer.customerPage(
+                    kind, quote: computed?.0, case: computed?.1, languages: languages)
             } catch {
                 logger.error(
                     "customer page failed",
@@ -37,7 +44,8 @@ extension ServerServices {
                     ])
             }
         }
-        return CustomerPage.response(html ?? CustomerPage.fallback(record, kind), status: kind.status)
+        return CustomerPage.response(
+            html ?? CustomerPage.fallback(record, kind), status: status ?? kind.status)
     }
 
     /// The decision of a stored quote as documents show it, nil while undecided: on the market's
@@ -76,13 +84,20 @@ extension CustomerPageKind {
         case .unknownLink: .notFound
         case .expired, .superseded, .void: .gone
         case .badAnswer: .unprocessableContent
-        case .alreadyAnswered: .conflict
+        case .alreadyAnswered, .refused(.notRecorded): .conflict
+        case .refused(.crossSite): .forbidden
+        case .refused(.tooLarge): .contentTooLarge
+        case .refused(.notAForm): .unsupportedMediaType
+        case .refused(.tooLate): .requestTimeout
+        case .refused(.malformed): .badRequest
         }
     }
 }
 
-/// Thrown inside a customer-link handler to answer with a page other than the quote.
+/// Thrown inside a customer-link handler to answer with a page other than the quote (with
+/// `status` instead of the kind's when set).
 struct CustomerPageAnswer: Error {
     var record: QuoteRecord?
     var kind: CustomerPageKind
+    var status: HTTPResponse.Status? = nil
 }

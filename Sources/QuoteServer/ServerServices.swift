@@ -22,9 +22,12 @@ public protocol QuoteDocumentRendering: Sendable {
         decision: DocumentDecision?
     ) throws -> String
     /// A customer-link page (see ``CustomerPageKind``) in the customer's language; nil when this
-    /// renderer has no pages (the server then answers with a plain English page).
-    func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
-        -> String?
+    /// renderer has no pages (the server then answers with a plain English page). Without a quote
+    /// (an unknown link), in the first of `languages` (the reader's, most wanted first) that has
+    /// labels, else English.
+    func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String]
+    ) throws -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
     /// The market's time zone, whose calendar day a decision is shown on (nil: UTC).
@@ -62,9 +65,9 @@ extension QuoteDocumentRendering {
     public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 
     /// No customer pages: the server's plain fallback.
-    public func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
-        -> String?
-    { nil }
+    public func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String]
+    ) throws -> String? { nil }
 
     /// English unless the renderer knows better.
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels { .english }

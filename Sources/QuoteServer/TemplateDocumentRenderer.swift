@@ -44,12 +44,15 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
             marketLanguage: catalog.language(of: quote), decision: decision, customerLink: customerLink)
     }
 
-    /// A customer-link page in the customer's language (the market's when no quote is known).
-    public func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
-        -> String?
-    {
+    /// A customer-link page in the customer's language; when no quote is known, in the first of
+    /// `languages` with label files (`zh-TW` → `zh-Hant`, `nl-BE` → `nl`), else English.
+    public func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String] = []
+    ) throws -> String? {
         guard let quote, let serviceCase else {
-            return try renderer.customerPage(kind, quote: nil, case: nil, language: nil, marketLanguage: "en")
+            let reader = languages.first { renderer.catalog.labels(for: $0) != nil }
+            return try renderer.customerPage(
+                kind, quote: nil, case: nil, language: reader, marketLanguage: "en")
         }
         return try renderer.customerPage(
             kind, quote: quote, case: serviceCase,

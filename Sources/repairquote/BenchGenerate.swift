@@ -10,9 +10,11 @@ struct BenchGenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write N reproducible {\"case\",\"quote\"} JSON lines across all markets and outcomes.",
         discussion: """
-            The same N, seed and price lists give the same bytes. With --corrupt P a share P (0 to 1)
+            The same N, seed and price lists give the same bytes. With --corrupt P a share P (0 to 1) \
             of the quotes is altered by a cent, a payer or a dropped line, for check to find.
-            Example: repairquote bench generate 1000000 --seed 7 > /tmp/quotes.jsonl
+
+            Example:
+              repairquote bench generate 1000000 --seed 7 > /tmp/quotes.jsonl
             """)
 
     @Argument(help: "Number of lines.")

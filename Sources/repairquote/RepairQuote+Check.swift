@@ -9,9 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Recompute stored quotes and report every difference (finance).",
         discussion: """
-            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input). Each quote is
-            recomputed with the price-list version it recorded and compared field by field.
-            Report lines go to stdout, then a summary line. See docs/finance.md.
+            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input). Each quote is \
+            recomputed with the price-list version it recorded and compared field by field. Report \
+            lines go to stdout, then a summary line. See docs/finance.md.
+
             Exit status: 0 all matched, 1 differences found, 2 invalid lines (or bad arguments).
             """)
 

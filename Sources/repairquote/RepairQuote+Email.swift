@@ -10,10 +10,16 @@ struct EmailCommand: ParsableCommand {
         commandName: "email",
         abstract: "E-mail the quote of a case (plain text and HTML) over SMTP.",
         discussion: """
-            The password is read from --password-file or $REPAIRQUOTE_SMTP_PASSWORD, never from the command line.
-            STARTTLS is required on smtp:// unless --insecure-no-tls (a trusted local relay only).
-            Exit status: 0 sent, 2 bad input, 3 transient failure (worth retrying), 4 permanent failure.
-            Example: repairquote email Examples/nl-out-of-warranty.json --from quotes@service.example --dry-run
+            The password is read from --password-file or $REPAIRQUOTE_SMTP_PASSWORD, never from the \
+            command line. STARTTLS is required on smtp:// unless --insecure-no-tls (a trusted local \
+            relay only).
+
+            Exit status: 0 sent, 2 bad input, 3 transient failure (worth retrying), 4 permanent \
+            failure.
+
+            Example:
+              repairquote email Examples/nl-out-of-warranty.json \\
+                  --from quotes@service.example --dry-run
             """)
 
     @Argument(help: ArgumentHelp("The case file, or - for standard input.", valueName: "CASE.json"))

@@ -9,10 +9,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the charge lines of stored quotes as CSV, or their totals (finance).",
         discussion: """
-            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input). CSV goes to
-            stdout: RFC 4180, UTF-8, CRLF line ends, '.' decimals, a header row (--locale nl-NL,
-            or --delimiter ';' --decimal-comma, for a spreadsheet of a comma-decimal locale). Invalid lines are
-            reported on stderr and skipped; the exit status is then 2. See docs/finance.md.
+            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input). CSV goes to \
+            stdout: RFC 4180, UTF-8, CRLF line ends, '.' decimals, a header row (--locale nl-NL, or \
+            --delimiter ';' --decimal-comma, for a spreadsheet of a comma-decimal locale).
+
+            Invalid lines are reported on stderr and skipped; the exit status is then 2. See \
+            docs/finance.md.
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))

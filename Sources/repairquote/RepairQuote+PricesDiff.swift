@@ -9,11 +9,20 @@ struct PricesDiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "List every change between two price-list version folders.",
         discussion: """
-            OLD and NEW are version folders (each with market.yaml, labor.csv, parts.csv,
-            policy.yaml), e.g. PriceLists/NL/2025.1 PriceLists/NL. Lists every added, removed and
-            changed part, labour code, logistics and other fee, setting and policy value, with
-            old → new and, for amounts, the difference and the change in percent (2 decimals,
-            rounded half away from zero). --csv writes the same as CSV. See docs/price-lists.md.
+            OLD and NEW are version folders (each with market.yaml, labor.csv, parts.csv, \
+            policy.yaml), e.g. PriceLists/NL/2025.1 PriceLists/NL. Lists every added, removed and \
+            changed part, labour code, logistics and other fee, setting and policy value, with \
+            old → new and, for amounts, the difference and the change in percent (2 decimals, \
+            rounded half away from zero). --csv writes the same as CSV.
+
+            A folder may be anywhere, e.g. a copy being edited: a side without rules.yaml in the \
+            folder above it (or the one above that) takes the general rules from --price-lists, else \
+            from the other side's tree, else from the default price lists, and says which on stderr. \
+            See docs/price-lists.md.
+
+            Example:
+              repairquote prices diff PriceLists/NL ../NL-next
+
             Exit status: 0 (whether or not anything changed), 2 a folder cannot be read.
             """)
 
@@ -28,14 +37,30 @@ struct PricesDiffCommand: ParsableCommand {
     @Flag(help: "Write CSV (RFC 4180, CRLF) instead of one line per change.")
     var csv = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of price lists whose rules.yaml serves a side that has none above it.",
+            discussion:
+                "Default: the other side's tree, else $REPAIRQUOTE_PRICE_LISTS, ./PriceLists or the PriceLists folder shipped beside the executable.",
+            valueName: "DIR"))
+    var priceLists: String?
+
     func run() throws {
-        let changes = try CLIError.guarding {
+        let comparison = try CLIError.guarding {
             do {
-                return try PriceListDiff.compare(old: old, new: new)
+                return try PriceListDiff.compare(
+                    old: old, new: new, priceLists: priceLists,
+                    defaultPriceLists: DataFolder.resolve(
+                        explicit: nil, environment: "REPAIRQUOTE_PRICE_LISTS", name: "PriceLists"))
             } catch {
                 throw CLIError.badInput("\(error)")
             }
         }
+        for source in comparison.generalRules where source.origin != .own {
+            FileHandle.standardError.write(Data("repairquote: \(source.line)\n".utf8))
+        }
+        let changes = comparison.changes
         StandardOutput.write(csv ? Self.csvText(changes) : Self.text(changes))
     }
 

@@ -11,9 +11,11 @@ struct QuoteCommand: ParsableCommand {
         abstract: "Compute the quote of a service case.",
         discussion: """
             CASE is a JSON file as described in docs/formats.md (or - for standard input).
-            Examples: repairquote quote Examples/nl-out-of-warranty.json
-                      repairquote quote Examples/pk-free-labor.json --format text
-                      repairquote quote Examples/hk-doa-swap.json --format html --lang en > quote.html
+
+            Examples:
+              repairquote quote Examples/nl-out-of-warranty.json
+              repairquote quote Examples/pk-free-labor.json --format text
+              repairquote quote Examples/hk-doa-swap.json --format html --lang en > hk.html
             """)
 
     @Argument(help: ArgumentHelp("The case file, or - for standard input.", valueName: "CASE.json"))

@@ -11,12 +11,15 @@ struct RepriceCommand: ParsableCommand {
         abstract:
             "Recompute stored quotes as if requested on a date, with the price list in force then (finance).",
         discussion: """
-            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and
-            export read them; --db reads the service's SQLite store instead. Each case is quoted as
-            if requested on DATE with the price-list version in force that day. Per quote: the old
-            and new consumer total and the difference; a changed coverage status or payer is
-            flagged; a case the new list cannot price is reported with the reason. --summary gives
-            per market and currency the count, old and new totals, difference and percent.
+            FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and \
+            export read them; --db reads the service's SQLite store instead. Each case is quoted as \
+            if requested on DATE with the price-list version in force that day.
+
+            Per quote: the old and new consumer total and the difference; a changed coverage status \
+            or payer is flagged; a case the new list cannot price is reported with the reason. \
+            --summary gives per market and currency the count, old and new totals, difference and \
+            percent.
+
             Exit status: 0, or 2 when lines were invalid (the rest is reported) or bad arguments.
             """)
 

@@ -31,6 +31,8 @@ extension RepairQuote {
         var headerTimeout = 10
         @Option(help: "Seconds an idle kept-alive connection stays open.")
         var idleTimeout = 60
+        @Option(help: "Seconds a request's body may take to arrive whole before it is answered 408.")
+        var bodyTimeout = 30
 
         func validate() throws {
             guard (1...65535).contains(port) else {
@@ -48,6 +50,9 @@ extension RepairQuote {
             guard (1...86400).contains(idleTimeout) else {
                 throw ArgumentParser.ValidationError("--idle-timeout must be 1 to 86400 seconds")
             }
+            guard (1...3600).contains(bodyTimeout) else {
+                throw ArgumentParser.ValidationError("--body-timeout must be 1 to 3600 seconds")
+            }
         }
 
         /// The service's options from the command line (`today` is set once the price lists are read).
@@ -59,6 +64,7 @@ extension RepairQuote {
             options.ioThreads = ioThreads
             options.headerTimeout = .seconds(headerTimeout)
             options.idleTimeout = .seconds(idleTimeout)
+            options.bodyTimeout = .seconds(bodyTimeout)
             return options
         }
 

@@ -11,7 +11,8 @@ struct RepairQuote: AsyncParsableCommand {
             Decides warranty coverage for a service case, computes every charge with its payer and \
             prints the quote. Price lists and warranty policies are data in PriceLists/<MARKET>/.
 
-            Start here: repairquote quote Examples/nl-out-of-warranty.json --format text
+            Start here:
+              repairquote quote Examples/nl-out-of-warranty.json --format text
 
             Exit status: 0 success, 1 a check found differences, 2 bad input (the message names the \
             field); email also 3 (transient failure) and 4 (permanent failure).

@@ -126,7 +126,9 @@ struct CaseValidationTests {
         o = JSONObject(o.entries.map { $0.key == "purchase" ? ($0.key, .object(p)) : $0 })
         json = .object(o)
         let error = try #require(Self.error(json))
-        #expect(error.description == "purchase.amounts.price: \"49.999\" has more than 2 decimals")
+        #expect(
+            error.description
+                == "purchase.amounts.price: \"49.999\" has more than 2 decimals (USD has 2 decimals)")
     }
 
     @Test("random corruption of any field never crashes and always names a field")

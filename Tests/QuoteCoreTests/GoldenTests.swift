@@ -29,27 +29,56 @@ struct GoldenTests {
         }
     }()
 
-    static let ruleIDs: [String] = {
-        let rules = try! String(
-            contentsOf: Fixtures.root.deletingLastPathComponent().appendingPathComponent(
-                "shared/spec/rules.md"), encoding: .utf8)
-        return rules.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("| "), let id = line.dropFirst(2).split(separator: " ").first,
-                id.contains("-"), id.first!.isUppercase, id.last!.isNumber
+    /// The repository's own rules document: its `## G-1`, `## BX-3` … headings are the rule IDs.
+    static let rulesDocument = Fixtures.root.appendingPathComponent("docs/rules.md")
+
+    /// A rules document that cannot be read: the test fails with this message instead of crashing.
+    struct MissingRules: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "\(path) cannot be read: the rule IDs come from the repository's own docs/rules.md"
+        }
+    }
+
+    /// The rule IDs of the document at `url`, in order: every `## ID` heading whose ID is letters,
+    /// a hyphen and a number.
+    static func ruleIDs(in url: URL) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw MissingRules(path: url.path)
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("## ") else { return nil }
+            let id = line.dropFirst(3)
+            let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isUppercase),
+                !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber)
             else { return nil }
             return String(id)
         }
-    }()
+    }
+
+    @Test("a missing rules document is a clear error naming docs/rules.md, not a crash")
+    func missingRulesDocument() {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-such-\(UUID().uuidString)/rules.md")
+        let error = #expect(throws: MissingRules.self) { try Self.ruleIDs(in: missing) }
+        #expect(
+            error?.description
+                == "\(missing.path) cannot be read: the rule IDs come from the repository's own docs/rules.md"
+        )
+    }
 
     @Test("every rule ID of rules.md has a golden case")
-    func everyRuleHasAGoldenCase() {
+    func everyRuleHasAGoldenCase() throws {
+        let ruleIDs = try Self.ruleIDs(in: Self.rulesDocument)
         let covered = Set(
             Self.cases.compactMap { c -> String? in
                 if case .string(let rule)? = c.json.at("rule") { return rule }
                 return nil
             })
-        #expect(Self.ruleIDs.count == 59)
-        for id in Self.ruleIDs { #expect(covered.contains(id), "no golden case for \(id)") }
+        #expect(ruleIDs.count == 59)
+        #expect(ruleIDs.prefix(2) == ["G-1", "G-2"] && ruleIDs.last == "ES-5")
+        for id in ruleIDs { #expect(covered.contains(id), "no golden case for \(id)") }
     }
 
     @Test("golden case", arguments: cases)

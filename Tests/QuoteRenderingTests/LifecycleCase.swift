@@ -66,8 +66,13 @@ struct LifecycleCase: CustomTestStringConvertible, Sendable {
         ("already-answered", .alreadyAnswered(rejectedByLink)),
     ]
 
+    /// The refused answers: from another site, too large, not a form, not recorded.
+    static let refusalKinds: [(String, CustomerPageKind)] = CustomerRefusal.allCases.map {
+        ("refused-\($0.code)", .refused($0))
+    }
+
     static let pages: [LifecycleCase] = ["en", "nl", "fr", "es", "zh-Hant"].flatMap { language in
-        pageKinds.map { name, kind in
+        (pageKinds + refusalKinds).map { name, kind in
             LifecycleCase(
                 name: "page-\(name)", fixture: "nl-out-of-warranty", language: language, kind: .page(kind))
         }

@@ -55,6 +55,7 @@ struct CustomerLinkPageTests {
             let other = try await client.call(
                 .post, path, key: nil, body: "decision=rejected", headers: Self.form)
             #expect(other.status == .conflict && other.text.contains("Op deze offerte is al geantwoord"))
+            #expect(other.text.contains("<p><a href=\"\">Terug naar de offerte</a></p>"))
             let after = try await client.call(.get, path, key: nil)
             #expect(after.status == .ok && !after.text.contains("<form"))
             #expect(after.text.contains("<section class=\"decided decided-accepted\">"))
@@ -104,14 +105,16 @@ struct CustomerLinkPageTests {
             let link = try #require(made.json["customerLink"] as? String)
             #expect(link.hasPrefix("https://quotes.test/q/") && link != first)
             for url in [link, first] {
-                let page = try await client.call(.get, String(url.dropFirst("https://quotes.test".count)), key: nil)
+                let page = try await client.call(
+                    .get, String(url.dropFirst("https://quotes.test".count)), key: nil)
                 #expect(page.status == .ok && page.text.contains("NL-2026-000001"))
             }
             #expect(try await client.call(.post, path, key: Key.desk).status == .created)
             #expect(try await client.call(.post, path, key: Key.otherShop).status == .notFound)
             #expect(try await client.call(.post, path, key: Key.finance).status == .forbidden)
             #expect(try await client.call(.post, path, key: nil).status == .unauthorized)
-            let unknown = try await client.call(.post, "/v1/quotes/NL-2026-000404/customer-link", key: Key.desk)
+            let unknown = try await client.call(
+                .post, "/v1/quotes/NL-2026-000404/customer-link", key: Key.desk)
             #expect(unknown.status == .notFound)
             let void = try await client.call(
                 .post, "/v1/quotes/NL-2026-000001/void", key: Key.shop, body: #"{"reason":"withdrawn"}"#)

@@ -36,10 +36,10 @@ struct ErrorAnswerTests {
         try await TestServer().test { client in
             let answer = try await client.call(.delete, "/v1/quotes/NL-2026-000001", key: Key.desk)
             #expect(answer.status == .methodNotAllowed)
-            #expect(answer.headers[.allow] == "GET")
+            #expect(answer.headers[.allow] == "GET, HEAD")
             #expect(answer.json["error"] is String)
             let list = try await client.call(.put, "/v1/quotes", key: Key.desk)
-            #expect(list.status == .methodNotAllowed && list.headers[.allow] == "POST, GET")
+            #expect(list.status == .methodNotAllowed && list.headers[.allow] == "GET, HEAD, POST")
             let preview = try await client.call(.get, "/v1/quotes/preview", key: Key.desk)
             #expect(preview.status == .methodNotAllowed && preview.headers[.allow] == "POST")
         }

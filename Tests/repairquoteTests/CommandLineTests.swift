@@ -56,6 +56,15 @@ struct CommandLineTests {
         #expect(throws: (any Error).self) { try RepairQuote.Serve.parse(["--idle-timeout", "-1"]) }
     }
 
+    @Test("serve: --body-timeout defaults to 30 s, is taken in seconds and must be 1 to 3600")
+    func serveBodyTimeout() throws {
+        #expect(try RepairQuote.Serve.parse([]).serverOptions.bodyTimeout == .seconds(30))
+        let given = try RepairQuote.Serve.parse(["--body-timeout", "5"]).serverOptions
+        #expect(given.bodyTimeout == .seconds(5))
+        #expect(throws: (any Error).self) { try RepairQuote.Serve.parse(["--body-timeout", "0"]) }
+        #expect(throws: (any Error).self) { try RepairQuote.Serve.parse(["--body-timeout", "3601"]) }
+    }
+
     @Test("help explains the command to a new user")
     func help() {
         let help = RepairQuote.helpMessage()

@@ -100,6 +100,49 @@ struct PricesCommandTests {
         #expect(missing.status == 2 && missing.out.isEmpty)
     }
 
+    @Test("prices diff: a copy of a version folder elsewhere, against the tree; stderr names the rules used")
+    func diffOutsideCopy() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "diff-cli-\(UUID().uuidString)/work")
+        defer { try? FileManager.default.removeItem(at: work.deletingLastPathComponent()) }
+        let shipped = CommandLineTests.root.appendingPathComponent("PriceLists/NL")
+        let next = work.appendingPathComponent("NL-next")
+        try FileManager.default.createDirectory(at: next, withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.contains(".")
+        {
+            try FileManager.default.copyItem(
+                at: shipped.appendingPathComponent(file), to: next.appendingPathComponent(file))
+        }
+        let labor = next.appendingPathComponent("labor.csv")
+        try String(contentsOf: labor, encoding: .utf8)
+            .replacingOccurrences(of: "phone,L2,Repair level 2,39.00", with: "phone,L2,Repair level 2,41.00")
+            .write(to: labor, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(["prices", "diff", "PriceLists/NL", next.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(
+            result.out == """
+                labor phone L2 price: 39.00 → 41.00 (+2.00, +5.13%)
+                summary: 1 changed, 0 added, 0 removed
+
+                """)
+        #expect(
+            result.err == """
+                repairquote: \(next.path): general rules from \(CommandLineTests.root.path)/PriceLists/rules.yaml \
+                (the other side's tree)
+
+                """)
+        let given = try CommandLineTests.run([
+            "prices", "diff", "PriceLists/NL", next.path, "--price-lists", work.path,
+        ])
+        #expect(given.status == 2 && given.out.isEmpty)
+        #expect(
+            given.err == """
+                repairquote: \(work.path): --price-lists: has no rules.yaml (needed for \(next.path), which has \
+                none above it)
+
+                """)
+    }
+
     /// A generated JSON-lines file of `count` stored quotes.
     static func generated(_ count: Int) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(

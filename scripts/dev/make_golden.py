@@ -2,7 +2,7 @@
 """Writes Tests/QuoteCoreTests/Golden/*.json: one or more golden cases per rule ID.
 
 Each golden file holds a case (an example with a patch applied) and the expected quote fields,
-reasoned from shared/spec/rules.md and the shipped sample prices (amounts computed here with
+reasoned from docs/rules.md and the shipped sample prices (amounts computed here with
 Python's Decimal, independently of the Swift engine). Run once after changing examples or prices;
 review the diff like code.
 """
@@ -54,6 +54,10 @@ NL_IW = example("nl-in-warranty")
 g("G-1", "amounts are exact decimals to the cent", patch(NL_OOW, {"decision": "accepted"}),
   {"totals.consumer.net": "247.90", "totals.consumer.vat": "52.06", "totals.consumer.gross": "299.96",
    "lines[3].unitPrice": "189.90", "ifRejected": None})
+# G-1: an amount is checked in the market's currency for every case, used by a rule or not.
+g("G-1", "an amount with more decimals than the currency is refused, even on a repair that does not use it",
+  patch(NL_OOW, {"decision": "accepted", "purchase.amounts": {"price": "0.001"}}),
+  error='purchase.amounts.price: "0.001" has more than 2 decimals (EUR has 2 decimals)')
 # G-2: document rounding (NL) vs line rounding (BE) differ by one cent on the same lines.
 line_vat = vat("9.50", 21) * 2 + vat("39.00", 21) + vat("189.90", 21)   # 2.00+2.00+8.19+39.88 = 52.07
 g("G-2", "VAT per document (NL): 21 % of the summed net, rounded once", patch(NL_OOW, {"decision": "accepted"}),

@@ -52,6 +52,7 @@ class Console:
         self.server = None
         self.driver = None
         self.number = None
+        self.serve_args = []  # more options of `repairquote serve` (customer_test.py adds --keys)
 
     # --- set-up -----------------------------------------------------------------------------
     def start_server(self):
@@ -64,7 +65,7 @@ class Console:
         log = open(os.path.join(self.workdir, "server.log"), "w")
         self.server = subprocess.Popen(
             [self.binary, "serve", "--port", str(self.port), "--db", os.path.join(self.workdir, "q.sqlite"),
-             "--users", users], stdout=log, stderr=subprocess.STDOUT)
+             "--users", users] + self.serve_args, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.server.poll() is not None:
@@ -330,30 +331,23 @@ class Console:
         assert self.path().startswith("/console/sign-in")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", default=".build/debug/repairquote")
-    parser.add_argument("--screenshots")
-    args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="console-e2e-")
-    console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
-    tests = [name for name in dir(Console) if name.startswith("test_")]
-    order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
-             "test_list", "test_search", "test_decision", "test_phone_layout", "test_csrf_refusal",
-             "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]
-    assert sorted(order) == sorted(tests)
+def run(runner, order, workdir):
+    """Starts the server and the browser, runs `order` (every test_ method the runner's own class
+    defines, in order), stops both whatever happens and prints `N passed, M failed`; 0 when all
+    passed."""
+    assert sorted(order) == sorted(name for name in vars(type(runner)) if name.startswith("test_"))
     passed = failed = 0
     try:
         try:
-            console.start_server()
-            console.start_browser()
+            runner.start_server()
+            runner.start_browser()
         except Exception as error:
             print(f"FAIL set-up: {error}")
             print(f"0 passed, {len(order)} failed")
             return 1
         for name in order:
             try:
-                getattr(console, name)()
+                getattr(runner, name)()
                 passed += 1
                 print(f"ok   {name}")
             except Exception as error:
@@ -361,13 +355,30 @@ def main():
                 print(f"FAIL {name}: {type(error).__name__}: {error}")
                 traceback.print_exc(limit=3)
     finally:
-        console.stop()
+        runner.stop()
         if failed:
             print("server log: " + os.path.join(workdir, "server.log"))
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
+
+
+def arguments():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default=".build/debug/repairquote")
+    parser.add_argument("--screenshots")
+    return parser.parse_args()
+
+
+def main():
+    args = arguments()
+    workdir = tempfile.mkdtemp(prefix="console-e2e-")
+    console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
+    order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
+             "test_list", "test_search", "test_decision", "test_phone_layout", "test_csrf_refusal",
+             "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]
+    return run(console, order, workdir)
 
 
 if __name__ == "__main__":

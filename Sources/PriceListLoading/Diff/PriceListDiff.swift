@@ -4,15 +4,35 @@ import QuoteCore
 /// `prices diff OLD NEW`: every added, removed and changed part, labour code, logistics and other
 /// fee, market setting and policy value between two version folders of a price list.
 public enum PriceListDiff {
-    /// Loads both folders (each validated as loading does) and compares them.
-    public static func compare(old: String, new: String) throws(PriceListError) -> [PriceChange] {
+    /// The changes from OLD to NEW, and where each side's general rules came from.
+    public struct Comparison: Sendable {
+        public let changes: [PriceChange]
+        /// OLD's, then NEW's.
+        public let generalRules: [GeneralRulesSource]
+    }
+
+    /// Loads both folders (each validated as loading does) and compares their own files. A folder
+    /// outside a price-list tree takes the general rules from `priceLists`, the other side's tree or
+    /// `defaultPriceLists` (`GeneralRulesSource.resolve`).
+    public static func compare(
+        old: String, new: String, priceLists: String? = nil, defaultPriceLists: String? = nil
+    ) throws(PriceListError) -> Comparison {
+        let sources = [
+            try GeneralRulesSource.resolve(
+                side: old, other: new, priceLists: priceLists, defaultPriceLists: defaultPriceLists),
+            try GeneralRulesSource.resolve(
+                side: new, other: old, priceLists: priceLists, defaultPriceLists: defaultPriceLists),
+        ]
         let (a, b) = (
-            try PriceListLoader.loadVersion(folder: old), try PriceListLoader.loadVersion(folder: new)
+            try PriceListLoader.loadVersion(folder: old, generalFolder: sources[0].folder),
+            try PriceListLoader.loadVersion(folder: new, generalFolder: sources[1].folder)
         )
         let oldPolicy = try PolicyValues.flatten(PriceListLoader.path(old, PriceListLoader.policyFile))
         let newPolicy = try PolicyValues.flatten(PriceListLoader.path(new, PriceListLoader.policyFile))
-        return parts(a, b) + labor(a, b) + fees(a.settings, b.settings) + settings(a.settings, b.settings)
+        let changes =
+            parts(a, b) + labor(a, b) + fees(a.settings, b.settings) + settings(a.settings, b.settings)
             + values(section: "policy", oldPolicy, newPolicy)
+        return Comparison(changes: changes, generalRules: sources)
     }
 
     static func parts(_ a: PriceList, _ b: PriceList) -> [PriceChange] {

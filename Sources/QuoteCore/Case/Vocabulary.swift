@@ -60,7 +60,7 @@ public enum LineKind: String, Sendable, CaseIterable, Codable {
     case emptyBox = "empty-box", waiver, refund
 }
 
-/// A rule of `shared/spec/rules.md`, e.g. "BX-3". The IDs a market may cite are the keys of its
+/// A rule of `docs/rules.md`, e.g. "BX-3". The IDs a market may cite are the keys of its
 /// policy's `rules:` table; the loader refuses a policy that cites an ID it does not define.
 public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String

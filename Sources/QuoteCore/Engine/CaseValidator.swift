@@ -23,6 +23,7 @@ struct CaseValidator {
                 "\(c.market) has a single VAT rate of \(list.settings.vatRate); a per-case rate is not accepted"
             )
         }
+        try c.purchase.amounts?.validate(in: list.settings.currency)
         for (index, rule) in c.history.benefitsUsed.enumerated() where !isRuleID(rule.rawValue) {
             throw ValidationError(
                 field: "history.benefitsUsed[\(index)]", "\"\(rule)\" is not a rule ID such as \"PK-3\"")

@@ -21,14 +21,7 @@ struct RefundBuilder {
         }
         var lines: [DraftLine] = []
         for (field, text, description) in parts {
-            let amount: Money
-            do {
-                amount = Money(
-                    minorUnits: try Decimals.parseAmount(text, scale: inputs.settings.currency.minorUnits),
-                    currency: inputs.settings.currency)
-            } catch {
-                throw ValidationError(field: "purchase.amounts.\(field)", "\(error)")
-            }
+            let amount = try paid.money(field, text, in: inputs.settings.currency)
             guard amount.minorUnits > 0 else { continue }
             lines.append(
                 DraftLine(

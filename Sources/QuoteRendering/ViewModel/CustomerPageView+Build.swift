@@ -49,6 +49,10 @@ struct PageBuilder {
             let message = try simple(kind, "badAnswer", facts: facts)
             message.back = try labels.text("page.back")
             return message
+        case .refused(let refusal):
+            let message = try simple(kind, refusal.rawValue, facts: facts)
+            if quote != nil { message.back = try labels.text("page.back") }
+            return message
         }
     }
 
@@ -86,7 +90,7 @@ struct PageBuilder {
         paragraphs.append(try labels.text("page.alreadyAnswered"))
         return MessageView(
             heading: try labels.text("page.alreadyAnsweredTitle"), code: kind.name, facts: facts,
-            paragraphs: paragraphs)
+            paragraphs: paragraphs, back: try labels.text("page.back"))
     }
 
     private func numberFact(_ quote: Quote) throws(RenderError) -> Fact {

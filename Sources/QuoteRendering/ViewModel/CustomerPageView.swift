@@ -52,7 +52,7 @@ final class MessageView {
     var code: String
     var facts: [Fact]
     var paragraphs: [String]
-    /// The text of a link back to the quote page (after a form sent without a choice).
+    /// The text of a link back to the quote page (after a form sent without a choice, or refused).
     var back: String?
 
     init(heading: String, code: String, facts: [Fact] = [], paragraphs: [String], back: String? = nil) {

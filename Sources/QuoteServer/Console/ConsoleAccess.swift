@@ -67,7 +67,7 @@ struct ConsoleAccess: Sendable {
     /// nothing is changed.
     func form(_ request: Request, _ signedIn: SignedIn) async throws -> [(String, String)] {
         var request = request
-        let body = try await request.collectBody(upTo: 256 * 1024)
+        let body = try await request.collectBody(atMost: 256 * 1024)
         let fields = FormDecoding.pairs(String(buffer: body))
         guard CSRF.matches(fields.last(where: { $0.0 == CSRF.field })?.1, session: signedIn.session) else {
             logger.warning(

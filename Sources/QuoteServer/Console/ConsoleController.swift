@@ -57,7 +57,7 @@ struct ConsoleController: Sendable {
     /// to the list; one message for every failure; 429 for 15 minutes after 5 failures of one user.
     @Sendable func signIn(_ request: Request, context: BasicRequestContext) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: 16 * 1024)
+        let body = try await request.collectBody(atMost: 16 * 1024)
         let fields = FormDecoding.fields(String(buffer: body))
         let name = String((fields["username"] ?? "").prefix(64))
         let password = fields["password"] ?? ""

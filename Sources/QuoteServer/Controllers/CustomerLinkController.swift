@@ -21,15 +21,18 @@ struct CustomerLinkController<Repository: QuoteRepository> {
         let number = try context.parameters.require("number")
         var request = request
         // No body is expected: anything sent is refused rather than ignored.
-        let body = try await request.collectBody(upTo: 1024)
-        guard body.readableBytes == 0 || String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines) == "{}"
+        let body = try await request.collectBody(atMost: 1024)
+        guard
+            body.readableBytes == 0
+                || String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines) == "{}"
         else {
             throw APIError(.unprocessableContent, "expected no body (or {})")
         }
         let token = try await newToken(number, by: principal)
         var o = JSONObject()
         o.append("number", .string(number))
-        o.append("customerLink", .string(QuotesController(repo: repo, services: services).customerLink(token)))
+        o.append(
+            "customerLink", .string(QuotesController(repo: repo, services: services).customerLink(token)))
         var response = JSONBody.response(.object(o), status: .created)
         // The link opens the quote to whoever holds it: no cache keeps it.
         response.headers[.cacheControl] = "no-store"

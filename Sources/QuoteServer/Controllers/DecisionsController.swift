@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import QuoteCore
 import QuoteJSON
 import QuoteStore
@@ -64,50 +65,77 @@ struct DecisionsController<Repository: QuoteRepository> {
             let record = try await linked(context)
             return services.customerPage(record, .quote(decision: services.documentDecision(record)))
         } catch let page as CustomerPageAnswer {
-            return services.customerPage(page.record, page.kind)
-        } catch let error as APIError {
-            return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
+            return services.customerPage(
+                page.record, page.kind, languages: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
         }
     }
 
-    /// Records the customer's choice (form field `decision`): 409 after another choice, 410 once
-    /// expired, replaced or void, 403 a post from another site's page (`Origin`), 415 a body that is
-    /// not a form.
+    /// Records the customer's choice (form field `decision`, given once). Every refusal is a page
+    /// in the quote's language with a link back to it, and records nothing: 403 a post from
+    /// another site's page (``PageHeaders/isSameOrigin(_:publicBaseURL:)``), 415 a body that is
+    /// not a form, 413 a form over 16 KiB, 408 a form later than the body deadline, 400 a form
+    /// with broken framing, 422 no choice or a field given twice, 409 after another
+    /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
+    /// `Accept-Language`).
     @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
     {
         do {
             let record = try await linked(context)
             guard PageHeaders.isSameOrigin(request, publicBaseURL: services.publicBaseURL) else {
-                throw APIError(.forbidden, "This answer was sent from another site.", field: "Origin")
+                throw CustomerPageAnswer(record: record, kind: .refused(.crossSite))
             }
             guard PageHeaders.isForm(request) else {
-                throw APIError(
-                    .unsupportedMediaType, "Send the form as application/x-www-form-urlencoded.",
-                    field: "Content-Type")
+                throw CustomerPageAnswer(record: record, kind: .refused(.notAForm))
             }
-            var request = request
-            let body = try await request.collectBody(upTo: 16 * 1024)
-            let form = FormDecoding.fields(String(buffer: body))
-            guard let text = form["decision"], let decision = Self.decision(text) else {
+            let form = try await Self.form(request, of: record)
+            guard let text = form?["decision"], let decision = Self.decision(text) else {
                 throw CustomerPageAnswer(record: record, kind: .badAnswer)
             }
             if let given = services.documentDecision(record), given.decision != decision {
                 throw CustomerPageAnswer(record: record, kind: .alreadyAnswered(given))
             }
             var decided = record
-            decided.decision = try await decide(
-                record, decision, by: "customer", role: "customer",
-                channel: DecisionChannel.customerLink.rawValue,
-                note: nil)
+            decided.decision = try await customerDecide(record, decision)
             guard let answer = services.documentDecision(decided) else { throw StoreError.notFound }
             return services.customerPage(decided, .confirmation(answer))
         } catch let page as CustomerPageAnswer {
-            return services.customerPage(page.record, page.kind)
-        } catch let error as APIError {
-            return CustomerPage.response(CustomerPage.message(error.message), status: error.status)
+            return services.customerPage(
+                page.record, page.kind, status: page.status,
+                languages: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
+        }
+    }
+
+    /// The customer form's fields; nil when a field is given twice (`decision=accepted&decision=rejected`
+    /// must not be read as either). Refused with its page: a form over 16 KiB (413, at once when
+    /// `Content-Length` says so), one not whole within the body deadline (408), one whose framing
+    /// is broken (400). A client that hung up gets no page (``ClientAbort``).
+    static func form(_ request: Request, of record: QuoteRecord) async throws -> [String: String]? {
+        var request = request
+        do {
+            let body = try await request.collectBody(atMost: 16 * 1024)
+            return FormDecoding.uniqueFields(String(buffer: body))
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw CustomerPageAnswer(record: record, kind: .refused(.tooLarge))
+        } catch is BodyDeadlineHandler.BodyTooLate {
+            throw CustomerPageAnswer(record: record, kind: .refused(.tooLate))
+        } catch let error as HTTPParserError where ClientAbort(error) == nil {
+            throw CustomerPageAnswer(record: record, kind: .refused(.malformed))
+        }
+    }
+
+    /// Records the customer's answer; a store refusal (the quote was answered, replaced or
+    /// voided meanwhile) is the "not recorded" page with its status, logged.
+    func customerDecide(_ record: QuoteRecord, _ decision: Decision) async throws -> DecisionRecord {
+        do {
+            return try await decide(
+                record, decision, by: "customer", role: "customer",
+                channel: DecisionChannel.customerLink.rawValue, note: nil)
         } catch let error as StoreError {
             let mapped = APIError.mapping(error)
-            return CustomerPage.response(CustomerPage.message(mapped.message), status: mapped.status)
+            services.logger.warning(
+                "customer answer not recorded",
+                metadata: ["number": "\(record.number)", "error": "\(mapped.message)"])
+            throw CustomerPageAnswer(record: record, kind: .refused(.notRecorded), status: mapped.status)
         }
     }
 
@@ -167,6 +195,15 @@ enum FormDecoding {
     static func fields(_ body: String) -> [String: String] {
         Dictionary(pairs(body), uniquingKeysWith: { _, last in last })
     }
+
+    /// The fields, or nil when a name is given twice.
+    static func uniqueFields(_ body: String) -> [String: String]? {
+        var fields: [String: String] = [:]
+        for (name, value) in pairs(body) {
+            guard fields.updateValue(value, forKey: name) == nil else { return nil }
+        }
+        return fields
+    }
 }
 
 /// Small JSON request bodies (decisions, voids, e-mails): an object with known fields only.
@@ -174,7 +211,7 @@ enum JSONRequest {
     /// The body as an object (≤ 64 KiB); 422 when it is not an object or has an unknown field.
     static func object(_ request: Request, allowed: Set<String>) async throws -> JSONObject {
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
+        let body = try await request.collectBody(atMost: 64 * 1024)
         guard case .object(let object)? = try? JSONParser.parse(Array(body.readableBytesView)) else {
             throw APIError(.unprocessableContent, "expected a JSON object")
         }

@@ -21,7 +21,7 @@ struct EmailController<Repository: QuoteRepository> {
         let principal = try services.keys.require(request, [.serviceCenter])
         let number = try context.parameters.require("number")
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
+        let body = try await request.collectBody(atMost: 64 * 1024)
         let to = try Self.recipient(in: Array(body.readableBytesView))
         _ = try await QuoteAccess(repo: repo).readable(number, by: principal)
         let message = try await enqueue(number, to: to)

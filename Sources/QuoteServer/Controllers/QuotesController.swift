@@ -44,11 +44,14 @@ struct QuotesController<Repository: QuoteRepository> {
     func issue(_ request: Request, by principal: Principal, issuer: String, supersedes: String?) async throws
         -> Response
     {
-        try services.limitIssues(by: principal)
-        let (serviceCase, body) = try await readCase(request)
-        let result = try await issue(
-            serviceCase, body: body, idempotencyKey: request.headers[.idempotencyKey], by: principal,
-            issuer: issuer, supersedes: supersedes)
+        let idempotencyKey = try IdempotencyKey.of(request)
+        let (serviceCase, result) = try await services.limitingIssues(by: principal) {
+            let (serviceCase, body) = try await readCase(request)
+            let result = try await issue(
+                serviceCase, body: body, idempotencyKey: idempotencyKey, by: principal, issuer: issuer,
+                supersedes: supersedes)
+            return (serviceCase, result)
+        }
         let issued = result.issued
         var headers: HTTPFields = [.location: "/v1/quotes/\(issued.record.number)"]
         if case .replayed = result { headers[.idempotentReplayed] = "true" }
@@ -170,7 +173,7 @@ struct QuotesController<Repository: QuoteRepository> {
     /// The body (≤ 1 MiB) decoded as a case; 422 naming the field when it is bad.
     func readCase(_ request: Request) async throws -> (serviceCase: ServiceCase, body: [UInt8]) {
         var request = request
-        let buffer = try await request.collectBody(upTo: 1 << 20)
+        let buffer = try await request.collectBody(atMost: 1 << 20)
         let bytes = Array(buffer.readableBytesView)
         return (try CaseDecoder.decode(bytes: bytes, today: services.today), bytes)
     }
