@@ -16,7 +16,14 @@ extension NonOfficialPolicy {
 
 extension EndOfServicePolicy {
     init(yaml r: YAMLReader) throws(PriceListError) {
-        try r.rejectUnknownKeys(["rules", "charges", "advice", "list", "note"])
+        try r.rejectUnknownKeys(["rules", "chargeRule", "charges", "advice", "list", "note"])
+        let rules = try r.rules("rules")
+        let chargeRule = try r.requiredRule("chargeRule")
+        guard rules.contains(chargeRule) else {
+            throw r.fail(
+                "\(chargeRule) is not one of rules [\(rules.map(\.rawValue).joined(separator: ", "))]",
+                key: "chargeRule", at: r.value("chargeRule"))
+        }
         var from: [String: CivilDate] = [:]
         for entry in try r.list("list") {
             try entry.rejectUnknownKeys(["from", "models"])
@@ -28,7 +35,7 @@ extension EndOfServicePolicy {
             }
         }
         self.init(
-            rules: try r.rules("rules"), from: from, charges: try FixedCharge.list(r, "charges"),
+            rules: rules, chargeRule: chargeRule, from: from, charges: try FixedCharge.list(r, "charges"),
             advice: try r.advice())
     }
 }

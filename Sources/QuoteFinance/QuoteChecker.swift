@@ -151,8 +151,11 @@ public struct QuoteChecker: Sendable {
         } catch {
             return .invalid(field: "quote", message: "malformed JSON: \(error)")
         }
+        // A quote stored before notes had codes lacks `coverage.noteCodes`; its English
+        // `coverage.notes`, from which the codes follow, are still compared.
         let differences = JSONDiff.differences(
-            stored: storedJSON, recomputed: recomputedJSON, ignoring: ["number"])
+            stored: storedJSON, recomputed: recomputedJSON, ignoring: ["number"]
+        ).filter { !($0.path == "coverage.noteCodes" && $0.stored == nil) }
         return differences.isEmpty ? .match : .differs(differences)
     }
 

@@ -87,7 +87,8 @@ public enum QuoteEncoder {
         w.endArray()
         strings("advice", c.advice.map(\.rawValue), into: &w)
         strings("benefitsGranted", c.benefitsGranted.map(\.rawValue), into: &w)
-        strings("notes", c.notes, into: &w)
+        strings("notes", c.notes.map(\.text), into: &w)
+        if !c.notes.isEmpty { noteCodes(c.notes, into: &w) }
         w.endObject()
     }
 

@@ -28,7 +28,8 @@ extension QuoteRenderer {
         marketLanguage: String, reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
-            explicit: language, customer: serviceCase?.customer.language, marketLanguage: marketLanguage)
+            explicit: language, customer: serviceCase?.customer.language, marketLanguage: marketLanguage,
+            marketLanguages: quote?.languages ?? [])
         guard let locale = locales[code], let tables = tables[code], let ui = uiTables[code]?[.html] else {
             throw .unknownLanguage(code, available: languages)
         }

@@ -6,7 +6,7 @@ extension QuoteRenderer {
     public func subject(
         for quote: Quote, case serviceCase: ServiceCase, language: String?, marketLanguage: String
     ) throws(RenderError) -> String {
-        let labels = try labels(for: serviceCase, language: language, marketLanguage: marketLanguage)
+        let labels = try labels(for: quote, serviceCase, language: language, marketLanguage: marketLanguage)
         let title = try labels.text("ui.title")
         return "\(title) \(try labels.number(of: quote)) – \(serviceCase.device.model)"
     }
@@ -17,7 +17,7 @@ extension QuoteRenderer {
         for quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision, language: String?,
         marketLanguage: String
     ) throws(RenderError) -> String {
-        let labels = try labels(for: serviceCase, language: language, marketLanguage: marketLanguage)
+        let labels = try labels(for: quote, serviceCase, language: language, marketLanguage: marketLanguage)
         let number = try labels.number(of: quote)
         let key = decision.decision == .rejected ? "page.decisionRejected" : "page.decisionAccepted"
         let name = try labels.text(key)
@@ -32,11 +32,12 @@ extension QuoteRenderer {
     }
 
     /// The labels of the language a case's documents are rendered in (see `resolveLanguage`).
-    private func labels(for serviceCase: ServiceCase, language: String?, marketLanguage: String)
-        throws(RenderError) -> LabelSet
-    {
+    private func labels(
+        for quote: Quote, _ serviceCase: ServiceCase, language: String?, marketLanguage: String
+    ) throws(RenderError) -> LabelSet {
         try catalog.require(
             try resolveLanguage(
-                explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage))
+                explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage,
+                marketLanguages: quote.languages))
     }
 }

@@ -73,11 +73,25 @@ public struct QuoteRenderer: Sendable {
     /// the customer's language when a label file exists for it, else the market's language
     /// (`PriceList.settings.language`). An explicit or market language without labels is an error
     /// that lists the available ones.
+    ///
+    /// `marketLanguages` (`Quote.languages`: the languages the market's rule sentences are written
+    /// in) keeps a document in one language throughout: an explicit language outside them is
+    /// `languageNotInMarket`, and a customer's language outside them falls back to the market's.
+    /// Empty: not known, any language with labels.
     public func resolveLanguage(
-        explicit: String?, customer: String?, marketLanguage: String
+        explicit: String?, customer: String?, marketLanguage: String, marketLanguages: [String] = []
     ) throws(RenderError) -> String {
-        if let explicit { return try catalog.require(explicit).language }
-        if let customer, let labels = catalog.labels(for: customer) { return labels.language }
+        func listed(_ code: String) -> Bool {
+            marketLanguages.isEmpty || marketLanguages.contains { $0.lowercased() == code.lowercased() }
+        }
+        if let explicit {
+            let code = try catalog.require(explicit).language
+            guard listed(code) else { throw .languageNotInMarket(explicit, marketLanguages: marketLanguages) }
+            return code
+        }
+        if let customer, let labels = catalog.labels(for: customer), listed(labels.language) {
+            return labels.language
+        }
         return try catalog.require(marketLanguage).language
     }
 
@@ -104,7 +118,8 @@ public struct QuoteRenderer: Sendable {
         reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
-            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage)
+            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage,
+            marketLanguages: quote.languages)
         guard let locale = locales[code], let tables = tables[code], let ui = uiTables[code]?[format],
             let templates = templates[format]
         else {

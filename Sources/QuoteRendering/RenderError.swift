@@ -17,6 +17,9 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingLabel(key: String, language: String)
     /// No label file for the requested language.
     case unknownLanguage(String, available: [String])
+    /// The requested language is not one of the market's (`Quote.languages`): its rule sentences
+    /// are not written in it, so the document could not be in that language throughout.
+    case languageNotInMarket(String, marketLanguages: [String])
     /// A template names a view-model field that does not exist.
     case unknownField(name: String, template: String)
     /// A file could not be read.
@@ -36,6 +39,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingLabel(let key, let language): "missing label \"\(key)\" in language \"\(language)\""
         case .unknownLanguage(let language, let available):
             "unknown language \"\(language)\" (available: \(available.joined(separator: ", ")))"
+        case .languageNotInMarket(let language, let listed):
+            "language \"\(language)\" is not one of the market's languages (\(listed.joined(separator: ", "))): a document is written in one of them throughout, rule sentences included"
         case .unknownField(let name, let template): "template \"\(template)\" uses unknown field \"\(name)\""
         case .unreadable(let path): "cannot read \(path)"
         case .missingQuote(let page): "the customer page \"\(page)\" needs the quote and its case"

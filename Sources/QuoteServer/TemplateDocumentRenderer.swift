@@ -86,16 +86,18 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     public func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?)
         -> String?
     {
-        let marketLanguage =
-            (try? catalog.priceList(for: market, version: priceListVersion).settings.language) ?? "en"
+        let settings = try? catalog.priceList(for: market, version: priceListVersion).settings
         return try? renderer.resolveLanguage(
-            explicit: nil, customer: customerLanguage, marketLanguage: marketLanguage)
+            explicit: nil, customer: customerLanguage, marketLanguage: settings?.language ?? "en",
+            marketLanguages: settings?.languages ?? [])
     }
 
-    /// The label language a preferred language falls back to for this quote's market.
+    /// The label language a preferred language falls back to for this quote's market: the market's
+    /// own when the preferred one is not among the market's languages (`Quote.languages`).
     func resolved(_ preferred: String?, quote: Quote) throws -> String {
         try renderer.resolveLanguage(
-            explicit: nil, customer: preferred, marketLanguage: catalog.language(of: quote))
+            explicit: nil, customer: preferred, marketLanguage: catalog.language(of: quote),
+            marketLanguages: quote.languages)
     }
 
 }

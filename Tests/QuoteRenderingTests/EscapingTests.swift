@@ -14,7 +14,10 @@ struct EscapingTests {
         // A part's description comes from the price list as is (flat fees get translated labels).
         let part = fixture.quote.lines.firstIndex { $0.kind == .part || $0.kind == .labor }!
         fixture.quote.lines[part].description = #"Shipping & handling <iframe src="//evil">"#
-        fixture.quote.coverage.notes = ["<style>body{display:none}</style>"]
+        fixture.quote.coverage.notes = [
+            .unlistedModel(
+                model: "<style>body{display:none}</style>", market: MarketCode("NL"), category: .phone)
+        ]
         return fixture
     }()
 

@@ -82,8 +82,10 @@ struct DocumentAndMailTests {
     }
 
     @Test(
-        "a customer language without labels (de) falls back to its base language, then the market's, for documents, page and e-mail",
-        arguments: [("de", "nl"), ("de-BE", "nl"), ("fr-BE", "fr"), ("nl", "nl")])
+        "a customer language without labels (de), or one the market does not list (es), falls back to its base language, then the market's, for documents, page and e-mail",
+        arguments: [
+            ("de", "nl"), ("de-BE", "nl"), ("fr-BE", "fr"), ("nl", "nl"), ("es", "nl"), ("zh-HK", "nl"),
+        ])
     func languageFallback(requested: String, shown: String) async throws {
         let (engine, documents) = try Self.documents()
         let server = try TestServer(renderer: documents, engine: engine)

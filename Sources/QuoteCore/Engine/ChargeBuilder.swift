@@ -37,8 +37,7 @@ struct ChargeBuilder {
     func swapUnit(payer: Payer, rule: RuleID?) -> (DraftLine, Findings) {
         var found = Findings()
         guard let part = inputs.list.swapPart(normalizedModel: inputs.model, requested: c.repair.parts) else {
-            found.note(
-                "The \(c.market) parts list has no swap unit for \(c.device.model): the swap is not priced.")
+            found.note(.swapUnitNotPriced(market: c.market, model: c.device.model))
             let line = DraftLine(
                 kind: .swapUnit, description: "Swap unit \(c.device.model)", quantity: 1,
                 unitPrice: .zero(inputs.settings.currency), payer: payer, rule: rule)

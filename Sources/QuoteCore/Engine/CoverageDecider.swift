@@ -10,9 +10,7 @@ struct CoverageDecider {
         var found = Findings()
         if policy.models[inputs.model] == nil, let rule = policy.unlistedModelRule {
             found.cite(rule)
-            found.note(
-                "\(c.device.model) is not listed in the \(c.market) policy: the defaults of its category (\(c.device.category.rawValue)) apply."
-            )
+            found.note(.unlistedModel(model: c.device.model, market: c.market, category: c.device.category))
         }
         if c.kind == .installation, let refusal = policy.installation { return (.refused(refusal), found) }
         for finding in c.findings {
@@ -31,11 +29,9 @@ struct CoverageDecider {
             c.requestDate > from
         {
             found.cite(eos.rules)
-            found.note(
-                "Service for \(c.device.model) ended after \(from): inspection, adjustment and cleaning only."
-            )
+            found.note(.endOfService(model: c.device.model, after: from))
             return (
-                .notRepairable(charges: .fixed(eos.charges, rule: eos.rules.last), advice: eos.advice), found
+                .notRepairable(charges: .fixed(eos.charges, rule: eos.chargeRule), advice: eos.advice), found
             )
         }
         let promotion = found.merging(PromotionBenefits(inputs: inputs).eligibility())
@@ -51,9 +47,9 @@ struct CoverageDecider {
     /// A return's outcome, or nil when a failed DOA is to be quoted as a repair instead.
     func decideReturn() throws(ValidationError) -> (Outcome?, Findings) {
         var found = Findings()
+        let kind: ReturnKind = c.kind == .doa ? .doa : .remorse
         guard let returnPolicy = c.kind == .doa ? policy.doa : policy.remorse else {
-            found.note(
-                "The \(c.market) policy has no \(c.kind.rawValue) return: the case is quoted as a repair.")
+            found.note(.noReturnPolicy(market: c.market, kind: kind))
             return (nil, found)
         }
         let verdict = found.merging(ReturnEvaluator(inputs: inputs, policy: returnPolicy).evaluate())
@@ -65,11 +61,10 @@ struct CoverageDecider {
         case .failed(let reason):
             found.cite(returnPolicy.rule)
             if returnPolicy.onFailure == .refused {
-                found.note("The \(c.kind.rawValue) return is not accepted: \(reason).")
+                found.note(.returnNotAccepted(kind: kind, reason: reason))
                 return (.refused(Refusal(rule: returnPolicy.rule)), found)
             }
-            found.note(
-                "The \(c.kind.rawValue) claim is not accepted (\(reason)): the case is quoted as a repair.")
+            found.note(.claimQuotedAsRepair(kind: kind, reason: reason))
             return (nil, found)
         }
     }

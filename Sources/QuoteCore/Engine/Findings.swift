@@ -11,7 +11,7 @@ struct Findings {
     private enum Entry {
         case rule(RuleID)
         case window(Coverage.Window)
-        case note(String)
+        case note(Note)
         case advice(Coverage.Advice)
         case benefit(RuleID)
     }
@@ -39,7 +39,7 @@ struct Findings {
         add(.window(Coverage.Window(name: name, rule: rule, ends: ends)))
     }
 
-    mutating func note(_ text: String) { add(.note(text)) }
+    mutating func note(_ note: Note) { add(.note(note)) }
 
     mutating func advise(_ items: [Coverage.Advice]) {
         for item in items { add(.advice(item)) }
@@ -69,7 +69,7 @@ struct Findings {
     func coverage(status: CoverageStatus, policy: Policy) -> Coverage {
         var rules: [Coverage.CitedRule] = []
         var windows: [Coverage.Window] = []
-        var notes: [String] = []
+        var notes: [Note] = []
         var advice: [Coverage.Advice] = []
         var benefits: [RuleID] = []
         rules.reserveCapacity(entries.count)

@@ -19,7 +19,7 @@ struct PromotionBenefits {
         var found = Findings()
         guard let promotion, promotion.models.contains(inputs.model) else { return (false, found) }
         guard c.requestDate >= promotion.starts else {
-            found.note("The \(promotion.rule) promotion starts on \(promotion.starts).")
+            found.note(.promotionNotStarted(rule: promotion.rule, starts: promotion.starts))
             return (false, found)
         }
         let voided = c.findings.contains { promotion.voidedBy.contains($0) }
@@ -58,8 +58,11 @@ struct PromotionBenefits {
         found.cite(benefit.rule)
         found.cite(promotion?.oneTimeRule)
         if c.history.benefitsUsed.contains(benefit.rule) {
-            let quote = c.history.benefitQuotes[benefit.rule].map { " on quote \($0)" } ?? ""
-            found.note("The one-time benefit \(benefit.rule) was already used for this device\(quote).")
+            found.note(
+                c.history.benefitQuotes[benefit.rule].map {
+                    .benefitUsedOnQuote(rule: benefit.rule, quote: $0)
+                }
+                    ?? .benefitUsed(rule: benefit.rule))
             return false
         }
         found.window(

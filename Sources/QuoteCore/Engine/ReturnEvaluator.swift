@@ -5,7 +5,7 @@ struct ReturnEvaluator {
         /// Refused outright under this rule (US-6).
         case refused(RuleID)
         /// A condition is not met, for this reason.
-        case failed(String)
+        case failed(ReturnFailure)
     }
 
     let inputs: QuoteInputs
@@ -24,47 +24,45 @@ struct ReturnEvaluator {
         found.window(
             c.kind == .doa ? .doa : (policy.refund != nil ? .return : .remorse), policy.rule, ends: ends)
         if let channels = policy.channels, !channels.contains(c.purchase.channel) {
-            return .failed(
-                "only purchases through \(channels.map(\.rawValue).sorted().joined(separator: ", ")) qualify")
+            return .failed(.channel(allowed: channels.sorted { $0.rawValue < $1.rawValue }))
         }
         if !policy.applies.matches(c.device.category, c.item) {
-            return .failed("this \(c.device.category.rawValue) \(c.item.rawValue) does not qualify")
+            return .failed(.notApplicable(category: c.device.category, item: c.item))
         }
         let allowed = policy.raisedVia[c.purchase.channel] ?? policy.raisedViaDefault
         if let allowed, let via = c.raisedVia, !allowed.contains(via) {
-            let places = allowed.map(\.rawValue).sorted().joined(separator: " or ")
-            return .failed("it must be raised via \(places), not \(via.rawValue)")
+            return .failed(.raisedVia(allowed: allowed.sorted { $0.rawValue < $1.rawValue }, via: via))
         }
-        if c.requestDate > ends { return .failed("the window ended on \(ends)") }
+        if c.requestDate > ends { return .failed(.windowEnded(ends)) }
         if let refusing = c.findings.first(where: policy.refusingFindings.contains),
             let rule = policy.refusingRule
         {
             found.cite(policy.rule)
-            found.note("The return is refused: \(refusing.rawValue).")
+            found.note(.returnRefused(finding: refusing))
             return .refused(rule)
         }
         if policy.requiresProofOfPurchase && !c.purchase.proofOfPurchase {
-            return .failed("there is no proof of purchase")
+            return .failed(.noProofOfPurchase)
         }
         if !c.purchase.official,
             !(inputs.policy.nonOfficial?.internationalModels.contains(inputs.model) ?? false)
         {
-            return .failed("the product was not sold through the official channels")
+            return .failed(.notOfficial)
         }
         if !c.purchase.firstOwner, inputs.policy.firstOwnerRule != nil {
-            return .failed("the customer is not the first owner")
+            return .failed(.notFirstOwner)
         }
         if let finding = c.findings.first(where: policy.disqualifyingFindings.contains) {
-            return .failed("inspection found \(finding.rawValue)")
+            return .failed(.finding(finding))
         }
         if policy.charges.contains(where: { $0.line == .swapUnit }),
             inputs.list.swapPart(normalizedModel: inputs.model, requested: c.repair.parts) == nil,
             !exchangesUnpriced
         {
-            return .failed("the parts list has no swap unit for this model, so it is repaired instead")
+            return .failed(.noSwapUnit)
         }
         if policy.requiresDefect && c.findings.contains(.noFaultFound) {
-            return .failed("no manufacturing fault was found")
+            return .failed(.noDefect)
         }
         found.cite(policy.rule)
         return .accepted

@@ -29,14 +29,21 @@ public struct IMEIRequirement: Hashable, Sendable {
 
 /// G-8 / HK-12: models whose service has ended, from a date.
 public struct EndOfServicePolicy: Hashable, Sendable {
+    /// Every rule the outcome cites, in the order the quote cites them.
     public var rules: [RuleID]
+    /// The rule the end-of-service charges cite (`chargeRule:` in the policy, one of `rules`), named
+    /// in the data so that reordering `rules` cannot change it.
+    public var chargeRule: RuleID
     /// Normalized model name → the first day without repair service.
     public var from: [String: CivilDate]
     public var charges: [FixedCharge]
     public var advice: [Coverage.Advice]
-    package init(rules: [RuleID], from: [String: CivilDate], charges: [FixedCharge], advice: [Coverage.Advice])
-    {
+    package init(
+        rules: [RuleID], chargeRule: RuleID, from: [String: CivilDate], charges: [FixedCharge],
+        advice: [Coverage.Advice]
+    ) {
         self.rules = rules
+        self.chargeRule = chargeRule
         self.from = from
         self.charges = charges
         self.advice = advice

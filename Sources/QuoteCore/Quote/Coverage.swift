@@ -11,13 +11,14 @@ public struct Coverage: Hashable, Sendable {
     public var advice: [Advice]
     /// One-time benefits (G-10) this quote grants, to be recorded against the device when issued.
     public var benefitsGranted: [RuleID]
-    /// Plain remarks that are not rules: assumptions, defaults used, DOA fallbacks.
-    public var notes: [String]
+    /// Remarks that are not rules (assumptions, defaults used, DOA fallbacks), each a code with
+    /// its parameters; `Note.text` is the English sentence.
+    public var notes: [Note]
 
     public init(
         status: CoverageStatus, warrantyEnds: CivilDate? = nil, rules: [CitedRule] = [],
         windows: [Window] = [],
-        advice: [Advice] = [], benefitsGranted: [RuleID] = [], notes: [String] = []
+        advice: [Advice] = [], benefitsGranted: [RuleID] = [], notes: [Note] = []
     ) {
         self.status = status
         self.warrantyEnds = warrantyEnds

@@ -17,12 +17,17 @@ public struct Quote: Hashable, Sendable {
     public var ifRejected: Alternative?
     /// True when the price list is illustrative sample data.
     public var sample: Bool
+    /// The languages the market's rule sentences are written in (`languages:` of its `market.yaml`,
+    /// English always one): the languages a document of this quote can be written in throughout.
+    /// Empty when not known (a hand-built quote): then any language with label files.
+    public var languages: [String]
 
     public init(
         number: String? = nil, market: MarketCode, currency: Currency, priceListVersion: String,
         settings: AppliedSettings, issueDate: CivilDate, validUntil: CivilDate,
         expectedCompletion: CivilDate?,
-        coverage: Coverage, lines: [ChargeLine], totals: Totals, ifRejected: Alternative?, sample: Bool
+        coverage: Coverage, lines: [ChargeLine], totals: Totals, ifRejected: Alternative?, sample: Bool,
+        languages: [String] = []
     ) {
         self.number = number
         self.market = market
@@ -37,6 +42,7 @@ public struct Quote: Hashable, Sendable {
         self.totals = totals
         self.ifRejected = ifRejected
         self.sample = sample
+        self.languages = languages
     }
 
     /// The lines and totals of the other outcome (return unrepaired).

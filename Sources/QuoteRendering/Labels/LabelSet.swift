@@ -76,10 +76,12 @@ public struct LabelSet: Sendable {
         keys += Coverage.WindowName.allCases.map { "window.\($0.rawValue)" }
         keys += DeviceCategory.allCases.map { "category.\($0.rawValue)" }
         keys +=
-            LineDescriptions.feeKinds.map { "lineDescription.\($0.rawValue)" } + ["lineDescription.waiver"]
+            LineDescriptions.feeKinds.map { "lineDescription.\($0.rawValue)" }
+            + ["lineDescription.waiver", "lineDescription.swap-unit-unpriced"]
         keys += LineDescriptions.refundParts.map { "refundDescription.\($0)" }
         keys += ["decision.accept", "decision.reject", "decision.yourAnswer"]
         keys += decisionKeys
+        keys += NoteSentences.labelKeys
         return keys
     }()
 }

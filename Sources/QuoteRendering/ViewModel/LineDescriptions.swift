@@ -1,8 +1,10 @@
 import QuoteCore
 
 /// Line descriptions in the document's language where the engine's text is generic: flat fees
-/// (by line kind), refund parts (by the refund line's reference) and the prefix of a waiver. Labor
-/// and parts in the price list's name for the language (`names.<lang>.yaml`), else in English.
+/// (by line kind), refund parts (by the refund line's reference), the prefix of a waiver and the
+/// swap unit the parts list does not price (`lineDescription.swap-unit-unpriced`, `{model}`: the
+/// engine's "Swap unit Redmi Note 13"). Labor and parts in the price list's name for the language
+/// (`names.<lang>.yaml`), else in English.
 enum LineDescriptions {
     static let feeKinds: [LineKind] = [
         .logisticsOutbound, .logisticsReturn, .handling, .inspection, .screening, .travel, .call, .emptyBox,
@@ -10,11 +12,15 @@ enum LineDescriptions {
     /// The references the engine gives refund lines (US-5).
     static let refundParts = ["price", "shipping", "giftWrap", "tax"]
 
-    static func text(for line: ChargeLine, among lines: [ChargeLine], labels: LabelSet) throws(RenderError)
-        -> String
+    static func text(for line: ChargeLine, among lines: [ChargeLine], model: String, labels: LabelSet)
+        throws(RenderError) -> String
     {
         if feeKinds.contains(line.kind) { return try labels.text("lineDescription.\(line.kind.rawValue)") }
         switch line.kind {
+        case .swapUnit where line.reference == nil:
+            return Pattern(try labels.text("lineDescription.swap-unit-unpriced")).fill {
+                $0 == "model" ? model : nil
+            }
         case .refund:
             guard let part = line.reference, refundParts.contains(part) else { return line.description }
             return try labels.text("refundDescription.\(part)")

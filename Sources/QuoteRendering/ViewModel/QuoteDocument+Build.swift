@@ -38,6 +38,8 @@ struct DocumentBuilder {
         }
         var advice: [String] = []
         for item in coverage.advice { advice.append(try labels.text("advice.\(item.rawValue)")) }
+        var notes: [String] = []
+        for note in coverage.notes { notes.append(try NoteSentences.text(note, locale: locale)) }
         return QuoteDocument(
             lang: try labels.text("meta.htmlLang"), ui: ui,
             number: number, isDraft: quote.number == nil,
@@ -46,12 +48,14 @@ struct DocumentBuilder {
             status: try labels.text("status.\(coverage.status.rawValue)"),
             statusCode: coverage.status.rawValue,
             summary: try labels.text("summary.\(coverage.status.rawValue)"), rules: rules, advice: advice,
-            windows: windows, notes: coverage.notes,
+            windows: windows, notes: notes,
             charges: try charges(
-                quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat),
+                quote.lines, totals: quote.totals, currency: quote.currency, showVat: showVat,
+                model: serviceCase.device.model),
             ifRejected: try quote.ifRejected.map { (alternative) throws(RenderError) in
                 try charges(
-                    alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat)
+                    alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat,
+                    model: serviceCase.device.model)
             })
     }
 
@@ -101,8 +105,9 @@ struct DocumentBuilder {
         return String(repeating: "•", count: identifier.count - shown.count) + shown
     }
 
+    /// The charges; `model` names an unpriced swap unit ("Swap unit Redmi Note 13").
     private func charges(
-        _ lines: [ChargeLine], totals: Totals, currency: Currency, showVat: Bool
+        _ lines: [ChargeLine], totals: Totals, currency: Currency, showVat: Bool, model: String
     ) throws(RenderError) -> ChargesView {
         var groups: [PayerGroupView] = []
         var totalRows: [TotalRow] = []
@@ -110,7 +115,7 @@ struct DocumentBuilder {
             let payerLines = lines.filter { $0.payer == payer }
             guard !payerLines.isEmpty else { continue }
             var views: [LineView] = []
-            for line in payerLines { views.append(try lineView(line, among: lines)) }
+            for line in payerLines { views.append(try lineView(line, among: lines, model: model)) }
             let (name, heading) = try tables.payer(payer)
             let subtotal = try totalRow(label: try tables.text(tables.subtotal, "ui.subtotal"), totals[payer])
             groups.append(
@@ -125,10 +130,14 @@ struct DocumentBuilder {
             refund: try refund(lines, currency: currency), showVat: showVat)
     }
 
-    private func lineView(_ line: ChargeLine, among lines: [ChargeLine]) throws(RenderError) -> LineView {
+    private func lineView(_ line: ChargeLine, among lines: [ChargeLine], model: String) throws(RenderError)
+        -> LineView
+    {
         LineView(
             kind: try tables.lineKind(line.kind), kindCode: line.kind.rawValue,
-            description: try LineDescriptions.text(for: line, among: lines, labels: tables.labels), more: [],
+            description: try LineDescriptions.text(
+                for: line, among: lines, model: model, labels: tables.labels),
+            more: [],
             quantity: String(line.quantity),
             unitPrice: try money(line.unitPrice), net: try money(line.net),
             vatRate: locale.percent(line.vatRate), vat: try money(line.vat),

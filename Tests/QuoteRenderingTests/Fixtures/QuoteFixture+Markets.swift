@@ -44,7 +44,7 @@ extension QuoteFixture {
             status: .outOfWarranty, warrantyEnds: date("2027-06-30"),
             rules: cited("HK", "HK-9", "HK-8", "HK-14", "G-6"),
             windows: [Coverage.Window(name: .warranty, rule: "HK-4", ends: date("2027-06-30"))],
-            notes: ["Customer chose mail-in service."])
+            notes: [.claimQuotedAsRepair(kind: .doa, reason: .windowEnded(date("2026-02-20")))])
         let accepted = [
             hk(.labor, "維修人工（第二級）", "350.00", "HK-9"),
             hk(.part, "Xiaomi 14 Ultra 主機板（含防水膠及螺絲套件，原廠零件）", "4200.00", "HK-9"),
