@@ -137,22 +137,18 @@ final class RequestLineWatch: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
-        guard inHead else {
-            ended = false
-            context.fireChannelRead(data)
-            if ended { startUnknown = true }
-            return
-        }
-        while buffer.readableBytes > 0 {
+        while inHead, buffer.readableBytes > 0 {
             let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n"))
             let length = newline.map { $0 - buffer.readerIndex + 1 } ?? buffer.readableBytes
             guard let line = buffer.readSlice(length: length) else { return }
-            let wasHead = inHead
-            if wasHead { count(line) }
-            ended = false
+            count(line)
             context.fireChannelRead(wrapInboundOut(line))
-            if ended && !wasHead { startUnknown = true }
         }
+        guard buffer.readableBytes > 0 else { return }
+        // Body bytes go on whole; a request's end among them leaves the next head's start unknown.
+        ended = false
+        context.fireChannelRead(wrapInboundOut(buffer))
+        if ended { startUnknown = true }
     }
 
     private func count(_ line: ByteBuffer) {
