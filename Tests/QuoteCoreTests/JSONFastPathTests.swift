@@ -299,7 +299,7 @@ struct JSONFastPathTests {
             try decoded(name: "Bob \u{202E}", model: "M")
         }
         #expect(throws: ValidationError(field: "device.model", "must not be empty")) {
-            try decoded(name: "Bob", model: "\u{2029}")
+            try decoded(name: "Bob", model: "\u{2003}\u{3000}")
         }
     }
 }
