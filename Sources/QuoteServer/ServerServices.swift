@@ -32,6 +32,10 @@ public protocol QuoteDocumentRendering: Sendable {
     /// The language the documents of a quote are shown in, after falling back from the
     /// customer's (nil when the renderer cannot say).
     func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
+    /// The quote as a PDF, decided when `decision` is set; nil when this renderer makes no PDFs
+    /// (`.pdf` then answers 406).
+    func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws
+        -> [UInt8]?
 }
 
 /// The words of the customer page's decision form, in the document's language.

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuotePDF
 import QuoteRendering
 
 /// Quote documents from the editable templates (`QuoteRendering`). The language falls back as the
@@ -9,10 +10,13 @@ import QuoteRendering
 public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     let renderer: QuoteRenderer
     let catalog: PriceListCatalog
+    /// PDF documents (`.pdf`), laid out from the same view model; nil: `.pdf` answers 406.
+    let pdf: QuotePDFRenderer?
 
-    public init(renderer: QuoteRenderer, catalog: PriceListCatalog) {
+    public init(renderer: QuoteRenderer, catalog: PriceListCatalog, pdf: QuotePDFRenderer? = nil) {
         self.renderer = renderer
         self.catalog = catalog
+        self.pdf = pdf
     }
 
     public func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?)

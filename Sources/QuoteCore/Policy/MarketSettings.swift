@@ -18,12 +18,14 @@ public struct MarketSettings: Hashable, Sendable {
     public var fees: Fees
     /// The IANA time zone whose calendar day is "today" for a case without a request date.
     public var timeZone: String
+    /// The paper of printed documents (PDF): `paper: a4|letter`, A4 when absent.
+    public var paper: PaperSize
 
     package init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
         roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
-        timeZone: String = "UTC", languages: [String]? = nil
+        timeZone: String = "UTC", languages: [String]? = nil, paper: PaperSize = .a4
     ) {
         self.market = market
         self.currency = currency
@@ -41,6 +43,7 @@ public struct MarketSettings: Hashable, Sendable {
         self.turnaroundDays = turnaroundDays
         self.fees = fees
         self.timeZone = timeZone
+        self.paper = paper
     }
 
     /// The flat fees of a market. Logistics is one way, per device category.

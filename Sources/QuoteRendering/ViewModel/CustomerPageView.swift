@@ -46,12 +46,12 @@ final class DecisionFormView {
 
 /// A heading, labelled facts and paragraphs: a message page, or the decision of a decided
 /// document (`QuoteDocument.decided`).
-final class MessageView {
-    var heading: String
+package final class MessageView {
+    package var heading: String
     /// What it is, for CSS: `confirmation-accepted`, `expired`, `accepted`, …
-    var code: String
+    package var code: String
     var facts: [Fact]
-    var paragraphs: [String]
+    package var paragraphs: [String]
     /// The text of a link back to the quote page (after a form sent without a choice).
     var back: String?
 

@@ -1,0 +1,7 @@
+extension PriceListCatalog {
+    /// The paper of the market a quote was computed with (`paper:` in market.yaml; A4 if that
+    /// version is unknown).
+    public func paper(of quote: Quote) -> PaperSize {
+        (try? priceList(for: quote.market, version: quote.priceListVersion).settings.paper) ?? .a4
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import QuoteCore
+import QuotePDF
+import QuoteRendering
+import Testing
+
+@testable import QuoteServer
+
+/// `GET /v1/quotes/{number}.pdf` and `/q/{token}.pdf` through the router, with the real templates
+/// and fonts.
+@Suite("PDF documents over HTTP")
+struct PDFDocumentRouteTests {
+    static func documents() throws -> (QuoteCalculator, TemplateDocumentRenderer) {
+        let engine = try Shipped.engine()
+        let templates = Shipped.root.appendingPathComponent("Templates")
+        let renderer = try QuoteRenderer(templatesDirectory: templates)
+        let pdf = try QuotePDFRenderer(templatesDirectory: templates, renderer: renderer)
+        return (engine, TemplateDocumentRenderer(renderer: renderer, catalog: engine.catalog, pdf: pdf))
+    }
+
+    static func bytes(_ response: TestResponse) -> [UInt8] { Array(response.body.readableBytesView) }
+
+    @Test(
+        "the PDF answers the callers of .html: desk, finance, the issuing retailer; 404 another retailer, 401 no key"
+    )
+    func roles() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        try await server.test { client in
+            let issued = try await client.issue(try Shipped.example("nl-out-of-warranty.json"), key: Key.shop)
+            let number = try #require((issued.json["quote"] as? [String: Any])?["number"] as? String)
+            for key in [Key.desk, Key.finance, Key.shop] {
+                let pdf = try await client.call(.get, "/v1/quotes/\(number).pdf", key: key)
+                #expect(pdf.status == .ok)
+                #expect(pdf.headers[.contentType] == "application/pdf")
+                #expect(pdf.headers[.contentDisposition] == "inline; filename=\"\(number).pdf\"")
+                #expect(pdf.headers[.cacheControl] == "no-store")
+                #expect(Self.bytes(pdf).starts(with: Array("%PDF-".utf8)))
+            }
+            let first = try await client.call(.get, "/v1/quotes/\(number).pdf", key: Key.desk)
+            let again = try await client.call(.get, "/v1/quotes/\(number).pdf", key: Key.finance)
+            #expect(
+                Self.bytes(first) == Self.bytes(again), "the same quote in the same state, the same bytes")
+            let other = try await client.call(.get, "/v1/quotes/\(number).pdf", key: Key.otherShop)
+            #expect(other.status == .notFound)
+            #expect(!Self.bytes(other).starts(with: Array("%PDF-".utf8)))
+            let anonymous = try await client.call(.get, "/v1/quotes/\(number).pdf", key: nil)
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+
+    @Test("the customer's /q/{token}.pdf is the same PDF, and 410 once the quote is revised")
+    func customerLink() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        try await server.test { client in
+            let caseJSON = try Shipped.example("nl-out-of-warranty.json")
+            let issued = try await client.issue(caseJSON)
+            let number = try #require((issued.json["quote"] as? [String: Any])?["number"] as? String)
+            let link = try #require(issued.json["customerLink"] as? String)
+            let path = String(link.dropFirst("https://quotes.test".count))
+            let customer = try await client.call(.get, path + ".pdf", key: nil)
+            #expect(customer.status == .ok)
+            #expect(customer.headers[.contentType] == "application/pdf")
+            let staff = try await client.call(.get, "/v1/quotes/\(number).pdf", key: Key.desk)
+            #expect(Self.bytes(customer) == Self.bytes(staff))
+            let unknown = try await client.call(.get, "/q/no-such-token.pdf", key: nil)
+            #expect(unknown.status == .notFound)
+            var headers: HTTPFields = [:]
+            headers[HTTPField.Name("Idempotency-Key")!] = "pdf-revise-1"
+            let revised = try await client.call(
+                .post, "/v1/quotes/\(number)/revise", key: Key.desk, body: caseJSON, headers: headers)
+            #expect(revised.status == .created)
+            let gone = try await client.call(.get, path + ".pdf", key: nil)
+            #expect(gone.status == .gone)
+            #expect(gone.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+}
