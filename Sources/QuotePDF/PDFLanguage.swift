@@ -1,5 +1,5 @@
-/// Declares the document's language (`/Lang` in the catalog), which Cairo 1.16 cannot set, so
-/// that screen readers and `pdfinfo`-style tools know it: an incremental update appended to the
+/// Declares the document's language (`/Lang` in the catalog) and that it is tagged (`/MarkInfo`),
+/// which Cairo 1.16 cannot set, so that screen readers and `pdfinfo`-style tools know them: an incremental update appended to the
 /// file Cairo wrote (a new revision of the catalog object, an xref section for it and a trailer
 /// pointing back to Cairo's), the way PDF editors amend a file. The result is deterministic.
 enum PDFLanguage {
@@ -24,8 +24,11 @@ enum PDFLanguage {
                 of: ">>", options: .backwards, range: object.upperBound..<objectEnd.lowerBound)
         else { return pdf }
         let catalog = text[object.upperBound..<catalogEnd.lowerBound]
+        // Cairo writes the structure tree of the tags but not that the file is tagged.
+        let marked = catalog.contains("/StructTreeRoot") && !catalog.contains("/MarkInfo")
         var update =
-            "\n\(rootNumber) 0 obj\n\(catalog.trimmingCharacters(in: .whitespacesAndNewlines))\n   /Lang (\(code))\n>>\nendobj\n"
+            "\n\(rootNumber) 0 obj\n\(catalog.trimmingCharacters(in: .whitespacesAndNewlines))\n   /Lang (\(code))\n"
+            + (marked ? "   /MarkInfo << /Marked true >>\n" : "") + ">>\nendobj\n"
         let objectOffset = pdf.count + 1
         let xrefOffset = pdf.count + update.utf8.count
         update += "xref\n\(rootNumber) 1\n\(padded(objectOffset)) 00000 n \n"

@@ -23,12 +23,15 @@ extension ServerServices {
     /// 200 quote and confirmation, 404 unknown link, 410 expired, superseded and void, 422 no
     /// choice, 409 already answered. Without a renderer, or if rendering fails (logged), a plain
     /// English page is shown instead.
-    public func customerPage(_ record: QuoteRecord?, _ kind: CustomerPageKind) -> Response {
+    public func customerPage(_ record: QuoteRecord?, _ kind: CustomerPageKind, pdfLink: String? = nil)
+        -> Response
+    {
         var html: String?
         if let renderer {
             do {
                 let computed = try record.map(recomputed)
-                html = try renderer.customerPage(kind, quote: computed?.0, case: computed?.1)
+                html = try renderer.customerPage(
+                    kind, quote: computed?.0, case: computed?.1, pdfLink: pdfLink)
             } catch {
                 logger.error(
                     "customer page failed",

@@ -40,6 +40,13 @@ extension ServerServices {
 }
 
 extension QuoteDocumentRendering {
+    /// No PDF link unless the renderer makes PDFs.
+    public func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, pdfLink: String?
+    ) throws -> String? {
+        try customerPage(kind, quote: quote, case: serviceCase)
+    }
+
     /// No PDFs unless the renderer makes them.
     public func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws
         -> [UInt8]?

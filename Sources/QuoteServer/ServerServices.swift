@@ -25,6 +25,11 @@ public protocol QuoteDocumentRendering: Sendable {
     /// renderer has no pages (the server then answers with a plain English page).
     func customerPage(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws
         -> String?
+    /// The page with a link to the quote's PDF (`pdfLink`, the quote page only) when the renderer
+    /// makes PDFs.
+    func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, pdfLink: String?
+    ) throws -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
     /// The market's time zone, whose calendar day a decision is shown on (nil: UTC).

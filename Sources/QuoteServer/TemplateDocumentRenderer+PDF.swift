@@ -3,6 +3,19 @@ import QuotePDF
 import QuoteRendering
 
 extension TemplateDocumentRenderer {
+    /// The customer page, the quote page with "Download PDF (print)" when PDFs are made.
+    public func customerPage(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, pdfLink: String?
+    ) throws -> String? {
+        guard let quote, let serviceCase, pdf != nil, let pdfLink else {
+            return try customerPage(kind, quote: quote, case: serviceCase)
+        }
+        return try renderer.customerPage(
+            kind, quote: quote, case: serviceCase,
+            language: try resolved(serviceCase.customer.language, quote: quote),
+            marketLanguage: catalog.language(of: quote), pdfLink: pdfLink)
+    }
+
     /// The quote's PDF in the customer's language (falling back as the other documents do), on
     /// its market's paper; nil when no PDF renderer was given.
     public func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws

@@ -90,6 +90,7 @@ struct PDFDocumentTests {
         let info = try PDFSupport.info(of: pdf)
         #expect(info["Pages"] == "1")
         #expect(info["Title"]?.contains("HK-2026-000123") == true)
+        #expect(info["Tagged"] == "yes", "the structure tags of headings, tables and paragraphs")
     }
 
     @Test("two renders of one quote in one state are byte-identical; a decision changes them")

@@ -13,6 +13,8 @@ final class CustomerPageView {
     var form: DecisionFormView?
     /// A message page.
     var message: MessageView?
+    /// The quote's PDF (`TOKEN.pdf`, beside the page), on the quote page when the service makes PDFs.
+    var pdfLink: String?
 
     init(
         lang: String, ui: UILabels, title: String, document: QuoteDocument? = nil,
@@ -73,6 +75,7 @@ extension CustomerPageView: ViewNode {
         case .document: .optional(document.map(ViewObject.document))
         case .form: .optional(form.map(ViewObject.form))
         case .message: .optional(message.map(ViewObject.message))
+        case .pdfLink: .optional(pdfLink)
         default: nil
         }
     }

@@ -67,7 +67,8 @@ struct DecisionsController<Repository: QuoteRepository> {
                 return try await services.pdfResponse(try await linked(token: String(token.dropLast(4))))
             }
             let record = try await linked(token: token)
-            return services.customerPage(record, .quote(decision: services.documentDecision(record)))
+            return services.customerPage(
+                record, .quote(decision: services.documentDecision(record)), pdfLink: token + ".pdf")
         } catch let page as CustomerPageAnswer {
             return services.customerPage(page.record, page.kind)
         } catch let error as APIError {
