@@ -6,7 +6,7 @@ extension MarketSettings {
         "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
         "vatRate",
         "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
-        "timeZone", "languages", "paper",
+        "timeZone", "languages", "paper", "attachPDF",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -50,7 +50,8 @@ extension MarketSettings {
             turnaroundDays: try r.requiredInt("turnaroundDays", in: 0...365),
             fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
             timeZone: try Self.timeZone(r), languages: try Self.languages(r),
-            paper: try r.enumValue("paper", PaperSize.self) ?? .a4)
+            paper: try r.enumValue("paper", PaperSize.self) ?? .a4,
+            attachPDF: try r.bool("attachPDF", default: true))
     }
 }
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import QuoteCore
+import QuoteMailer
 import QuotePDF
 import QuoteRendering
 import Testing
@@ -81,5 +82,34 @@ struct PDFDocumentRouteTests {
             #expect(gone.status == .gone)
             #expect(gone.headers[.contentType]?.hasPrefix("text/html") == true)
         }
+    }
+
+    @Test("an outbox e-mail attaches the PDF named like the download, the same bytes")
+    func emailAttachment() async throws {
+        let (engine, documents) = try Self.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
+        let caseJSON = try Shipped.example("nl-out-of-warranty.json")
+        let (number, download, quoteJSON) = try await server.test { client in
+            let issued = try await client.issue(caseJSON)
+            let number = try #require((issued.json["quote"] as? [String: Any])?["number"] as? String)
+            let pdf = try await client.call(.get, "/v1/quotes/\(number).pdf", key: Key.desk)
+            let quote = try #require(issued.json["quote"])
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: quote), as: UTF8.self)
+            return (number, Self.bytes(pdf), json)
+        }
+        let sender = SMTPMailSender(
+            configuration: SMTPConfiguration(url: "smtp://127.0.0.1:9", allowPlaintext: true),
+            sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)
+        let message = try sender.message(
+            for: OutboundEmail(
+                messageID: "<outbox-1.\(number)@repairquote>", recipient: "anna@example.nl", language: nil,
+                quoteNumber: number, customerLink: "https://quotes.test/q/abc", quoteJSON: quoteJSON,
+                caseJSON: caseJSON))
+        let attachment = try #require(message.attachments.first)
+        #expect(attachment.fileName == "\(number).pdf")
+        #expect(attachment.contentType == "application/pdf")
+        #expect(attachment.bytes == download)
+        let rendered = String(decoding: message.render(), as: UTF8.self)
+        #expect(rendered.contains("Content-Type: multipart/mixed;"))
     }
 }
