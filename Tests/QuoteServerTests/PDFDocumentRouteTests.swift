@@ -112,4 +112,21 @@ struct PDFDocumentRouteTests {
         let rendered = String(decoding: message.render(), as: UTF8.self)
         #expect(rendered.contains("Content-Type: multipart/mixed;"))
     }
+
+    @Test("the render gate lets `width` renders run at once; the next enters only when one leaves")
+    func gate() async throws {
+        let gate = PDFRenderGate(width: 1)
+        await gate.enter()
+        let second = Task { () -> ContinuousClock.Instant in
+            await gate.enter()
+            return ContinuousClock.now
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let left = ContinuousClock.now
+        await gate.leave()
+        let entered = await second.value
+        #expect(entered >= left, "the second render waited for the first")
+        await gate.leave()
+        await gate.enter()  // a free place again: no wait
+    }
 }
