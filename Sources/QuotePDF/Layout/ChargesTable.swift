@@ -126,7 +126,7 @@ struct ChargesTable {
         var widths = Array(repeating: 0.0, count: count)
         for row in rows {
             for column in 1..<count where !row[column].isEmpty {
-                widths[column] = max(widths[column], try style.text(row[column], style.smallBold).width)
+                widths[column] = max(widths[column], try style.measure(row[column], style.smallBold))
             }
         }
         var edges: [(left: Double, right: Double)] = []

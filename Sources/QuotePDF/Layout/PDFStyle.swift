@@ -29,6 +29,15 @@ final class PDFStyle {
         width = pageWidth - 2 * margin
     }
 
+    /// The width of `content` on one line (measured, not drawn).
+    func measure(_ content: String, _ font: FontStyle) throws(PDFError) -> Double {
+        if measuring == nil { measuring = try TextBlock("", font: font, on: canvas) }
+        return measuring?.measure(content, font: font) ?? 0
+    }
+
+    /// The layout ``measure(_:_:)`` reuses.
+    private var measuring: TextBlock?
+
     func text(_ text: String, _ font: FontStyle, width: Double? = nil) throws(PDFError) -> TextBlock {
         try TextBlock(text, font: font, on: canvas, width: width)
     }

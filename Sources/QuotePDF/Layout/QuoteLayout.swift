@@ -124,7 +124,7 @@ struct QuoteLayout {
     /// Labelled values, labels in grey in a column as wide as the widest (at most 45%).
     private func factList(_ facts: [Fact], x: Double, width: Double) throws(PDFError) -> Piece {
         var widest = 0.0
-        for fact in facts { widest = max(widest, try style.text(fact.label, style.small).width) }
+        for fact in facts { widest = max(widest, try style.measure(fact.label, style.small)) }
         let labelWidth = min(width * 0.45, widest + 8)
         var rows: [(label: TextBlock, value: TextBlock)] = []
         for fact in facts {
