@@ -129,4 +129,35 @@ struct PDFDocumentRouteTests {
         await gate.leave()
         await gate.enter()  // a free place again: no wait
     }
+
+    @Test("the console's quote page has Download PDF, which answers the quote's PDF to a signed-in user")
+    func console() async throws {
+        let (engine, documents) = try Self.documents()
+        var server = try TestServer(renderer: documents, engine: engine)
+        let templates = Shipped.root.appendingPathComponent("Templates")
+        server.services.console = try ConsoleConfiguration(
+            users: ConsoleFixture.users, catalog: engine.catalog,
+            documents: try QuoteRenderer(templatesDirectory: templates), templatesDirectory: templates,
+            secureCookies: false, now: { Date() })
+        try await server.test { client in
+            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let issued = try await desk.request(
+                .post, "/console/quotes/new",
+                form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            let location = try #require(issued.headers[.location])
+            let path = String(location.split(separator: "?")[0])
+            let number = String(path.split(separator: "/").last ?? "")
+            let page = try await desk.request(.get, path)
+            #expect(
+                page.text.contains(
+                    "<a class=\"button\" id=\"download-pdf\" href=\"/console/quotes/\(number).pdf\">Download PDF</a>"
+                ))
+            let pdf = try await desk.request(.get, path + ".pdf")
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            #expect(Self.bytes(pdf).starts(with: Array("%PDF-".utf8)))
+            let anonymous = try await client.call(.get, path + ".pdf", key: nil)
+            #expect(anonymous.status != .ok)
+        }
+    }
 }
