@@ -64,6 +64,16 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "QuoteSpreadsheet", dependencies: ["CXlsxWriter", "QuoteCore", "QuoteFinance"]),
+        // Pango and Cairo (PDF surface) and fontconfig, behind a shim like CCurl; QuotePDF lays out
+        // the quotation document's view model as PDF pages with them.
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfontconfig-dev"])]),
+        .target(
+            name: "QuotePDF",
+            dependencies: [
+                "CPangoCairo", "QuoteCore", "QuoteRendering", .product(name: "Yams", package: "Yams"),
+            ]),
         // QuoteRepository: issued quotes, numbering, idempotency, benefit ledger, outbox
         // (SQLite via GRDB, PostgreSQL via postgres-nio).
         .target(
@@ -79,7 +89,7 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc",
+                "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc", "QuotePDF",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -99,7 +109,7 @@ let package = Package(
             name: "repairquote",
             dependencies: [
                 "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
-                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet",
+                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet", "QuotePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,6 +135,10 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        .testTarget(
+            name: "QuotePDFTests",
+            dependencies: ["QuotePDF", "QuoteRendering", "QuoteCore", "QuoteJSON", "PriceListLoading"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "QuoteMailerTests", dependencies: ["QuoteMailer", "QuoteBench"]),
         .testTarget(
             name: "QuoteFinanceTests",
@@ -149,7 +163,7 @@ let package = Package(
             name: "QuoteServerTests",
             dependencies: [
                 "QuoteServer", "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "PriceListLoading",
-                "QuoteRendering", "QuoteMailer",
+                "QuoteRendering", "QuoteMailer", "QuotePDF",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -12,6 +12,9 @@ APT_PACKAGES=(
   chromium chromium-driver              # the console's browser tests (scripts/e2e/run.sh)
   python3-venv python3-pip              # the tests' Python helpers and virtual environments
   postgresql                            # the PostgreSQL store's tests (scripts/with_postgres.sh) and pgbench
+  libpango1.0-dev libcairo2-dev         # PDF documents (CPangoCairo: Pango text on Cairo's PDF surface)
+  fonts-liberation fonts-wqy-microhei   # the PDF fonts of Templates/pdf/fonts.yaml (Latin; Traditional Chinese)
+  poppler-utils                         # the PDF tests read documents with pdftotext, pdffonts, pdfinfo, pdftoppm
 )
 # Python packages of the system python3, as PIP-NAME or PIP-NAME:MODULE when the import differs.
 PIP_PACKAGES=(

@@ -6,7 +6,7 @@ extension MarketSettings {
         "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
         "vatRate",
         "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
-        "timeZone", "languages",
+        "timeZone", "languages", "paper", "attachPDF",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -49,7 +49,9 @@ extension MarketSettings {
             quoteValidityDays: try r.requiredInt("quoteValidityDays", in: 1...365),
             turnaroundDays: try r.requiredInt("turnaroundDays", in: 0...365),
             fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
-            timeZone: try Self.timeZone(r), languages: try Self.languages(r))
+            timeZone: try Self.timeZone(r), languages: try Self.languages(r),
+            paper: try r.enumValue("paper", PaperSize.self) ?? .a4,
+            attachPDF: try r.bool("attachPDF", default: true))
     }
 }
 

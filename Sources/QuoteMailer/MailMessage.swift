@@ -28,6 +28,8 @@ public struct MailMessage: Sendable {
     public let date: Date
     /// The `Message-ID` header, angle brackets included, e.g. `<3F2A…@repair.example>`.
     public let messageID: String
+    /// Files sent with the bodies (`multipart/mixed`), e.g. the quote's PDF.
+    public let attachments: [MailAttachment]
     /// The complete message as sent (CRLF line endings), built once.
     private var rendered: [UInt8]
 
@@ -37,7 +39,7 @@ public struct MailMessage: Sendable {
         from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], bcc: [MailAddress] = [],
         replyTo: MailAddress? = nil, subject: String, textBody: String, htmlBody: String? = nil,
         bodyEncoding: BodyEncoding = .base64, date: Date = Date(), messageID: String? = nil,
-        limits: MailLimits = MailLimits()
+        attachments: [MailAttachment] = [], limits: MailLimits = MailLimits()
     ) throws(MailError) {
         self.from = from
         self.to = to
@@ -50,6 +52,7 @@ public struct MailMessage: Sendable {
         self.bodyEncoding = bodyEncoding
         self.date = date
         self.messageID = messageID ?? "<\(UUID().uuidString)@\(from.domain)>"
+        self.attachments = attachments
         self.rendered = []
         try validate(limits: limits)
         self.rendered = Array(MessageRenderer(message: self).render().utf8)

@@ -12,20 +12,21 @@ extension QuoteRenderer {
     ///
     /// `quote` and `serviceCase` are required by `.quote`, `.confirmation` and `.alreadyAnswered`
     /// (else `missingQuote`); the other pages show the quote number when given. `.unknownLink`
-    /// has no quote: pass nil and the language to show it in.
+    /// has no quote: pass nil and the language to show it in. `pdfLink` (the quote page only) is
+    /// the address of the quote's PDF, linked as "Download PDF (print)".
     public func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, language: String?,
-        marketLanguage: String
+        marketLanguage: String, pdfLink: String? = nil
     ) throws(RenderError) -> String {
         try customerPage(
             kind, quote: quote, case: serviceCase, language: language, marketLanguage: marketLanguage,
-            reference: false)
+            pdfLink: pdfLink, reference: false)
     }
 
     /// `customerPage`, with swift-mustache instead of the compiled templates when `reference`.
     func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, language: String?,
-        marketLanguage: String, reference: Bool
+        marketLanguage: String, pdfLink: String? = nil, reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase?.customer.language, marketLanguage: marketLanguage,
@@ -35,6 +36,7 @@ extension QuoteRenderer {
         }
         let page = try PageBuilder(locale: locale, ui: ui, tables: tables)
             .page(kind, quote: quote, case: serviceCase)
+        if case .quote = kind { page.pdfLink = pdfLink }
         return reference
             ? try customerTemplates.renderReference(page, language: page.lang)
             : try customerTemplates.render(.page(page), language: page.lang)

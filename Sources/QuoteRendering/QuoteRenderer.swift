@@ -117,19 +117,12 @@ public struct QuoteRenderer: Sendable {
         marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil,
         reference: Bool
     ) throws(RenderError) -> String {
-        let code = try resolveLanguage(
-            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage,
-            marketLanguages: quote.languages)
-        guard let locale = locales[code], let tables = tables[code], let ui = uiTables[code]?[format],
-            let templates = templates[format]
-        else {
-            throw .unknownLanguage(code, available: languages)
+        let (document, labels) = try document(
+            quote, case: serviceCase, format: format, language: language, marketLanguage: marketLanguage,
+            decision: decision, customerLink: customerLink)
+        guard let templates = templates[format] else {
+            throw .unknownLanguage(labels.language, available: languages)
         }
-        let builder = try DocumentBuilder(locale: locale, ui: ui, tables: tables, currency: quote.currency)
-        var document = try builder.document(quote, case: serviceCase)
-        if let decision { try builder.apply(decision, to: document, quote: quote) }
-        document.customerLink = customerLink
-        if format == .text { TextLayout.apply(to: &document) }
         let output = reference ? try templates.renderReference(document) : try templates.render(document)
         return format == .text ? Self.trimmingTrailingSpaces(output) : output
     }

@@ -79,9 +79,12 @@ public struct SMTPMailSender: MailSending {
                     quote: quote, case: serviceCase, format: format, language: email.language,
                     decision: email.decision, customerLink: link)
             }
+            let attachment = try documents.pdfAttachment(
+                quote: quote, case: serviceCase, decision: email.decision)
             return try MailMessage(
                 from: sender, to: [MailAddress(email.recipient)], subject: subject, textBody: try body(.text),
-                htmlBody: try body(.html), messageID: email.messageID)
+                htmlBody: try body(.html), messageID: email.messageID,
+                attachments: attachment.map { [$0] } ?? [])
         } catch let error as MailSendingError {
             throw error
         } catch {

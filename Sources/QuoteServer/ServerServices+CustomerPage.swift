@@ -28,14 +28,14 @@ extension ServerServices {
     /// fails (logged), a plain English page is shown instead.
     public func customerPage(
         _ record: QuoteRecord?, _ kind: CustomerPageKind, status: HTTPResponse.Status? = nil,
-        languages: [String] = []
+        languages: [String] = [], pdfLink: String? = nil
     ) -> Response {
         var html: String?
         if let renderer {
             do {
                 let computed = try record.map(recomputed)
                 html = try renderer.customerPage(
-                    kind, quote: computed?.0, case: computed?.1, languages: languages)
+                    kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink)
             } catch {
                 logger.error(
                     "customer page failed",

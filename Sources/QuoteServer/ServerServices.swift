@@ -24,9 +24,11 @@ public protocol QuoteDocumentRendering: Sendable {
     /// A customer-link page (see ``CustomerPageKind``) in the customer's language; nil when this
     /// renderer has no pages (the server then answers with a plain English page). Without a quote
     /// (an unknown link), in the first of `languages` (the reader's, most wanted first) that has
-    /// labels, else English.
+    /// labels, else English. `pdfLink` (the quote page only, when the renderer makes PDFs) is
+    /// linked as "Download PDF (print)".
     func customerPage(
-        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String]
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
+        pdfLink: String?
     ) throws -> String?
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
@@ -35,6 +37,10 @@ public protocol QuoteDocumentRendering: Sendable {
     /// The language the documents of a quote are shown in, after falling back from the
     /// customer's (nil when the renderer cannot say).
     func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
+    /// The quote as a PDF, decided when `decision` is set; nil when this renderer makes no PDFs
+    /// (`.pdf` then answers 406).
+    func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws
+        -> [UInt8]?
 }
 
 /// The words of the customer page's decision form, in the document's language.
@@ -66,7 +72,8 @@ extension QuoteDocumentRendering {
 
     /// No customer pages: the server's plain fallback.
     public func customerPage(
-        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String]
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
+        pdfLink: String?
     ) throws -> String? { nil }
 
     /// English unless the renderer knows better.

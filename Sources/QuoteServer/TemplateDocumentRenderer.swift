@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+import QuotePDF
 import QuoteRendering
 
 /// Quote documents from the editable templates (`QuoteRendering`). The language falls back as the
@@ -9,10 +10,13 @@ import QuoteRendering
 public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     let renderer: QuoteRenderer
     let catalog: PriceListCatalog
+    /// PDF documents (`.pdf`), laid out from the same view model; nil: `.pdf` answers 406.
+    let pdf: QuotePDFRenderer?
 
-    public init(renderer: QuoteRenderer, catalog: PriceListCatalog) {
+    public init(renderer: QuoteRenderer, catalog: PriceListCatalog, pdf: QuotePDFRenderer? = nil) {
         self.renderer = renderer
         self.catalog = catalog
+        self.pdf = pdf
     }
 
     public func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?)
@@ -46,8 +50,10 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
 
     /// A customer-link page in the customer's language; when no quote is known, in the first of
     /// `languages` with label files (`zh-TW` → `zh-Hant`, `nl-BE` → `nl`), else English.
+    /// The quote page links its PDF (`pdfLink`) as "Download PDF (print)" when PDFs are made.
     public func customerPage(
-        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String] = []
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String] = [],
+        pdfLink: String? = nil
     ) throws -> String? {
         guard let quote, let serviceCase else {
             let reader = languages.first { renderer.catalog.labels(for: $0) != nil }
@@ -57,7 +63,7 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
         return try renderer.customerPage(
             kind, quote: quote, case: serviceCase,
             language: try resolved(serviceCase.customer.language, quote: quote),
-            marketLanguage: catalog.language(of: quote))
+            marketLanguage: catalog.language(of: quote), pdfLink: pdf == nil ? nil : pdfLink)
     }
 
     /// The e-mail subject in the document's language.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteCore
+import QuotePDF
 import QuoteRendering
 
 /// `--lang` and `--templates`, shared by the commands that render quotation documents.
@@ -44,6 +45,30 @@ struct DocumentOptions: ParsableArguments {
                 marketLanguage: catalog.language(of: quote))
         } catch {
             throw CLIError.badInput("\(error)")
+        }
+    }
+
+    /// The PDF of a quote on its market's paper, or exit 2 naming what is missing (a font and its
+    /// Debian package, a label, a language).
+    func renderPDF(_ quote: Quote, _ serviceCase: ServiceCase, catalog: PriceListCatalog) throws -> [UInt8] {
+        let pdf = try pdfRenderer(try renderer())
+        do {
+            return try pdf.render(
+                quote, case: serviceCase, language: lang, marketLanguage: catalog.language(of: quote),
+                paper: catalog.paper(of: quote))
+        } catch {
+            throw CLIError.badInput("\(error)")
+        }
+    }
+
+    /// The PDF renderer over `renderer`'s labels, with `pdf/fonts.yaml`: exit 2 when a language's
+    /// font is not installed, naming its Debian package.
+    func pdfRenderer(_ renderer: QuoteRenderer) throws -> QuotePDFRenderer {
+        do {
+            return try QuotePDFRenderer(
+                templatesDirectory: URL(fileURLWithPath: folder()), renderer: renderer)
+        } catch {
+            throw CLIError.badInput("templates: \(error)")
         }
     }
 }

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure speed (build with -c release first).",
         subcommands: [
-            BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchJSON.self,
+            BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchPDF.self, BenchJSON.self,
             BenchGenerateCommand.self,
         ])
 }

@@ -43,6 +43,9 @@ struct EmailCommand: ParsableCommand {
     @Flag(help: "Allow a server without TLS (a trusted local relay; refused together with a password).")
     var insecureNoTls = false
     @Flag(help: "Print the MIME message instead of sending it.") var dryRun = false
+    @Flag(
+        help: "Attach no PDF of the quote (a market can also turn it off: attachPDF: false in market.yaml).")
+    var noAttachment = false
 
     @OptionGroup var priceLists: PriceListOptions
     @OptionGroup var document: DocumentOptions
@@ -76,10 +79,19 @@ struct EmailCommand: ParsableCommand {
                 quote, case: serviceCase, format: .html, language: document.lang, marketLanguage: language)
             let subject = try renderer.subject(
                 for: quote, case: serviceCase, language: document.lang, marketLanguage: language)
+            var attachments: [MailAttachment] = []
+            if !noAttachment, catalog.attachesPDF(quote) {
+                let pdf = try document.renderPDF(quote, serviceCase, catalog: catalog)
+                attachments.append(
+                    try MailAttachment(
+                        fileName: "\(quote.number ?? "quote").pdf", contentType: "application/pdf", bytes: pdf
+                    ))
+            }
             return try MailMessage(
                 from: try sender(), to: try recipients(serviceCase), cc: cc.map { MailAddress($0) },
                 bcc: bcc.map { MailAddress($0) },
-                replyTo: replyTo.map { MailAddress($0) }, subject: subject, textBody: text, htmlBody: html)
+                replyTo: replyTo.map { MailAddress($0) }, subject: subject, textBody: text, htmlBody: html,
+                attachments: attachments)
         } catch let error as RenderError {
             throw CLIError.badInput("\(error)")
         } catch let error as MailError {

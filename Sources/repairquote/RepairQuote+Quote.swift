@@ -16,6 +16,7 @@ struct QuoteCommand: ParsableCommand {
               repairquote quote Examples/nl-out-of-warranty.json
               repairquote quote Examples/pk-free-labor.json --format text
               repairquote quote Examples/hk-doa-swap.json --format html --lang en > hk.html
+              repairquote quote Examples/pk-free-labor.json --format pdf --output pk.pdf
             """)
 
     @Argument(help: ArgumentHelp("The case file, or - for standard input.", valueName: "CASE.json"))
@@ -23,22 +24,31 @@ struct QuoteCommand: ParsableCommand {
 
     @OptionGroup var priceLists: PriceListOptions
 
-    @Option(help: "Output format: json (the contract's quote JSON), text (the plain-text document) or html.")
+    @Option(
+        help:
+            "Output format: json (the contract's quote JSON), text (the plain-text document), html or pdf (A4, or US Letter where the market prints on it)."
+    )
     var format: OutputFormat = .json
 
     @OptionGroup var document: DocumentOptions
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, text, html }
+    @OptionGroup var output: OutputOption
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case json, text, html, pdf }
 
     func run() throws {
-        let output = try CLIError.guarding {
+        try CLIError.guarding {
             let (catalog, serviceCase, quote) = try CaseInput.quote(casePath, priceLists: priceLists).parts
+            let bytes: [UInt8]
             switch format {
-            case .json: return QuoteEncoder.encode(quote) + "\n"
-            case .text: return try document.render(quote, serviceCase, format: .text, catalog: catalog)
-            case .html: return try document.render(quote, serviceCase, format: .html, catalog: catalog)
+            case .json: bytes = Array((QuoteEncoder.encode(quote) + "\n").utf8)
+            case .text:
+                bytes = Array(try document.render(quote, serviceCase, format: .text, catalog: catalog).utf8)
+            case .html:
+                bytes = Array(try document.render(quote, serviceCase, format: .html, catalog: catalog).utf8)
+            case .pdf: bytes = try document.renderPDF(quote, serviceCase, catalog: catalog)
             }
+            try output.write(bytes, binary: format == .pdf)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

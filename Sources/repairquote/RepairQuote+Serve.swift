@@ -84,9 +84,11 @@ extension RepairQuote {
             let (engine, documents) = try CLIError.guarding {
                 () throws -> (QuoteCalculator, TemplateDocumentRenderer) in
                 let catalog = try priceLists.loadCatalog()
+                let renderer = try document.renderer()
                 return (
                     QuoteCalculator(catalog: catalog),
-                    TemplateDocumentRenderer(renderer: try document.renderer(), catalog: catalog)
+                    TemplateDocumentRenderer(
+                        renderer: renderer, catalog: catalog, pdf: try document.pdfRenderer(renderer))
                 )
             }
             options.catalog = engine.catalog

@@ -42,7 +42,10 @@ struct CommandLineTests {
         #expect(command.casePath == "case.json")
         #expect(command.format == .text)
         #expect(command.priceLists.priceLists == "/tmp/pl")
-        #expect(throws: (any Error).self) { try QuoteCommand.parse(["case.json", "--format", "pdf"]) }
+        #expect(throws: (any Error).self) { try QuoteCommand.parse(["case.json", "--format", "docx"]) }
+        #expect(
+            try QuoteCommand.parse(["case.json", "--format", "pdf", "--output", "q.pdf"]).output.path
+                == "q.pdf")
     }
 
     @Test("serve: --header-timeout and --idle-timeout default to 10 and 60 s, and must be positive")

@@ -18,12 +18,17 @@ public struct MarketSettings: Hashable, Sendable {
     public var fees: Fees
     /// The IANA time zone whose calendar day is "today" for a case without a request date.
     public var timeZone: String
+    /// The paper of printed documents (PDF): `paper: a4|letter`, A4 when absent.
+    public var paper: PaperSize
+    /// Whether e-mails carry the quote's PDF (`attachPDF: true|false`, true when absent).
+    public var attachPDF: Bool
 
     package init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
         roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
-        timeZone: String = "UTC", languages: [String]? = nil
+        timeZone: String = "UTC", languages: [String]? = nil, paper: PaperSize = .a4,
+        attachPDF: Bool = true
     ) {
         self.market = market
         self.currency = currency
@@ -41,6 +46,8 @@ public struct MarketSettings: Hashable, Sendable {
         self.turnaroundDays = turnaroundDays
         self.fees = fees
         self.timeZone = timeZone
+        self.paper = paper
+        self.attachPDF = attachPDF
     }
 
     /// The flat fees of a market. Logistics is one way, per device category.

@@ -13,6 +13,8 @@ final class CustomerPageView {
     var form: DecisionFormView?
     /// A message page.
     var message: MessageView?
+    /// The quote's PDF (`TOKEN.pdf`, beside the page), on the quote page when the service makes PDFs.
+    var pdfLink: String?
 
     init(
         lang: String, ui: UILabels, title: String, document: QuoteDocument? = nil,
@@ -46,12 +48,12 @@ final class DecisionFormView {
 
 /// A heading, labelled facts and paragraphs: a message page, or the decision of a decided
 /// document (`QuoteDocument.decided`).
-final class MessageView {
-    var heading: String
+package final class MessageView {
+    package var heading: String
     /// What it is, for CSS: `confirmation-accepted`, `expired`, `accepted`, …
-    var code: String
+    package var code: String
     var facts: [Fact]
-    var paragraphs: [String]
+    package var paragraphs: [String]
     /// The text of a link back to the quote page (after a form sent without a choice, or refused).
     var back: String?
 
@@ -73,6 +75,7 @@ extension CustomerPageView: ViewNode {
         case .document: .optional(document.map(ViewObject.document))
         case .form: .optional(form.map(ViewObject.form))
         case .message: .optional(message.map(ViewObject.message))
+        case .pdfLink: .optional(pdfLink)
         default: nil
         }
     }

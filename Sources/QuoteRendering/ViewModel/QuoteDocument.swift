@@ -8,34 +8,34 @@
 /// The view-model types are final classes: a section pushes a reference (one retain) rather than
 /// copying a struct of a dozen strings, and nothing is boxed. A document is built per render and
 /// only `TextLayout` changes it, before any template sees it.
-final class QuoteDocument {
+package final class QuoteDocument {
     /// BCP 47 code for `<html lang>`: "nl", "zh-Hant".
-    var lang: String
+    package var lang: String
     /// The language's UI strings: `{{ui.issueDate}}`.
     var ui: UILabels
     /// The quote number, or the label for a draft.
-    var number: String
-    var isDraft: Bool
+    package var number: String
+    package var isDraft: Bool
     /// Quote facts: number, issue date, valid until, expected completion, price list.
-    var facts: [Fact]
+    package var facts: [Fact]
     /// Customer and device: name, e-mail, device, IMEI (masked) or serial, fault.
-    var parties: [Fact]
+    package var parties: [Fact]
     /// The sample-prices notice, present when the price list is illustrative.
-    var sampleNotice: String?
+    package var sampleNotice: String?
     /// The coverage status in words, its code (a CSS class) and the plain-words outcome.
-    var status: String
-    var statusCode: String
-    var summary: String
-    var rules: [RuleView]
-    var advice: [String]
-    var windows: [Fact]
-    var notes: [String]
-    var charges: ChargesView
-    var ifRejected: ChargesView?
+    package var status: String
+    package var statusCode: String
+    package var summary: String
+    package var rules: [RuleView]
+    package var advice: [String]
+    package var windows: [Fact]
+    package var notes: [String]
+    package var charges: ChargesView
+    package var ifRejected: ChargesView?
     /// What was decided, when and how, once the quote is decided (`DocumentDecision`).
-    var decided: MessageView?
+    package var decided: MessageView?
     /// The customer's Accept/Reject link, shown above an e-mailed document.
-    var customerLink: String?
+    package var customerLink: String?
 
     init(
         lang: String, ui: UILabels, number: String, isDraft: Bool, facts: [Fact], parties: [Fact],
@@ -62,9 +62,9 @@ final class QuoteDocument {
 }
 
 /// A labelled value: "Issue date" / "2 March 2026".
-final class Fact {
-    var label: String
-    var value: String
+package final class Fact {
+    package var label: String
+    package var value: String
 
     init(label: String, value: String) {
         self.label = label
@@ -73,9 +73,9 @@ final class Fact {
 }
 
 /// A cited rule: its ID and its sentence in the document's language.
-final class RuleView {
-    var id: String
-    var sentence: String
+package final class RuleView {
+    package var id: String
+    package var sentence: String
 
     init(id: String, sentence: String) {
         self.id = id
@@ -84,20 +84,20 @@ final class RuleView {
 }
 
 /// Lines grouped by payer with their totals: the charges if accepted, or if rejected.
-final class ChargesView {
-    var groups: [PayerGroupView]
+package final class ChargesView {
+    package var groups: [PayerGroupView]
     /// Column headings (the same cells as a line).
-    var header: LineView
+    package var header: LineView
     /// One row per payer with lines, then the all-lines total.
-    var totals: [TotalRow]
+    package var totals: [TotalRow]
     /// What the consumer pays ("You pay" / amount) or gets back ("Refund to you" / amount).
-    var due: Fact
+    package var due: Fact
     /// The sum of refund lines as a positive amount, when there are any.
-    var refund: String?
+    package var refund: String?
     /// False when no line of the document (either outcome) carries VAT: templates may then leave
     /// out the VAT-rate and VAT columns (plain text gives them no width).
-    var showVat: Bool
-    var hasLines: Bool { !groups.isEmpty }
+    package var showVat: Bool
+    package var hasLines: Bool { !groups.isEmpty }
 
     init(
         groups: [PayerGroupView], header: LineView, totals: [TotalRow], due: Fact, refund: String?,
@@ -112,15 +112,15 @@ final class ChargesView {
     }
 }
 
-final class PayerGroupView {
+package final class PayerGroupView {
     /// "Customer", "Manufacturer", "Retailer".
-    var payer: String
+    package var payer: String
     /// `consumer`, `manufacturer`, `retailer` (a CSS class).
-    var payerCode: String
+    package var payerCode: String
     /// "What you pay", "Covered by the manufacturer".
-    var heading: String
-    var lines: [LineView]
-    var subtotal: TotalRow
+    package var heading: String
+    package var lines: [LineView]
+    package var subtotal: TotalRow
 
     init(payer: String, payerCode: String, heading: String, lines: [LineView], subtotal: TotalRow) {
         self.payer = payer
@@ -131,22 +131,22 @@ final class PayerGroupView {
     }
 }
 
-final class LineView {
+package final class LineView {
     /// The line kind in words ("Labour", "Refund").
-    var kind: String
-    var kindCode: String
-    var description: String
+    package var kind: String
+    package var kindCode: String
+    package var description: String
     /// Plain text only: the description's continuation lines, padded to the table's width.
-    var more: [String]
-    var quantity: String
-    var unitPrice: String
-    var net: String
-    var vatRate: String
-    var vat: String
-    var gross: String
+    package var more: [String]
+    package var quantity: String
+    package var unitPrice: String
+    package var net: String
+    package var vatRate: String
+    package var vat: String
+    package var gross: String
     /// The rule that decided the line ("PK-3"), when there is one.
-    var rule: String?
-    var isNegative: Bool
+    package var rule: String?
+    package var isNegative: Bool
 
     init(
         kind: String, kindCode: String, description: String, more: [String], quantity: String,
@@ -168,13 +168,13 @@ final class LineView {
     }
 }
 
-final class TotalRow {
-    var label: String
-    var net: String
+package final class TotalRow {
+    package var label: String
+    package var net: String
     /// Empty; in plain text padded to the VAT-rate column so amounts line up with the lines.
-    var vatRate: String
-    var vat: String
-    var gross: String
+    package var vatRate: String
+    package var vat: String
+    package var gross: String
 
     init(label: String, net: String, vatRate: String, vat: String, gross: String) {
         self.label = label

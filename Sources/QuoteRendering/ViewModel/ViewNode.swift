@@ -135,7 +135,7 @@ enum Field: String, CaseIterable, Sendable {
     case lang, ui, number, isDraft, facts, parties, sampleNotice, status, statusCode, summary, rules
     case advice, windows, notes, charges, ifRejected, decided, customerLink
     // CustomerPageView, DecisionFormView, MessageView
-    case title, document, form, message, intro, accept, reject, code, paragraphs, back
+    case title, document, form, message, intro, accept, reject, code, paragraphs, back, pdfLink
     // Fact, RuleView
     case label, value, id, sentence
     // ChargesView

@@ -8,6 +8,11 @@ extension ConsoleQuotesController {
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await access.page(request) { signedIn in
             let number = try context.parameters.require("number")
+            if number.hasSuffix(".pdf") {
+                // "Download PDF": the API's PDF of a quote the signed-in user may read.
+                return try await services.pdfResponse(
+                    try await quotes.readable(String(number.dropLast(4)), by: signedIn.principal))
+            }
             let record = try await quotes.readable(number, by: signedIn.principal)
             let state = services.state(of: record)
             let document = (try? services.document(record, format: .html))?.document

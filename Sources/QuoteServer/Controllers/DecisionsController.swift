@@ -60,10 +60,16 @@ struct DecisionsController<Repository: QuoteRepository> {
     }
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
+    /// `/q/{token}.pdf` is the quote's PDF, answering like the page when the link no longer shows it.
     @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
         do {
-            let record = try await linked(context)
-            return services.customerPage(record, .quote(decision: services.documentDecision(record)))
+            let token = try context.parameters.require("token")
+            if token.hasSuffix(".pdf") {
+                return try await services.pdfResponse(try await linked(token: String(token.dropLast(4))))
+            }
+            let record = try await linked(token: token)
+            return services.customerPage(
+                record, .quote(decision: services.documentDecision(record)), pdfLink: token + ".pdf")
         } catch let page as CustomerPageAnswer {
             return services.customerPage(
                 page.record, page.kind, languages: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
@@ -142,7 +148,10 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// The quote of the link's token: 404 unknown; 410 once replaced or void, and after
     /// `validUntil` while undecided.
     func linked(_ context: BasicRequestContext) async throws -> QuoteRecord {
-        let token = try context.parameters.require("token")
+        try await linked(token: try context.parameters.require("token"))
+    }
+
+    func linked(token: String) async throws -> QuoteRecord {
         guard let record = try await repo.quote(customerToken: token) else {
             throw CustomerPageAnswer(record: nil, kind: .unknownLink)
         }

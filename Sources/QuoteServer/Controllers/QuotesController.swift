@@ -101,10 +101,15 @@ struct QuotesController<Repository: QuoteRepository> {
         return result
     }
 
-    /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix.
+    /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix,
+    /// or as a PDF by a `.pdf` suffix.
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try services.keys.require(request, Set(Role.allCases))
         var number = try context.parameters.require("number")
+        if number.hasSuffix(".pdf") {
+            return try await services.pdfResponse(
+                try await readable(String(number.dropLast(4)), by: principal))
+        }
         var format = DocumentFormat.from(accept: request.headers[.accept])
         if let accept = request.headers[.accept], format == nil, !DocumentFormat.acceptsJSON(accept) {
             throw APIError(

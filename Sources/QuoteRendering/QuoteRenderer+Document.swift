@@ -1,0 +1,25 @@
+import QuoteCore
+
+extension QuoteRenderer {
+    /// The view model of a quote's document in the resolved language (see `resolveLanguage`),
+    /// with its decision and customer link, and that language's labels: what the templates render,
+    /// and what the PDF layout (QuotePDF) lays out, so every string and amount has one home.
+    /// `format` chooses the `ui` labels' form (wrapped to 80 columns for text) and the text layout.
+    package func document(
+        _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat = .html, language: String?,
+        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil
+    ) throws(RenderError) -> (document: QuoteDocument, labels: LabelSet) {
+        let code = try resolveLanguage(
+            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage,
+            marketLanguages: quote.languages)
+        guard let locale = locales[code], let tables = tables[code], let ui = uiTables[code]?[format] else {
+            throw .unknownLanguage(code, available: languages)
+        }
+        let builder = try DocumentBuilder(locale: locale, ui: ui, tables: tables, currency: quote.currency)
+        var document = try builder.document(quote, case: serviceCase)
+        if let decision { try builder.apply(decision, to: document, quote: quote) }
+        document.customerLink = customerLink
+        if format == .text { TextLayout.apply(to: &document) }
+        return (document, locale.labels)
+    }
+}
