@@ -278,7 +278,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="layout-e2e-")
     layout = Layout(os.path.abspath(args.bin), workdir, args.screenshots)
     order = ["test_customer_page_nl_320", "test_customer_page_nl_400", "test_customer_page_zh_hant_320",
-             "test_customer_page_zh_hant_400", "test_customer_page_hk_320", "test_customer_page_desktop_keeps_columns",
+             "test_customer_page_zh_hant_400", "test_customer_page_desktop_keeps_columns",
              "test_console_document_1280", "test_console_document_400", "test_console_list_cards_400",
              "test_no_page_load_answered_404"]
     return run(layout, order, workdir)
