@@ -15,6 +15,9 @@ struct BrokenRenderer: QuoteDocumentRendering {
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String
     { throw Broken() }
+    func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws
+        -> [UInt8]?
+    { throw Broken() }
 }
 
 @Suite("error answers: JSON bodies, request ids, logged 5xx")
@@ -55,6 +58,27 @@ struct ErrorAnswerTests {
             #expect(answer.status == .contentTooLarge)
             #expect(answer.json["error"] as? String == "the body is larger than this endpoint takes")
         }
+    }
+
+    @Test("a PDF that fails to render is 500 with a JSON body and the request id, logged at error level")
+    func pdfRenderFailure() async throws {
+        let lines = ServiceLogHandlerTests.Lines()
+        var server = try TestServer(renderer: BrokenRenderer())
+        server.services.logger = ServiceLogHandlerTests.logger(lines)
+        try await server.test { client in
+            _ = try await client.issue(Fixtures.dutchRepair())
+            let answer = try await client.call(
+                .get, "/v1/quotes/NL-2026-000001.pdf", key: Key.desk,
+                headers: [HTTPField.Name("X-Request-Id")!: "pdf-7"])
+            #expect(answer.status == .internalServerError)
+            #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect((answer.json["error"] as? String)?.hasPrefix("unexpected error") == true)
+            #expect(answer.headers[HTTPField.Name("X-Request-Id")!] == "pdf-7")
+        }
+        let errors = lines.withLock { $0 }.filter { $0.contains(" error ") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("requestId=pdf-7") == true)
+        #expect(errors.first?.contains("Broken") == true)
     }
 
     @Test("an unexpected error is 500 with a JSON body, logged at error level with the request id")
