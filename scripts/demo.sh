@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the shipped sample data: builds repairquote and quotes every example case.
+# The main job on the shipped sample data: builds repairquote, quotes every example case and writes
+# two of them as PDF documents.
 # Usage: bash scripts/demo.sh [CASE.json]   (one case in full, else a one-line summary of every example,
 #        then the web console on http://127.0.0.1:8080/console with a demo user; --no-console skips it)
 set -euo pipefail
@@ -28,6 +29,12 @@ for f in Examples/*.json; do
   case "$f" in *keys*) continue ;; esac
   "$bin" quote "$f" | python3 -c "$summary" "$(basename "$f")"
 done
+# The Dutch and Hong Kong quotes as PDF documents, as a customer receives them.
+pdf_dir=$(mktemp -d)
+"$bin" quote Examples/nl-out-of-warranty.json --format pdf --output "$pdf_dir/nl-out-of-warranty.pdf"
+"$bin" quote Examples/hk-out-of-warranty.json --format pdf --output "$pdf_dir/hk-out-of-warranty.pdf"
+echo
+echo "PDF documents: $pdf_dir/nl-out-of-warranty.pdf  $pdf_dir/hk-out-of-warranty.pdf"
 [ "$console" = 1 ] || exit 0
 # The web console with a demo user (a fresh password each run), until Ctrl-C.
 demo_dir=$(mktemp -d)
