@@ -285,7 +285,10 @@ struct JSONFastPathTests {
         #expect(throws: ValidationError(field: "customer.name", "must not be empty")) {
             try decoded(name: "\u{A0}\u{3000} ", model: "M")
         }
-        for model in ["\tTV-55X", "TV-55X\n", "TV\r\nX", "TV\u{0}", "TV\u{85}", "\u{2066}TV", "TV\u{2028}X", "TV\u{2029}"] {
+        for model in [
+            "\tTV-55X", "TV-55X\n", "TV\r\nX", "TV\u{0}", "TV\u{85}", "\u{2066}TV", "TV\u{2028}X",
+            "TV\u{2029}",
+        ] {
             #expect(
                 throws: ValidationError(
                     field: "device.model", "contains a control or text-direction character")

@@ -60,38 +60,20 @@ struct ErrorAnswerTests {
         }
     }
 
-    @Test("a PDF that fails to render is 500 with a JSON body and the request id, logged at error level")
-    func pdfRenderFailure() async throws {
+    @Test(
+        "an unexpected error (a document or PDF that fails to render) is 500 with a JSON body, logged at error level with the request id",
+        arguments: ["html", "pdf"])
+    func unexpected(_ document: String) async throws {
         let lines = ServiceLogHandlerTests.Lines()
         var server = try TestServer(renderer: BrokenRenderer())
         server.services.logger = ServiceLogHandlerTests.logger(lines)
         try await server.test { client in
             _ = try await client.issue(Fixtures.dutchRepair())
             let answer = try await client.call(
-                .get, "/v1/quotes/NL-2026-000001.pdf", key: Key.desk,
-                headers: [HTTPField.Name("X-Request-Id")!: "pdf-7"])
-            #expect(answer.status == .internalServerError)
-            #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
-            #expect((answer.json["error"] as? String)?.hasPrefix("unexpected error") == true)
-            #expect(answer.headers[HTTPField.Name("X-Request-Id")!] == "pdf-7")
-        }
-        let errors = lines.withLock { $0 }.filter { $0.contains(" error ") }
-        #expect(errors.count == 1)
-        #expect(errors.first?.contains("requestId=pdf-7") == true)
-        #expect(errors.first?.contains("Broken") == true)
-    }
-
-    @Test("an unexpected error is 500 with a JSON body, logged at error level with the request id")
-    func unexpected() async throws {
-        let lines = ServiceLogHandlerTests.Lines()
-        var server = try TestServer(renderer: BrokenRenderer())
-        server.services.logger = ServiceLogHandlerTests.logger(lines)
-        try await server.test { client in
-            _ = try await client.issue(Fixtures.dutchRepair())
-            let answer = try await client.call(
-                .get, "/v1/quotes/NL-2026-000001.html", key: Key.desk,
+                .get, "/v1/quotes/NL-2026-000001.\(document)", key: Key.desk,
                 headers: [HTTPField.Name("X-Request-Id")!: "trace-42_a"])
             #expect(answer.status == .internalServerError)
+            #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
             #expect((answer.json["error"] as? String)?.hasPrefix("unexpected error") == true)
             #expect(answer.headers[HTTPField.Name("X-Request-Id")!] == "trace-42_a")
         }
