@@ -252,7 +252,8 @@ class Console:
         self.submit("button[name=action][value=issue]")
         self.wait_for(lambda: self.all("[data-quote-number]"))
         self.number = self.css("[data-quote-number]").get_attribute("data-quote-number")
-        assert self.path() == f"/console/quotes/{self.number}", self.path()
+        assert self.path() == f"/console/quotes/{self.number}?done=issue", self.path()
+        assert self.css("p.notice[role=status]").text == "Quote issued.", self.css("p.notice").text
         assert "/q/" in self.css("#customer-link").get_attribute("value")
 
     def test_list(self):

@@ -49,7 +49,7 @@ extension ConsoleQuotesController {
                     "supersedes": "\(supersedes ?? "-")",
                 ])
             return ConsoleResponse.redirect(
-                "/console/quotes/\(number)",
+                "/console/quotes/\(number)?done=issue",
                 cookies: [console.linkCookie(token: result.issued.customerToken, number: number)])
         } catch let error as ValidationError {
             access.logger.info(
