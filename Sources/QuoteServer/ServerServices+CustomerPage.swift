@@ -51,8 +51,13 @@ extension ServerServices {
     /// The decision of a stored quote as documents show it, nil while undecided: on the market's
     /// calendar day of `decidedAt` (``QuoteRendering/DocumentDecision/init(_:timeZone:)``).
     public func documentDecision(_ record: QuoteRecord) -> DocumentDecision? {
-        let zone = renderer?.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        let zone = timeZone(of: MarketCode(record.market))
         return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
+    }
+
+    /// The market's time zone (its price lists' `settings.timeZone`); UTC when the renderer cannot say.
+    public func timeZone(of market: MarketCode) -> TimeZone {
+        renderer?.timeZone(of: market) ?? TimeZone(identifier: "UTC")!
     }
 }
 

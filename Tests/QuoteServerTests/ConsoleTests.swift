@@ -192,12 +192,18 @@ struct ConsoleTests {
             let decided = try await desk.request(
                 .post, location + "/decision",
                 form: [
-                    ("decision", "accepted"), ("channel", "phone"), ("note", ""),
+                    ("decision", "accepted"), ("channel", "phone"), ("note", "Calls back <b>Friday</b>"),
                     ("csrf", ConsoleBrowser.csrf(deskPage.text) ?? ""),
                 ])
             #expect(decided.status == .seeOther)
             let page11 = try await desk.request(.get, location)
             #expect(page11.text.contains(#"data-state="accepted""#))
+            // Who answered, when (in the market's time zone), how, and the desk's note, escaped.
+            #expect(page11.text.contains(#"<dd data-by>desk</dd>"#))
+            #expect(page11.text.contains(#"<dd data-channel>Phone</dd>"#))
+            #expect(page11.text.contains(#"<dd data-note>Calls back &lt;b&gt;Friday&lt;/b&gt;</dd>"#))
+            #expect(
+                page11.text.contains(/<dd data-at>\d{1,2} \w+ 20\d\d \d\d:\d\d \(Europe\/Amsterdam\)<\/dd>/))
         }
     }
 
@@ -230,6 +236,7 @@ struct ConsoleTests {
             #expect(voided.status == .seeOther)
             let page = try await desk.request(.get, second)
             #expect(page.text.contains(#"data-state="void""#))
+            #expect(page.text.contains(#"<dd data-reason>customer withdrew</dd>"#))
         }
     }
 

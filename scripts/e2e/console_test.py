@@ -278,9 +278,14 @@ class Console:
         self.go(f"/console/quotes/{self.number}")
         self.css("#d-accepted").click()
         Select(self.css("select[name=channel]")).select_by_value("phone")
+        self.css("#note").send_keys("Calls back Friday")
         self.submit("#decision-form button[type=submit]")
         self.wait_for(lambda: "done=decision" in self.driver.current_url)
         assert self.css("[data-state]").get_attribute("data-state") == "accepted"
+        assert self.css("#decided [data-by]").text == "desk", self.css("#decided").text
+        assert self.css("#decided [data-channel]").text == "Phone", self.css("#decided").text
+        assert self.css("#decided [data-note]").text == "Calls back Friday", self.css("#decided").text
+        assert self.css("#decided [data-at]").text.endswith("(Europe/Amsterdam)"), self.css("#decided").text
 
     def test_phone_layout(self):
         self.viewport(400)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuoteCore
+import QuoteRendering
 import QuoteStore
 
 extension ConsoleQuotesController {
@@ -39,6 +40,15 @@ extension ConsoleQuotesController {
                 "notice",
                 request.uri.queryParameters["done"].map {
                     console.pages.label("done." + String($0), signedIn.language)
+                })
+            view.set("decided", decidedView(record, signedIn))
+            view.set(
+                "voided",
+                record.voided.map {
+                    [
+                        "reason": $0.reason, "by": $0.voidedBy,
+                        "at": moment($0.voidedAt, market: record.market),
+                    ]
                 })
             if let superseded = record.supersededBy { view["supersededBy"] = superseded }
             if let previous = record.supersedes { view["supersedes"] = previous }
@@ -82,6 +92,33 @@ extension ConsoleQuotesController {
                 metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
             return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)", cookies: cookies)
         }
+    }
+
+    /// Who answered, when (date and time in the market's time zone), how, and the note.
+    func decidedView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any]? {
+        guard let decision = record.decision, let shown = DocumentDecision(decision) else { return nil }
+        let channel = shown.channel
+        var view: [String: Any] = [
+            "by": decision.decidedBy, "at": moment(decision.decidedAt, market: record.market),
+            "channel": console.pages.label("channel." + channel, signedIn.language),
+            "decision": console.pages.label("state." + decision.decision.rawValue, signedIn.language),
+        ]
+        view.set("note", decision.note.flatMap { $0.isEmpty ? nil : $0 })
+        return view
+    }
+
+    /// `at` as the market's date, time of day and time zone: "7 december 2026 16:04 (Europe/Amsterdam)".
+    func moment(_ at: Date, market: String) -> String {
+        let code = MarketCode(market)
+        let zone = services.timeZone(of: code)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: at)
+        let day = CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+        let format = console.format(for: code, today: services.today(code))
+        let date = day.map { format?.date($0) ?? $0.description } ?? ""
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(date) \(time) (\(zone.identifier))"
     }
 
     /// The customer link this browser was given for the quote (``ConsoleConfiguration/linkCookie(token:number:)``),
