@@ -204,17 +204,23 @@ struct ConsoleTests {
             #expect(page11.text.contains(#"<dd data-note>Calls back &lt;b&gt;Friday&lt;/b&gt;</dd>"#))
             #expect(
                 page11.text.contains(/<dd data-at>\d{1,2} \w+ 20\d\d \d\d:\d\d \(Europe\/Amsterdam\)<\/dd>/))
+            // Open, the quote offered a new link and an e-mail; decided, neither can help.
+            #expect(deskPage.text.contains(#"id="new-link""#) && deskPage.text.contains(#"id="email-it""#))
+            #expect(!page11.text.contains(#"id="new-link""#) && !page11.text.contains(#"id="email-it""#))
+            #expect(!page11.text.contains("earlier links keep working"))
         }
     }
 
     @Test("revise issues a replacement from the filled form; void needs a reason; e-mail queues")
     func reviseVoidEmail() async throws {
         try await ConsoleFixture.server().test { client in
-            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            var (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
             let issued = try await desk.request(
                 .post, "/console/quotes/new",
                 form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
             let first = try #require(issued.headers[.location]?.split(separator: "?").first.map(String.init))
+            desk.linkCookie = ConsoleBrowser.cookie("console_link", in: issued)
+            #expect(try await desk.request(.get, first).text.contains(#"id="customer-link""#))
             let form = try await desk.request(.get, first + "/revise")
             #expect(form.text.contains(#"value="JOB-77""#) && form.text.contains(#"value="490154203237518""#))
             var fields = ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf)
@@ -226,6 +232,10 @@ struct ConsoleTests {
             #expect(second != first)
             let old = try await desk.request(.get, first)
             #expect(old.text.contains(#"data-state="superseded""#))
+            // A replaced quote's link is dead: no link to copy, no new one, no e-mail.
+            #expect(!old.text.contains(#"id="customer-link""#) && old.text.contains(#"id="link-closed""#))
+            #expect(!old.text.contains(#"id="new-link""#) && !old.text.contains(#"id="email-it""#))
+            #expect(!old.text.contains("earlier links keep working"))
             let emailed = try await desk.request(.post, second + "/email", form: [("csrf", csrf ?? "")])
             #expect(emailed.headers[.location] == second + "?done=email")
             let noReason = try await desk.request(
@@ -237,6 +247,9 @@ struct ConsoleTests {
             let page = try await desk.request(.get, second)
             #expect(page.text.contains(#"data-state="void""#))
             #expect(page.text.contains(#"<dd data-reason>customer withdrew</dd>"#))
+            #expect(
+                page.text.contains(#"id="link-closed""#) && !page.text.contains("earlier links keep working"))
+            #expect(!page.text.contains(#"id="new-link""#) && !page.text.contains(#"id="email-it""#))
         }
     }
 

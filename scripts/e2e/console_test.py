@@ -255,6 +255,7 @@ class Console:
         assert self.path() == f"/console/quotes/{self.number}?done=issue", self.path()
         assert self.css("p.notice[role=status]").text == "Quote issued.", self.css("p.notice").text
         assert "/q/" in self.css("#customer-link").get_attribute("value")
+        assert self.all("#new-link") and self.all("#email-it")
 
     def test_list(self):
         self.go("/console/quotes")
@@ -286,6 +287,9 @@ class Console:
         assert self.css("#decided [data-channel]").text == "Phone", self.css("#decided").text
         assert self.css("#decided [data-note]").text == "Calls back Friday", self.css("#decided").text
         assert self.css("#decided [data-at]").text.endswith("(Europe/Amsterdam)"), self.css("#decided").text
+        # Decided: no new link, no e-mail, no "earlier links keep working".
+        assert not self.all("#new-link") and not self.all("#email-it")
+        assert "earlier links keep working" not in self.css("article").text
 
     def test_phone_layout(self):
         self.viewport(400)

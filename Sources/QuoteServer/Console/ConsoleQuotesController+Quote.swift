@@ -22,11 +22,15 @@ extension ConsoleQuotesController {
             view["state"] = state.rawValue
             view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
             view["document"] = document.map(Self.documentBody) ?? ""
-            view.set("customerLink", try await linkShown(request, number: number))
+            // A void or replaced quote's links open no quote: no link to copy, no new one.
+            let closed = state == .void || state == .superseded
+            view["linkClosed"] = closed
+            if !closed { view.set("customerLink", try await linkShown(request, number: number)) }
+            // A new link or an e-mail helps only while the customer can still answer.
             let open = state == .issued
             let staff = signedIn.user.role != .finance
-            view["mayLink"] = staff && state != .void && state != .superseded
-            view["mayEmail"] = signedIn.user.role == .serviceCenter && state != .void && state != .superseded
+            view["mayLink"] = staff && open
+            view["mayEmail"] = signedIn.user.role == .serviceCenter && open
             view["mayDecide"] = staff && open
             view["mayRevise"] = staff && open
             view["mayVoid"] = staff && open
