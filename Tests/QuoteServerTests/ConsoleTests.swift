@@ -240,7 +240,25 @@ struct ConsoleTests {
             #expect(emailed.headers[.location] == second + "?done=email")
             let noReason = try await desk.request(
                 .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "")])
-            #expect(noReason.status == .unprocessableContent && noReason.text.contains("reason"))
+            // An empty (or blank) reason: the quote page again, 422, with the reason field marked.
+            #expect(noReason.status == .unprocessableContent)
+            #expect(
+                noReason.text.contains(#"data-quote-number="\#(second.dropFirst("/console/quotes/".count))""#)
+            )
+            #expect(noReason.text.contains(#"aria-invalid="true" aria-describedby="reason-error">"#))
+            #expect(
+                noReason.text.contains(
+                    #"<p class="field-error" id="reason-error">Give the reason for voiding (1 to 500 characters).</p>"#
+                ))
+            let spaces = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "   ")])
+            #expect(spaces.status == .unprocessableContent && spaces.text.contains(#"id="reason-error""#))
+            // Too long: marked too, the text kept (escaped) to shorten.
+            let long = "<i>" + String(repeating: "x", count: 500)
+            let tooLong = try await desk.request(
+                .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", long)])
+            #expect(tooLong.status == .unprocessableContent)
+            #expect(tooLong.text.contains(#"reason-error">&lt;i&gt;xxx"#))
             let voided = try await desk.request(
                 .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "customer withdrew")])
             #expect(voided.status == .seeOther)

@@ -291,6 +291,24 @@ class Console:
         assert not self.all("#new-link") and not self.all("#email-it")
         assert "earlier links keep working" not in self.css("article").text
 
+    def test_void_reason(self):
+        self.fill_case("E2E-VOID")
+        self.submit("button[name=action][value=issue]")
+        self.wait_for(lambda: self.all("[data-quote-number]"))
+        number = self.css("[data-quote-number]").get_attribute("data-quote-number")
+        # Blank passes the browser's `required`; the server marks the field on the quote page.
+        self.css("#reason").send_keys("   ")
+        self.submit("button.danger")
+        assert self.css("#reason").get_attribute("aria-invalid") == "true"
+        assert self.css("#reason-error").text.startswith("Give the reason"), self.css("#reason-error").text
+        assert self.css("[data-quote-number]").get_attribute("data-quote-number") == number
+        self.css("#reason").clear()
+        self.css("#reason").send_keys("customer withdrew")
+        self.submit("button.danger")
+        self.wait_for(lambda: "done=void" in self.driver.current_url)
+        assert self.css("#voided [data-reason]").text == "customer withdrew", self.css("#voided").text
+        assert self.all("#link-closed") and not self.all("#customer-link")
+
     def test_phone_layout(self):
         self.viewport(400)
         try:
@@ -386,7 +404,8 @@ def main():
     workdir = tempfile.mkdtemp(prefix="console-e2e-")
     console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
     order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
-             "test_list", "test_search", "test_decision", "test_phone_layout", "test_csrf_refusal",
+             "test_list", "test_search", "test_decision", "test_void_reason",
+             "test_phone_layout", "test_csrf_refusal",
              "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]
     return run(console, order, workdir)
 

@@ -14,51 +14,62 @@ extension ConsoleQuotesController {
                 return try await services.pdfResponse(
                     try await quotes.readable(String(number.dropLast(4)), by: signedIn.principal))
             }
-            let record = try await quotes.readable(number, by: signedIn.principal)
-            let state = services.state(of: record)
-            let document = (try? services.document(record, format: .html))?.document
-            var view = access.baseView(signedIn)
-            view["number"] = record.number
-            view["state"] = state.rawValue
-            view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
-            view["document"] = document.map(Self.documentBody) ?? ""
-            // A void or replaced quote's links open no quote: no link to copy, no new one.
-            let closed = state == .void || state == .superseded
-            view["linkClosed"] = closed
-            if !closed { view.set("customerLink", try await linkShown(request, number: number)) }
-            // A new link or an e-mail helps only while the customer can still answer.
-            let open = state == .issued
-            let staff = signedIn.user.role != .finance
-            view["mayLink"] = staff && open
-            view["mayEmail"] = signedIn.user.role == .serviceCenter && open
-            view["mayDecide"] = staff && open
-            view["mayRevise"] = staff && open
-            view["mayVoid"] = staff && open
-            view["channels"] = DecisionChannel.staff.map {
-                [
-                    "value": $0.rawValue,
-                    "label": console.pages.label("channel." + $0.rawValue, signedIn.language),
-                ]
-            }
-            view.set(
-                "notice",
-                request.uri.queryParameters["done"].map {
-                    console.pages.label("done." + String($0), signedIn.language)
-                })
-            view.set("decided", decidedView(record, signedIn))
-            view.set(
-                "voided",
-                record.voided.map {
-                    [
-                        "reason": $0.reason, "by": $0.voidedBy,
-                        "at": moment($0.voidedAt, market: record.market),
-                    ]
-                })
-            if let superseded = record.supersededBy { view["supersededBy"] = superseded }
-            if let previous = record.supersedes { view["supersedes"] = previous }
-            return ConsoleResponse.page(
-                console.pages.render("quote", language: signedIn.language, view: view))
+            return try await quotePage(request, number: number, signedIn)
         }
+    }
+
+    /// The quote page; `reasonError` marks the void form's reason field, which keeps `reason`.
+    func quotePage(
+        _ request: Request, number: String, _ signedIn: ConsoleAccess.SignedIn, reason: String = "",
+        reasonError: String? = nil
+    ) async throws -> Response {
+        let record = try await quotes.readable(number, by: signedIn.principal)
+        let state = services.state(of: record)
+        let document = (try? services.document(record, format: .html))?.document
+        var view = access.baseView(signedIn)
+        view["number"] = record.number
+        view["state"] = state.rawValue
+        view["stateLabel"] = console.pages.label("state." + state.rawValue, signedIn.language)
+        view["document"] = document.map(Self.documentBody) ?? ""
+        // A void or replaced quote's links open no quote: no link to copy, no new one.
+        let closed = state == .void || state == .superseded
+        view["linkClosed"] = closed
+        if !closed { view.set("customerLink", try await linkShown(request, number: number)) }
+        // A new link or an e-mail helps only while the customer can still answer.
+        let open = state == .issued
+        let staff = signedIn.user.role != .finance
+        view["mayLink"] = staff && open
+        view["mayEmail"] = signedIn.user.role == .serviceCenter && open
+        view["mayDecide"] = staff && open
+        view["mayRevise"] = staff && open
+        view["mayVoid"] = staff && open
+        view["channels"] = DecisionChannel.staff.map {
+            [
+                "value": $0.rawValue,
+                "label": console.pages.label("channel." + $0.rawValue, signedIn.language),
+            ]
+        }
+        view.set(
+            "notice",
+            request.uri.queryParameters["done"].map {
+                console.pages.label("done." + String($0), signedIn.language)
+            })
+        view.set("decided", decidedView(record, signedIn))
+        view.set(
+            "voided",
+            record.voided.map {
+                [
+                    "reason": $0.reason, "by": $0.voidedBy,
+                    "at": moment($0.voidedAt, market: record.market),
+                ]
+            })
+        if let superseded = record.supersededBy { view["supersededBy"] = superseded }
+        if let previous = record.supersedes { view["supersedes"] = previous }
+        view["reason"] = reason
+        view.set("reasonError", reasonError)
+        return ConsoleResponse.page(
+            console.pages.render("quote", language: signedIn.language, view: view),
+            status: reasonError == nil ? .ok : .unprocessableContent)
     }
 
     /// `decision`, `email`, `void` and `link` (a new customer link, kept in the session to show it)
@@ -80,8 +91,16 @@ extension ConsoleQuotesController {
                 _ = try await quotes.readable(number, by: principal)
                 _ = try await EmailController(repo: repo, services: services).enqueue(number, to: nil)
             case "void" where principal.role != .finance:
-                _ = try await LifecycleController(repo: repo, services: services).void(
-                    number, reason: fields["reason"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
+                let reason = fields["reason"] ?? ""
+                do {
+                    _ = try await LifecycleController(repo: repo, services: services).void(
+                        number, reason: reason.isEmpty ? nil : reason, by: principal)
+                } catch  where Self.field(of: error) == "reason" {
+                    // An empty or too long reason: the quote page again, the field marked.
+                    return try await quotePage(
+                        request, number: number, signedIn, reason: reason,
+                        reasonError: console.pages.label("reasonRequired", signedIn.language))
+                }
             case "link" where principal.role != .finance:
                 let token = try await CustomerLinkController(repo: repo, services: services).newToken(
                     number, by: principal)
@@ -95,6 +114,15 @@ extension ConsoleQuotesController {
                 "console action",
                 metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
             return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)", cookies: cookies)
+        }
+    }
+
+    /// The request field an API or validation error names, if any.
+    static func field(of error: any Error) -> String? {
+        switch error {
+        case let error as APIError: error.field
+        case let error as ValidationError: error.field
+        default: nil
         }
     }
 
