@@ -168,6 +168,20 @@ struct ConsoleTests {
             let page = try await shop.request(.get, redirect)
             #expect(page.text.contains(#"data-quote-number="\#(number)""#))
             #expect(page.text.contains(#"<p class="notice" role="status">Quote issued.</p>"#))
+            // One summary line first (state, customer, what each payer owes, valid until), then
+            // the document, then the actions.
+            let summary = try #require(
+                page.text.firstMatch(of: /<p class="summary" id="summary">(.*?)<\/p>/)?.1)
+            #expect(
+                summary.contains(#"data-state="issued""#)
+                    && summary.contains("<span data-customer>Anna de Vries</span>"))
+            #expect(summary.contains(#"<span data-payer="consumer">Customer pays <strong>€"#))
+            #expect(summary.contains(/<span data-valid-until>\d{1,2} \w+ 20\d\d<\/span>/))
+            let order = [
+                "id=\"summary\"", "class=\"document paper\"", "id=\"download-pdf\"", "id=\"new-link\"",
+            ]
+            .map { page.text.range(of: $0)?.lowerBound }
+            #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! })
             #expect(page.text.contains("/q/"))
             let list = try await shop.request(.get, "/console/quotes?q=Anna")
             #expect(list.text.contains(#"<tr data-quote-number="\#(number)""#))
@@ -246,6 +260,7 @@ struct ConsoleTests {
                 noReason.text.contains(#"data-quote-number="\#(second.dropFirst("/console/quotes/".count))""#)
             )
             #expect(noReason.text.contains(#"aria-invalid="true" aria-describedby="reason-error">"#))
+            #expect(noReason.text.contains(##"<p class="notice invalid" role="alert"><a href="#reason">"##))
             #expect(
                 noReason.text.contains(
                     #"<p class="field-error" id="reason-error">Give the reason for voiding (1 to 500 characters).</p>"#

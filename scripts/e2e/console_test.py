@@ -256,6 +256,11 @@ class Console:
         assert self.css("p.notice[role=status]").text == "Quote issued.", self.css("p.notice").text
         assert "/q/" in self.css("#customer-link").get_attribute("value")
         assert self.all("#new-link") and self.all("#email-it")
+        # The summary line leads, the document follows, the actions come after it.
+        summary = self.css("#summary")
+        assert "Anna de Vries" in summary.text and "Customer pays" in summary.text, summary.text
+        document_top = self.css("section.document").location["y"]
+        assert summary.location["y"] < document_top < self.css("#new-link").location["y"]
 
     def test_list(self):
         self.go("/console/quotes")

@@ -54,6 +54,7 @@ extension ConsoleQuotesController {
             request.uri.queryParameters["done"].map {
                 console.pages.label("done." + String($0), signedIn.language)
             })
+        view.set("summary", summaryView(record, signedIn))
         view.set("decided", decidedView(record, signedIn))
         view.set(
             "voided",
@@ -124,6 +125,27 @@ extension ConsoleQuotesController {
         case let error as ValidationError: error.field
         default: nil
         }
+    }
+
+    /// The page's first line: the customer, what each payer owes (the customer always, the others
+    /// when they pay something) in the market's format, and the last day the quote is valid.
+    func summaryView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any]? {
+        guard let (quote, serviceCase) = try? services.recomputed(record) else { return nil }
+        let market = MarketCode(record.market)
+        let format = console.format(for: market, today: services.today(market))
+        let payers: [[String: String]] = Payer.allCases.compactMap { payer in
+            let gross = quote.totals[payer].gross
+            guard payer == .consumer || gross.minorUnits != 0 else { return nil }
+            return [
+                "payer": payer.rawValue,
+                "label": console.pages.label("payer." + payer.rawValue, signedIn.language),
+                "amount": (try? format?.money(gross)) ?? gross.description,
+            ]
+        }
+        return [
+            "customer": serviceCase.customer.name, "payers": payers,
+            "validUntil": CivilDate(record.validUntil).flatMap { format?.date($0) } ?? record.validUntil,
+        ]
     }
 
     /// Who answered, when (date and time in the market's time zone), how, and the note.
