@@ -171,7 +171,7 @@ struct ConsoleTests {
             // One summary line first (state, customer, what each payer owes, valid until), then
             // the document, then the actions.
             let summary = try #require(
-                page.text.firstMatch(of: /<p class="summary" id="summary">(.*?)<\/p>/)?.1)
+                page.text.firstMatch(of: /<p class="quote-summary" id="summary">(.*?)<\/p>/)?.1)
             #expect(
                 summary.contains(#"data-state="issued""#)
                     && summary.contains("<span data-customer>Anna de Vries</span>"))
