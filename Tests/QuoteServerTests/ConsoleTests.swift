@@ -218,6 +218,12 @@ struct ConsoleTests {
             #expect(page11.text.contains(#"<dd data-note>Calls back &lt;b&gt;Friday&lt;/b&gt;</dd>"#))
             #expect(
                 page11.text.contains(/<dd data-at>\d{1,2} \w+ 20\d\d \d\d:\d\d \(Europe\/Amsterdam\)<\/dd>/))
+            // The answer and the void ask first (console.js confirms forms with data-confirm).
+            #expect(
+                deskPage.text.contains(
+                    #"id="decision-form" data-confirm="Record this answer? It is final: the quote cannot be answered again.""#
+                ))
+            #expect(deskPage.text.contains(#"id="void-form" data-confirm="Void this quote?"#))
             // Open, the quote offered a new link and an e-mail; decided, neither can help.
             #expect(deskPage.text.contains(#"id="new-link""#) && deskPage.text.contains(#"id="email-it""#))
             #expect(!page11.text.contains(#"id="new-link""#) && !page11.text.contains(#"id="email-it""#))

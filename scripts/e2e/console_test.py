@@ -26,7 +26,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.expected_conditions import alert_is_present, staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "e2e-password-0001"
@@ -124,7 +124,10 @@ class Console:
         (looking for an element of the answer straight after the click raced a slow server)."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.css(selector).click()
+        self.wait_replaced(page)
 
+    def wait_replaced(self, page):
+        """Waits until `page` (the old document's html element) has been replaced."""
         def replaced(driver):
             try:
                 return staleness_of(page)(driver)
@@ -132,6 +135,21 @@ class Console:
                 return True  # Chromium: "Node … does not belong to the document", i.e. replaced
 
         WebDriverWait(self.driver, 20).until(replaced)
+
+    def confirm(self, selector, accept=True):
+        """Clicks a button whose form asks first (data-confirm); returns the question after
+        accepting it (and waiting for the next page) or dismissing it."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.css(selector).click()
+        WebDriverWait(self.driver, 20).until(alert_is_present())
+        alert = self.driver.switch_to.alert
+        question = alert.text
+        if not accept:
+            alert.dismiss()
+            return question
+        alert.accept()
+        self.wait_replaced(page)
+        return question
 
     def sign_in(self, name):
         self.driver.delete_all_cookies()
@@ -285,7 +303,11 @@ class Console:
         self.css("#d-accepted").click()
         Select(self.css("select[name=channel]")).select_by_value("phone")
         self.css("#note").send_keys("Calls back Friday")
-        self.submit("#decision-form button[type=submit]")
+        # A final answer asks first; dismissed, nothing is recorded.
+        question = self.confirm("#decision-form button[type=submit]", accept=False)
+        assert question.startswith("Record this answer?"), question
+        assert self.css("[data-state]").get_attribute("data-state") == "issued"
+        self.confirm("#decision-form button[type=submit]")
         self.wait_for(lambda: "done=decision" in self.driver.current_url)
         assert self.css("[data-state]").get_attribute("data-state") == "accepted"
         assert self.css("#decided [data-by]").text == "desk", self.css("#decided").text
@@ -303,13 +325,13 @@ class Console:
         number = self.css("[data-quote-number]").get_attribute("data-quote-number")
         # Blank passes the browser's `required`; the server marks the field on the quote page.
         self.css("#reason").send_keys("   ")
-        self.submit("button.danger")
+        assert self.confirm("#void-form button.danger").startswith("Void this quote?")
         assert self.css("#reason").get_attribute("aria-invalid") == "true"
         assert self.css("#reason-error").text.startswith("Give the reason"), self.css("#reason-error").text
         assert self.css("[data-quote-number]").get_attribute("data-quote-number") == number
         self.css("#reason").clear()
         self.css("#reason").send_keys("customer withdrew")
-        self.submit("button.danger")
+        assert self.confirm("#void-form button.danger").startswith("Void this quote?")
         self.wait_for(lambda: "done=void" in self.driver.current_url)
         assert self.css("#voided [data-reason]").text == "customer withdrew", self.css("#voided").text
         assert self.all("#link-closed") and not self.all("#customer-link")

@@ -119,8 +119,19 @@
     form.addEventListener("input", schedule);
   }
 
+  // Final steps ask first: <form data-confirm="question"> (an answer, a void). Without this
+  // file the form posts at once.
+  function wireConfirm() {
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+      });
+    });
+  }
+
   onReady(function () {
     wireCopy();
+    wireConfirm();
     var form = document.getElementById("quote-form");
     if (form) {
       wireCatalog(form);
