@@ -85,6 +85,7 @@ public func buildApplication(
     if let today = options.today { services.today = today }
     services.console = options.console
     services.catalog = options.catalog
+    services.mailerConfigured = mailer != nil
     var app = Application(
         router: buildRouter(repo: repo, services: services), server: options.httpServer,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "repairquote"),

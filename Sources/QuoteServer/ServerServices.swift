@@ -97,6 +97,8 @@ public struct ServerServices: Sendable {
     public var publicBaseURL: String
     /// Issues per minute per key (429 beyond).
     public var issueLimiter = IssueRateLimiter()
+    /// Whether queued e-mails are sent (an SMTP relay or another mailer was given to the server).
+    public var mailerConfigured = false
     /// The price lists, for `GET /v1/catalog/{market}` (nil: that route answers 404).
     public var catalog: PriceListCatalog?
     /// The web console at `/console` (nil: `/console` answers 404).

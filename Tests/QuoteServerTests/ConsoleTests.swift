@@ -258,6 +258,12 @@ struct ConsoleTests {
             #expect(!old.text.contains("earlier links keep working"))
             let emailed = try await desk.request(.post, second + "/email", form: [("csrf", csrf ?? "")])
             #expect(emailed.headers[.location] == second + "?done=email")
+            // Without a mailer, the notice says nothing will leave; the e-mail is listed as queued.
+            let queued = try await desk.request(.get, second + "?done=email")
+            #expect(queued.text.contains("but this service has no SMTP relay configured"))
+            #expect(
+                queued.text.contains(
+                    #"<li data-email-state="queued">Quote · a***@example.nl · <strong>Queued</strong>"#))
             let noReason = try await desk.request(
                 .post, second + "/void", form: [("csrf", csrf ?? ""), ("reason", "")])
             // An empty (or blank) reason: the quote page again, 422, with the reason field marked.

@@ -318,6 +318,16 @@ class Console:
         assert not self.all("#new-link") and not self.all("#email-it")
         assert "earlier links keep working" not in self.css("article").text
 
+    def test_email_state(self):
+        self.fill_case("E2E-MAIL")
+        self.submit("button[name=action][value=issue]")
+        self.wait_for(lambda: self.all("#email-it"))
+        self.submit("#email-it")
+        self.wait_for(lambda: "done=email" in self.driver.current_url)
+        # This server has no SMTP relay: the notice says so, and the e-mail stays queued.
+        assert "no SMTP relay" in self.css("p.notice[role=status]").text, self.css("p.notice").text
+        assert self.css("#emails li").get_attribute("data-email-state") == "queued"
+
     def test_void_reason(self):
         self.fill_case("E2E-VOID")
         self.submit("button[name=action][value=issue]")
@@ -431,7 +441,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="console-e2e-")
     console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
     order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
-             "test_list", "test_search", "test_decision", "test_void_reason",
+             "test_list", "test_search", "test_decision", "test_email_state", "test_void_reason",
              "test_phone_layout", "test_csrf_refusal",
              "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]
     return run(console, order, workdir)

@@ -52,8 +52,15 @@ extension ConsoleQuotesController {
         view.set(
             "notice",
             request.uri.queryParameters["done"].map {
-                console.pages.label("done." + String($0), signedIn.language)
+                // Without a mailer nothing queued ever leaves: say so.
+                let done = $0 == "email" && !services.mailerConfigured ? "email.noRelay" : String($0)
+                return console.pages.label("done." + done, signedIn.language)
             })
+        let emails = try await repo.outbox(quoteNumber: record.number).map {
+            emailView($0, market: record.market, signedIn)
+        }
+        view["emails"] = emails
+        view["hasEmails"] = !emails.isEmpty
         view.set("summary", summaryView(record, signedIn))
         view.set("decided", decidedView(record, signedIn))
         view.set(
@@ -146,6 +153,22 @@ extension ConsoleQuotesController {
             "customer": serviceCase.customer.name, "payers": payers,
             "validUntil": CivilDate(record.validUntil).flatMap { format?.date($0) } ?? record.validUntil,
         ]
+    }
+
+    /// One e-mail of the quote: what, to whom (masked), its state (queued, sent, failed) and
+    /// the last error.
+    func emailView(_ message: OutboxMessage, market: String, _ signedIn: ConsoleAccess.SignedIn)
+        -> [String: Any]
+    {
+        let state = message.state == "pending" ? "queued" : message.state
+        var view: [String: Any] = [
+            "kind": console.pages.label("email.kind." + message.kind.rawValue, signedIn.language),
+            "to": Masking.email(message.recipient), "state": state,
+            "stateLabel": console.pages.label("email.state." + state, signedIn.language),
+            "at": moment(message.sentAt ?? message.queuedAt, market: market),
+        ]
+        view.set("error", message.lastError)
+        return view
     }
 
     /// Who answered, when (date and time in the market's time zone), how, and the note.
