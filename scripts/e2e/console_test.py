@@ -279,6 +279,7 @@ class Console:
         assert "Anna de Vries" in summary.text and "Customer pays" in summary.text, summary.text
         document_top = self.css("section.document").location["y"]
         assert summary.location["y"] < document_top < self.css("#new-link").location["y"]
+        self.shoot("quote", 1280)
 
     def test_list(self):
         self.go("/console/quotes")
