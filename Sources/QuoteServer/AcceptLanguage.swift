@@ -1,7 +1,7 @@
 import Foundation
 
 /// The languages of an `Accept-Language` header, most wanted first (RFC 9110 §12.5.4), for the
-/// pages that have no quote to take a language from (an unknown customer link):
+/// pages that have no quote to take a language from (an unknown customer link) and the console:
 ///
 /// ```swift
 /// AcceptLanguage.preferred("fr;q=0.5, nl-BE, nl;q=0.9, *;q=0.1")   // ["nl-BE", "nl", "fr"]

@@ -69,7 +69,8 @@ struct ConsolePages: Sendable {
         labels[language]?[key] ?? labels["en"]?[key] ?? key
     }
 
-    /// The language of a request: `?lang=`, else the `console_lang` cookie, else `Accept-Language`.
+    /// The language of a request: `?lang=`, else the `console_lang` cookie, else the most wanted of
+    /// `Accept-Language` (``AcceptLanguage``, the customer pages' parser) that the console has.
     static func language(of request: Request) -> String {
         if let asked = request.uri.queryParameters["lang"].map(String.init), languages.contains(asked) {
             return asked
@@ -77,10 +78,8 @@ struct ConsolePages: Sendable {
         if let cookie = request.cookies["console_lang"]?.value, languages.contains(String(cookie)) {
             return String(cookie)
         }
-        let accept = request.headers[.acceptLanguage] ?? ""
-        for part in accept.split(separator: ",") {
-            let code = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
-            let base = String(code.prefix(2))
+        for tag in AcceptLanguage.preferred(request.headers[.acceptLanguage]) {
+            let base = String(tag.lowercased().prefix(2))
             if languages.contains(base) { return base }
         }
         return "en"
