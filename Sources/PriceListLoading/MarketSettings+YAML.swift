@@ -6,7 +6,7 @@ extension MarketSettings {
         "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
         "vatRate",
         "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
-        "timeZone", "languages", "paper", "attachPDF",
+        "timeZone", "languages", "paper", "attachPDF", "serviceCenter",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -51,7 +51,8 @@ extension MarketSettings {
             fees: try Fees(yaml: try r.requiredChild("fees"), currency: currency),
             timeZone: try Self.timeZone(r), languages: try Self.languages(r),
             paper: try r.enumValue("paper", PaperSize.self) ?? .a4,
-            attachPDF: try r.bool("attachPDF", default: true))
+            attachPDF: try r.bool("attachPDF", default: true),
+            serviceCenter: try r.section("serviceCenter", ServiceCenter.init(yaml:)))
     }
 }
 

@@ -55,7 +55,7 @@ public struct QuoteCalculator: Sendable {
                 ? nil : issue.adding(days: settings.turnaroundDays),
             coverage: found.coverage(status: charges.status, policy: list.policy),
             lines: lines, totals: try Self.totals(lines, settings.currency), ifRejected: alternative,
-            sample: settings.sample, languages: settings.languages)
+            sample: settings.sample, languages: settings.languages, serviceCenter: settings.serviceCenter)
     }
 
     /// The totals of priced lines; a sum too large for exact arithmetic is bad input.

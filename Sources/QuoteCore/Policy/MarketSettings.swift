@@ -22,13 +22,15 @@ public struct MarketSettings: Hashable, Sendable {
     public var paper: PaperSize
     /// Whether e-mails carry the quote's PDF (`attachPDF: true|false`, true when absent).
     public var attachPDF: Bool
+    /// The service center in the documents' header (`serviceCenter:`); nil: the header shows none.
+    public var serviceCenter: ServiceCenter?
 
     package init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,
         sample: Bool, vatRate: Percent, pricesIncludeVAT: Bool, vatRounding: VATRounding,
         roundingMode: RoundingMode, quoteValidityDays: Int, turnaroundDays: Int, fees: Fees,
         timeZone: String = "UTC", languages: [String]? = nil, paper: PaperSize = .a4,
-        attachPDF: Bool = true
+        attachPDF: Bool = true, serviceCenter: ServiceCenter? = nil
     ) {
         self.market = market
         self.currency = currency
@@ -48,6 +50,7 @@ public struct MarketSettings: Hashable, Sendable {
         self.timeZone = timeZone
         self.paper = paper
         self.attachPDF = attachPDF
+        self.serviceCenter = serviceCenter
     }
 
     /// The flat fees of a market. Logistics is one way, per device category.

@@ -21,13 +21,16 @@ public struct Quote: Hashable, Sendable {
     /// English always one): the languages a document of this quote can be written in throughout.
     /// Empty when not known (a hand-built quote): then any language with label files.
     public var languages: [String]
+    /// The service center that issues the quote (`serviceCenter:` of its market's `market.yaml`),
+    /// shown in the documents' header; nil when the market names none (or a hand-built quote).
+    public var serviceCenter: ServiceCenter?
 
     public init(
         number: String? = nil, market: MarketCode, currency: Currency, priceListVersion: String,
         settings: AppliedSettings, issueDate: CivilDate, validUntil: CivilDate,
         expectedCompletion: CivilDate?,
         coverage: Coverage, lines: [ChargeLine], totals: Totals, ifRejected: Alternative?, sample: Bool,
-        languages: [String] = []
+        languages: [String] = [], serviceCenter: ServiceCenter? = nil
     ) {
         self.number = number
         self.market = market
@@ -43,6 +46,7 @@ public struct Quote: Hashable, Sendable {
         self.ifRejected = ifRejected
         self.sample = sample
         self.languages = languages
+        self.serviceCenter = serviceCenter
     }
 
     /// The lines and totals of the other outcome (return unrepaired).
