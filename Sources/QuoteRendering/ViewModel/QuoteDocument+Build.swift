@@ -40,7 +40,7 @@ struct DocumentBuilder {
         for item in coverage.advice { advice.append(try labels.text("advice.\(item.rawValue)")) }
         var notes: [String] = []
         for note in coverage.notes { notes.append(try NoteSentences.text(note, locale: locale)) }
-        return QuoteDocument(
+        let document = QuoteDocument(
             lang: try labels.text("meta.htmlLang"), ui: ui,
             number: number, isDraft: quote.number == nil,
             facts: try facts(quote, reference: serviceCase.reference), parties: try parties(serviceCase),
@@ -57,6 +57,8 @@ struct DocumentBuilder {
                     alternative.lines, totals: alternative.totals, currency: quote.currency, showVat: showVat,
                     model: serviceCase.device.model)
             })
+        document.serviceCenter = try serviceCenter(quote.serviceCenter)
+        return document
     }
 
     private func facts(_ quote: Quote, reference: String?) throws(RenderError) -> [Fact] {

@@ -29,6 +29,7 @@ extension QuoteDocument: ViewNode {
         case .ui: .node(.ui(ui))
         case .number: .text(number)
         case .isDraft: .flag(isDraft)
+        case .serviceCenter: .optional(serviceCenter.map(ViewObject.serviceCenter))
         case .facts: .list(.facts(facts))
         case .parties: .list(.facts(parties))
         case .sampleNotice: .optional(sampleNotice)

@@ -16,6 +16,8 @@ package final class QuoteDocument {
     /// The quote number, or the label for a draft.
     package var number: String
     package var isDraft: Bool
+    /// The service center that issues the quote, shown in the header; nil when the market names none.
+    package var serviceCenter: ServiceCenterView?
     /// Quote facts: number, issue date, valid until, expected completion, price list.
     package var facts: [Fact]
     /// Customer and device: name, e-mail, device, IMEI (masked) or serial, fault.

@@ -6,16 +6,19 @@
 ///   (one space between cells); total rows: `{{label}} {{net}} {{vatRate}} {{vat}} {{gross}}`. When
 ///   the document has no VAT (`showVat` false) the two VAT cells take no width and the templates
 ///   leave them and their spaces out: `{{net}}{{#showVat}} {{vatRate}} {{vat}}{{/showVat}} {{gross}}`.
-/// - Facts: `{{label}}  {{value}}` (two spaces). Rules: `  {{id}}  {{sentence}}`.
-/// - Lists (advice, notes): `  - {{.}}`. Summary and notices start at column 0.
+/// - Facts and the service center's contacts: `{{label}}  {{value}}` (two spaces).
+///   Rules: `  {{id}}  {{sentence}}`.
+/// - Lists (advice, notes): `  - {{.}}`. Summary, notices and the service center's name, address
+///   and registration start at column 0.
 enum TextLayout {
     static let width = 80
     static let minimumDescriptionWidth = 10
 
     static func apply(to document: inout QuoteDocument) {
-        let labelWidth =
-            (document.facts + document.parties + document.windows).map { DisplayWidth.of($0.label) }.max()
-            ?? 0
+        let contacts = document.serviceCenter?.contacts ?? []
+        let labelled = document.facts + document.parties + document.windows + contacts
+        let labelWidth = labelled.map { DisplayWidth.of($0.label) }.max() ?? 0
+        if let center = document.serviceCenter { lay(center, labelWidth: labelWidth) }
         document.facts = document.facts.map { align($0, labelWidth: labelWidth) }
         document.parties = document.parties.map { align($0, labelWidth: labelWidth) }
         document.windows = document.windows.map { align($0, labelWidth: labelWidth) }
@@ -35,6 +38,14 @@ enum TextLayout {
         let columns = Columns(measuring: [document.charges] + (document.ifRejected.map { [$0] } ?? []))
         document.charges = columns.lay(document.charges)
         document.ifRejected = document.ifRejected.map(columns.lay)
+    }
+
+    /// The service center's lines wrapped to 80 columns, its contacts aligned with the facts.
+    private static func lay(_ center: ServiceCenterView, labelWidth: Int) {
+        center.name = TextWrap.indented(center.name, width: width, indent: 0)
+        center.address = center.address.map { TextWrap.indented($0, width: width, indent: 0) }
+        center.contacts = center.contacts.map { align($0, labelWidth: labelWidth) }
+        center.registration = center.registration.map { TextWrap.indented($0, width: width, indent: 0) }
     }
 
     private static func align(_ fact: Fact, labelWidth: Int) -> Fact {

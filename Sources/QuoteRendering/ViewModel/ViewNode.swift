@@ -45,6 +45,7 @@ enum ViewObject {
     case page(CustomerPageView)
     case form(DecisionFormView)
     case message(MessageView)
+    case serviceCenter(ServiceCenterView)
     case other(AnyViewNode)
 
     func value(_ field: Field) -> ViewValue? {
@@ -60,6 +61,7 @@ enum ViewObject {
         case .page(let page): page.value(field)
         case .form(let form): form.value(field)
         case .message(let message): message.value(field)
+        case .serviceCenter(let center): center.value(field)
         case .other(let box): box.node.value(field)
         }
     }
@@ -87,6 +89,7 @@ enum ViewObject {
         case .page(let page): page
         case .form(let form): form
         case .message(let message): message
+        case .serviceCenter(let center): center
         case .other(let box): box.node
         }
     }
@@ -133,7 +136,9 @@ enum ViewList {
 enum Field: String, CaseIterable, Sendable {
     // QuoteDocument
     case lang, ui, number, isDraft, facts, parties, sampleNotice, status, statusCode, summary, rules
-    case advice, windows, notes, charges, ifRejected, decided, customerLink
+    case advice, windows, notes, charges, ifRejected, decided, customerLink, serviceCenter
+    // ServiceCenterView
+    case name, address, contacts, registration
     // CustomerPageView, DecisionFormView, MessageView
     case title, document, form, message, intro, accept, reject, code, paragraphs, back, pdfLink
     // Fact, RuleView
