@@ -1,9 +1,9 @@
 import QuoteRendering
 
 /// The quotation document as a column of pieces, in the order and with the words of the HTML
-/// document (`Templates/partials/document.html.mustache`): title and facts, the decision, the
-/// outcome with its cited rules, the charges with totals per payer, what declining costs, and the
-/// footer. Only the page layout is made here; every string comes from the view model.
+/// document (`Templates/partials/document.html.mustache`): title, service center and facts, the
+/// decision, the outcome with its cited rules, the charges with totals per payer, what declining
+/// costs, and the footer. Only the page layout is made here; every string comes from the view model.
 struct QuoteLayout {
     let style: PDFStyle
     let document: QuoteDocument
@@ -19,6 +19,7 @@ struct QuoteLayout {
                 try style.paragraph(
                     label("title") + " " + document.number, style.title, tag: "H1", spaceBelow: 6),
                 keepWithNext: true))
+        if let center = try serviceCenterPiece() { items.append(.piece(center, keepWithNext: false)) }
         if let notice = document.sampleNotice {
             items.append(
                 .piece(
