@@ -99,16 +99,7 @@ struct ServiceCenterLoadingTests {
     func namesTheField(original: String, replacement: String, expected: String) throws {
         let copy = try PriceListCopy()
         try copy.edit("NL/market.yaml", original, replacement)
-        let error = try #require(Self.loadError(copy.folder))
+        let error = try #require(PriceListLoaderTests.loadError(copy.folder))
         #expect(error.description.hasPrefix(copy.folder + "/" + expected), "\(error)")
-    }
-
-    static func loadError(_ folder: String) -> PriceListError? {
-        do {
-            _ = try PriceListLoader.loadCatalog(directory: folder)
-            return nil
-        } catch {
-            return error
-        }
     }
 }
