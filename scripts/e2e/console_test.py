@@ -242,6 +242,35 @@ class Console:
         self.sign_in("desk")
         assert self.path().startswith("/console/quotes"), self.path()
 
+    def test_field_errors_on_blur(self):
+        """A field is marked once left, or once Issue is pressed; never before it is reached."""
+        self.go("/console/quotes/new")
+        name = self.css("input[name='customer.name']")
+        name.click()
+        self.css("input[name='device.imei']").click()
+        field = name.find_element(By.XPATH, "./ancestor::div[contains(@class, 'field')]")
+        self.wait_for(lambda: "invalid" in field.get_attribute("class"))
+        assert field.find_element(By.CSS_SELECTOR, ".field-error").text == field.get_attribute("data-required")
+        assert name.get_attribute("aria-invalid") == "true"
+        date = "#f-purchase-date"
+        # The market's change refreshes the preview, whose page marks what the server found wrong:
+        # only the fields left so far may show it.
+        self.select("market", "NL")
+        self.select("device.model", "Xiaomi 12 Pro")
+        time.sleep(2)  # the preview waits 400 ms after the last change, then asks the server
+        marked = [e.get_attribute("id") for e in self.all(".field.invalid [aria-invalid=true]")]
+        assert marked == ["f-customer-name"], marked
+        name.send_keys("Anna de Vries")
+        self.css("input[name='device.imei']").click()
+        self.wait_for(lambda: "invalid" not in field.get_attribute("class"))
+        # Issue with required fields empty: all of them marked at once, nothing sent.
+        self.css("button[name=action][value=issue]").click()
+        self.wait_for(lambda: self.all(f".field.invalid {date}"))
+        assert self.path() == "/console/quotes/new", self.path()
+        missing = [e.get_attribute("id") for e in self.all(".field.invalid [aria-invalid=true]")]
+        assert {"f-purchase-date", "f-purchase-channel"} <= set(missing), missing
+        assert self.driver.switch_to.active_element.get_attribute("id") in missing, missing
+
     def test_fill_and_preview(self):
         self.fill_case("E2E-1")
         self.shoot("form", 1280)
@@ -441,7 +470,7 @@ def main():
     args = arguments()
     workdir = tempfile.mkdtemp(prefix="console-e2e-")
     console = Console(os.path.abspath(args.bin), workdir, args.screenshots)
-    order = ["test_redirect_and_headers", "test_sign_in", "test_fill_and_preview", "test_live_preview", "test_issue",
+    order = ["test_redirect_and_headers", "test_sign_in", "test_field_errors_on_blur", "test_fill_and_preview", "test_live_preview", "test_issue",
              "test_list", "test_search", "test_decision", "test_email_state", "test_void_reason",
              "test_phone_layout", "test_csrf_refusal",
              "test_retailer_isolation", "test_finance_read_only", "test_sign_out"]

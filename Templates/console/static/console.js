@@ -74,8 +74,73 @@
     if (model) model.addEventListener("change", function () { if (catalog) applyModel(); else load(); });
   }
 
+  // A field's error shows once the field has been left, or once Issue or Preview was pressed (the
+  // page then comes back with every error): the live preview never marks a field not reached yet.
+  // A required field left empty is marked at once (its .field's data-required), and Issue with
+  // required fields empty marks them all and is not sent. Without this file the server marks them.
+  function fieldErrors(form) {
+    var touched = {};
+    var sent = document.querySelector(".error[role=alert]") !== null;
+    var last = document;
+    // The server's error for the field in the last page (not one this script wrote), else the
+    // required mark of an empty required field; null when the field shows none.
+    function message(field, input) {
+      if (!sent && !touched[input.id]) return null;
+      var other = last.getElementById(input.id);
+      var error = other && other.closest(".field") && other.closest(".field").querySelector(".field-error");
+      if (error && !error.hasAttribute("data-required-mark")) return { text: error.textContent };
+      if (input.value || !field.hasAttribute("data-required")) return null;
+      return { text: field.getAttribute("data-required"), required: true };
+    }
+    function mark(field) {
+      var input = field.querySelector("input, select");
+      if (!input || !input.id) return;
+      var found = message(field, input);
+      var old = field.querySelector(".field-error");
+      if (old) old.remove();
+      field.classList.toggle("invalid", found !== null);
+      if (found === null) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+        return;
+      }
+      var error = document.createElement("p");
+      error.className = "field-error";
+      error.id = input.id + "-error";
+      error.textContent = found.text;
+      if (found.required) error.setAttribute("data-required-mark", "");
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", error.id);
+      field.appendChild(error);
+    }
+    function markAll() { form.querySelectorAll(".field").forEach(mark); }
+    form.addEventListener("focusout", function (event) {
+      var field = event.target.closest && event.target.closest(".field");
+      if (!field || !event.target.id) return;
+      touched[event.target.id] = true;
+      mark(field);
+    });
+    form.addEventListener("submit", function (event) {
+      sent = true;
+      markAll();
+      var missing = form.querySelector(".field-error[data-required-mark]");
+      if (event.submitter && event.submitter.value === "issue" && missing) {
+        event.preventDefault();
+        missing.closest(".field").querySelector("input, select").focus();
+      }
+    });
+    return {
+      // The marks of a freshly rendered page (the live preview's), for the fields they may show.
+      follow: function (page) {
+        last = page;
+        markAll();
+      }
+    };
+  }
+
   // The preview follows the fields: the same POST as the Preview button, its #preview swapped in.
   function wirePreview(form) {
+    var errors = fieldErrors(form);
     var preview = document.getElementById("preview");
     if (!preview) return;
     var timer = null;
@@ -92,23 +157,7 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         var fresh = page.getElementById("preview");
         if (fresh) preview.innerHTML = fresh.innerHTML;
-        // Field errors follow too.
-        form.querySelectorAll(".field").forEach(function (field) {
-          var input = field.querySelector("input, select");
-          if (!input || !input.id) return;
-          var other = page.getElementById(input.id);
-          var otherField = other && other.closest(".field");
-          var error = field.querySelector(".field-error");
-          if (error) error.remove();
-          field.classList.remove("invalid");
-          input.removeAttribute("aria-invalid");
-          if (otherField && otherField.classList.contains("invalid")) {
-            field.classList.add("invalid");
-            input.setAttribute("aria-invalid", "true");
-            var message = otherField.querySelector(".field-error");
-            if (message) field.appendChild(message.cloneNode(true));
-          }
-        });
+        errors.follow(page);
       }).catch(function () { /* the buttons still work */ });
     }
     function schedule() {
