@@ -258,6 +258,21 @@ class Layout(CustomerLink):
         self.console_quote(400)
         self.document_checks(400)
 
+    def test_console_form_preview_beside_1280(self):
+        """At 1280 px the preview stands beside the form (its total where the eye is); at 400 px
+        below it."""
+        for width in (1280, 400):
+            self.at(width, "/console/quotes/new")
+            form, preview = self.driver.execute_script("""
+                const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+                return [box(document.getElementById('quote-form')), box(document.getElementById('preview'))];""")
+            if width == 1280:
+                assert preview[0] >= form[1] and preview[2] < form[3], f"not beside: form {form}, preview {preview}"
+            else:
+                assert preview[2] >= form[3], f"not below: form {form}, preview {preview}"
+            wide = self.driver.execute_script("return document.documentElement.scrollWidth;")
+            assert wide <= width, f"the form page is {wide} px wide at {width} px"
+
     def test_console_list_cards_400(self):
         self.at(400, "/console/quotes")
         assert self.all("tr[data-quote-number]"), "no quotes in the list"
@@ -279,7 +294,8 @@ def main():
     layout = Layout(os.path.abspath(args.bin), workdir, args.screenshots)
     order = ["test_customer_page_nl_320", "test_customer_page_nl_400", "test_customer_page_zh_hant_320",
              "test_customer_page_zh_hant_400", "test_customer_page_desktop_keeps_columns",
-             "test_console_document_1280", "test_console_document_400", "test_console_list_cards_400",
+             "test_console_document_1280", "test_console_document_400", "test_console_form_preview_beside_1280",
+             "test_console_list_cards_400",
              "test_no_page_load_answered_404"]
     return run(layout, order, workdir)
 
