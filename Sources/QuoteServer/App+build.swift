@@ -11,8 +11,6 @@ import ServiceLifecycle
 public struct ServerOptions: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
-    /// The SQLite file; nil keeps everything in memory.
-    public var databasePath: String?
     public var publicBaseURL: String?
     /// Threads that read, parse and write HTTP (SwiftNIO event loops); handlers run on Swift's
     /// concurrency pool beside them. The default, half the cores (at least one), measured best:
@@ -49,26 +47,6 @@ extension ServerOptions {
             "\(totalBytes / 1024) KiB for the request line and headers, \(fieldCount) header fields"
         }
     }
-}
-
-/// The application: the router over a SQLite repository, plus the outbox sender when a mailer
-/// is given.
-public func buildApplication(
-    _ options: ServerOptions, engine: any QuoteComputing, keys: APIKeys,
-    renderer: (any QuoteDocumentRendering)? = nil,
-    mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
-) throws -> some ApplicationProtocol {
-    let repo: SQLiteQuoteRepository
-    if let path = options.databasePath {
-        do { repo = try SQLiteQuoteRepository(path: path) } catch {
-            throw DatabaseOpenError(description: "database \(path): \(error)")
-        }
-    } else {
-        repo = try SQLiteQuoteRepository()
-    }
-    return buildApplication(
-        options, repository: repo, engine: engine, keys: keys, renderer: renderer, mailer: mailer,
-        logger: logger)
 }
 
 /// The application over an open repository of either store (`repairquote serve` opens it from
@@ -116,11 +94,12 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     router.get("/openapi.yaml") { _, _ in
         JSONBody.text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")
     }
-    QuotesController(repo: repo, services: services).register(on: router)
-    DecisionsController(repo: repo, services: services).register(on: router)
-    LifecycleController(repo: repo, services: services).register(on: router)
-    EmailController(repo: repo, services: services).register(on: router)
-    CustomerLinkController(repo: repo, services: services).register(on: router)
+    let desk = QuoteDesk(repo: repo, services: services)
+    QuotesController(desk: desk).register(on: router)
+    DecisionsController(desk: desk).register(on: router)
+    LifecycleController(desk: desk).register(on: router)
+    EmailController(desk: desk).register(on: router)
+    CustomerLinkController(desk: desk).register(on: router)
     let access = services.console.map {
         ConsoleAccess(console: $0.keeping(sessionsIn: repo), logger: services.logger)
     }
@@ -131,7 +110,7 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
         // Before the console's routes: a router middleware wraps the routes added after it.
         router.add(middleware: ConsoleErrorPages(access: access, routes: routes))
         ConsoleController(access: access).register(on: router)
-        ConsoleQuotesController(repo: repo, services: services, access: access).register(on: router)
+        ConsoleQuotesController(desk: desk, access: access).register(on: router)
     }
     routes.record(router)
     return router
@@ -145,9 +124,4 @@ public enum OpenAPIDocument {
         else { return "openapi: 3.1.0\n" }
         return text
     }()
-}
-
-/// The database file cannot be opened or migrated (a missing folder, no permission, not SQLite).
-public struct DatabaseOpenError: Error, CustomStringConvertible {
-    public let description: String
 }

@@ -31,8 +31,6 @@ public struct Principal: Sendable, Equatable {
     /// Stored as the issuer of the quotes this caller issues.
     public var issuer: String { retailer ?? name }
 
-    /// Whether this caller may read a quote issued by `issuer`.
-    func mayRead(issuer: String) -> Bool { role != .retailer || retailer == issuer }
 }
 
 /// API keys → callers, from a JSON file (`issuesPerMinute` optional, a positive whole number):
@@ -80,7 +78,7 @@ public struct APIKeys: Sendable {
                 let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
                 throw KeysFileError("\(field).role: \"\(entry.role)\" is not one of \(roles)")
             }
-            if role == .retailer && entry.retailer == nil {
+            if role.reach == .ownRetailer && entry.retailer == nil {
                 throw KeysFileError("\(field).retailer: a retailer key needs its retailer id")
             }
             if let limit = entry.issuesPerMinute, limit < 1 {
@@ -97,9 +95,9 @@ public struct APIKeys: Sendable {
         return APIKeys(principals)
     }
 
-    /// The caller of `Authorization: Bearer KEY` or `X-API-Key: KEY`, when it may act in one of
-    /// `roles`: 401 without a known key, 403 with another role.
-    func require(_ request: Request, _ roles: Set<Role>) throws -> Principal {
+    /// The caller of `Authorization: Bearer KEY` or `X-API-Key: KEY`, when its role may do
+    /// `action` (``Role/may(_:)``): 401 without a known key, 403 with a role that may not.
+    func require(_ request: Request, for action: Action) throws -> Principal {
         let principal: Principal? =
             if let key = request.headers[.apiKey] {
                 principals[key]
@@ -111,9 +109,7 @@ public struct APIKeys: Sendable {
         guard let principal else {
             throw APIError(.unauthorized, "an API key is required (Authorization: Bearer KEY)")
         }
-        guard roles.contains(principal.role) else {
-            throw APIError(.forbidden, "the \(principal.role.rawValue) role may not do this")
-        }
+        try principal.authorize(action)
         return principal
     }
 }

@@ -16,7 +16,7 @@ struct CatalogController: Sendable {
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let hasKey = request.headers[.authorization] != nil || request.headers[.apiKey] != nil
         if hasKey || access == nil {
-            _ = try services.keys.require(request, Set(Role.allCases))
+            _ = try services.keys.require(request, for: .read)
         } else if await access?.signedIn(request) == nil {
             throw APIError(.unauthorized, "an API key or a console session is required")
         }

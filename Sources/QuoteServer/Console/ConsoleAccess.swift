@@ -114,7 +114,7 @@ struct ConsoleAccess: Sendable {
     func baseView(_ signedIn: SignedIn) -> [String: Any] {
         [
             "user": signedIn.user.name, "role": signedIn.user.role.rawValue, "csrf": signedIn.session.csrf,
-            "mayIssue": signedIn.user.role != .finance, "signedIn": true,
+            "mayIssue": signedIn.user.role.may(.issue), "signedIn": true,
         ]
     }
 }

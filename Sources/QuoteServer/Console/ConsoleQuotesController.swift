@@ -5,13 +5,12 @@ import QuoteJSON
 import QuoteStore
 
 /// The console's quote pages: the list, the form (new and revise), a quote and its actions. The
-/// actions call the API controllers' functions, so the rules are the API's.
+/// actions call the same ``QuoteDesk`` use cases as the API, so the rules are the API's.
 struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
-    let repo: Repository
-    let services: ServerServices
+    let desk: QuoteDesk<Repository>
     let access: ConsoleAccess
+    var services: ServerServices { desk.services }
     var console: ConsoleConfiguration { access.console }
-    var quotes: QuotesController<Repository> { QuotesController(repo: repo, services: services) }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/console/quotes", use: list)
@@ -27,8 +26,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await access.page(request) { signedIn in
             let parameters = request.uri.queryParameters
-            var query = QuoteQuery(
-                issuer: signedIn.user.role == .retailer ? signedIn.principal.issuer : nil, limit: 20)
+            var query = QuoteQuery(issuer: signedIn.principal.listIssuer, limit: 20)
             query.newestFirst = true
             let text = parameters["q"].map(String.init) ?? ""
             if !text.isEmpty {
@@ -41,8 +39,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             let state = parameters["state"].map(String.init) ?? ""
             query.state = QuoteState(rawValue: state)
             if let before = parameters["before"].flatMap({ Int64(String($0)) }) { query.after = before }
-            query.today = services.today(MarketCode(""))
-            let page = try await repo.list(query)
+            let page = try await desk.list(query, by: signedIn.principal)
             var view = access.baseView(signedIn)
             view["rows"] = page.quotes.map { row($0, signedIn) }
             view["q"] = text
@@ -115,7 +112,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         try await access.page(request) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
-            let record = try await quotes.readable(number, by: signedIn.principal)
+            let record = try await desk.readable(number, by: signedIn.principal)
             return formPage(
                 signedIn, form: CaseForm(caseJSON: record.caseJSON),
                 action: "/console/quotes/\(number)/revise",
@@ -128,7 +125,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
             let fields = try await access.form(request, signedIn)
-            _ = try await quotes.readable(number, by: signedIn.principal)
+            _ = try await desk.readable(number, by: signedIn.principal)
             return try await submit(
                 fields, signedIn, request: request, action: "/console/quotes/\(number)/revise",
                 supersedes: number)
@@ -136,7 +133,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     }
 
     func mayIssue(_ signedIn: ConsoleAccess.SignedIn) throws {
-        guard signedIn.user.role != .finance else {
+        guard signedIn.user.role.may(.issue) else {
             throw ConsoleRefusal(.forbidden, console.pages.label("financeReadOnly", signedIn.language))
         }
     }
