@@ -56,7 +56,7 @@ public func buildApplication(
     keys: APIKeys,
     renderer: (any QuoteDocumentRendering)? = nil,
     mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
-) -> Application<RouterResponder<BasicRequestContext>> {
+) -> Application<RouterResponder<ServiceRequestContext>> {
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
     var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
@@ -80,9 +80,9 @@ public func buildApplication(
 }
 
 /// Every route of the service, over any repository (tests pass an in-memory one).
-public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
+public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<ServiceRequestContext> {
     // HEAD on every GET route answers as GET, without the body (ObservabilityMiddleware drops it).
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = ServiceRoutes()
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
     router.add(middleware: ErrorMiddleware(logger: services.logger, routes: routes))
@@ -95,11 +95,13 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
         JSONBody.text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")
     }
     let desk = QuoteDesk(repo: repo, services: services)
-    QuotesController(desk: desk).register(on: router)
-    DecisionsController(desk: desk).register(on: router)
-    LifecycleController(desk: desk).register(on: router)
-    EmailController(desk: desk).register(on: router)
-    CustomerLinkController(desk: desk).register(on: router)
+    // The API: an API key identifies the caller (the handlers ask the permission table).
+    let v1 = router.group("/v1").add(middleware: APIKeyAuthenticator(keys: services.keys))
+    QuotesController(desk: desk).register(on: v1)
+    DecisionsController(desk: desk).register(on: v1, pages: router)
+    LifecycleController(desk: desk).register(on: v1)
+    EmailController(desk: desk).register(on: v1)
+    CustomerLinkController(desk: desk).register(on: v1)
     let access = services.console.map {
         ConsoleAccess(console: $0.keeping(sessionsIn: repo), logger: services.logger)
     }
@@ -109,8 +111,9 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     if let access {
         // Before the console's routes: a router middleware wraps the routes added after it.
         router.add(middleware: ConsoleErrorPages(access: access, routes: routes))
-        ConsoleController(access: access).register(on: router)
-        ConsoleQuotesController(desk: desk, access: access).register(on: router)
+        let group = router.group("/console").add(middleware: ConsoleSessionAuthenticator(access: access))
+        ConsoleController(access: access).register(on: router, console: group)
+        ConsoleQuotesController(desk: desk, access: access).register(on: group)
     }
     routes.record(router)
     return router

@@ -37,10 +37,10 @@ public struct Principal: Sendable, Equatable {
 /// `{"keys": [{"key": "…", "name": "desk-1", "role": "service-center", "issuesPerMinute": 600},
 ///            {"key": "…", "name": "shop", "role": "retailer", "retailer": "R-100"}]}`.
 public struct APIKeys: Sendable {
-    var principals: [String: Principal]
+    let principals: [String: Principal]
     /// The same callers by their whole `Authorization` value (`Bearer KEY`), found without
     /// cutting the header apart on every request.
-    private var bearers: [String: Principal]
+    let bearers: [String: Principal]
 
     public init(_ principals: [String: Principal]) {
         self.principals = principals
@@ -93,24 +93,6 @@ public struct APIKeys: Sendable {
             )
         }
         return APIKeys(principals)
-    }
-
-    /// The caller of `Authorization: Bearer KEY` or `X-API-Key: KEY`, when its role may do
-    /// `action` (``Role/may(_:)``): 401 without a known key, 403 with a role that may not.
-    func require(_ request: Request, for action: Action) throws -> Principal {
-        let principal: Principal? =
-            if let key = request.headers[.apiKey] {
-                principals[key]
-            } else if let authorization = request.headers[.authorization] {
-                bearers[authorization] ?? principals[Self.bearerToken(authorization) ?? ""]
-            } else {
-                nil
-            }
-        guard let principal else {
-            throw APIError(.unauthorized, "an API key is required (Authorization: Bearer KEY)")
-        }
-        try principal.authorize(action)
-        return principal
     }
 }
 

@@ -12,12 +12,12 @@ struct CustomerLinkController<Repository: QuoteRepository> {
     let desk: QuoteDesk<Repository>
     var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/customer-link", use: create)
+    func register(on v1: RouterGroup<ServiceRequestContext>) {
+        v1.post("quotes/{number}/customer-link", use: create)
     }
 
-    @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .link)
+    @Sendable func create(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .link)
         let number = try context.parameters.require("number")
         var request = request
         // No body is expected: anything sent is refused rather than ignored.

@@ -10,8 +10,10 @@ struct DecisionsController<Repository: QuoteRepository> {
     let desk: QuoteDesk<Repository>
     var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/decision", use: staffDecision)
+    /// The staff's answer in the `/v1` group; the customer's link on the router (the link is
+    /// its own credential).
+    func register(on v1: RouterGroup<ServiceRequestContext>, pages router: Router<ServiceRequestContext>) {
+        v1.post("quotes/{number}/decision", use: staffDecision)
         router.get("/q/{token}", use: customerView)
         router.post("/q/{token}", use: customerDecision)
     }
@@ -22,8 +24,8 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// "note": "…"}`, recorded by the service center for any quote or by a retailer for its own
     /// (the customer answers at the counter or on the phone). Final once recorded: the same answer
     /// again changes nothing, another one is 409; so is any answer on a replaced or void quote.
-    @Sendable func staffDecision(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .decide)
+    @Sendable func staffDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .decide)
         let number = try context.parameters.require("number")
         let object = try await JSONRequest.object(request, allowed: Self.decisionKeys)
         var note: String?
@@ -41,7 +43,7 @@ struct DecisionsController<Repository: QuoteRepository> {
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
     /// `/q/{token}.pdf` is the quote's PDF, answering like the page when the link no longer shows it.
-    @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func customerView(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         do {
             let token = try context.parameters.require("token")
             if token.hasSuffix(".pdf") {
@@ -63,7 +65,7 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// with broken framing, 422 no choice or a field given twice, 409 after another
     /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
     /// `Accept-Language`).
-    @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
+    @Sendable func customerDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response
     {
         do {
             let record = try await linked(context)
@@ -125,7 +127,7 @@ struct DecisionsController<Repository: QuoteRepository> {
 
     /// The quote of the link's token: 404 unknown; 410 once replaced or void, and after
     /// `validUntil` while undecided.
-    func linked(_ context: BasicRequestContext) async throws -> QuoteRecord {
+    func linked(_ context: ServiceRequestContext) async throws -> QuoteRecord {
         try await linked(token: try context.parameters.require("token"))
     }
 

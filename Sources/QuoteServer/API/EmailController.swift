@@ -13,12 +13,12 @@ struct EmailController<Repository: QuoteRepository> {
     let desk: QuoteDesk<Repository>
     var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/email", use: enqueue)
+    func register(on v1: RouterGroup<ServiceRequestContext>) {
+        v1.post("quotes/{number}/email", use: enqueue)
     }
 
-    @Sendable func enqueue(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .email)
+    @Sendable func enqueue(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .email)
         let number = try context.parameters.require("number")
         var request = request
         let body = try await request.collectBody(atMost: 64 * 1024)

@@ -11,30 +11,30 @@ struct QuotesController<Repository: QuoteRepository> {
     var services: ServerServices { desk.services }
     var answers: QuoteAnswers<Repository> { QuoteAnswers(desk: desk) }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/preview", use: preview)
-        router.post("/v1/quotes", use: issue)
-        router.get("/v1/quotes/{number}", use: show)
-        router.get("/v1/quotes", use: list)
+    func register(on v1: RouterGroup<ServiceRequestContext>) {
+        v1.post("quotes/preview", use: preview)
+        v1.post("quotes", use: issue)
+        v1.get("quotes/{number}", use: show)
+        v1.get("quotes", use: list)
     }
 
     /// Computes the quote of a case with the device's ledger, stores nothing.
-    @Sendable func preview(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .issue)
+    @Sendable func preview(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .issue)
         let quote = try await desk.preview(try await answers.readCase(request).serviceCase, by: principal)
         return JSONBody.response(bytes: QuoteEncoder.bytes(quote))
     }
 
     /// Issues a quote: 201 the first time, 200 with `Idempotent-Replayed: true` for a retry.
-    @Sendable func issue(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .issue)
+    @Sendable func issue(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .issue)
         return try await answers.issue(request, by: principal, issuer: principal.issuer, supersedes: nil)
     }
 
     /// The stored quote as JSON, or as a text/HTML document by `Accept` or a `.txt`/`.html` suffix,
     /// or as a PDF by a `.pdf` suffix.
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .read)
+    @Sendable func show(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .read)
         var number = try context.parameters.require("number")
         if number.hasSuffix(".pdf") {
             return try await services.pdfResponse(
@@ -60,8 +60,8 @@ struct QuotesController<Repository: QuoteRepository> {
     /// A page of quotes, oldest first; `nextCursor` continues. Filters: `state`, `q` (number,
     /// reference, IMEI, serial, customer name or e-mail, any case), `market`, `status` (decision or
     /// coverage status), `from`, `to`. An empty value is no filter; an unknown parameter is 422.
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, for: .read)
+    @Sendable func list(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .read)
         let query = try ListParameters.query(request.uri.queryParameters, issuer: principal.listIssuer)
         let page = try await desk.list(query, by: principal)
         var body = JSONObject()

@@ -6,8 +6,8 @@ import QuoteStore
 
 extension ConsoleQuotesController {
     /// A quote: its document, state, customer link and the actions the user's role may take.
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func show(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let number = try context.parameters.require("number")
             if number.hasSuffix(".pdf") {
                 // "Download PDF": the API's PDF of a quote the signed-in user may read.
@@ -80,8 +80,8 @@ extension ConsoleQuotesController {
 
     /// `decision`, `email`, `void` and `link` (a new customer link, kept in the session to show it)
     /// on a quote, through the desk's use cases (the API's).
-    @Sendable func act(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func act(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let number = try context.parameters.require("number")
             let name = try context.parameters.require("action")
             let fields = Dictionary(

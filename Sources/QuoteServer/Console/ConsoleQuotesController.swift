@@ -12,19 +12,20 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     var services: ServerServices { desk.services }
     var console: ConsoleConfiguration { access.console }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/console/quotes", use: list)
-        router.get("/console/quotes/new", use: newForm)
-        router.post("/console/quotes/new", use: submitNew)
-        router.get("/console/quotes/{number}", use: show)
-        router.get("/console/quotes/{number}/revise", use: reviseForm)
-        router.post("/console/quotes/{number}/revise", use: submitRevision)
-        router.post("/console/quotes/{number}/{action}", use: act)
+    /// On the `/console` group, whose authenticator identifies the signed-in user.
+    func register(on console: RouterGroup<ServiceRequestContext>) {
+        console.get("quotes", use: list)
+        console.get("quotes/new", use: newForm)
+        console.post("quotes/new", use: submitNew)
+        console.get("quotes/{number}", use: show)
+        console.get("quotes/{number}/revise", use: reviseForm)
+        console.post("quotes/{number}/revise", use: submitRevision)
+        console.post("quotes/{number}/{action}", use: act)
     }
 
     /// Newest first, 20 a page; `q`, `state`, `before` (the paging cursor).
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func list(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let parameters = request.uri.queryParameters
             var query = QuoteQuery(issuer: signedIn.principal.listIssuer, limit: 20)
             query.newestFirst = true
@@ -82,8 +83,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         ]
     }
 
-    @Sendable func newForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func newForm(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let market =
                 request.uri.queryParameters["market"].map(String.init) ?? console.catalog.markets.first?
@@ -99,8 +100,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func submitNew(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func submitNew(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let fields = try await access.form(request, signedIn)
             return try await submit(
@@ -108,8 +109,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func reviseForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func reviseForm(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
             let record = try await desk.readable(number, by: signedIn.principal)
@@ -120,8 +121,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func submitRevision(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func submitRevision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
             let fields = try await access.form(request, signedIn)
