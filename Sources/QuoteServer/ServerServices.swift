@@ -141,14 +141,14 @@ extension ServerServices {
     func recomputed(_ record: QuoteRecord) throws -> (Quote, ServiceCase) {
         let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
         var quote = try engine.quote(serviceCase, version: record.priceListVersion)
-        if let issued = CivilDate(record.issueDate) { quote = quote.issued(on: issued) }
+        quote = quote.issued(on: record.issueDate)
         quote.number = record.number
         return (quote, serviceCase)
     }
 
     /// A stored quote's lifecycle state on its market's today.
     func state(of record: QuoteRecord) -> QuoteState {
-        record.state(today: today(MarketCode(record.market)))
+        record.state(today: today(record.market))
     }
 
     /// Refuses (409) to send the customer to a quote replaced by a revision or void: its link
@@ -164,7 +164,7 @@ extension ServerServices {
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
     func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
         renderer?.documentLanguage(
-            market: MarketCode(record.market), priceListVersion: record.priceListVersion,
+            market: record.market, priceListVersion: record.priceListVersion,
             customerLanguage: customerLanguage)
     }
 }

@@ -159,8 +159,7 @@ struct DecisionsController<Repository: QuoteRepository> {
         case .superseded: throw CustomerPageAnswer(record: record, kind: .superseded(by: record.supersededBy))
         case .void: throw CustomerPageAnswer(record: record, kind: .void)
         case .expired:
-            let validUntil = CivilDate(record.validUntil) ?? services.today(MarketCode(record.market))
-            throw CustomerPageAnswer(record: record, kind: .expired(on: validUntil))
+            throw CustomerPageAnswer(record: record, kind: .expired(on: record.validUntil))
         case .issued, .accepted, .rejected: return record
         }
     }
@@ -175,7 +174,7 @@ struct DecisionsController<Repository: QuoteRepository> {
         let result = try await repo.decide(
             DecisionRequest(
                 number: record.number, decision: decision, decidedBy: by, finalJSON: final, role: role,
-                channel: channel, note: note, today: services.today(MarketCode(record.market)),
+                channel: channel, note: note, today: services.today(record.market),
                 confirmTo: customer?.email, language: customer?.language))
         switch result {
         case .recorded(let stored):

@@ -51,7 +51,7 @@ struct LifecycleController<Repository: QuoteRepository> {
         let voided = try await repo.void(
             VoidRequest(
                 number: number, reason: reason, voidedBy: principal.name,
-                today: services.today(MarketCode(record.market))))
+                today: services.today(record.market)))
         services.logger.info(
             "quote voided", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
         return voided

@@ -89,11 +89,12 @@ struct QuotesController<Repository: QuoteRepository> {
             engine: services.engine)
         let issued = result.issued
         if case .issued = result {
-            services.metrics.recordIssued(market: issued.record.market, status: issued.record.coverageStatus)
+            services.metrics.recordIssued(
+                market: issued.record.market.rawValue, status: issued.record.coverageStatus.rawValue)
             services.logger.info(
                 supersedes == nil ? "quote issued" : "quote revised",
                 metadata: [
-                    "number": "\(issued.record.number)", "coverage": "\(issued.record.coverageStatus)",
+                    "number": "\(issued.record.number)", "coverage": "\(issued.record.coverageStatus.rawValue)",
                     "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
                     "supersedes": "\(supersedes ?? "-")",
                 ])
