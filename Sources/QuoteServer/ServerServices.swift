@@ -142,7 +142,7 @@ extension ServerServices {
     /// and `check` use too.
     func recomputed(_ record: QuoteRecord) throws -> (Quote, ServiceCase) {
         let recomputed = try StoredQuoteRecompute.recompute(
-            caseJSON: record.caseJSON, version: record.priceListVersion, issuedOn: CivilDate(record.issueDate),
+            caseJSON: record.caseJSON, version: record.priceListVersion, issuedOn: record.issueDate,
             number: record.number, engine: engine)
         return (recomputed.quote, recomputed.serviceCase)
     }
@@ -152,7 +152,7 @@ extension ServerServices {
 
     /// A stored quote's lifecycle state on its market's today.
     func state(of record: QuoteRecord) -> QuoteState {
-        record.state(today: today(MarketCode(record.market)))
+        record.state(today: today(record.market))
     }
 
     /// Refuses (a conflict) to send the customer to a quote replaced by a revision or void: its
@@ -168,7 +168,7 @@ extension ServerServices {
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
     func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
         renderer?.documentLanguage(
-            market: MarketCode(record.market), priceListVersion: record.priceListVersion,
+            market: record.market, priceListVersion: record.priceListVersion,
             customerLanguage: customerLanguage)
     }
 }

@@ -44,7 +44,7 @@ extension PostgresQuoteRepository {
             if let key = issue.request.idempotencyKey, let first = known[key] {
                 outcomes[index] = .failure(
                     first.hash == issue.request.requestHash
-                        ? SQLiteQuoteRepository.IssueRetry.replay(first.number) : StoreError.idempotencyKeyReused)
+                        ? IssueRetry.replay(first.number) : StoreError.idempotencyKeyReused)
             } else {
                 writing.append(index)
             }
@@ -73,7 +73,7 @@ extension PostgresQuoteRepository {
             for try await value in rows.decode(Int.self) { last = value }
             guard let last else { throw StoreError.contention }
             for (offset, index) in members.enumerated() {
-                numbers[index] = SQLiteQuoteRepository.formatNumber(
+                numbers[index] = StoreNaming.number(
                     market: market, year: year, sequence: last - count + 1 + offset)
             }
         }
@@ -86,7 +86,7 @@ extension PostgresQuoteRepository {
             guard let number = numbers[index] else { throw StoreError.contention }
             let now = issue.request.now.timeIntervalSince1970
             let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-            let record = record(issue, number: number, search: search, now: now)
+            let record = QuoteRecord(issue, number: number, search: search, now: now)
             q.append(record, search: search, now: now)
             tokens.hashes.append(issue.tokenHash)
             tokens.numbers.append(number)
@@ -140,12 +140,12 @@ extension PostgresQuoteRepository {
 
         mutating func append(_ record: QuoteRecord, search: SearchColumns, now: Double) {
             number.append(record.number)
-            market.append(record.market)
+            market.append(record.market.rawValue)
             year.append(record.year)
-            kind.append(record.kind)
-            coverageStatus.append(record.coverageStatus)
-            issueDate.append(record.issueDate)
-            validUntil.append(record.validUntil)
+            kind.append(record.kind.rawValue)
+            coverageStatus.append(record.coverageStatus.rawValue)
+            issueDate.append(record.issueDate.description)
+            validUntil.append(record.validUntil.description)
             issuer.append(record.issuer)
             caseJSON.append(record.caseJSON)
             quoteJSON.append(record.quoteJSON)

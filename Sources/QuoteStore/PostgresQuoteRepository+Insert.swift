@@ -19,11 +19,11 @@ extension PostgresQuoteRepository {
                 guard hash == request.requestHash else {
                     throw RefusedBeforeWriting(reason: StoreError.idempotencyKeyReused)
                 }
-                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.replay(number))
+                throw RefusedBeforeWriting(reason: IssueRetry.replay(number))
             }
         }
         if let old = request.supersedes {
-            try await checkRevisable(connection, old, market: computed.market.rawValue, logger: logger)
+            try await checkRevisable(connection, old, market: computed.market, logger: logger)
         }
         let deviceKeys = issue.serviceCase.device.benefitKeys
         let granted = computed.coverage.benefitsGranted.map(\.rawValue)
@@ -32,7 +32,7 @@ extension PostgresQuoteRepository {
             used = try await ledger(connection, deviceKeys: deviceKeys, logger: logger)
                 .filter { $0.value != request.supersedes }
             if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
-                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.ledgerChanged)
+                throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)
             }
         }
         // Nothing is written above this line.
@@ -47,18 +47,18 @@ extension PostgresQuoteRepository {
         var sequence: Int?
         for try await last in rows.decode(Int.self) { sequence = last }
         guard let sequence else { throw StoreError.contention }
-        let number = SQLiteQuoteRepository.formatNumber(market: market, year: year, sequence: sequence)
+        let number = StoreNaming.number(market: market, year: year, sequence: sequence)
         let now = request.now.timeIntervalSince1970
         if let old = request.supersedes { try await release(connection, old, logger: logger) }
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-        var record = Self.record(issue, number: number, search: search, now: now)
+        var record = QuoteRecord(issue, number: number, search: search, now: now)
         try await connection.query(
             """
             WITH q AS (
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
                     case_json, quote_json, price_list_version, created_at, reference, model, search_text)
-                VALUES (\(record.number), \(record.market), \(record.year), \(record.kind), \(record.coverageStatus),
-                    \(record.issueDate), \(record.validUntil), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
+                VALUES (\(record.number), \(market), \(record.year), \(record.kind.rawValue),
+                    \(record.coverageStatus.rawValue), \(record.issueDate.description), \(record.validUntil.description), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
                     \(record.priceListVersion), \(now), \(search.reference), \(search.model), \(search.text))
                 RETURNING number),
             t AS (INSERT INTO customer_tokens (token_hash, quote_number) SELECT \(issue.tokenHash), number FROM q)
@@ -94,17 +94,5 @@ extension PostgresQuoteRepository {
                 """, logger: logger)
         }
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
-    }
-
-    /// The row of an issue under its number.
-    static func record(_ issue: PreparedIssue, number: String, search: SearchColumns, now: Double) -> QuoteRecord {
-        let computed = issue.quote
-        return QuoteRecord(
-            number: number, market: computed.market.rawValue, year: computed.issueDate.year,
-            kind: issue.serviceCase.kind.rawValue, coverageStatus: computed.coverage.status.rawValue,
-            issueDate: computed.issueDate.description, validUntil: computed.validUntil.description,
-            issuer: issue.request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
-            priceListVersion: computed.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
     }
 }

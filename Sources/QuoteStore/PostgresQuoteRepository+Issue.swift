@@ -12,7 +12,7 @@ extension PostgresQuoteRepository {
             let prepared = try await prepare(request, engine: engine)
             do {
                 return try await queue.submit(prepared).get()
-            } catch SQLiteQuoteRepository.IssueRetry.ledgerChanged {
+            } catch IssueRetry.ledgerChanged {
                 continue
             } catch let error as PostgresStoreError where error.isRetryable {
                 continue
@@ -20,7 +20,7 @@ extension PostgresQuoteRepository {
                 where error.isUniqueViolation && error.constraint?.hasPrefix("benefit_ledger") == true
             {
                 continue
-            } catch SQLiteQuoteRepository.IssueRetry.replay(let number) {
+            } catch IssueRetry.replay(let number) {
                 return try await replayed(number: number)
             }
         }

@@ -27,7 +27,7 @@ extension PostgresQuoteRepository {
     /// Refuses (before any write) a revision of a quote that is unknown, in another market,
     /// decided, replaced or void (as ``SQLiteQuoteRepository/checkRevisable(_:_:market:)``).
     static func checkRevisable(
-        _ connection: PostgresConnection, _ number: String, market: String, logger: Logger
+        _ connection: PostgresConnection, _ number: String, market: MarketCode, logger: Logger
     )
         async throws
     {
@@ -35,7 +35,7 @@ extension PostgresQuoteRepository {
             throw RefusedBeforeWriting(reason: StoreError.notFound)
         }
         guard old.market == market else {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market)))
+            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market.rawValue)))
         }
         do {
             try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))

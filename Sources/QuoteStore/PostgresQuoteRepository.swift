@@ -248,34 +248,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
         try await rows(connection, selectSQL("WHERE q.number = \(number)"), logger: logger).first.map(record)
     }
 
-    static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord {
-        func text(_ column: String) throws -> String { try row[column].decode(String.self) }
-        func optional(_ column: String) throws -> String? { try row[column].decode(String?.self) }
-        func date(_ column: String) throws -> Date {
-            Date(timeIntervalSince1970: try row[column].decode(Double.self))
-        }
-        var decision: DecisionRecord?
-        if let raw = try optional("decision"), let value = Decision(rawValue: raw) {
-            decision = DecisionRecord(
-                decision: value, decidedAt: try date("decided_at"), decidedBy: try text("decided_by"),
-                finalJSON: try text("final_json"), role: try optional("decided_by_role"),
-                channel: try optional("channel"), note: try optional("note"))
-        }
-        var voided: VoidRecord?
-        if let reason = try optional("void_reason") {
-            voided = VoidRecord(
-                reason: reason, voidedAt: try date("voided_at"), voidedBy: try text("voided_by"))
-        }
-        return QuoteRecord(
-            number: try text("number"), market: try text("market"), year: try row["year"].decode(Int.self),
-            kind: try text("kind"), coverageStatus: try text("coverage_status"),
-            issueDate: try text("issue_date"),
-            validUntil: try text("valid_until"), issuer: try text("issuer"), caseJSON: try text("case_json"),
-            quoteJSON: try text("quote_json"), priceListVersion: try text("price_list_version"),
-            createdAt: try date("created_at"), decision: decision, reference: try optional("reference"),
-            model: try optional("model"), supersededBy: try optional("superseded_by"),
-            supersedes: try optional("supersedes"), voided: voided)
-    }
+    static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord { try QuoteRecord(row: row) }
 }
 
 extension PostgresQuoteRepository {

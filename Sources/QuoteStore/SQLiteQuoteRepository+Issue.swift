@@ -29,11 +29,6 @@ extension SQLiteQuoteRepository {
         throw StoreError.contention
     }
 
-    enum IssueRetry: Error {
-        case ledgerChanged
-        case replay(String)
-    }
-
     /// The first response again, with a fresh customer token (the first one's text is not kept).
     func replayed(number: String) async throws -> IssueResult {
         let token = CustomerToken.generate()
@@ -64,7 +59,7 @@ extension SQLiteQuoteRepository {
             }
             throw RefusedBeforeWriting(reason: IssueRetry.replay(row["quote_number"]))
         }
-        if let old = request.supersedes { try checkRevisable(db, old, market: computed.market.rawValue) }
+        if let old = request.supersedes { try checkRevisable(db, old, market: computed.market) }
         let deviceKeys = serviceCase.device.benefitKeys
         var used: [RuleID: String] = [:]
         if issue.readsLedger {
@@ -126,30 +121,15 @@ extension SQLiteQuoteRepository {
                     RETURNING last
                     """), arguments: [market, year])
         guard let next else { throw StoreError.contention }
-        return formatNumber(market: market, year: year, sequence: next)
-    }
-
-    /// `NL-2026-000042`.
-    public static func formatNumber(market: String, year: Int, sequence: Int) -> String {
-        let digits = String(sequence)
-        return "\(market)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return StoreNaming.number(market: market, year: year, sequence: next)
     }
 
     /// Inserts the quote row and returns it as a record (built here, not read back).
     static func insertQuote(_ db: Database, _ issue: PreparedIssue, number: String, now: Double) throws
         -> QuoteRecord
     {
-        let quote = issue.quote
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-        let record = QuoteRecord(
-            number: number, market: quote.market.rawValue, year: quote.issueDate.year,
-            kind: issue.serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
-            issueDate: quote.issueDate.description, validUntil: quote.validUntil.description,
-            issuer: issue.request.issuer,
-            caseJSON: issue.caseJSON,
-            quoteJSON: issue.quoteJSON.numbered(number),
-            priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
+        let record = QuoteRecord(issue, number: number, search: search, now: now)
         try db.cachedStatement(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
@@ -157,9 +137,8 @@ extension SQLiteQuoteRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            record.number, record.market, record.year, record.kind, record.coverageStatus,
-            record.issueDate,
-            record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
+            record.number, record.market.rawValue, record.year, record.kind.rawValue,
+            record.coverageStatus.rawValue, record.issueDate.description, record.validUntil.description, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
             now, search.reference, search.model, search.text,
         ])
         return record

@@ -5,12 +5,12 @@ import QuoteCore
 extension SQLiteQuoteRepository {
     /// Refuses (before any write) a revision of a quote that is unknown, in another market,
     /// decided, replaced or void.
-    static func checkRevisable(_ db: Database, _ number: String, market: String) throws {
+    static func checkRevisable(_ db: Database, _ number: String, market: MarketCode) throws {
         guard let old = try fetchRecord(db, number: number) else {
             throw RefusedBeforeWriting(reason: StoreError.notFound)
         }
         guard old.market == market else {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market)))
+            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market.rawValue)))
         }
         do {
             // Expiry does not matter here: an expired quote may be revised.

@@ -107,7 +107,7 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)
             let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
-            return QuotePage(quotes: page.map(Self.record), nextAfter: next)
+            return QuotePage(quotes: try page.map(Self.record), nextAfter: next)
         }
     }
 
@@ -131,34 +131,10 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         """
 
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(
-            record)
+        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(record)
     }
 
-    static func record(_ row: Row) -> QuoteRecord {
-        var decision: DecisionRecord?
-        if let raw: String = row["decision"], let value = Decision(rawValue: raw) {
-            decision = DecisionRecord(
-                decision: value, decidedAt: Date(timeIntervalSince1970: row["decided_at"]),
-                decidedBy: row["decided_by"], finalJSON: row["final_json"], role: row["decided_by_role"],
-                channel: row["channel"], note: row["note"])
-        }
-        var voided: VoidRecord?
-        if let reason: String = row["void_reason"] {
-            voided = VoidRecord(
-                reason: reason, voidedAt: Date(timeIntervalSince1970: row["voided_at"]),
-                voidedBy: row["voided_by"])
-        }
-        return QuoteRecord(
-            number: row["number"], market: row["market"], year: row["year"], kind: row["kind"],
-            coverageStatus: row["coverage_status"], issueDate: row["issue_date"],
-            validUntil: row["valid_until"],
-            issuer: row["issuer"], caseJSON: row["case_json"], quoteJSON: row["quote_json"],
-            priceListVersion: row["price_list_version"],
-            createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            decision: decision, reference: row["reference"], model: row["model"],
-            supersededBy: row["superseded_by"], supersedes: row["supersedes"], voided: voided)
-    }
+    static func record(_ row: Row) throws -> QuoteRecord { try QuoteRecord(row: row) }
 
     /// The benefits recorded against any of `deviceKeys`; where two quotes granted one benefit
     /// (under identifiers that were not yet linked), the earlier quote is named.

@@ -27,7 +27,7 @@ struct EmailController<Repository: QuoteRepository> {
         var o = JSONObject()
         o.append("outboxId", .number(String(message.id)))
         o.append("messageId", .string(message.messageID))
-        o.append("state", .string(message.state))
+        o.append("state", .string(message.state.rawValue))
         return JSONBody.response(.object(o), status: .accepted)
     }
 

@@ -160,7 +160,7 @@ extension ConsoleQuotesController {
     /// when they pay something) in the market's format, and the last day the quote is valid.
     func summaryView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any]? {
         guard let (quote, serviceCase) = try? services.recomputed(record) else { return nil }
-        let market = MarketCode(record.market)
+        let market = record.market
         let format = console.format(for: market, today: services.today(market))
         let payers: [[String: String]] = Payer.allCases.compactMap { payer in
             let gross = quote.totals[payer].gross
@@ -173,16 +173,16 @@ extension ConsoleQuotesController {
         }
         return [
             "customer": serviceCase.customer.name, "payers": payers,
-            "validUntil": CivilDate(record.validUntil).flatMap { format?.date($0) } ?? record.validUntil,
+            "validUntil": format?.date(record.validUntil) ?? record.validUntil.description,
         ]
     }
 
     /// One e-mail of the quote: what, to whom (masked), its state (queued, sent, failed) and
     /// the last error.
-    func emailView(_ message: OutboxMessage, market: String, _ signedIn: ConsoleAccess.SignedIn)
+    func emailView(_ message: OutboxMessage, market: MarketCode, _ signedIn: ConsoleAccess.SignedIn)
         -> [String: Any]
     {
-        let state = message.state == "pending" ? "queued" : message.state
+        let state = message.state == .pending ? "queued" : message.state.rawValue
         var view: [String: Any] = [
             "kind": console.pages.label("email.kind." + message.kind.rawValue, signedIn.language),
             "to": Masking.email(message.recipient), "state": state,
@@ -207,8 +207,7 @@ extension ConsoleQuotesController {
     }
 
     /// `at` as the market's date, time of day and time zone: "7 december 2026 16:04 (Europe/Amsterdam)".
-    func moment(_ at: Date, market: String) -> String {
-        let code = MarketCode(market)
+    func moment(_ at: Date, market code: MarketCode) -> String {
         let zone = services.timeZone(of: code)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -66,7 +66,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
 
     /// A list row, with the total and date in the market's formats.
     func row(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any] {
-        let market = MarketCode(record.market)
+        let market = record.market
         let format = console.format(for: market, today: services.today(market))
         let customer = (try? CaseDecoder.decode(record.caseJSON, today: services.today))?.customer.name ?? ""
         var total = ""
@@ -79,7 +79,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             "number": record.number, "reference": record.reference ?? "", "customer": customer,
             "model": record.model ?? "", "total": total, "state": state,
             "stateLabel": console.pages.label("state." + state, signedIn.language),
-            "date": CivilDate(record.issueDate).flatMap { format?.date($0) } ?? record.issueDate,
+            "date": format?.date(record.issueDate) ?? record.issueDate.description,
         ]
     }
 

@@ -15,7 +15,7 @@ extension QuoteDesk {
         let record = try await readable(number, by: principal)
         let request = VoidRequest(
             number: number, reason: reason, voidedBy: principal.name,
-            today: services.today(MarketCode(record.market)))
+            today: services.today(record.market))
         let voided = try await store { try await repo.void(request) }
         logger.info("quote voided", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
         return voided

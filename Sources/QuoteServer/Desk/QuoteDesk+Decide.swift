@@ -42,7 +42,7 @@ extension QuoteDesk {
         let customer = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
         let request = DecisionRequest(
             number: record.number, decision: decision, decidedBy: by, finalJSON: final, role: role,
-            channel: channel, note: note, today: services.today(MarketCode(record.market)),
+            channel: channel, note: note, today: services.today(record.market),
             confirmTo: customer?.email, language: customer?.language)
         switch try await store({ try await repo.decide(request) }) {
         case .recorded(let stored):

@@ -45,11 +45,11 @@ extension QuoteDesk {
     }
 
     private func logIssued(_ record: QuoteRecord, _ serviceCase: ServiceCase, supersedes: String?) {
-        services.metrics.recordIssued(market: record.market, status: record.coverageStatus)
+        services.metrics.recordIssued(market: record.market.rawValue, status: record.coverageStatus.rawValue)
         logger.info(
             supersedes == nil ? "quote issued" : "quote revised",
             metadata: [
-                "number": "\(record.number)", "coverage": "\(record.coverageStatus)",
+                "number": "\(record.number)", "coverage": "\(record.coverageStatus.rawValue)",
                 "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
                 "supersedes": "\(supersedes ?? "-")",
             ])

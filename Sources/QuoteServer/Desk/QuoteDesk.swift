@@ -73,9 +73,7 @@ struct QuoteDesk<Repository: QuoteRepository>: Sendable {
         switch services.state(of: record) {
         case .superseded: return .superseded(record)
         case .void: return .void(record)
-        case .expired:
-            let validUntil = CivilDate(record.validUntil) ?? services.today(MarketCode(record.market))
-            return .expired(record, on: validUntil)
+        case .expired: return .expired(record, on: record.validUntil)
         case .issued, .accepted, .rejected: return .open(record)
         }
     }
