@@ -173,36 +173,12 @@ public final class PostgresQuoteRepository: QuoteRepository {
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
         var sql = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 8)
-        sql.appendLiteral("WHERE q.id > ")
-        sql.appendInterpolation(query.after)
-        func add(_ clause: String, _ value: String?) {
-            guard let value else { return }
-            sql.appendLiteral(" AND \(clause) ")
-            sql.appendInterpolation(value)
+        QuoteListFilter(query).render(literal: { sql.appendLiteral($0) }) { value in
+            switch value {
+            case .text(let text): sql.appendInterpolation(text)
+            case .integer(let integer): sql.appendInterpolation(integer)
+            }
         }
-        add("q.market =", query.market)
-        add("q.issue_date >=", query.from)
-        add("q.issue_date <=", query.to)
-        add("q.issuer =", query.issuer)
-        if let state = query.state {
-            let (beforeToday, afterToday) = Self.stateSQL
-            sql.appendLiteral(" AND (" + beforeToday)
-            sql.appendInterpolation((query.today ?? CivilDate(dayNumber: 0)).description)
-            sql.appendLiteral(afterToday + ") = ")
-            sql.appendInterpolation(state.rawValue)
-        }
-        if let text = query.text, !text.isEmpty {
-            sql.appendLiteral(" AND q.search_text LIKE ")
-            sql.appendInterpolation(SearchColumns.pattern(text))
-            sql.appendLiteral(" ESCAPE '\\'")
-        }
-        if let status = query.status {
-            add(
-                ["issued", "accepted", "rejected"].contains(status)
-                    ? "COALESCE(d.decision, 'issued') =" : "q.coverage_status =", status)
-        }
-        sql.appendLiteral(" ORDER BY q.id LIMIT ")
-        sql.appendInterpolation(query.limit + 1)
         let filter = PostgresQuery(stringInterpolation: sql)
         let rows = try await withConnection { connection in
             try await Self.rows(connection, Self.selectSQL(filter), logger: self.logger)
@@ -224,18 +200,6 @@ public final class PostgresQuoteRepository: QuoteRepository {
         LEFT JOIN revisions ro ON ro.new_number = q.number
         LEFT JOIN voids v ON v.quote_number = q.number
         """
-
-    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it: the text before and
-    /// after today's date, which is a parameter.
-    static let stateSQL = (
-        """
-        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
-             WHEN rn.old_number IS NOT NULL THEN 'superseded'
-             WHEN d.decision IS NOT NULL THEN d.decision
-             WHEN q.valid_until <
-        """,
-        " THEN 'expired' ELSE 'issued' END"
-    )
 
     /// The quote columns with `filter` (joins, WHERE, ORDER BY) appended.
     static func selectSQL(_ filter: PostgresQuery) -> PostgresQuery {

@@ -71,39 +71,17 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        try await writer.read { db in
-            var clauses = [query.newestFirst ? "q.id < ?" : "q.id > ?"]
-            var arguments: [any DatabaseValueConvertible] = [
-                query.newestFirst && query.after == 0 ? Int64.max : query.after
-            ]
-            func add(_ clause: String, _ value: String?) {
-                guard let value else { return }
-                clauses.append(clause)
-                arguments.append(value)
+        let filter = QuoteListFilter(query)
+        var sql = Self.selectSQL + " "
+        var arguments: [DatabaseValue] = []
+        filter.render(literal: { sql += $0 }) { value in
+            sql += "?"
+            switch value {
+            case .text(let text): arguments.append(text.databaseValue)
+            case .integer(let integer): arguments.append(integer.databaseValue)
             }
-            add("q.market = ?", query.market)
-            add("q.issue_date >= ?", query.from)
-            add("q.issue_date <= ?", query.to)
-            add("q.issuer = ?", query.issuer)
-            if let state = query.state {
-                clauses.append("(\(Self.stateSQL)) = ?")
-                arguments.append((query.today ?? CivilDate(dayNumber: 0)).description)
-                arguments.append(state.rawValue)
-            }
-            if let text = query.text, !text.isEmpty {
-                clauses.append("q.search_text LIKE ? ESCAPE '\\'")
-                arguments.append(SearchColumns.pattern(text))
-            }
-            if let status = query.status {
-                let decisionStates = ["issued", "accepted", "rejected"]
-                add(
-                    decisionStates.contains(status)
-                        ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
-            }
-            let sql =
-                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ")
-                + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
-            arguments.append(query.limit + 1)
+        }
+        return try await writer.read { [sql, arguments] db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)
             let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
@@ -119,15 +97,6 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         LEFT JOIN revisions rn ON rn.old_number = q.number
         LEFT JOIN revisions ro ON ro.new_number = q.number
         LEFT JOIN voids v ON v.quote_number = q.number
-        """
-
-    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it; `?` is today.
-    static let stateSQL = """
-        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
-             WHEN rn.old_number IS NOT NULL THEN 'superseded'
-             WHEN d.decision IS NOT NULL THEN d.decision
-             WHEN q.valid_until < ? THEN 'expired'
-             ELSE 'issued' END
         """
 
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
