@@ -1,5 +1,5 @@
 /// What a caller asks to do: one case per use case of ``QuoteDesk`` (and the ones to come), the
-/// words of the permission table ``Role/may(_:on:)``.
+/// words of the permission table ``Role/may(_:)`` (and ``Role/may(_:on:retailer:)`` on one quote).
 public enum Action: String, Sendable, CaseIterable {
     /// Preview and issue a quote (`POST /v1/quotes/preview`, `POST /v1/quotes`, the console's form).
     case issue
@@ -84,7 +84,8 @@ extension Role {
 }
 
 extension Principal {
-    /// Whether this caller may do `action` on the quote `record` (nil: on any quote it reaches).
+    /// Whether this caller may do `action` on a quote issued by `issuer` (nil: on any quote it
+    /// reaches): the table's answer for its role, within its reach.
     public func may(_ action: Action, on issuer: String? = nil) -> Bool {
         role.may(action, on: issuer, retailer: retailer)
     }
