@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import ServiceLifecycle
 
 /// The shared store: PostgreSQL through postgres-nio, for several service instances on one
 /// database. Numbering, the benefit ledger, idempotency keys and decisions are kept consistent by
@@ -12,14 +13,30 @@ public final class PostgresQuoteRepository: QuoteRepository {
     let client: PostgresClient
     let logger: Logger
     let queue: GroupCommitQueue
-    private let runTask: Task<Void, Never>
+    /// The pool's run, when the repository runs it (``PoolRunner/repository``).
+    private let runTask: Task<Void, Never>?
     public let configuration: PostgresStoreConfiguration
 
-    /// Connects, applies the missing migrations under an advisory lock, and opens the pool.
-    /// A database that cannot be reached or refuses the connection throws a
+    /// Who runs the connection pool.
+    public enum PoolRunner: Sendable {
+        /// The repository, in a task of its own until ``shutdown()``: for commands and tests that
+        /// have no service group.
+        case repository
+        /// The application's service group: the caller adds ``pool`` to its services
+        /// (`app.addServices`), which run it beside the server and shut it down after it.
+        case serviceGroup
+    }
+
+    /// The connection pool as a service of the application (swift-service-lifecycle), when it is
+    /// opened with ``PoolRunner/serviceGroup``.
+    public var pool: some Service { client }
+
+    /// Connects, applies the missing migrations under an advisory lock, and opens the pool, run
+    /// by `runner`. A database that cannot be reached or refuses the connection throws a
     /// ``PostgresConnectError`` naming the host and the reason (never the password).
     public static func connect(
-        _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "repairquote.store")
+        _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "repairquote.store"),
+        pool runner: PoolRunner = .repository
     ) async throws -> PostgresQuoteRepository {
         let connection: PostgresConnection
         do {
@@ -38,20 +55,21 @@ public final class PostgresQuoteRepository: QuoteRepository {
             try? await connection.close()
             throw PostgresStoreError.unwrapping(error)
         }
-        return PostgresQuoteRepository(configuration: configuration, logger: logger)
+        return PostgresQuoteRepository(configuration: configuration, logger: logger, runner: runner)
     }
 
-    private init(configuration: PostgresStoreConfiguration, logger: Logger) {
+    private init(configuration: PostgresStoreConfiguration, logger: Logger, runner: PoolRunner) {
         self.configuration = configuration
         self.logger = logger
         // The pool's own messages at error level only: it warns once about a lease requested
-        // before its run task (started just below) is scheduled, which is harmless here.
+        // before its run (started just below, or by the service group) is scheduled, which is
+        // harmless here.
         var background = logger
         background.logLevel = .error
         let client = PostgresClient(
             configuration: configuration.clientConfiguration, backgroundLogger: background)
         self.client = client
-        runTask = Task { await client.run() }
+        runTask = runner == .repository ? Task { await client.run() } : nil
         // One batch at a time: every batch of a market and year waits for the one before on its
         // counter row, so parallel writers only split the batches (measured: 3,830 issues/s with
         // two writers, 4,280 with one; docs/benchmarks.md).
@@ -60,10 +78,11 @@ public final class PostgresQuoteRepository: QuoteRepository {
         }
     }
 
-    /// Closes the pool; the repository cannot be used afterwards.
+    /// Closes the pool when the repository runs it; the repository cannot be used afterwards.
+    /// (A pool run by a service group closes when the group shuts down.)
     public func shutdown() async {
-        runTask.cancel()
-        await runTask.value
+        runTask?.cancel()
+        await runTask?.value
     }
 
     /// The reason of a failed connection in a few words: the server's message (a wrong password,
