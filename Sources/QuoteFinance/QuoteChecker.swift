@@ -107,8 +107,7 @@ public struct QuoteChecker: Sendable {
         }
         let serviceCase: ServiceCase
         do {
-            let issued = stored.issueDate
-            serviceCase = try CaseDecoder.decode(json, today: { _ in issued ?? CivilDate(dayNumber: 0) })
+            serviceCase = try StoredQuoteRecompute.serviceCase(json, issuedOn: stored.issueDate)
         } catch {
             throw ValidationError(field: Self.prefixed("case", error.field), error.message)
         }
@@ -125,8 +124,9 @@ public struct QuoteChecker: Sendable {
         }
         do {
             // The service dates a quote the day it is issued (its request date may be earlier).
-            let quote = try calculator.quote(serviceCase, with: list)
-            return stored.issueDate.map(quote.issued(on:)) ?? quote
+            return try StoredQuoteRecompute.quote(issuedOn: stored.issueDate, number: nil) {
+                () throws(ValidationError) in try calculator.quote(serviceCase, with: list)
+            }
         } catch {
             throw ValidationError(field: Self.prefixed("case", error.field), error.message)
         }

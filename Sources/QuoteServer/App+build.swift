@@ -11,8 +11,6 @@ import ServiceLifecycle
 public struct ServerOptions: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
-    /// The SQLite file; nil keeps everything in memory.
-    public var databasePath: String?
     public var publicBaseURL: String?
     /// Threads that read, parse and write HTTP (SwiftNIO event loops); handlers run on Swift's
     /// concurrency pool beside them. The default, half the cores (at least one), measured best:
@@ -51,26 +49,6 @@ extension ServerOptions {
     }
 }
 
-/// The application: the router over a SQLite repository, plus the outbox sender when a mailer
-/// is given.
-public func buildApplication(
-    _ options: ServerOptions, engine: any QuoteComputing, keys: APIKeys,
-    renderer: (any QuoteDocumentRendering)? = nil,
-    mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
-) throws -> some ApplicationProtocol {
-    let repo: SQLiteQuoteRepository
-    if let path = options.databasePath {
-        do { repo = try SQLiteQuoteRepository(path: path) } catch {
-            throw DatabaseOpenError(description: "database \(path): \(error)")
-        }
-    } else {
-        repo = try SQLiteQuoteRepository()
-    }
-    return buildApplication(
-        options, repository: repo, engine: engine, keys: keys, renderer: renderer, mailer: mailer,
-        logger: logger)
-}
-
 /// The application over an open repository of either store (`repairquote serve` opens it from
 /// `--db`), plus the outbox sender when a mailer is given.
 public func buildApplication(
@@ -78,7 +56,7 @@ public func buildApplication(
     keys: APIKeys,
     renderer: (any QuoteDocumentRendering)? = nil,
     mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
-) -> Application<RouterResponder<BasicRequestContext>> {
+) -> Application<RouterResponder<ServiceRequestContext>> {
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"
     var services = ServerServices(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
@@ -102,9 +80,9 @@ public func buildApplication(
 }
 
 /// Every route of the service, over any repository (tests pass an in-memory one).
-public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<BasicRequestContext> {
+public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<ServiceRequestContext> {
     // HEAD on every GET route answers as GET, without the body (ObservabilityMiddleware drops it).
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = ServiceRoutes()
     router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, logger: services.logger))
     router.add(middleware: ErrorMiddleware(logger: services.logger, routes: routes))
@@ -116,11 +94,14 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     router.get("/openapi.yaml") { _, _ in
         JSONBody.text(OpenAPIDocument.text, contentType: "application/yaml; charset=utf-8")
     }
-    QuotesController(repo: repo, services: services).register(on: router)
-    DecisionsController(repo: repo, services: services).register(on: router)
-    LifecycleController(repo: repo, services: services).register(on: router)
-    EmailController(repo: repo, services: services).register(on: router)
-    CustomerLinkController(repo: repo, services: services).register(on: router)
+    let desk = QuoteDesk(repo: repo, services: services)
+    // The API: an API key identifies the caller (the handlers ask the permission table).
+    let v1 = router.group("/v1").add(middleware: APIKeyAuthenticator(keys: services.keys))
+    QuotesController(desk: desk).register(on: v1)
+    DecisionsController(desk: desk).register(on: v1, pages: router)
+    LifecycleController(desk: desk).register(on: v1)
+    EmailController(desk: desk).register(on: v1)
+    CustomerLinkController(desk: desk).register(on: v1)
     let access = services.console.map {
         ConsoleAccess(console: $0.keeping(sessionsIn: repo), logger: services.logger)
     }
@@ -130,8 +111,9 @@ public func buildRouter(repo: some QuoteRepository, services: ServerServices) ->
     if let access {
         // Before the console's routes: a router middleware wraps the routes added after it.
         router.add(middleware: ConsoleErrorPages(access: access, routes: routes))
-        ConsoleController(access: access).register(on: router)
-        ConsoleQuotesController(repo: repo, services: services, access: access).register(on: router)
+        let group = router.group("/console").add(middleware: ConsoleSessionAuthenticator(access: access))
+        ConsoleController(access: access).register(on: router, console: group)
+        ConsoleQuotesController(desk: desk, access: access).register(on: group)
     }
     routes.record(router)
     return router
@@ -145,9 +127,4 @@ public enum OpenAPIDocument {
         else { return "openapi: 3.1.0\n" }
         return text
     }()
-}
-
-/// The database file cannot be opened or migrated (a missing folder, no permission, not SQLite).
-public struct DatabaseOpenError: Error, CustomStringConvertible {
-    public let description: String
 }

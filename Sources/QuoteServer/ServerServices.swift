@@ -137,26 +137,30 @@ extension ServerServices {
         return (document, renderer.decisionLabels(quote: quote, case: serviceCase))
     }
 
-    /// The stored quote recomputed from its case with its price-list version (G-7), numbered.
+    /// The stored quote recomputed from its case with its price-list version (G-7), dated its
+    /// issue day and numbered: QuoteJSON's ``QuoteJSON/StoredQuoteRecompute``, the one the mailer
+    /// and `check` use too.
     func recomputed(_ record: QuoteRecord) throws -> (Quote, ServiceCase) {
-        let serviceCase = try CaseDecoder.decode(record.caseJSON, today: today)
-        var quote = try engine.quote(serviceCase, version: record.priceListVersion)
-        if let issued = CivilDate(record.issueDate) { quote = quote.issued(on: issued) }
-        quote.number = record.number
-        return (quote, serviceCase)
+        let recomputed = try StoredQuoteRecompute.recompute(
+            caseJSON: record.caseJSON, version: record.priceListVersion, issuedOn: record.issueDate,
+            number: record.number, engine: engine)
+        return (recomputed.quote, recomputed.serviceCase)
     }
+
+    /// The customer's link of a quote's token.
+    func customerLink(_ token: String) -> String { publicBaseURL + "/q/" + token }
 
     /// A stored quote's lifecycle state on its market's today.
     func state(of record: QuoteRecord) -> QuoteState {
-        record.state(today: today(MarketCode(record.market)))
+        record.state(today: today(record.market))
     }
 
-    /// Refuses (409) to send the customer to a quote replaced by a revision or void: its link
-    /// would only say so. For a new link and for the quote's e-mail.
-    func requireReachable(_ record: QuoteRecord) throws {
+    /// Refuses (a conflict) to send the customer to a quote replaced by a revision or void: its
+    /// link would only say so. For a new link and for the quote's e-mail.
+    func requireReachable(_ record: QuoteRecord) throws(DeskError) {
         switch state(of: record) {
-        case .superseded: throw StoreError.lifecycle(.superseded)
-        case .void: throw StoreError.lifecycle(.void)
+        case .superseded: throw DeskError(StoreError.lifecycle(.superseded))
+        case .void: throw DeskError(StoreError.lifecycle(.void))
         default: break
         }
     }
@@ -164,7 +168,7 @@ extension ServerServices {
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
     func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
         renderer?.documentLanguage(
-            market: MarketCode(record.market), priceListVersion: record.priceListVersion,
+            market: record.market, priceListVersion: record.priceListVersion,
             customerLanguage: customerLanguage)
     }
 }

@@ -29,29 +29,50 @@ extension PostgresQuoteRepository {
     {
         var outcomes = [GroupCommitQueue.Outcome](repeating: .failure(StoreError.contention), count: batch.count)
         // Keys used before: the same body is a replay, another body a refusal. Nothing written.
-        let keys = batch.compactMap(\.request.idempotencyKey)
-        var known: [String: (hash: String, number: String)] = [:]
-        if !keys.isEmpty {
-            let rows = try await connection.query(
-                "SELECT key, request_hash, quote_number FROM idempotency_keys WHERE key = ANY(\(keys)::text[])",
-                logger: logger)
-            for try await (key, hash, number) in rows.decode((String, String, String).self) {
-                known[key] = (hash, number)
-            }
-        }
+        let known = try await knownKeys(connection, batch, logger: logger)
         var writing: [Int] = []
         for (index, issue) in batch.enumerated() {
             if let key = issue.request.idempotencyKey, let first = known[key] {
                 outcomes[index] = .failure(
-                    first.hash == issue.request.requestHash
-                        ? SQLiteQuoteRepository.IssueRetry.replay(first.number) : StoreError.idempotencyKeyReused)
+                    IssueSteps.idempotencyVerdict(storedHash: first.hash, number: first.number, request: issue.request))
             } else {
                 writing.append(index)
             }
         }
         guard !writing.isEmpty else { return outcomes }
-        // Numbers: one counter update per market and year, taken in that order (as the issue-by-
-        // issue path does), each handing out a run of numbers in the batch's order.
+        let numbers = try await takeNumbers(connection, batch, writing, logger: logger)
+        var rows = BatchRows()
+        for index in writing {
+            guard let number = numbers[index] else { throw StoreError.contention }
+            let record = rows.append(batch[index], number: number)
+            outcomes[index] = .success(.issued(IssuedQuote(record: record, customerToken: batch[index].customerToken)))
+        }
+        try await rows.insert(connection, now: batch[writing[0]].request.now.timeIntervalSince1970, logger: logger)
+        return outcomes
+    }
+
+    /// The batch's idempotency keys already stored, with their request hash and quote.
+    static func knownKeys(_ connection: PostgresConnection, _ batch: [PreparedIssue], logger: Logger)
+        async throws -> [String: (hash: String, number: String)]
+    {
+        let keys = batch.compactMap(\.request.idempotencyKey)
+        var known: [String: (hash: String, number: String)] = [:]
+        guard !keys.isEmpty else { return known }
+        let rows = try await connection.query(
+            "SELECT key, request_hash, quote_number FROM idempotency_keys WHERE key = ANY(\(keys)::text[])",
+            logger: logger)
+        for try await (key, hash, number) in rows.decode((String, String, String).self) {
+            known[key] = (hash, number)
+        }
+        return known
+    }
+
+    /// Numbers for the issues at `writing`: one counter update per market and year, taken in that
+    /// order (as the issue-by-issue path does), each handing out a run of numbers in the batch's
+    /// order.
+    static func takeNumbers(
+        _ connection: PostgresConnection, _ batch: [PreparedIssue], _ writing: [Int], logger: Logger
+    ) async throws -> [Int: String] {
         var groups: [String: [Int]] = [:]
         for index in writing {
             let quote = batch[index].quote
@@ -73,21 +94,24 @@ extension PostgresQuoteRepository {
             for try await value in rows.decode(Int.self) { last = value }
             guard let last else { throw StoreError.contention }
             for (offset, index) in members.enumerated() {
-                numbers[index] = SQLiteQuoteRepository.formatNumber(
-                    market: market, year: year, sequence: last - count + 1 + offset)
+                numbers[index] = StoreNaming.number(market: market, year: year, sequence: last - count + 1 + offset)
             }
         }
-        // The rows, column by column.
-        var q = QuoteColumns()
+        return numbers
+    }
+
+    /// The rows a plain batch writes, column by column, and the three statements that write them.
+    struct BatchRows {
+        var quotes = QuoteColumns()
         var tokens: (hashes: [String], numbers: [String]) = ([], [])
         var idempotency: (keys: [String], hashes: [String], numbers: [String]) = ([], [], [])
-        for index in writing {
-            let issue = batch[index]
-            guard let number = numbers[index] else { throw StoreError.contention }
+
+        /// Adds an issue's rows under its number; returns its record.
+        mutating func append(_ issue: PreparedIssue, number: String) -> QuoteRecord {
             let now = issue.request.now.timeIntervalSince1970
             let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-            let record = record(issue, number: number, search: search, now: now)
-            q.append(record, search: search, now: now)
+            let record = QuoteRecord(issue, number: number, search: search, now: now)
+            quotes.append(record, search: search, now: now)
             tokens.hashes.append(issue.tokenHash)
             tokens.numbers.append(number)
             if let key = issue.request.idempotencyKey {
@@ -95,30 +119,33 @@ extension PostgresQuoteRepository {
                 idempotency.hashes.append(issue.request.requestHash)
                 idempotency.numbers.append(number)
             }
-            outcomes[index] = .success(.issued(IssuedQuote(record: record, customerToken: issue.customerToken)))
+            return record
         }
-        try await connection.query(
-            """
-            INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                case_json, quote_json, price_list_version, created_at, reference, model, search_text)
-            SELECT number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                case_json, quote_json, price_list_version, created_at, NULLIF(reference, ''), NULLIF(model, ''),
-                search_text
-            FROM unnest(\(q.number)::text[], \(q.market)::text[], \(q.year)::int[], \(q.kind)::text[],
-                \(q.coverageStatus)::text[], \(q.issueDate)::text[], \(q.validUntil)::text[], \(q.issuer)::text[],
-                \(q.caseJSON)::text[], \(q.quoteJSON)::text[], \(q.priceListVersion)::text[],
-                \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[])
-                WITH ORDINALITY AS r(number, market, year, kind, coverage_status, issue_date, valid_until,
-                    issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text, n)
-            ORDER BY n
-            """, logger: logger)
-        try await connection.query(
-            """
-            INSERT INTO customer_tokens (token_hash, quote_number)
-            SELECT * FROM unnest(\(tokens.hashes)::text[], \(tokens.numbers)::text[])
-            """, logger: logger)
-        if !idempotency.keys.isEmpty {
-            let now = batch[writing[0]].request.now.timeIntervalSince1970
+
+        /// Writes the rows; `now` dates the idempotency keys.
+        func insert(_ connection: PostgresConnection, now: Double, logger: Logger) async throws {
+            let q = quotes
+            try await connection.query(
+                """
+                INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                SELECT number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
+                    case_json, quote_json, price_list_version, created_at, NULLIF(reference, ''), NULLIF(model, ''),
+                    search_text
+                FROM unnest(\(q.number)::text[], \(q.market)::text[], \(q.year)::int[], \(q.kind)::text[],
+                    \(q.coverageStatus)::text[], \(q.issueDate)::text[], \(q.validUntil)::text[], \(q.issuer)::text[],
+                    \(q.caseJSON)::text[], \(q.quoteJSON)::text[], \(q.priceListVersion)::text[],
+                    \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[])
+                    WITH ORDINALITY AS r(number, market, year, kind, coverage_status, issue_date, valid_until,
+                        issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text, n)
+                ORDER BY n
+                """, logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO customer_tokens (token_hash, quote_number)
+                SELECT * FROM unnest(\(tokens.hashes)::text[], \(tokens.numbers)::text[])
+                """, logger: logger)
+            guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """
                 INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at)
@@ -126,7 +153,6 @@ extension PostgresQuoteRepository {
                     \(idempotency.numbers)::text[]) AS i(k, h, n)
                 """, logger: logger)
         }
-        return outcomes
     }
 
     /// The quotes table's columns of a batch, as arrays for `unnest`. A missing reference or
@@ -140,12 +166,12 @@ extension PostgresQuoteRepository {
 
         mutating func append(_ record: QuoteRecord, search: SearchColumns, now: Double) {
             number.append(record.number)
-            market.append(record.market)
+            market.append(record.market.rawValue)
             year.append(record.year)
-            kind.append(record.kind)
-            coverageStatus.append(record.coverageStatus)
-            issueDate.append(record.issueDate)
-            validUntil.append(record.validUntil)
+            kind.append(record.kind.rawValue)
+            coverageStatus.append(record.coverageStatus.rawValue)
+            issueDate.append(record.issueDate.description)
+            validUntil.append(record.validUntil.description)
             issuer.append(record.issuer)
             caseJSON.append(record.caseJSON)
             quoteJSON.append(record.quoteJSON)

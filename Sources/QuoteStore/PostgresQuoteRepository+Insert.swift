@@ -11,33 +11,10 @@ extension PostgresQuoteRepository {
         -> IssueResult
     {
         let request = issue.request
-        let computed = issue.quote
-        if let key = request.idempotencyKey {
-            let rows = try await connection.query(
-                "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = \(key)", logger: logger)
-            for try await (hash, number) in rows.decode((String, String).self) {
-                guard hash == request.requestHash else {
-                    throw RefusedBeforeWriting(reason: StoreError.idempotencyKeyReused)
-                }
-                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.replay(number))
-            }
-        }
-        if let old = request.supersedes {
-            try await checkRevisable(connection, old, market: computed.market.rawValue, logger: logger)
-        }
-        let deviceKeys = issue.serviceCase.device.benefitKeys
-        let granted = computed.coverage.benefitsGranted.map(\.rawValue)
-        var used: [RuleID: String] = [:]
-        if issue.readsLedger {
-            used = try await ledger(connection, deviceKeys: deviceKeys, logger: logger)
-                .filter { $0.value != request.supersedes }
-            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
-                throw RefusedBeforeWriting(reason: SQLiteQuoteRepository.IssueRetry.ledgerChanged)
-            }
-        }
+        let used = try await checkBeforeWriting(connection, issue, logger: logger)
         // Nothing is written above this line.
-        let market = computed.market.rawValue
-        let year = computed.issueDate.year
+        let market = issue.quote.market.rawValue
+        let year = issue.quote.issueDate.year
         let rows = try await connection.query(
             """
             INSERT INTO quote_counters (market, year, last) VALUES (\(market), \(year), 1)
@@ -47,18 +24,60 @@ extension PostgresQuoteRepository {
         var sequence: Int?
         for try await last in rows.decode(Int.self) { sequence = last }
         guard let sequence else { throw StoreError.contention }
-        let number = SQLiteQuoteRepository.formatNumber(market: market, year: year, sequence: sequence)
+        let number = StoreNaming.number(market: market, year: year, sequence: sequence)
         let now = request.now.timeIntervalSince1970
         if let old = request.supersedes { try await release(connection, old, logger: logger) }
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-        var record = Self.record(issue, number: number, search: search, now: now)
+        var record = QuoteRecord(issue, number: number, search: search, now: now)
+        try await insertQuote(connection, record, issue, search: search, now: now, logger: logger)
+        if let old = request.supersedes {
+            try await connection.query(
+                "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",
+                logger: logger)
+            record.supersedes = old
+        }
+        try await recordBenefits(connection, issue, number: number, used: used, now: now, logger: logger)
+        return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+
+    /// The refusals of an issue, before it writes (``IssueSteps``): an idempotency key used
+    /// before, a quote that may not be revised, a ledger that changed. Returns the ledger's
+    /// benefits of the device, when the issue reads it.
+    static func checkBeforeWriting(_ connection: PostgresConnection, _ issue: PreparedIssue, logger: Logger)
+        async throws -> [RuleID: String]
+    {
+        let request = issue.request
+        if let key = request.idempotencyKey {
+            let rows = try await connection.query(
+                "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = \(key)", logger: logger)
+            for try await (hash, number) in rows.decode((String, String).self) {
+                throw RefusedBeforeWriting(
+                    reason: IssueSteps.idempotencyVerdict(storedHash: hash, number: number, request: request))
+            }
+        }
+        if let old = request.supersedes {
+            let record = try await fetchRecord(connection, number: old, logger: logger)
+            try IssueSteps.checkRevisable(record, market: issue.quote.market)
+        }
+        guard issue.readsLedger else { return [:] }
+        let keys = issue.serviceCase.device.benefitKeys
+        return try IssueSteps.checkLedger(try await ledger(connection, deviceKeys: keys, logger: logger), issue)
+    }
+
+    /// The quote's row, its customer token and its idempotency key, in one statement.
+    static func insertQuote(
+        _ connection: PostgresConnection, _ record: QuoteRecord, _ issue: PreparedIssue, search: SearchColumns,
+        now: Double, logger: Logger
+    ) async throws {
+        let request = issue.request
         try await connection.query(
             """
             WITH q AS (
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
                     case_json, quote_json, price_list_version, created_at, reference, model, search_text)
-                VALUES (\(record.number), \(record.market), \(record.year), \(record.kind), \(record.coverageStatus),
-                    \(record.issueDate), \(record.validUntil), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
+                VALUES (\(record.number), \(record.market.rawValue), \(record.year), \(record.kind.rawValue),
+                    \(record.coverageStatus.rawValue), \(record.issueDate.description),
+                    \(record.validUntil.description), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
                     \(record.priceListVersion), \(now), \(search.reference), \(search.model), \(search.text))
                 RETURNING number),
             t AS (INSERT INTO customer_tokens (token_hash, quote_number) SELECT \(issue.tokenHash), number FROM q)
@@ -66,14 +85,17 @@ extension PostgresQuoteRepository {
             SELECT \(request.idempotencyKey)::text, \(request.requestHash), number, \(now) FROM q
             WHERE \(request.idempotencyKey)::text IS NOT NULL
             """, logger: logger)
-        if let old = request.supersedes {
-            try await connection.query(
-                "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",
-                logger: logger)
-            record.supersedes = old
-        }
-        // Every identifier the case gives is recorded; the UNIQUE (benefit, device_key) is the
-        // last guard against a benefit granted twice.
+    }
+
+    /// The ledger rows of an issue: every identifier the case gives, for each benefit it grants
+    /// (the UNIQUE (benefit, device_key) is the last guard against a benefit granted twice); and
+    /// a case naming two identifiers links them (see the SQLite store).
+    static func recordBenefits(
+        _ connection: PostgresConnection, _ issue: PreparedIssue, number: String, used: [RuleID: String],
+        now: Double, logger: Logger
+    ) async throws {
+        let deviceKeys = issue.serviceCase.device.benefitKeys
+        let granted = issue.quote.coverage.benefitsGranted.map(\.rawValue)
         if !granted.isEmpty {
             try await connection.query(
                 """
@@ -81,30 +103,15 @@ extension PostgresQuoteRepository {
                 SELECT b, k, \(number), \(now) FROM unnest(\(granted)::text[]) AS b, unnest(\(deviceKeys)::text[]) AS k
                 """, logger: logger)
         }
-        // A case naming two identifiers links them (see the SQLite store).
-        if !used.isEmpty {
-            let benefits = used.keys.sorted().map(\.rawValue)
-            let quotes = used.keys.sorted().map { used[$0] ?? "" }
-            try await connection.query(
-                """
-                INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at)
-                SELECT u.b, k, u.q, \(now) FROM unnest(\(benefits)::text[], \(quotes)::text[]) AS u(b, q),
-                    unnest(\(deviceKeys)::text[]) AS k
-                ON CONFLICT (benefit, device_key) DO NOTHING
-                """, logger: logger)
-        }
-        return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
-    }
-
-    /// The row of an issue under its number.
-    static func record(_ issue: PreparedIssue, number: String, search: SearchColumns, now: Double) -> QuoteRecord {
-        let computed = issue.quote
-        return QuoteRecord(
-            number: number, market: computed.market.rawValue, year: computed.issueDate.year,
-            kind: issue.serviceCase.kind.rawValue, coverageStatus: computed.coverage.status.rawValue,
-            issueDate: computed.issueDate.description, validUntil: computed.validUntil.description,
-            issuer: issue.request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
-            priceListVersion: computed.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
+        guard !used.isEmpty else { return }
+        let benefits = used.keys.sorted().map(\.rawValue)
+        let quotes = used.keys.sorted().map { used[$0] ?? "" }
+        try await connection.query(
+            """
+            INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at)
+            SELECT u.b, k, u.q, \(now) FROM unnest(\(benefits)::text[], \(quotes)::text[]) AS u(b, q),
+                unnest(\(deviceKeys)::text[]) AS k
+            ON CONFLICT (benefit, device_key) DO NOTHING
+            """, logger: logger)
     }
 }

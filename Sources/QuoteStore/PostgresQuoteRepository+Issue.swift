@@ -8,23 +8,16 @@ extension PostgresQuoteRepository {
     /// does: computed outside the transaction, checked again inside it, recomputed when another
     /// request (on this instance or another) granted one of its benefits meanwhile.
     public func issue(_ request: IssueRequest, engine: any QuoteComputing) async throws -> IssueResult {
-        for _ in 0..<8 {
-            let prepared = try await prepare(request, engine: engine)
-            do {
-                return try await queue.submit(prepared).get()
-            } catch SQLiteQuoteRepository.IssueRetry.ledgerChanged {
-                continue
-            } catch let error as PostgresStoreError where error.isRetryable {
-                continue
-            } catch let error as PostgresStoreError
-                where error.isUniqueViolation && error.constraint?.hasPrefix("benefit_ledger") == true
-            {
-                continue
-            } catch SQLiteQuoteRepository.IssueRetry.replay(let number) {
-                return try await replayed(number: number)
-            }
-        }
-        throw StoreError.contention
+        try await issue(
+            request, engine: engine, submit: { try await queue.submit($0).get() },
+            isLedgerConflict: Self.isLedgerConflict, replayed: replayed(number:))
+    }
+
+    /// A failure that computing again may cure: a deadlock or serialisation failure, or a
+    /// violation of the ledger's UNIQUE (benefit, device_key) (another issue took the benefit).
+    static func isLedgerConflict(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresStoreError else { return false }
+        return error.isRetryable || (error.isUniqueViolation && error.constraint?.hasPrefix("benefit_ledger") == true)
     }
 
     /// The first response again, with a fresh customer token.

@@ -24,26 +24,6 @@ extension PostgresQuoteRepository {
         return record
     }
 
-    /// Refuses (before any write) a revision of a quote that is unknown, in another market,
-    /// decided, replaced or void (as ``SQLiteQuoteRepository/checkRevisable(_:_:market:)``).
-    static func checkRevisable(
-        _ connection: PostgresConnection, _ number: String, market: String, logger: Logger
-    )
-        async throws
-    {
-        guard let old = try await fetchRecord(connection, number: number, logger: logger) else {
-            throw RefusedBeforeWriting(reason: StoreError.notFound)
-        }
-        guard old.market == market else {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market)))
-        }
-        do {
-            try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))
-        } catch {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(error))
-        }
-    }
-
     /// What a replaced or withdrawn quote gives up: the benefits it granted, its queued e-mails.
     static func release(_ connection: PostgresConnection, _ number: String, logger: Logger) async throws {
         try await connection.query(
@@ -58,11 +38,7 @@ extension PostgresQuoteRepository {
     public func void(_ request: VoidRequest) async throws -> QuoteRecord {
         try await transaction { connection in
             let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
-            do {
-                try QuoteLifecycle.checkVoid(state: record.state(today: request.today))
-            } catch let error as LifecycleError {
-                throw StoreError.lifecycle(error)
-            }
+            try LifecycleSteps.checkVoid(request, on: record)
             try await Self.release(connection, request.number, logger: self.logger)
             try await connection.query(
                 """

@@ -114,18 +114,5 @@ extension PostgresQuoteRepository {
         id, quote_number, recipient, language, customer_token, state, attempts, last_error, kind, created_at, sent_at
         """
 
-    static func outbox(_ row: PostgresRandomAccessRow) throws -> OutboxMessage {
-        let id = try row["id"].decode(Int64.self)
-        let number = try row["quote_number"].decode(String.self)
-        return OutboxMessage(
-            id: id, quoteNumber: number, recipient: try row["recipient"].decode(String.self),
-            language: try row["language"].decode(String?.self),
-            messageID: SQLiteQuoteRepository.messageID(id: id, number: number),
-            customerToken: try row["customer_token"].decode(String?.self),
-            state: try row["state"].decode(String.self), attempts: try row["attempts"].decode(Int.self),
-            lastError: try row["last_error"].decode(String?.self),
-            queuedAt: Date(timeIntervalSince1970: try row["created_at"].decode(Double.self)),
-            sentAt: try row["sent_at"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
-            kind: OutboxMessage.Kind(rawValue: try row["kind"].decode(String.self)) ?? .quote)
-    }
+    static func outbox(_ row: PostgresRandomAccessRow) throws -> OutboxMessage { try OutboxMessage(row: row) }
 }

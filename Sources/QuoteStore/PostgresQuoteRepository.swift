@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import ServiceLifecycle
 
 /// The shared store: PostgreSQL through postgres-nio, for several service instances on one
 /// database. Numbering, the benefit ledger, idempotency keys and decisions are kept consistent by
@@ -12,14 +13,30 @@ public final class PostgresQuoteRepository: QuoteRepository {
     let client: PostgresClient
     let logger: Logger
     let queue: GroupCommitQueue
-    private let runTask: Task<Void, Never>
+    /// The pool's run, when the repository runs it (``PoolRunner/repository``).
+    private let runTask: Task<Void, Never>?
     public let configuration: PostgresStoreConfiguration
 
-    /// Connects, applies the missing migrations under an advisory lock, and opens the pool.
-    /// A database that cannot be reached or refuses the connection throws a
+    /// Who runs the connection pool.
+    public enum PoolRunner: Sendable {
+        /// The repository, in a task of its own until ``shutdown()``: for commands and tests that
+        /// have no service group.
+        case repository
+        /// The application's service group: the caller adds ``pool`` to its services
+        /// (`app.addServices`), which run it beside the server and shut it down after it.
+        case serviceGroup
+    }
+
+    /// The connection pool as a service of the application (swift-service-lifecycle), when it is
+    /// opened with ``PoolRunner/serviceGroup``.
+    public var pool: some Service { client }
+
+    /// Connects, applies the missing migrations under an advisory lock, and opens the pool, run
+    /// by `runner`. A database that cannot be reached or refuses the connection throws a
     /// ``PostgresConnectError`` naming the host and the reason (never the password).
     public static func connect(
-        _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "repairquote.store")
+        _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "repairquote.store"),
+        pool runner: PoolRunner = .repository
     ) async throws -> PostgresQuoteRepository {
         let connection: PostgresConnection
         do {
@@ -38,20 +55,21 @@ public final class PostgresQuoteRepository: QuoteRepository {
             try? await connection.close()
             throw PostgresStoreError.unwrapping(error)
         }
-        return PostgresQuoteRepository(configuration: configuration, logger: logger)
+        return PostgresQuoteRepository(configuration: configuration, logger: logger, runner: runner)
     }
 
-    private init(configuration: PostgresStoreConfiguration, logger: Logger) {
+    private init(configuration: PostgresStoreConfiguration, logger: Logger, runner: PoolRunner) {
         self.configuration = configuration
         self.logger = logger
         // The pool's own messages at error level only: it warns once about a lease requested
-        // before its run task (started just below) is scheduled, which is harmless here.
+        // before its run (started just below, or by the service group) is scheduled, which is
+        // harmless here.
         var background = logger
         background.logLevel = .error
         let client = PostgresClient(
             configuration: configuration.clientConfiguration, backgroundLogger: background)
         self.client = client
-        runTask = Task { await client.run() }
+        runTask = runner == .repository ? Task { await client.run() } : nil
         // One batch at a time: every batch of a market and year waits for the one before on its
         // counter row, so parallel writers only split the batches (measured: 3,830 issues/s with
         // two writers, 4,280 with one; docs/benchmarks.md).
@@ -60,10 +78,11 @@ public final class PostgresQuoteRepository: QuoteRepository {
         }
     }
 
-    /// Closes the pool; the repository cannot be used afterwards.
+    /// Closes the pool when the repository runs it; the repository cannot be used afterwards.
+    /// (A pool run by a service group closes when the group shuts down.)
     public func shutdown() async {
-        runTask.cancel()
-        await runTask.value
+        runTask?.cancel()
+        await runTask?.value
     }
 
     /// The reason of a failed connection in a few words: the server's message (a wrong password,
@@ -173,36 +192,12 @@ public final class PostgresQuoteRepository: QuoteRepository {
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
         var sql = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 8)
-        sql.appendLiteral("WHERE q.id > ")
-        sql.appendInterpolation(query.after)
-        func add(_ clause: String, _ value: String?) {
-            guard let value else { return }
-            sql.appendLiteral(" AND \(clause) ")
-            sql.appendInterpolation(value)
+        QuoteListFilter(query).render(literal: { sql.appendLiteral($0) }) { value in
+            switch value {
+            case .text(let text): sql.appendInterpolation(text)
+            case .integer(let integer): sql.appendInterpolation(integer)
+            }
         }
-        add("q.market =", query.market)
-        add("q.issue_date >=", query.from)
-        add("q.issue_date <=", query.to)
-        add("q.issuer =", query.issuer)
-        if let state = query.state {
-            let (beforeToday, afterToday) = Self.stateSQL
-            sql.appendLiteral(" AND (" + beforeToday)
-            sql.appendInterpolation((query.today ?? CivilDate(dayNumber: 0)).description)
-            sql.appendLiteral(afterToday + ") = ")
-            sql.appendInterpolation(state.rawValue)
-        }
-        if let text = query.text, !text.isEmpty {
-            sql.appendLiteral(" AND q.search_text LIKE ")
-            sql.appendInterpolation(SearchColumns.pattern(text))
-            sql.appendLiteral(" ESCAPE '\\'")
-        }
-        if let status = query.status {
-            add(
-                ["issued", "accepted", "rejected"].contains(status)
-                    ? "COALESCE(d.decision, 'issued') =" : "q.coverage_status =", status)
-        }
-        sql.appendLiteral(" ORDER BY q.id LIMIT ")
-        sql.appendInterpolation(query.limit + 1)
         let filter = PostgresQuery(stringInterpolation: sql)
         let rows = try await withConnection { connection in
             try await Self.rows(connection, Self.selectSQL(filter), logger: self.logger)
@@ -225,18 +220,6 @@ public final class PostgresQuoteRepository: QuoteRepository {
         LEFT JOIN voids v ON v.quote_number = q.number
         """
 
-    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it: the text before and
-    /// after today's date, which is a parameter.
-    static let stateSQL = (
-        """
-        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
-             WHEN rn.old_number IS NOT NULL THEN 'superseded'
-             WHEN d.decision IS NOT NULL THEN d.decision
-             WHEN q.valid_until <
-        """,
-        " THEN 'expired' ELSE 'issued' END"
-    )
-
     /// The quote columns with `filter` (joins, WHERE, ORDER BY) appended.
     static func selectSQL(_ filter: PostgresQuery) -> PostgresQuery {
         PostgresQuery(unsafeSQL: selectColumns + " " + filter.sql, binds: filter.binds)
@@ -248,34 +231,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
         try await rows(connection, selectSQL("WHERE q.number = \(number)"), logger: logger).first.map(record)
     }
 
-    static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord {
-        func text(_ column: String) throws -> String { try row[column].decode(String.self) }
-        func optional(_ column: String) throws -> String? { try row[column].decode(String?.self) }
-        func date(_ column: String) throws -> Date {
-            Date(timeIntervalSince1970: try row[column].decode(Double.self))
-        }
-        var decision: DecisionRecord?
-        if let raw = try optional("decision"), let value = Decision(rawValue: raw) {
-            decision = DecisionRecord(
-                decision: value, decidedAt: try date("decided_at"), decidedBy: try text("decided_by"),
-                finalJSON: try text("final_json"), role: try optional("decided_by_role"),
-                channel: try optional("channel"), note: try optional("note"))
-        }
-        var voided: VoidRecord?
-        if let reason = try optional("void_reason") {
-            voided = VoidRecord(
-                reason: reason, voidedAt: try date("voided_at"), voidedBy: try text("voided_by"))
-        }
-        return QuoteRecord(
-            number: try text("number"), market: try text("market"), year: try row["year"].decode(Int.self),
-            kind: try text("kind"), coverageStatus: try text("coverage_status"),
-            issueDate: try text("issue_date"),
-            validUntil: try text("valid_until"), issuer: try text("issuer"), caseJSON: try text("case_json"),
-            quoteJSON: try text("quote_json"), priceListVersion: try text("price_list_version"),
-            createdAt: try date("created_at"), decision: decision, reference: try optional("reference"),
-            model: try optional("model"), supersededBy: try optional("superseded_by"),
-            supersedes: try optional("supersedes"), voided: voided)
-    }
+    static func record(_ row: PostgresRandomAccessRow) throws -> QuoteRecord { try QuoteRecord(row: row) }
 }
 
 extension PostgresQuoteRepository {

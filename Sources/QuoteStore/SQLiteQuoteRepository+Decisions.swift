@@ -11,15 +11,7 @@ extension SQLiteQuoteRepository {
             guard let record = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }
-            do {
-                try QuoteLifecycle.checkDecision(
-                    request.decision, state: record.state(today: request.today ?? CivilDate(dayNumber: 0)))
-            } catch LifecycleError.alreadyDecided {
-                throw StoreError.alreadyDecided(record.decision?.decision ?? request.decision)
-            } catch let error as LifecycleError {
-                throw StoreError.lifecycle(error)
-            }
-            if let existing = record.decision { return .unchanged(existing) }
+            if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
             try db.execute(
                 sql: """
                     INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
@@ -30,19 +22,10 @@ extension SQLiteQuoteRepository {
                     request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
                     request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
                 ])
-            if let recipient = request.confirmTo, let token {
-                _ = try Self.insertOutbox(
-                    db,
-                    EmailRequest(
-                        number: request.number, recipient: recipient, language: request.language,
-                        kind: .confirmation, now: request.at),
-                    token: token)
+            if let email = LifecycleSteps.confirmation(request), let token {
+                _ = try Self.insertOutbox(db, email, token: token)
             }
-            return .recorded(
-                DecisionRecord(
-                    decision: request.decision, decidedAt: request.at, decidedBy: request.decidedBy,
-                    finalJSON: request.finalJSON, role: request.role, channel: request.channel,
-                    note: request.note))
+            return .recorded(DecisionRecord(request))
         }
     }
 }

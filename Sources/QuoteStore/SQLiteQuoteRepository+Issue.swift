@@ -13,25 +13,17 @@ extension SQLiteQuoteRepository {
         // The idempotency key is checked inside the write transaction (`insert`), so a retry costs
         // one round trip to the database, not two. The JSON and the customer token are made here,
         // concurrently; the single writer only runs SQL, for a whole batch of issues at a time.
-        for _ in 0..<8 {
-            let prepared = try await prepare(request, engine: engine)
-            do {
-                return try await batcher.submit(prepared).get()
-            } catch IssueRetry.ledgerChanged {
-                continue
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                if error.message?.contains("benefit_ledger") == true { continue }
-                throw error
-            } catch IssueRetry.replay(let number) {
-                return try await replayed(number: number)
-            }
-        }
-        throw StoreError.contention
+        try await issue(
+            request, engine: engine, submit: { try await batcher.submit($0).get() },
+            isLedgerConflict: Self.isLedgerConflict, replayed: replayed(number:))
     }
 
-    enum IssueRetry: Error {
-        case ledgerChanged
-        case replay(String)
+    /// A violation of the ledger's UNIQUE (benefit, device_key): another issue took the benefit.
+    static func isLedgerConflict(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else {
+            return false
+        }
+        return error.message?.contains("benefit_ledger") == true
     }
 
     /// The first response again, with a fresh customer token (the first one's text is not kept).
@@ -51,30 +43,9 @@ extension SQLiteQuoteRepository {
     /// write and are thrown as ``RefusedBeforeWriting``, so the issue needs no savepoint of its own.
     static func insert(_ db: Database, _ issue: PreparedIssue) throws -> IssueResult {
         let request = issue.request
-        let serviceCase = issue.serviceCase
-        let computed = issue.quote
-        if let key = request.idempotencyKey,
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?"),
-                arguments: [key])
-        {
-            guard (row["request_hash"] as String) == request.requestHash else {
-                throw RefusedBeforeWriting(reason: StoreError.idempotencyKeyReused)
-            }
-            throw RefusedBeforeWriting(reason: IssueRetry.replay(row["quote_number"]))
-        }
-        if let old = request.supersedes { try checkRevisable(db, old, market: computed.market.rawValue) }
-        let deviceKeys = serviceCase.device.benefitKeys
-        var used: [RuleID: String] = [:]
-        if issue.readsLedger {
-            used = try ledger(db, deviceKeys: deviceKeys).filter { $0.value != request.supersedes }
-            if computed.coverage.benefitsGranted.contains(where: { used[$0] != nil }) {
-                throw RefusedBeforeWriting(reason: IssueRetry.ledgerChanged)
-            }
-        }
+        let used = try checkBeforeWriting(db, issue)
         // Nothing is written above this line (see ``IssueBatcher``).
-        let number = try nextNumber(db, market: computed.market.rawValue, year: computed.issueDate.year)
+        let number = try nextNumber(db, market: issue.quote.market.rawValue, year: issue.quote.issueDate.year)
         let now = request.now.timeIntervalSince1970
         if let old = request.supersedes { try release(db, old) }
         var record = try insertQuote(db, issue, number: number, now: now)
@@ -84,26 +55,7 @@ extension SQLiteQuoteRepository {
             ).execute(arguments: [old, number, now])
             record.supersedes = old
         }
-        // Every identifier the case gives is recorded, so a later case naming only one of them
-        // (or the same one typed otherwise) finds the benefit used.
-        for benefit in computed.coverage.benefitsGranted {
-            for deviceKey in deviceKeys {
-                try db.cachedStatement(
-                    sql:
-                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
-                ).execute(arguments: [benefit.rawValue, deviceKey, number, now])
-            }
-        }
-        // A case naming two identifiers links them: a benefit used under one is recorded under
-        // the other too, with the quote that granted it, so a later case naming either finds it.
-        for (benefit, grantingQuote) in used.sorted(by: { $0.key < $1.key }) {
-            for deviceKey in deviceKeys {
-                try db.cachedStatement(
-                    sql:
-                        "INSERT OR IGNORE INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
-                ).execute(arguments: [benefit.rawValue, deviceKey, grantingQuote, now])
-            }
-        }
+        try recordBenefits(db, issue, number: number, used: used, now: now)
         if let key = request.idempotencyKey {
             try db.cachedStatement(
                 sql:
@@ -113,6 +65,54 @@ extension SQLiteQuoteRepository {
         try db.cachedStatement(sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)")
             .execute(arguments: [issue.tokenHash, number])
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+
+    /// The refusals of an issue, before it writes (``IssueSteps``): an idempotency key used
+    /// before, a quote that may not be revised, a ledger that changed. Returns the ledger's
+    /// benefits of the device, when the issue reads it.
+    static func checkBeforeWriting(_ db: Database, _ issue: PreparedIssue) throws -> [RuleID: String] {
+        let request = issue.request
+        if let key = request.idempotencyKey,
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT request_hash, quote_number FROM idempotency_keys WHERE key = ?"),
+                arguments: [key])
+        {
+            throw RefusedBeforeWriting(
+                reason: IssueSteps.idempotencyVerdict(
+                    storedHash: row["request_hash"], number: row["quote_number"], request: request))
+        }
+        if let old = request.supersedes {
+            try IssueSteps.checkRevisable(try fetchRecord(db, number: old), market: issue.quote.market)
+        }
+        guard issue.readsLedger else { return [:] }
+        return try IssueSteps.checkLedger(try ledger(db, deviceKeys: issue.serviceCase.device.benefitKeys), issue)
+    }
+
+    /// The ledger rows of an issue. Every identifier the case gives is recorded, so a later case
+    /// naming only one of them (or the same one typed otherwise) finds the benefit used. A case
+    /// naming two identifiers links them: a benefit used under one is recorded under the other
+    /// too, with the quote that granted it, so a later case naming either finds it.
+    static func recordBenefits(
+        _ db: Database, _ issue: PreparedIssue, number: String, used: [RuleID: String], now: Double
+    ) throws {
+        let deviceKeys = issue.serviceCase.device.benefitKeys
+        for benefit in issue.quote.coverage.benefitsGranted {
+            for deviceKey in deviceKeys {
+                try db.cachedStatement(
+                    sql:
+                        "INSERT INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [benefit.rawValue, deviceKey, number, now])
+            }
+        }
+        for (benefit, grantingQuote) in used.sorted(by: { $0.key < $1.key }) {
+            for deviceKey in deviceKeys {
+                try db.cachedStatement(
+                    sql:
+                        "INSERT OR IGNORE INTO benefit_ledger (benefit, device_key, quote_number, created_at) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [benefit.rawValue, deviceKey, grantingQuote, now])
+            }
+        }
     }
 
     /// The next number of a market and year, from a counter row updated in the same transaction as
@@ -126,30 +126,15 @@ extension SQLiteQuoteRepository {
                     RETURNING last
                     """), arguments: [market, year])
         guard let next else { throw StoreError.contention }
-        return formatNumber(market: market, year: year, sequence: next)
-    }
-
-    /// `NL-2026-000042`.
-    public static func formatNumber(market: String, year: Int, sequence: Int) -> String {
-        let digits = String(sequence)
-        return "\(market)-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return StoreNaming.number(market: market, year: year, sequence: next)
     }
 
     /// Inserts the quote row and returns it as a record (built here, not read back).
     static func insertQuote(_ db: Database, _ issue: PreparedIssue, number: String, now: Double) throws
         -> QuoteRecord
     {
-        let quote = issue.quote
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
-        let record = QuoteRecord(
-            number: number, market: quote.market.rawValue, year: quote.issueDate.year,
-            kind: issue.serviceCase.kind.rawValue, coverageStatus: quote.coverage.status.rawValue,
-            issueDate: quote.issueDate.description, validUntil: quote.validUntil.description,
-            issuer: issue.request.issuer,
-            caseJSON: issue.caseJSON,
-            quoteJSON: issue.quoteJSON.numbered(number),
-            priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
+        let record = QuoteRecord(issue, number: number, search: search, now: now)
         try db.cachedStatement(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
@@ -157,9 +142,9 @@ extension SQLiteQuoteRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            record.number, record.market, record.year, record.kind, record.coverageStatus,
-            record.issueDate,
-            record.validUntil, record.issuer, record.caseJSON, record.quoteJSON, record.priceListVersion,
+            record.number, record.market.rawValue, record.year, record.kind.rawValue,
+            record.coverageStatus.rawValue, record.issueDate.description, record.validUntil.description, record.issuer,
+            record.caseJSON, record.quoteJSON, record.priceListVersion,
             now, search.reference, search.model, search.text,
         ])
         return record

@@ -3,23 +3,6 @@ import GRDB
 import QuoteCore
 
 extension SQLiteQuoteRepository {
-    /// Refuses (before any write) a revision of a quote that is unknown, in another market,
-    /// decided, replaced or void.
-    static func checkRevisable(_ db: Database, _ number: String, market: String) throws {
-        guard let old = try fetchRecord(db, number: number) else {
-            throw RefusedBeforeWriting(reason: StoreError.notFound)
-        }
-        guard old.market == market else {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market)))
-        }
-        do {
-            // Expiry does not matter here: an expired quote may be revised.
-            try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))
-        } catch {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(error))
-        }
-    }
-
     /// What a quote that is replaced or withdrawn gives up: the one-time benefits it granted (a
     /// device never holds one benefit from two live quotes) and its e-mails still queued.
     static func release(_ db: Database, _ number: String) throws {
@@ -37,11 +20,7 @@ extension SQLiteQuoteRepository {
             guard let record = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }
-            do {
-                try QuoteLifecycle.checkVoid(state: record.state(today: request.today))
-            } catch let error as LifecycleError {
-                throw StoreError.lifecycle(error)
-            }
+            try LifecycleSteps.checkVoid(request, on: record)
             try Self.release(db, request.number)
             try db.execute(
                 sql: "INSERT INTO voids (quote_number, reason, voided_at, voided_by) VALUES (?, ?, ?, ?)",

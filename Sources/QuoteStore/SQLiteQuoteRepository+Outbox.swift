@@ -40,9 +40,6 @@ extension SQLiteQuoteRepository {
         return message
     }
 
-    /// `<outbox-7.NL-2026-000001@repairquote>`: derived from the row, so the same on every attempt.
-    static func messageID(id: Int64, number: String) -> String { "<outbox-\(id).\(number)@repairquote>" }
-
     public func claimOutbox(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxMessage] {
         try await writer.write { db in
             let t = now.timeIntervalSince1970
@@ -110,15 +107,5 @@ extension SQLiteQuoteRepository {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(outboxMessage)
     }
 
-    static func outboxMessage(_ row: Row) -> OutboxMessage {
-        let sentAt: Double? = row["sent_at"]
-        return OutboxMessage(
-            id: row["id"], quoteNumber: row["quote_number"], recipient: row["recipient"],
-            language: row["language"], messageID: messageID(id: row["id"], number: row["quote_number"]),
-            customerToken: row["customer_token"],
-            state: row["state"], attempts: row["attempts"], lastError: row["last_error"],
-            queuedAt: Date(timeIntervalSince1970: row["created_at"]),
-            sentAt: sentAt.map(Date.init(timeIntervalSince1970:)),
-            kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .quote)
-    }
+    static func outboxMessage(_ row: Row) throws -> OutboxMessage { try OutboxMessage(row: row) }
 }

@@ -71,43 +71,21 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        try await writer.read { db in
-            var clauses = [query.newestFirst ? "q.id < ?" : "q.id > ?"]
-            var arguments: [any DatabaseValueConvertible] = [
-                query.newestFirst && query.after == 0 ? Int64.max : query.after
-            ]
-            func add(_ clause: String, _ value: String?) {
-                guard let value else { return }
-                clauses.append(clause)
-                arguments.append(value)
+        let filter = QuoteListFilter(query)
+        var sql = Self.selectSQL + " "
+        var arguments: [DatabaseValue] = []
+        filter.render(literal: { sql += $0 }) { value in
+            sql += "?"
+            switch value {
+            case .text(let text): arguments.append(text.databaseValue)
+            case .integer(let integer): arguments.append(integer.databaseValue)
             }
-            add("q.market = ?", query.market)
-            add("q.issue_date >= ?", query.from)
-            add("q.issue_date <= ?", query.to)
-            add("q.issuer = ?", query.issuer)
-            if let state = query.state {
-                clauses.append("(\(Self.stateSQL)) = ?")
-                arguments.append((query.today ?? CivilDate(dayNumber: 0)).description)
-                arguments.append(state.rawValue)
-            }
-            if let text = query.text, !text.isEmpty {
-                clauses.append("q.search_text LIKE ? ESCAPE '\\'")
-                arguments.append(SearchColumns.pattern(text))
-            }
-            if let status = query.status {
-                let decisionStates = ["issued", "accepted", "rejected"]
-                add(
-                    decisionStates.contains(status)
-                        ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?", status)
-            }
-            let sql =
-                Self.selectSQL + " WHERE " + clauses.joined(separator: " AND ")
-                + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
-            arguments.append(query.limit + 1)
+        }
+        return try await writer.read { [sql, arguments] db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             let page = rows.prefix(query.limit)
             let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
-            return QuotePage(quotes: page.map(Self.record), nextAfter: next)
+            return QuotePage(quotes: try page.map(Self.record), nextAfter: next)
         }
     }
 
@@ -121,44 +99,11 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         LEFT JOIN voids v ON v.quote_number = q.number
         """
 
-    /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it; `?` is today.
-    static let stateSQL = """
-        CASE WHEN v.quote_number IS NOT NULL THEN 'void'
-             WHEN rn.old_number IS NOT NULL THEN 'superseded'
-             WHEN d.decision IS NOT NULL THEN d.decision
-             WHEN q.valid_until < ? THEN 'expired'
-             ELSE 'issued' END
-        """
-
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(
-            record)
+        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(record)
     }
 
-    static func record(_ row: Row) -> QuoteRecord {
-        var decision: DecisionRecord?
-        if let raw: String = row["decision"], let value = Decision(rawValue: raw) {
-            decision = DecisionRecord(
-                decision: value, decidedAt: Date(timeIntervalSince1970: row["decided_at"]),
-                decidedBy: row["decided_by"], finalJSON: row["final_json"], role: row["decided_by_role"],
-                channel: row["channel"], note: row["note"])
-        }
-        var voided: VoidRecord?
-        if let reason: String = row["void_reason"] {
-            voided = VoidRecord(
-                reason: reason, voidedAt: Date(timeIntervalSince1970: row["voided_at"]),
-                voidedBy: row["voided_by"])
-        }
-        return QuoteRecord(
-            number: row["number"], market: row["market"], year: row["year"], kind: row["kind"],
-            coverageStatus: row["coverage_status"], issueDate: row["issue_date"],
-            validUntil: row["valid_until"],
-            issuer: row["issuer"], caseJSON: row["case_json"], quoteJSON: row["quote_json"],
-            priceListVersion: row["price_list_version"],
-            createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            decision: decision, reference: row["reference"], model: row["model"],
-            supersededBy: row["superseded_by"], supersedes: row["supersedes"], voided: voided)
-    }
+    static func record(_ row: Row) throws -> QuoteRecord { try QuoteRecord(row: row) }
 
     /// The benefits recorded against any of `deviceKeys`; where two quotes granted one benefit
     /// (under identifiers that were not yet linked), the earlier quote is named.

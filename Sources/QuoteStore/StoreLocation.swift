@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// Where the service's quotes live, from `--db`: a `postgres://` (or `postgresql://`) URL, a
 /// SQLite file path, or nothing (in memory).
@@ -48,16 +49,22 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Opens the store (creating or migrating its schema as needed).
-    public func open(logger: Logger = Logger(label: "repairquote.store")) async throws -> OpenedStore {
+    /// Opens the store (creating or migrating its schema as needed). With `pool`
+    /// ``PostgresQuoteRepository/PoolRunner/serviceGroup``, a PostgreSQL pool is left to the
+    /// caller's service group (``OpenedStore/services``).
+    public func open(
+        logger: Logger = Logger(label: "repairquote.store"), pool: PostgresQuoteRepository.PoolRunner = .repository
+    ) async throws -> OpenedStore {
         switch self {
         case .memory:
             return OpenedStore(repository: try SQLiteQuoteRepository(), close: {})
         case .sqlite(let path):
             return OpenedStore(repository: try SQLiteQuoteRepository(path: path), close: {})
         case .postgres(let configuration):
-            let repository = try await PostgresQuoteRepository.connect(configuration, logger: logger)
-            return OpenedStore(repository: repository, close: { await repository.shutdown() })
+            let repository = try await PostgresQuoteRepository.connect(configuration, logger: logger, pool: pool)
+            return OpenedStore(
+                repository: repository, close: { await repository.shutdown() },
+                services: pool == .serviceGroup ? [repository.pool] : [])
         }
     }
 }
@@ -66,4 +73,7 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
 public struct OpenedStore: Sendable {
     public let repository: any QuoteRepository
     public let close: @Sendable () async -> Void
+    /// What the application's service group must run for the store (`app.addServices`): the
+    /// PostgreSQL pool when it was opened for one.
+    public var services: [any Service] = []
 }

@@ -55,13 +55,14 @@ public enum IssueResult: Sendable {
 /// A stored quote: its case and quote JSON exactly as issued, and the decision when there is one.
 public struct QuoteRecord: Sendable, Equatable {
     public var number: String
-    public var market: String
+    public var market: MarketCode
     public var year: Int
-    public var kind: String
+    /// The kind of the case (`repair`, `doa`, …).
+    public var kind: CaseKind
     /// The coverage status of the quote (`in-warranty`, `out-of-warranty`, …).
-    public var coverageStatus: String
-    public var issueDate: String
-    public var validUntil: String
+    public var coverageStatus: CoverageStatus
+    public var issueDate: CivilDate
+    public var validUntil: CivilDate
     public var issuer: String
     public var caseJSON: String
     public var quoteJSON: String
@@ -83,7 +84,7 @@ public struct QuoteRecord: Sendable, Equatable {
     public func state(today: CivilDate) -> QuoteState {
         QuoteState(
             decision: decision?.decision, superseded: supersededBy != nil, voided: voided != nil,
-            validUntil: CivilDate(validUntil) ?? today, today: today)
+            validUntil: validUntil, today: today)
     }
 }
 
@@ -233,8 +234,7 @@ public struct OutboxMessage: Sendable, Equatable {
     public var messageID: String
     /// The customer link token; erased once the message is sent.
     public var customerToken: String?
-    /// `pending`, `sent`, `failed`, or `cancelled` (its quote was replaced or withdrawn first).
-    public var state: String
+    public var state: State
     public var attempts: Int
     /// Why the last attempt failed; for a `failed` message, why it was given up.
     public var lastError: String?
@@ -245,5 +245,11 @@ public struct OutboxMessage: Sendable, Equatable {
     /// The quote itself, or the confirmation of a decision.
     public enum Kind: String, Sendable {
         case quote, confirmation
+    }
+
+    /// Where a message stands: `pending` until it is sent or given up (`failed`), or `cancelled`
+    /// when its quote was replaced or withdrawn first.
+    public enum State: String, Sendable {
+        case pending, sent, failed, cancelled
     }
 }

@@ -33,12 +33,12 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store; one that cannot be opened or reached is bad input naming the option, the
-    /// host and the reason, in one line and without the password.
-    func open() async throws -> OpenedStore {
+    /// Opens the store (a PostgreSQL pool run by `pool`); one that cannot be opened or reached is
+    /// bad input naming the option, the host and the reason, in one line and without the password.
+    func open(pool: PostgresQuoteRepository.PoolRunner = .repository) async throws -> OpenedStore {
         let location = try CLIError.guarding { try self.location() }
         do {
-            return try await location.open()
+            return try await location.open(pool: pool)
         } catch {
             let reason = "\(error)".replacingOccurrences(of: "\n", with: " ")
             let message: String

@@ -97,11 +97,15 @@ extension RepairQuote {
             }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
-            let store = try await database.open()
+            let store = try await database.open(pool: .serviceGroup)
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
-            let app = buildApplication(
+            var app = buildApplication(
                 options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
                 mailer: mailer, logger: logger)
+            // A PostgreSQL pool runs as a service of the application, first: the application
+            // shuts its services down in reverse order, so the outbox sender and the server stop
+            // before the pool they use.
+            app.services.insert(contentsOf: store.services, at: 0)
             if let users { logger.info("console on at /console", metadata: ["users": "\(users)"]) }
             let group = ServiceGroup(
                 configuration: .init(

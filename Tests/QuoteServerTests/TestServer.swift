@@ -48,7 +48,7 @@ struct TestServer {
         return copy
     }
 
-    var router: Router<BasicRequestContext> { buildRouter(repo: repo, services: services) }
+    var router: Router<ServiceRequestContext> { buildRouter(repo: repo, services: services) }
 
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await Application(router: router).test(.router) { client in try await body(client) }

@@ -30,11 +30,12 @@ struct ConsoleAccess: Sendable {
         return SignedIn(session: session, user: user, language: ConsolePages.language(of: request))
     }
 
-    /// A page for a signed-in user, else a redirect to the sign-in page.
+    /// A page for the signed-in user ``ConsoleSessionAuthenticator`` found, else a redirect to
+    /// the sign-in page.
     func page(
-        _ request: Request, _ body: (SignedIn) async throws -> Response
+        _ request: Request, _ context: ServiceRequestContext, _ body: (SignedIn) async throws -> Response
     ) async throws -> Response {
-        guard let signedIn = await signedIn(request) else {
+        guard let signedIn = context.identity?.console else {
             return ConsoleResponse.redirect("/console/sign-in")
         }
         do {
@@ -114,7 +115,7 @@ struct ConsoleAccess: Sendable {
     func baseView(_ signedIn: SignedIn) -> [String: Any] {
         [
             "user": signedIn.user.name, "role": signedIn.user.role.rawValue, "csrf": signedIn.session.csrf,
-            "mayIssue": signedIn.user.role != .finance, "signedIn": true,
+            "mayIssue": signedIn.user.role.may(.issue), "signedIn": true,
         ]
     }
 }

@@ -9,9 +9,11 @@ struct ConsoleController: Sendable {
     var console: ConsoleConfiguration { access.console }
     var logger: Logger { access.logger }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/console") { request, _ in
-            await access.signedIn(request) == nil
+    /// The sign-in form and the static files on the router (no session needed, none touched);
+    /// the root and sign-out on the `/console` group, whose authenticator finds the session.
+    func register(on router: Router<ServiceRequestContext>, console group: RouterGroup<ServiceRequestContext>) {
+        group.get("") { _, context in
+            context.identity?.console == nil
                 ? ConsoleResponse.redirect("/console/sign-in") : ConsoleResponse.redirect("/console/quotes")
         }
         router.get("/console/static/{file}") { _, context in
@@ -23,10 +25,10 @@ struct ConsoleController: Sendable {
         }
         router.get("/console/sign-in", use: signInPage)
         router.post("/console/sign-in", use: signIn)
-        router.post("/console/sign-out", use: signOut)
+        group.post("sign-out", use: signOut)
     }
 
-    @Sendable func signInPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func signInPage(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         signInForm(request, message: nil, status: .ok)
     }
 
@@ -55,7 +57,7 @@ struct ConsoleController: Sendable {
 
     /// `username` and `password`: a new session (a new id, whatever cookie came in) and a redirect
     /// to the list; one message for every failure; 429 for 15 minutes after 5 failures of one user.
-    @Sendable func signIn(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func signIn(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         var request = request
         let body = try await request.collectBody(atMost: 16 * 1024)
         let fields = FormDecoding.fields(String(buffer: body))
@@ -90,8 +92,8 @@ struct ConsoleController: Sendable {
     }
 
     /// Ends the session (with its form token checked) and goes back to the sign-in page.
-    @Sendable func signOut(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func signOut(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             _ = try await access.form(request, signedIn)
             _ = try? await console.sessions.delete(request: request)
             logger.info("console sign-out", metadata: ["user": "\(signedIn.user.name)"])

@@ -29,7 +29,7 @@ extension ConsoleQuotesController {
         do {
             let serviceCase = try CaseDecoder.decode(bytes: body, today: services.today)
             guard issuing else {
-                let quote = try await quotes.previewQuote(serviceCase)
+                let quote = try await desk.preview(serviceCase, by: signedIn.principal)
                 return formPage(
                     signedIn, form: form, action: action, revising: supersedes,
                     preview: previewView(quote, serviceCase))
@@ -39,7 +39,7 @@ extension ConsoleQuotesController {
                 "console-"
                 + Digest.sha256Hex(
                     Array(signedIn.session.csrf.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
-            let result = try await quotes.issue(
+            let result = try await desk.issue(
                 serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
             let number = result.issued.record.number
             access.logger.info(

@@ -6,13 +6,13 @@ import QuoteStore
 
 extension ConsoleQuotesController {
     /// A quote: its document, state, customer link and the actions the user's role may take.
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func show(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let number = try context.parameters.require("number")
             if number.hasSuffix(".pdf") {
                 // "Download PDF": the API's PDF of a quote the signed-in user may read.
                 return try await services.pdfResponse(
-                    try await quotes.readable(String(number.dropLast(4)), by: signedIn.principal))
+                    try await desk.readable(String(number.dropLast(4)), by: signedIn.principal))
             }
             return try await quotePage(request, number: number, signedIn)
         }
@@ -23,7 +23,7 @@ extension ConsoleQuotesController {
         _ request: Request, number: String, _ signedIn: ConsoleAccess.SignedIn, reason: String = "",
         reasonError: String? = nil
     ) async throws -> Response {
-        let record = try await quotes.readable(number, by: signedIn.principal)
+        let record = try await desk.readable(number, by: signedIn.principal)
         let state = services.state(of: record)
         let document = (try? services.document(record, format: .html))?.document
         var view = access.baseView(signedIn)
@@ -37,12 +37,10 @@ extension ConsoleQuotesController {
         if !closed { view.set("customerLink", try await linkShown(request, number: number)) }
         // A new link or an e-mail helps only while the customer can still answer.
         let open = state == .issued
-        let staff = signedIn.user.role != .finance
-        view["mayLink"] = staff && open
-        view["mayEmail"] = signedIn.user.role == .serviceCenter && open
-        view["mayDecide"] = staff && open
-        view["mayRevise"] = staff && open
-        view["mayVoid"] = staff && open
+        let principal = signedIn.principal
+        for (flag, action) in ConsoleActions.flags {
+            view[flag] = open && principal.may(action, on: record.issuer)
+        }
         view["channels"] = DecisionChannel.staff.map {
             [
                 "value": $0.rawValue,
@@ -56,7 +54,7 @@ extension ConsoleQuotesController {
                 let done = $0 == "email" && !services.mailerConfigured ? "email.noRelay" : String($0)
                 return console.pages.label("done." + done, signedIn.language)
             })
-        let emails = try await repo.outbox(quoteNumber: record.number).map {
+        let emails = try await desk.emails(of: record).map {
             emailView($0, market: record.market, signedIn)
         }
         view["emails"] = emails
@@ -81,53 +79,77 @@ extension ConsoleQuotesController {
     }
 
     /// `decision`, `email`, `void` and `link` (a new customer link, kept in the session to show it)
-    /// on a quote, through the API's functions.
-    @Sendable func act(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    /// on a quote, through the desk's use cases (the API's).
+    @Sendable func act(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let number = try context.parameters.require("number")
-            let action = try context.parameters.require("action")
+            let name = try context.parameters.require("action")
             let fields = Dictionary(
                 try await access.form(request, signedIn), uniquingKeysWith: { _, last in last })
-            let principal = signedIn.principal
-            var cookies: [Cookie] = []
-            switch action {
-            case "decision" where principal.role != .finance:
-                try await DecisionsController(repo: repo, services: services).staffDecision(
-                    number, decision: fields["decision"], channel: fields["channel"],
-                    note: fields["note"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
-            case "email" where principal.role == .serviceCenter:
-                _ = try await quotes.readable(number, by: principal)
-                _ = try await EmailController(repo: repo, services: services).enqueue(number, to: nil)
-            case "void" where principal.role != .finance:
-                let reason = fields["reason"] ?? ""
-                do {
-                    _ = try await LifecycleController(repo: repo, services: services).void(
-                        number, reason: reason.isEmpty ? nil : reason, by: principal)
-                } catch  where Self.field(of: error) == "reason" {
-                    // An empty or too long reason: the quote page again, the field marked.
-                    return try await quotePage(
-                        request, number: number, signedIn, reason: reason,
-                        reasonError: console.pages.label("reasonRequired", signedIn.language))
-                }
-            case "link" where principal.role != .finance:
-                let token = try await CustomerLinkController(repo: repo, services: services).newToken(
-                    number, by: principal)
-                cookies.append(console.linkCookie(token: token, number: number))
-            case "decision", "email", "void", "link":
-                throw ConsoleRefusal(.forbidden, console.pages.label("notAllowed", signedIn.language))
-            default:
+            guard let action = ConsoleActions.posted[name] else {
                 throw ConsoleRefusal(.notFound, console.pages.label("notFound", signedIn.language))
+            }
+            guard signedIn.user.role.may(action) else {
+                throw ConsoleRefusal(.forbidden, console.pages.label("notAllowed", signedIn.language))
+            }
+            var cookies: [Cookie] = []
+            switch try await perform(action, number: number, fields: fields, request, signedIn) {
+            case .page(let page): return page
+            case .newLink(let token): cookies.append(console.linkCookie(token: token, number: number))
+            case .done: break
             }
             access.logger.info(
                 "console action",
-                metadata: ["action": "\(action)", "number": "\(number)", "user": "\(signedIn.user.name)"])
-            return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(action)", cookies: cookies)
+                metadata: ["action": "\(name)", "number": "\(number)", "user": "\(signedIn.user.name)"])
+            return ConsoleResponse.redirect("/console/quotes/\(number)?done=\(name)", cookies: cookies)
         }
+    }
+
+    /// What a posted action leaves to show.
+    enum Performed {
+        case done
+        /// A new customer link's token.
+        case newLink(String)
+        /// A page instead of the redirect (the quote page again, the void reason marked).
+        case page(Response)
+    }
+
+    /// Runs a posted action through the desk.
+    func perform(
+        _ action: Action, number: String, fields: [String: String], _ request: Request,
+        _ signedIn: ConsoleAccess.SignedIn
+    ) async throws -> Performed {
+        let principal = signedIn.principal
+        switch action {
+        case .decide:
+            try await desk.decideForCustomer(
+                number, decision: fields["decision"], channel: fields["channel"],
+                note: fields["note"].flatMap { $0.isEmpty ? nil : $0 }, by: principal)
+        case .email:
+            _ = try await desk.email(number, to: nil, by: principal)
+        case .void:
+            let reason = fields["reason"] ?? ""
+            do {
+                _ = try await desk.void(number, reason: reason.isEmpty ? nil : reason, by: principal)
+            } catch where Self.field(of: error) == "reason" {
+                // An empty or too long reason: the quote page again, the field marked.
+                return .page(
+                    try await quotePage(
+                        request, number: number, signedIn, reason: reason,
+                        reasonError: console.pages.label("reasonRequired", signedIn.language)))
+            }
+        case .link:
+            return .newLink(try await desk.newLink(number, by: principal))
+        default:
+            throw ConsoleRefusal(.notFound, console.pages.label("notFound", signedIn.language))
+        }
+        return .done
     }
 
     /// The request field an API or validation error names, if any.
     static func field(of error: any Error) -> String? {
         switch error {
+        case let error as DeskError: error.field
         case let error as APIError: error.field
         case let error as ValidationError: error.field
         default: nil
@@ -138,7 +160,7 @@ extension ConsoleQuotesController {
     /// when they pay something) in the market's format, and the last day the quote is valid.
     func summaryView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any]? {
         guard let (quote, serviceCase) = try? services.recomputed(record) else { return nil }
-        let market = MarketCode(record.market)
+        let market = record.market
         let format = console.format(for: market, today: services.today(market))
         let payers: [[String: String]] = Payer.allCases.compactMap { payer in
             let gross = quote.totals[payer].gross
@@ -151,16 +173,16 @@ extension ConsoleQuotesController {
         }
         return [
             "customer": serviceCase.customer.name, "payers": payers,
-            "validUntil": CivilDate(record.validUntil).flatMap { format?.date($0) } ?? record.validUntil,
+            "validUntil": format?.date(record.validUntil) ?? record.validUntil.description,
         ]
     }
 
     /// One e-mail of the quote: what, to whom (masked), its state (queued, sent, failed) and
     /// the last error.
-    func emailView(_ message: OutboxMessage, market: String, _ signedIn: ConsoleAccess.SignedIn)
+    func emailView(_ message: OutboxMessage, market: MarketCode, _ signedIn: ConsoleAccess.SignedIn)
         -> [String: Any]
     {
-        let state = message.state == "pending" ? "queued" : message.state
+        let state = message.state == .pending ? "queued" : message.state.rawValue
         var view: [String: Any] = [
             "kind": console.pages.label("email.kind." + message.kind.rawValue, signedIn.language),
             "to": Masking.email(message.recipient), "state": state,
@@ -185,8 +207,7 @@ extension ConsoleQuotesController {
     }
 
     /// `at` as the market's date, time of day and time zone: "7 december 2026 16:04 (Europe/Amsterdam)".
-    func moment(_ at: Date, market: String) -> String {
-        let code = MarketCode(market)
+    func moment(_ at: Date, market code: MarketCode) -> String {
         let zone = services.timeZone(of: code)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
@@ -202,8 +223,8 @@ extension ConsoleQuotesController {
     /// when its token opens this quote.
     func linkShown(_ request: Request, number: String) async throws -> String? {
         guard let token = request.cookies[ConsoleConfiguration.linkCookieName]?.value, !token.isEmpty,
-            try await repo.quote(customerToken: token)?.number == number
+            try await desk.number(ofToken: token) == number
         else { return nil }
-        return quotes.customerLink(token)
+        return services.customerLink(token)
     }
 }

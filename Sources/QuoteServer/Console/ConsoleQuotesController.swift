@@ -5,30 +5,29 @@ import QuoteJSON
 import QuoteStore
 
 /// The console's quote pages: the list, the form (new and revise), a quote and its actions. The
-/// actions call the API controllers' functions, so the rules are the API's.
+/// actions call the same ``QuoteDesk`` use cases as the API, so the rules are the API's.
 struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
-    let repo: Repository
-    let services: ServerServices
+    let desk: QuoteDesk<Repository>
     let access: ConsoleAccess
+    var services: ServerServices { desk.services }
     var console: ConsoleConfiguration { access.console }
-    var quotes: QuotesController<Repository> { QuotesController(repo: repo, services: services) }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/console/quotes", use: list)
-        router.get("/console/quotes/new", use: newForm)
-        router.post("/console/quotes/new", use: submitNew)
-        router.get("/console/quotes/{number}", use: show)
-        router.get("/console/quotes/{number}/revise", use: reviseForm)
-        router.post("/console/quotes/{number}/revise", use: submitRevision)
-        router.post("/console/quotes/{number}/{action}", use: act)
+    /// On the `/console` group, whose authenticator identifies the signed-in user.
+    func register(on console: RouterGroup<ServiceRequestContext>) {
+        console.get("quotes", use: list)
+        console.get("quotes/new", use: newForm)
+        console.post("quotes/new", use: submitNew)
+        console.get("quotes/{number}", use: show)
+        console.get("quotes/{number}/revise", use: reviseForm)
+        console.post("quotes/{number}/revise", use: submitRevision)
+        console.post("quotes/{number}/{action}", use: act)
     }
 
     /// Newest first, 20 a page; `q`, `state`, `before` (the paging cursor).
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func list(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             let parameters = request.uri.queryParameters
-            var query = QuoteQuery(
-                issuer: signedIn.user.role == .retailer ? signedIn.principal.issuer : nil, limit: 20)
+            var query = QuoteQuery(issuer: signedIn.principal.listIssuer, limit: 20)
             query.newestFirst = true
             let text = parameters["q"].map(String.init) ?? ""
             if !text.isEmpty {
@@ -41,8 +40,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             let state = parameters["state"].map(String.init) ?? ""
             query.state = QuoteState(rawValue: state)
             if let before = parameters["before"].flatMap({ Int64(String($0)) }) { query.after = before }
-            query.today = services.today(MarketCode(""))
-            let page = try await repo.list(query)
+            let page = try await desk.list(query, by: signedIn.principal)
             var view = access.baseView(signedIn)
             view["rows"] = page.quotes.map { row($0, signedIn) }
             view["q"] = text
@@ -68,7 +66,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
 
     /// A list row, with the total and date in the market's formats.
     func row(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any] {
-        let market = MarketCode(record.market)
+        let market = record.market
         let format = console.format(for: market, today: services.today(market))
         let customer = (try? CaseDecoder.decode(record.caseJSON, today: services.today))?.customer.name ?? ""
         var total = ""
@@ -81,12 +79,12 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
             "number": record.number, "reference": record.reference ?? "", "customer": customer,
             "model": record.model ?? "", "total": total, "state": state,
             "stateLabel": console.pages.label("state." + state, signedIn.language),
-            "date": CivilDate(record.issueDate).flatMap { format?.date($0) } ?? record.issueDate,
+            "date": format?.date(record.issueDate) ?? record.issueDate.description,
         ]
     }
 
-    @Sendable func newForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func newForm(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let market =
                 request.uri.queryParameters["market"].map(String.init) ?? console.catalog.markets.first?
@@ -102,8 +100,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func submitNew(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func submitNew(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let fields = try await access.form(request, signedIn)
             return try await submit(
@@ -111,11 +109,11 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func reviseForm(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func reviseForm(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
-            let record = try await quotes.readable(number, by: signedIn.principal)
+            let record = try await desk.readable(number, by: signedIn.principal)
             return formPage(
                 signedIn, form: CaseForm(caseJSON: record.caseJSON),
                 action: "/console/quotes/\(number)/revise",
@@ -123,12 +121,12 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func submitRevision(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await access.page(request) { signedIn in
+    @Sendable func submitRevision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
             let fields = try await access.form(request, signedIn)
-            _ = try await quotes.readable(number, by: signedIn.principal)
+            _ = try await desk.readable(number, by: signedIn.principal)
             return try await submit(
                 fields, signedIn, request: request, action: "/console/quotes/\(number)/revise",
                 supersedes: number)
@@ -136,7 +134,7 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
     }
 
     func mayIssue(_ signedIn: ConsoleAccess.SignedIn) throws {
-        guard signedIn.user.role != .finance else {
+        guard signedIn.user.role.may(.issue) else {
             throw ConsoleRefusal(.forbidden, console.pages.label("financeReadOnly", signedIn.language))
         }
     }

@@ -55,7 +55,7 @@ public struct UsersFile: Sendable {
             throw UsersFileError("\(name): the user exists (add --replace to change it)")
         }
         let user = ConsoleUser(
-            name: name, role: role, retailer: role == .retailer ? retailer : nil,
+            name: name, role: role, retailer: role.reach == .ownRetailer ? retailer : nil,
             passwordHash: Bcrypt.hash(password, cost: 10))
         if let index = users.firstIndex(where: { $0.name == name }) {
             users[index] = user
@@ -110,7 +110,7 @@ public struct UsersFile: Sendable {
         else {
             throw UsersFileError("name: 1 to 64 letters, digits or - _ . @")
         }
-        if role == .retailer && (retailer ?? "").isEmpty {
+        if role.reach == .ownRetailer && (retailer ?? "").isEmpty {
             throw UsersFileError("--retailer: a retailer user needs its retailer id")
         }
     }

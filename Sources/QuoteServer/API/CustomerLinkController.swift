@@ -9,15 +9,15 @@ import QuoteStore
 /// link, so a lost link cannot be shown again; a new one is made instead, and earlier links keep
 /// working. 409 for a quote replaced by a revision or void (its link would only say so).
 struct CustomerLinkController<Repository: QuoteRepository> {
-    let repo: Repository
-    let services: ServerServices
+    let desk: QuoteDesk<Repository>
+    var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/customer-link", use: create)
+    func register(on v1: RouterGroup<ServiceRequestContext>) {
+        v1.post("quotes/{number}/customer-link", use: create)
     }
 
-    @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, [.serviceCenter, .retailer])
+    @Sendable func create(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .link)
         let number = try context.parameters.require("number")
         var request = request
         // No body is expected: anything sent is refused rather than ignored.
@@ -28,24 +28,13 @@ struct CustomerLinkController<Repository: QuoteRepository> {
         else {
             throw APIError(.unprocessableContent, "expected no body (or {})")
         }
-        let token = try await newToken(number, by: principal)
+        let token = try await desk.newLink(number, by: principal)
         var o = JSONObject()
         o.append("number", .string(number))
-        o.append(
-            "customerLink", .string(QuotesController(repo: repo, services: services).customerLink(token)))
+        o.append("customerLink", .string(services.customerLink(token)))
         var response = JSONBody.response(.object(o), status: .created)
         // The link opens the quote to whoever holds it: no cache keeps it.
         response.headers[.cacheControl] = "no-store"
         return response
-    }
-
-    /// A new customer link token of a quote the principal may read (the API's and the console's).
-    func newToken(_ number: String, by principal: Principal) async throws -> String {
-        let record = try await QuoteAccess(repo: repo).readable(number, by: principal)
-        try services.requireReachable(record)
-        let token = try await repo.addCustomerToken(number: number)
-        services.logger.info(
-            "customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
-        return token
     }
 }

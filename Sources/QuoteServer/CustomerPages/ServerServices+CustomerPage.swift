@@ -51,7 +51,7 @@ extension ServerServices {
     /// The decision of a stored quote as documents show it, nil while undecided: on the market's
     /// calendar day of `decidedAt` (``QuoteRendering/DocumentDecision/init(_:timeZone:)``).
     public func documentDecision(_ record: QuoteRecord) -> DocumentDecision? {
-        let zone = timeZone(of: MarketCode(record.market))
+        let zone = timeZone(of: record.market)
         return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
     }
 

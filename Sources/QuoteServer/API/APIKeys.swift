@@ -31,18 +31,16 @@ public struct Principal: Sendable, Equatable {
     /// Stored as the issuer of the quotes this caller issues.
     public var issuer: String { retailer ?? name }
 
-    /// Whether this caller may read a quote issued by `issuer`.
-    func mayRead(issuer: String) -> Bool { role != .retailer || retailer == issuer }
 }
 
 /// API keys → callers, from a JSON file (`issuesPerMinute` optional, a positive whole number):
 /// `{"keys": [{"key": "…", "name": "desk-1", "role": "service-center", "issuesPerMinute": 600},
 ///            {"key": "…", "name": "shop", "role": "retailer", "retailer": "R-100"}]}`.
 public struct APIKeys: Sendable {
-    var principals: [String: Principal]
+    let principals: [String: Principal]
     /// The same callers by their whole `Authorization` value (`Bearer KEY`), found without
     /// cutting the header apart on every request.
-    private var bearers: [String: Principal]
+    let bearers: [String: Principal]
 
     public init(_ principals: [String: Principal]) {
         self.principals = principals
@@ -80,7 +78,7 @@ public struct APIKeys: Sendable {
                 let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
                 throw KeysFileError("\(field).role: \"\(entry.role)\" is not one of \(roles)")
             }
-            if role == .retailer && entry.retailer == nil {
+            if role.reach == .ownRetailer && entry.retailer == nil {
                 throw KeysFileError("\(field).retailer: a retailer key needs its retailer id")
             }
             if let limit = entry.issuesPerMinute, limit < 1 {
@@ -95,26 +93,6 @@ public struct APIKeys: Sendable {
             )
         }
         return APIKeys(principals)
-    }
-
-    /// The caller of `Authorization: Bearer KEY` or `X-API-Key: KEY`, when it may act in one of
-    /// `roles`: 401 without a known key, 403 with another role.
-    func require(_ request: Request, _ roles: Set<Role>) throws -> Principal {
-        let principal: Principal? =
-            if let key = request.headers[.apiKey] {
-                principals[key]
-            } else if let authorization = request.headers[.authorization] {
-                bearers[authorization] ?? principals[Self.bearerToken(authorization) ?? ""]
-            } else {
-                nil
-            }
-        guard let principal else {
-            throw APIError(.unauthorized, "an API key is required (Authorization: Bearer KEY)")
-        }
-        guard roles.contains(principal.role) else {
-            throw APIError(.forbidden, "the \(principal.role.rawValue) role may not do this")
-        }
-        return principal
     }
 }
 

@@ -10,15 +10,15 @@ enum RecordJSON {
     static func summary(_ r: QuoteRecord, state: QuoteState) -> JSONObject {
         var o = JSONObject()
         o.append("number", .string(r.number))
-        o.append("market", .string(r.market))
+        o.append("market", .string(r.market.rawValue))
         o.append("state", .string(state.rawValue))
         o.append("status", .string(r.status))
-        o.append("coverageStatus", .string(r.coverageStatus))
-        o.append("kind", .string(r.kind))
+        o.append("coverageStatus", .string(r.coverageStatus.rawValue))
+        o.append("kind", .string(r.kind.rawValue))
         o.append("reference", r.reference.map(JSONValue.string) ?? .null)
         o.append("model", r.model.map(JSONValue.string) ?? .null)
-        o.append("issueDate", .string(r.issueDate))
-        o.append("validUntil", .string(r.validUntil))
+        o.append("issueDate", .string(r.issueDate.description))
+        o.append("validUntil", .string(r.validUntil.description))
         o.append("issuer", .string(r.issuer))
         o.append("priceListVersion", .string(r.priceListVersion))
         o.append("createdAt", .string(timestamp(r.createdAt)))
@@ -91,9 +91,9 @@ enum RecordJSON {
         o.append("id", .number(String(m.id)))
         o.append("kind", .string(m.kind.rawValue))
         o.append("to", .string(m.recipient))
-        o.append("state", .string(m.state))
+        o.append("state", .string(m.state.rawValue))
         o.append("attempts", .number(String(m.attempts)))
-        if m.state == "failed" { o.append("reason", .string(m.lastError ?? "unknown")) }
+        if m.state == .failed { o.append("reason", .string(m.lastError ?? "unknown")) }
         o.append("queuedAt", .string(timestamp(m.queuedAt)))
         o.append("sentAt", m.sentAt.map { .string(timestamp($0)) } ?? .null)
         return o

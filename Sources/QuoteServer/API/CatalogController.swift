@@ -9,17 +9,15 @@ struct CatalogController: Sendable {
     let services: ServerServices
     let access: ConsoleAccess?
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/catalog/{market}", use: show)
+    /// In a group of its own under `/v1`: a console session identifies the caller too.
+    func register(on router: Router<ServiceRequestContext>) {
+        router.group("/v1/catalog")
+            .add(middleware: CatalogAuthenticator(keys: services.keys, access: access))
+            .get("{market}", use: show)
     }
 
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let hasKey = request.headers[.authorization] != nil || request.headers[.apiKey] != nil
-        if hasKey || access == nil {
-            _ = try services.keys.require(request, Set(Role.allCases))
-        } else if await access?.signedIn(request) == nil {
-            throw APIError(.unauthorized, "an API key or a console session is required")
-        }
+    @Sendable func show(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        _ = try context.caller(for: .read)
         let market = MarketCode(try context.parameters.require("market"))
         let list = try catalog.priceList(for: market, on: services.today(market))
         return JSONBody.response(MarketChoices(priceList: list).json)

@@ -50,17 +50,16 @@ public struct SMTPMailSender: MailSending {
     /// carries the decided documents under a subject that confirms the decision.
     func message(for email: OutboundEmail) throws -> MailMessage {
         do {
-            let serviceCase = try CaseDecoder.decode(email.caseJSON, today: { _ in CivilDate(dayNumber: 0) })
             guard case .object(let stored) = try JSONParser.parse(email.quoteJSON),
                 case .string(let version)? = stored["priceListVersion"]
             else {
                 throw MailSendingError.permanent("the stored quote has no priceListVersion")
             }
-            var quote = try engine.quote(serviceCase, version: version)
-            if case .string(let issued)? = stored["issueDate"], let day = CivilDate(issued) {
-                quote = quote.issued(on: day)
-            }
-            quote.number = email.quoteNumber
+            let issuedOn: CivilDate? =
+                if case .string(let issued)? = stored["issueDate"] { CivilDate(issued) } else { nil }
+            let (quote, serviceCase) = try StoredQuoteRecompute.recompute(
+                caseJSON: email.caseJSON, version: version, issuedOn: issuedOn, number: email.quoteNumber,
+                engine: engine)
             let subject: String
             let link = email.decision == nil ? email.customerLink : nil
             switch email.kind {

@@ -7,11 +7,13 @@ import QuoteStore
 
 /// Decisions: staff `POST /v1/quotes/{number}/decision`; the customer link `GET|POST /q/{token}`.
 struct DecisionsController<Repository: QuoteRepository> {
-    let repo: Repository
-    let services: ServerServices
+    let desk: QuoteDesk<Repository>
+    var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/decision", use: staffDecision)
+    /// The staff's answer in the `/v1` group; the customer's link on the router (the link is
+    /// its own credential).
+    func register(on v1: RouterGroup<ServiceRequestContext>, pages router: Router<ServiceRequestContext>) {
+        v1.post("quotes/{number}/decision", use: staffDecision)
         router.get("/q/{token}", use: customerView)
         router.post("/q/{token}", use: customerDecision)
     }
@@ -22,8 +24,8 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// "note": "…"}`, recorded by the service center for any quote or by a retailer for its own
     /// (the customer answers at the counter or on the phone). Final once recorded: the same answer
     /// again changes nothing, another one is 409; so is any answer on a replaced or void quote.
-    @Sendable func staffDecision(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, [.serviceCenter, .retailer])
+    @Sendable func staffDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .decide)
         let number = try context.parameters.require("number")
         let object = try await JSONRequest.object(request, allowed: Self.decisionKeys)
         var note: String?
@@ -33,35 +35,15 @@ struct DecisionsController<Repository: QuoteRepository> {
             }
             note = text
         }
-        try await staffDecision(
+        try await desk.decideForCustomer(
             number, decision: object["decision"]?.text, channel: object["channel"]?.text, note: note,
             by: principal)
-        return try await QuotesController(repo: repo, services: services).fullResponse(number)
-    }
-
-    /// Checks and records a staff answer (the API's and the console's): 422 naming the field.
-    func staffDecision(
-        _ number: String, decision text: String?, channel: String?, note: String?, by principal: Principal
-    ) async throws {
-        guard let text, let decision = Self.decision(text) else {
-            throw APIError(.unprocessableContent, "expected \"accepted\" or \"rejected\"", field: "decision")
-        }
-        let staffChannels = DecisionChannel.staff.map(\.rawValue)
-        guard let channel, staffChannels.contains(channel) else {
-            throw APIError(
-                .unprocessableContent, "expected one of \(staffChannels.joined(separator: ", "))",
-                field: "channel")
-        }
-        if let note { try QuoteLifecycle.checkText(note, field: "note", required: false) }
-        let record = try await QuotesController(repo: repo, services: services).readable(
-            number, by: principal)
-        _ = try await decide(
-            record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note)
+        return try await QuoteAnswers(desk: desk).full(number)
     }
 
     /// The customer's page: the quote and, while undecided, Accept/Reject buttons. Changes nothing.
     /// `/q/{token}.pdf` is the quote's PDF, answering like the page when the link no longer shows it.
-    @Sendable func customerView(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func customerView(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         do {
             let token = try context.parameters.require("token")
             if token.hasSuffix(".pdf") {
@@ -83,7 +65,7 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// with broken framing, 422 no choice or a field given twice, 409 after another
     /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
     /// `Accept-Language`).
-    @Sendable func customerDecision(_ request: Request, context: BasicRequestContext) async throws -> Response
+    @Sendable func customerDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response
     {
         do {
             let record = try await linked(context)
@@ -94,7 +76,7 @@ struct DecisionsController<Repository: QuoteRepository> {
                 throw CustomerPageAnswer(record: record, kind: .refused(.notAForm))
             }
             let form = try await Self.form(request, of: record)
-            guard let text = form?["decision"], let decision = Self.decision(text) else {
+            guard let text = form?["decision"], let decision = QuoteDesk<Repository>.decision(text) else {
                 throw CustomerPageAnswer(record: record, kind: .badAnswer)
             }
             if let given = services.documentDecision(record), given.decision != decision {
@@ -129,14 +111,12 @@ struct DecisionsController<Repository: QuoteRepository> {
         }
     }
 
-    /// Records the customer's answer; a store refusal (the quote was answered, replaced or
-    /// voided meanwhile) is the "not recorded" page with its status, logged.
+    /// Records the customer's answer; a refusal (the quote was answered, replaced or voided
+    /// meanwhile) is the "not recorded" page with its status, logged.
     func customerDecide(_ record: QuoteRecord, _ decision: Decision) async throws -> DecisionRecord {
         do {
-            return try await decide(
-                record, decision, by: "customer", role: "customer",
-                channel: DecisionChannel.customerLink.rawValue, note: nil)
-        } catch let error as StoreError {
+            return try await desk.decideByCustomer(record, decision)
+        } catch let error as DeskError {
             let mapped = APIError.mapping(error)
             services.logger.warning(
                 "customer answer not recorded",
@@ -147,54 +127,18 @@ struct DecisionsController<Repository: QuoteRepository> {
 
     /// The quote of the link's token: 404 unknown; 410 once replaced or void, and after
     /// `validUntil` while undecided.
-    func linked(_ context: BasicRequestContext) async throws -> QuoteRecord {
+    func linked(_ context: ServiceRequestContext) async throws -> QuoteRecord {
         try await linked(token: try context.parameters.require("token"))
     }
 
     func linked(token: String) async throws -> QuoteRecord {
-        guard let record = try await repo.quote(customerToken: token) else {
-            throw CustomerPageAnswer(record: nil, kind: .unknownLink)
-        }
-        switch services.state(of: record) {
-        case .superseded: throw CustomerPageAnswer(record: record, kind: .superseded(by: record.supersededBy))
-        case .void: throw CustomerPageAnswer(record: record, kind: .void)
-        case .expired:
-            let validUntil = CivilDate(record.validUntil) ?? services.today(MarketCode(record.market))
-            throw CustomerPageAnswer(record: record, kind: .expired(on: validUntil))
-        case .issued, .accepted, .rejected: return record
-        }
-    }
-
-    /// Records a decision with the charges it fixes (``QuoteCore/DecidedCharges``) and, when the
-    /// case has an e-mail address, queues the customer's confirmation with it.
-    func decide(
-        _ record: QuoteRecord, _ decision: Decision, by: String, role: String, channel: String, note: String?
-    ) async throws -> DecisionRecord {
-        let final = try RecordJSON.finalCharges(quoteJSON: record.quoteJSON, decision: decision)
-        let customer = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
-        let result = try await repo.decide(
-            DecisionRequest(
-                number: record.number, decision: decision, decidedBy: by, finalJSON: final, role: role,
-                channel: channel, note: note, today: services.today(MarketCode(record.market)),
-                confirmTo: customer?.email, language: customer?.language))
-        switch result {
-        case .recorded(let stored):
-            services.logger.info(
-                "quote decided",
-                metadata: [
-                    "number": "\(record.number)", "decision": "\(decision)", "channel": "\(channel)",
-                    "by": "\(role)",
-                ])
-            return stored
-        case .unchanged(let stored): return stored
-        }
-    }
-
-    static func decision(_ text: String) -> Decision? {
-        switch text {
-        case "accepted", "accept": .accepted
-        case "rejected", "reject": .rejected
-        default: nil
+        switch try await desk.linked(token: token) {
+        case .open(let record): return record
+        case .unknown: throw CustomerPageAnswer(record: nil, kind: .unknownLink)
+        case .superseded(let record):
+            throw CustomerPageAnswer(record: record, kind: .superseded(by: record.supersededBy))
+        case .void(let record): throw CustomerPageAnswer(record: record, kind: .void)
+        case .expired(let record, let on): throw CustomerPageAnswer(record: record, kind: .expired(on: on))
         }
     }
 }

@@ -10,44 +10,25 @@ import QuoteStore
 /// address the mailer could never send to (a list, control characters, over RFC 5321's limits)
 /// is refused here with 422, not lost later.
 struct EmailController<Repository: QuoteRepository> {
-    let repo: Repository
-    let services: ServerServices
+    let desk: QuoteDesk<Repository>
+    var services: ServerServices { desk.services }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/quotes/{number}/email", use: enqueue)
+    func register(on v1: RouterGroup<ServiceRequestContext>) {
+        v1.post("quotes/{number}/email", use: enqueue)
     }
 
-    @Sendable func enqueue(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try services.keys.require(request, [.serviceCenter])
+    @Sendable func enqueue(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let principal = try context.caller(for: .email)
         let number = try context.parameters.require("number")
         var request = request
         let body = try await request.collectBody(atMost: 64 * 1024)
         let to = try Self.recipient(in: Array(body.readableBytesView))
-        _ = try await QuoteAccess(repo: repo).readable(number, by: principal)
-        let message = try await enqueue(number, to: to)
+        let message = try await desk.email(number, to: to, by: principal)
         var o = JSONObject()
         o.append("outboxId", .number(String(message.id)))
         o.append("messageId", .string(message.messageID))
-        o.append("state", .string(message.state))
+        o.append("state", .string(message.state.rawValue))
         return JSONBody.response(.object(o), status: .accepted)
-    }
-
-    /// Queues the quote's e-mail to `to` or the case's customer (the API's and the console's).
-    func enqueue(_ number: String, to: String?) async throws -> OutboxMessage {
-        guard let record = try await repo.quote(number: number) else { throw StoreError.notFound }
-        try services.requireReachable(record)
-        let serviceCase = try CaseDecoder.decode(record.caseJSON, today: services.today)
-        guard let recipient = to ?? serviceCase.customer.email else {
-            throw APIError(.unprocessableContent, "no e-mail address for this quote", field: "to")
-        }
-        if let problem = MailAddress.problem(recipient) {
-            throw APIError(.unprocessableContent, "cannot be sent to: \(problem)", field: "to")
-        }
-        let message = try await repo.enqueueEmail(
-            EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language))
-        services.logger.info(
-            "e-mail queued", metadata: ["number": "\(number)", "to": "\(Masking.email(recipient))"])
-        return message
     }
 
     /// The `to` of an optional body `{"to": "address"}`: 422 for a body that is not a JSON object,

@@ -39,23 +39,20 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as ValidationError:
             return APIError(
                 .unprocessableContent, error.message, field: error.field.isEmpty ? nil : error.field)
-        case let error as StoreError: return mapping(error)
+        case let error as DeskError: return mapping(error)
+        case let error as StoreError: return mapping(DeskError(error))
         default: return nil
         }
     }
 
-    static func mapping(_ error: StoreError) -> APIError {
+    /// The one place a use case's refusal becomes a status and a JSON body.
+    static func mapping(_ error: DeskError) -> APIError {
         switch error {
         case .notFound: APIError(.notFound, "no such quote")
-        case .alreadyDecided(let decision): APIError(.conflict, "the quote was already \(decision.rawValue)")
-        case .idempotencyKeyReused:
-            APIError(.unprocessableContent, "the key was used with another request", field: "Idempotency-Key")
-        case .contention: APIError(.serviceUnavailable, "too many concurrent issues for this device, retry")
-        case .lifecycle(.otherMarket(let market)):
-            APIError(
-                .unprocessableContent, LifecycleError.otherMarket(expected: market).description,
-                field: "market")
-        case .lifecycle(let error): APIError(.conflict, error.description)
+        case .forbidden(let role): APIError(.forbidden, "the \(role.rawValue) role may not do this")
+        case .conflict(let message): APIError(.conflict, message)
+        case .invalid(let field, let message): APIError(.unprocessableContent, message, field: field)
+        case .busy(let message): APIError(.serviceUnavailable, message)
         }
     }
 }

@@ -103,7 +103,7 @@ public struct OutboxSender<Repository: QuoteRepository>: Service {
 
     /// The quote's decision on the market's calendar day, nil while undecided.
     func decision(of record: QuoteRecord) -> DocumentDecision? {
-        let zone = mailer.timeZone(of: MarketCode(record.market)) ?? TimeZone(identifier: "UTC")!
+        let zone = mailer.timeZone(of: record.market) ?? TimeZone(identifier: "UTC")!
         return record.decision.flatMap { DocumentDecision($0, timeZone: zone) }
     }
 
