@@ -9,6 +9,8 @@ public struct CheckSummary: Hashable, Sendable {
     public var differing = 0
     public var differences = 0
     public var invalid = 0
+    /// The differing quotes' effects per market and currency (`effect:` lines after the summary).
+    public var effects = CheckEffects()
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct CheckSummary: Hashable, Sendable {
         differing += other.differing
         differences += other.differences
         invalid += other.invalid
+        effects.merge(other.effects)
     }
 
     public mutating func count(_ outcome: CheckOutcome) {
@@ -58,7 +61,7 @@ public enum CheckReport {
             for d in differences {
                 out += head + "\(d.path): stored \(render(d.stored)), recomputed \(render(d.recomputed))\n"
             }
-            return out
+            return out + (result.effect.map { head + $0.text + "\n" } ?? "")
         case .invalid(let field, let message):
             return head + "invalid: " + (field.isEmpty ? "" : "\(field): ") + oneLine(message) + "\n"
         }
@@ -81,8 +84,9 @@ public struct CheckBatchResult: Sendable {
 }
 
 extension QuoteChecker {
-    /// Checks every line of a batch; blank lines are skipped and not counted.
-    public func check(_ batch: LineBatch) -> CheckBatchResult {
+    /// Checks every line of a batch; blank lines are skipped and not counted. The report is text,
+    /// or CSV records (`CheckReport.csvHeader`) in `csv`'s format.
+    public func check(_ batch: LineBatch, csv: CSVFormat? = nil) -> CheckBatchResult {
         var result = CheckBatchResult(text: "", summary: CheckSummary())
         batch.buffer.withUnsafeBufferPointer { buffer in
             for line in batch.lines {
@@ -97,7 +101,8 @@ extension QuoteChecker {
                     outcome = check(bytes, line: line.number)
                 }
                 result.summary.count(outcome.outcome)
-                result.text += CheckReport.text(outcome)
+                result.summary.effects.add(outcome.effect)
+                result.text += csv.map { CheckReport.csv(outcome, $0) } ?? CheckReport.text(outcome)
             }
         }
         return result
