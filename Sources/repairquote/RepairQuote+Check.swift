@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
     /// `--db FILE|URL`: the service's store (SQLite or PostgreSQL) instead of FILE.
     @OptionGroup var database: DatabaseOptions
 
+    @Flag(help: "Write the report as CSV (a record per difference, effect and invalid line); the summary goes to stderr.")
+    var csv = false
+
     @OptionGroup var priceLists: PriceListOptions
     @OptionGroup var jobs: JobsOption
 
@@ -38,11 +41,13 @@ struct CheckCommand: ParsableCommand {
                 try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
             )
         }
+        if csv { StandardOutput.write(CSV.record(CheckReport.csvHeader)) }
         let summary = QuoteChecker(catalog: catalog).run(
-            input.reader, jobs: jobs.jobs, output: StandardOutput.write,
+            input.reader, jobs: jobs.jobs, csv: csv ? .standard : nil, output: StandardOutput.write,
             progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })
         input.progress?.finish()
-        StandardOutput.write(summary.line + "\n")
+        let lines = ([summary.line] + summary.effects.lines).map { $0 + "\n" }.joined()
+        if csv { FileHandle.standardError.write(Data(lines.utf8)) } else { StandardOutput.write(lines) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

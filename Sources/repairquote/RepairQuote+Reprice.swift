@@ -13,7 +13,15 @@ struct RepriceCommand: ParsableCommand {
         discussion: """
             FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and \
             export read them; --db reads the service's SQLite store instead. Each case is quoted as \
-            if requested on DATE with the price-list version in force that day.
+            if requested on DATE with the price-list version in force that day. --on moves the \
+            request date AND the price list at once: old quotes may leave warranty or their return \
+            window on DATE, so its difference mixes those changes with the price change.
+
+            --compare OLD NEW prices each quote of OLD's market with two version folders, each on \
+            its own request date, so that only the prices differ; it gives old and new charges and \
+            the difference per payer (consumer, manufacturer, retailer). From the store a quote counts \
+            what was charged: an accepted repair, a rejected quote's ifRejected lines, nothing for \
+            the undecided (--all-states: every quote's own lines).
 
             Per quote: the old and new consumer total and the difference; a changed coverage status \
             or payer is flagged; a case the new list cannot price is reported with the reason. \
@@ -31,8 +39,21 @@ struct RepriceCommand: ParsableCommand {
             "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "DB"))
     var db: String?
 
-    @Option(help: ArgumentHelp("The request date to reprice on (YYYY-MM-DD).", valueName: "DATE"))
-    var on: String
+    @Option(
+        help: ArgumentHelp(
+            "The request date to reprice on (YYYY-MM-DD); moves warranty dates and the price list at once.",
+            valueName: "DATE"))
+    var on: String?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Two version folders of one market: price each quote with both on its own request date.",
+            valueName: "OLD NEW"))
+    var compare: [String] = []
+
+    @Flag(help: "With --compare and --db: count every quote's own lines, not only what was charged.")
+    var allStates = false
 
     @Flag(help: "Totals per market and currency instead of one line per quote.")
     var summary = false
@@ -47,7 +68,7 @@ struct RepriceCommand: ParsableCommand {
 
     func validate() throws {
         guard (file == nil) != (db == nil) else { throw ValidationError("give either FILE or --db DB") }
-        guard CivilDate(on) != nil else { throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD") }
+        try validateDateOrCompare()
         if workbook.xlsx != nil, csv {
             throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out --csv")
         }
@@ -55,6 +76,8 @@ struct RepriceCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !compare.isEmpty { return try runCompare() }
+        let on = on!
         let (book, (catalog, input)) = try workbook.open(before: {
             try CLIError.guarding {
                 (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
