@@ -90,7 +90,7 @@ extension QuoteChecker {
         var result = CheckBatchResult(text: "", summary: CheckSummary())
         batch.buffer.withUnsafeBufferPointer { buffer in
             for line in batch.lines {
-                let outcome: CheckResult
+                var outcome: CheckResult
                 if line.overlong {
                     outcome = CheckResult(
                         line: line.number, quoteNumber: nil,
@@ -99,6 +99,10 @@ extension QuoteChecker {
                     let bytes = UnsafeBufferPointer(rebasing: buffer[line.range])
                     if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
                     outcome = check(bytes, line: line.number)
+                }
+                if line.unterminated, case .invalid(let field, let message) = outcome.outcome {
+                    outcome.outcome = .invalid(
+                        field: "", message: InvalidLine.truncated + (field.isEmpty ? "" : "\(field): ") + message)
                 }
                 result.summary.count(outcome.outcome)
                 result.summary.effects.add(outcome.effect)

@@ -43,10 +43,11 @@ struct CheckCommand: ParsableCommand {
         }
         if csv { StandardOutput.write(CSV.record(CheckReport.csvHeader)) }
         let summary = QuoteChecker(catalog: catalog).run(
-            input.reader, jobs: jobs.jobs, csv: csv ? .standard : nil, output: StandardOutput.write,
+            input.reader, jobs: jobs.jobs, csv: csv ? .standard : nil, output: input.reportOutput(text: !csv),
             progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })
         input.progress?.finish()
-        let lines = ([summary.line] + summary.effects.lines).map { $0 + "\n" }.joined()
+        try input.failIfEmpty(read: summary.read)
+        let lines = ([summary.line(counting: input.isStore ? "quote" : "line")] + summary.effects.lines).map { $0 + "\n" }.joined()
         if csv { FileHandle.standardError.write(Data(lines.utf8)) } else { StandardOutput.write(lines) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

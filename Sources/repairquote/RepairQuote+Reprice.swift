@@ -61,6 +61,8 @@ struct RepriceCommand: ParsableCommand {
     @Flag(help: "Write CSV instead of text.")
     var csv = false
 
+    @OptionGroup var booking: BookingOptions
+    @OptionGroup var invalidLines: SkipInvalidOption
     @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var workbook: WorkbookOption
     @OptionGroup var priceLists: PriceListOptions
@@ -73,6 +75,9 @@ struct RepriceCommand: ParsableCommand {
             throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out --csv")
         }
         try workbook.validate(inputs: [file, db].compactMap { $0 }, csvOptions: spreadsheet)
+        try spreadsheet.validateOnlyWith(csv: csv || workbook.xlsx != nil)
+        try booking.validate(fromStore: db != nil)
+        if !compare.isEmpty, booking.isGiven { throw ValidationError("--by, --from, --to: not with --compare") }
     }
 
     func run() throws {
@@ -80,28 +85,35 @@ struct RepriceCommand: ParsableCommand {
         let on = on!
         let (book, (catalog, input)) = try workbook.open(before: {
             try CLIError.guarding {
-                (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
+                (
+                    try priceLists.loadCatalog(),
+                    try db.map { try StoreInput.open(sqlite: $0, zones: try priceLists.timeZones()) }
+                        ?? InputFile(file ?? "-")
+                )
             }
         })
-        let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+        let repricer = {
+            var repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+            repricer.booking = booking.filter(fromStore: db != nil)
+            return repricer
+        }()
         if let book {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
-                summaryHeader: RepriceSummary.header,
+                summaryHeader: RepriceSummary.header, skipInvalid: invalidLines.skipInvalid,
                 process: { repricer.reprice($0, style: $1 ? .none : .results) })
         }
-        let format = spreadsheet.format
+        let (format, csv, summary) = (spreadsheet.format, csv, summary)
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
-        if csv { StandardOutput.write(format.record(summary ? RepriceSummary.header : RepriceReport.header)) }
-        var totals = RepriceSummary()
-        let counts = input.runPipeline(
-            jobs: jobs.jobs, process: { repricer.reprice($0, style: style) },
-            merge: { totals.merge($0.summary) })
-        if csv {
-            if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
-        } else {
-            StandardOutput.write(totals.lines.map { "summary: \($0)\n" }.joined())
-        }
-        try InputFile.failIfInvalid(counts)
+        try ReportRun.run(
+            input: input, jobs: jobs.jobs, skipInvalid: invalidLines.skipInvalid,
+            head: csv ? format.record(summary ? RepriceSummary.header : RepriceReport.header) : "",
+            totals: RepriceSummary(), process: { repricer.reprice($0, style: style) },
+            merge: { $0.merge($1.summary) },
+            tail: { totals in
+                csv
+                    ? (summary ? totals.records(format).map(format.record).joined() : "")
+                    : totals.lines.map { "summary: \($0)\n" }.joined()
+            })
     }
 }
