@@ -98,6 +98,7 @@ extension QuoteChecker {
                 } else {
                     let bytes = UnsafeBufferPointer(rebasing: buffer[line.range])
                     if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                    if booking.hasRange, !booking.keeps(line: bytes) { continue }
                     outcome = check(bytes, line: line.number)
                 }
                 if line.unterminated, case .invalid(let field, let message) = outcome.outcome {

@@ -26,6 +26,9 @@ public struct CheckResult: Hashable, Sendable {
 /// drafts do not); every other field counts.
 public struct QuoteChecker: Sendable {
     public let catalog: PriceListCatalog
+    /// `--by` with `--from`/`--to`: the quotes checked (all, without a range; the others are
+    /// skipped and not counted).
+    public var booking = BookingFilter()
     let calculator: QuoteCalculator
 
     public init(catalog: PriceListCatalog) {

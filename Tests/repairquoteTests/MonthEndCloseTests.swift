@@ -79,6 +79,18 @@ struct MonthEndCloseTests {
         #expect(!result.out.contains("line "))
     }
 
+    @Test("check --db --from --to: only November's decided quote is checked; by request all three")
+    func checkRange() async throws {
+        let store = try await MonthEndStore.make()
+        let november = try CommandLineTests.run(["check", "--db", store.path] + Self.november)
+        #expect(november.status == 0, "\(november.out)\(november.err)")
+        #expect(november.out.contains("summary: 1 quote read, 1 matched"), "\(november.out)")
+        let requested = try CommandLineTests.run([
+            "check", "--db", store.path, "--by", "request", "--from", "2026-11-28", "--to", "2026-11-28",
+        ])
+        #expect(requested.out.contains("summary: 3 quotes read, 3 matched"), "\(requested.out)")
+    }
+
     @Test("usage: --by decision or --all-states on a file, a bad date or range: exit 2 naming the option")
     func refused() throws {
         let file = try PricesCommandTests.generated(2)
