@@ -3,10 +3,13 @@
 tests open `export --xlsx` and `reprice --xlsx` workbooks with.
 
 Usage: xlsx_cells.py WORKBOOK
-Output: {"SHEET": {"freeze": "A2", "autofilter": "A1:Q72", "rows": [[CELL, ...], ...]}, ...}
+Output: {"SHEET": {"freeze": "A2", "autofilter": "A1:Q72", "rows": [[CELL, ...], ...],
+"print": {"orientation": "landscape", "fitWidth": 1, "fitHeight": 0, "titleRows": "1:1"},
+"widths": [14.0, ...]}, ...}
 with CELL {"type": "number" | "date" | "text" | "empty", "value": "...", "format": "..."}.
 A number in a currency format (#,##0.00 "EUR") is given as a decimal string rounded (half even)
-to the format's decimals, as the CSV writes it; a percentage (0.00%) as +12.34%; a date as YYYY-MM-DD.
+to the format's decimals, as the CSV writes it; a percentage (0.00%) as +12.34%; a date as YYYY-MM-DD
+(a date formatted yyyy-mm as YYYY-MM). Widths are the columns' set widths (null when not set).
 Exit status 3 when openpyxl is missing.
 """
 import datetime
@@ -40,7 +43,10 @@ def cell_json(cell):
     if value is None:
         return {"type": "empty", "value": "", "format": cell.number_format}
     if isinstance(value, datetime.datetime):
-        return {"type": "date", "value": value.date().isoformat(), "format": cell.number_format}
+        text = value.date().isoformat()
+        if cell.number_format == "yyyy-mm":
+            text = text[:7]
+        return {"type": "date", "value": text, "format": cell.number_format}
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return {"type": "number", "value": number_text(value, cell.number_format), "format": cell.number_format}
     return {"type": "text", "value": str(value), "format": cell.number_format}
@@ -54,6 +60,19 @@ def main():
             "freeze": sheet.freeze_panes,
             "autofilter": sheet.auto_filter.ref,
             "rows": [[cell_json(cell) for cell in row] for row in sheet.iter_rows()],
+            "print": {
+                "orientation": sheet.page_setup.orientation,
+                "fitToPage": bool(sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage),
+                "fitWidth": sheet.page_setup.fitToWidth,
+                "fitHeight": sheet.page_setup.fitToHeight,
+                "titleRows": sheet.print_title_rows,
+            },
+            "widths": [
+                sheet.column_dimensions[openpyxl.utils.get_column_letter(index + 1)].width
+                if openpyxl.utils.get_column_letter(index + 1) in sheet.column_dimensions
+                else None
+                for index in range(sheet.max_column)
+            ],
         }
     json.dump(sheets, sys.stdout)
 

@@ -119,6 +119,12 @@ struct CSVTable {
                 "\(counted): \"\(written)\" looks like an amount with a decimal comma, read as two fields; write \(fields[split]).\(fields[split + 1])"
             )
         }
+        if fields.count < header.count {
+            let missing = header[fields.count...].map { "\"\($0)\"" }.joined(separator: ", ")
+            return PriceListError(
+                file: file, line: line, field: header[fields.count],
+                "\(counted): no value for the column\(header.count - fields.count == 1 ? "" : "s") \(missing)")
+        }
         return PriceListError(file: file, line: line, field: "", counted)
     }
 

@@ -23,10 +23,17 @@ public struct ChargeRow: Hashable, Sendable {
     public var reference = ""
     public var issuer = ""
     public var model = ""
+    /// The quote's issue date; from the store's record, the decision (`accepted`, `rejected`), when
+    /// it was taken in the market's time zone with its offset, and how it came (`link`, `phone`, …).
+    public var issueDate: CivilDate? = nil
+    public var decision = ""
+    public var decidedAt = ""
+    public var channel = ""
 
     public static let header = [
         "quote", "market", "requestDate", "status", "caseKind", "line", "lineKind", "description", "payer",
-        "currency", "net", "vat", "gross", "state", "reference", "issuer", "model",
+        "currency", "net", "vat", "gross", "state", "reference", "issuer", "model", "issueDate", "decidedAt",
+        "decision", "channel",
     ]
 
     public var fields: [String] { fields(.standard) }
@@ -40,7 +47,8 @@ public struct ChargeRow: Hashable, Sendable {
             .text(quoteNumber), .text(market), .date(requestDate), .text(status), .text(caseKind),
             .integer(line), .text(lineKind), .text(description), .text(payer), .text(currency.code),
             .money(net, currency), .money(vat, currency), .money(gross, currency), .text(state),
-            .text(reference), .text(issuer), .text(model),
+            .text(reference), .text(issuer), .text(model), issueDate.map(SpreadsheetCell.date) ?? .empty,
+            .text(decidedAt), .text(decision), .text(channel),
         ]
     }
 
@@ -51,6 +59,7 @@ public struct ChargeRow: Hashable, Sendable {
     /// quote's lines when accepted, its `ifRejected` lines when rejected, and none for quotes in
     /// other states unless `allStates` (then their quote lines). Without a record every line of
     /// `quote.lines` is a row, as stored. The request date is the case's, else the quote's issue date.
+    /// The record's `decision.decidedAt` and `decision.channel` fill those columns.
     public static func rows(_ json: JSONValue, allStates: Bool = false) throws(ValidationError) -> QuoteRows {
         let root = try FieldReader(json)
         try root.rejectUnknownKeys(["case", "quote", "record"])
@@ -79,6 +88,11 @@ public struct ChargeRow: Hashable, Sendable {
         let reference = try c.string("reference") ?? ""
         let model = try c.object("device")?.string("model") ?? ""
         let issuer = try record?.string("issuer") ?? ""
+        let issueDate = try q.date("issueDate")
+        let decided = try record?.object("decision")
+        let decidedAt = try decided?.string("decidedAt") ?? ""
+        let decision = try decided?.string("decision") ?? ""
+        let channel = try decided?.string("channel") ?? ""
         var rows: [ChargeRow] = []
         for (index, value) in lines.enumerated() {
             let l = try FieldReader(value, path: "quote.lines[\(index)]")
@@ -97,9 +111,12 @@ public struct ChargeRow: Hashable, Sendable {
                     lineKind: try l.requiredString("kind"), description: try l.string("description") ?? "",
                     payer: try l.requiredString("payer"), currency: currency, net: try amount("net"),
                     vat: try amount("vat"), gross: try amount("gross"), state: state, reference: reference,
-                    issuer: issuer, model: model))
+                    issuer: issuer, model: model, issueDate: issueDate, decision: decision, decidedAt: decidedAt,
+                    channel: channel))
         }
-        return QuoteRows(rows: rows, market: market, requestDate: date!, currency: currency, state: state)
+        return QuoteRows(
+            rows: rows, market: market, requestDate: date!, currency: currency, state: state,
+            issueDate: issueDate, decisionDate: CivilDate(String(decidedAt.prefix(10))))
     }
 }
 
@@ -111,4 +128,8 @@ public struct QuoteRows: Sendable {
     public var currency: Currency
     /// The lifecycle state, or empty for a line without the store's record.
     public var state: String
+    /// The quote's issue date, and the day of the decision in the market's time zone (nil when
+    /// undecided or from a file).
+    public var issueDate: CivilDate? = nil
+    public var decisionDate: CivilDate? = nil
 }

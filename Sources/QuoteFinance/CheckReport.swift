@@ -9,6 +9,8 @@ public struct CheckSummary: Hashable, Sendable {
     public var differing = 0
     public var differences = 0
     public var invalid = 0
+    /// The differing quotes' effects per market and currency (`effect:` lines after the summary).
+    public var effects = CheckEffects()
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct CheckSummary: Hashable, Sendable {
         differing += other.differing
         differences += other.differences
         invalid += other.invalid
+        effects.merge(other.effects)
     }
 
     public mutating func count(_ outcome: CheckOutcome) {
@@ -58,7 +61,7 @@ public enum CheckReport {
             for d in differences {
                 out += head + "\(d.path): stored \(render(d.stored)), recomputed \(render(d.recomputed))\n"
             }
-            return out
+            return out + (result.effect.map { head + $0.text + "\n" } ?? "")
         case .invalid(let field, let message):
             return head + "invalid: " + (field.isEmpty ? "" : "\(field): ") + oneLine(message) + "\n"
         }
@@ -81,12 +84,13 @@ public struct CheckBatchResult: Sendable {
 }
 
 extension QuoteChecker {
-    /// Checks every line of a batch; blank lines are skipped and not counted.
-    public func check(_ batch: LineBatch) -> CheckBatchResult {
+    /// Checks every line of a batch; blank lines are skipped and not counted. The report is text,
+    /// or CSV records (`CheckReport.csvHeader`) in `csv`'s format.
+    public func check(_ batch: LineBatch, csv: CSVFormat? = nil) -> CheckBatchResult {
         var result = CheckBatchResult(text: "", summary: CheckSummary())
         batch.buffer.withUnsafeBufferPointer { buffer in
             for line in batch.lines {
-                let outcome: CheckResult
+                var outcome: CheckResult
                 if line.overlong {
                     outcome = CheckResult(
                         line: line.number, quoteNumber: nil,
@@ -94,10 +98,16 @@ extension QuoteChecker {
                 } else {
                     let bytes = UnsafeBufferPointer(rebasing: buffer[line.range])
                     if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                    if booking.hasRange, !booking.keeps(line: bytes) { continue }
                     outcome = check(bytes, line: line.number)
                 }
+                if line.unterminated, case .invalid(let field, let message) = outcome.outcome {
+                    outcome.outcome = .invalid(
+                        field: "", message: InvalidLine.truncated + (field.isEmpty ? "" : "\(field): ") + message)
+                }
                 result.summary.count(outcome.outcome)
-                result.text += CheckReport.text(outcome)
+                result.summary.effects.add(outcome.effect)
+                result.text += csv.map { CheckReport.csv(outcome, $0) } ?? CheckReport.text(outcome)
             }
         }
         return result

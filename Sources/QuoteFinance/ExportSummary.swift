@@ -1,14 +1,15 @@
 import QuoteCore
 import QuoteJSON
 
-/// Totals of charge rows by market × month (of the request date) × currency × state × payer,
+/// Totals of charge rows by market × month (of the booking date, ``BookingBasis``: the request date
+/// unless told otherwise) × currency × state × payer,
 /// summed exactly in minor units. A quote without exported charges (undecided, replaced or void,
 /// from the store) is counted in a row of its state with an empty payer and zero amounts, so the
 /// summary counts quotes per state and totals only what was decided.
 public struct ExportSummary: Sendable {
     public struct Key: Hashable, Sendable, Comparable {
         public var market: String
-        /// `YYYY-MM`
+        /// `YYYY-MM`; empty for a quote without a booking date (undecided, by decision).
         public var month: String
         public var currency: Currency
         /// The lifecycle state; empty for lines without the store's record.
@@ -39,8 +40,11 @@ public struct ExportSummary: Sendable {
 
     /// Adds the rows of one quote (a quote counts once per group it has lines in, or once in its
     /// state's row without a payer when it has none).
-    public mutating func add(quote: QuoteRows) {
-        let month = String(quote.requestDate.description.prefix(7))
+    public mutating func add(quote: QuoteRows) { add(quote: quote, bookedOn: quote.requestDate) }
+
+    /// Adds the rows of one quote in the month of `bookedOn` (an empty month when nil).
+    public mutating func add(quote: QuoteRows, bookedOn: CivilDate?) {
+        let month = bookedOn.map { String($0.description.prefix(7)) } ?? ""
         guard !quote.rows.isEmpty else {
             guard !quote.state.isEmpty else { return }  // a file's quote without lines
             let key = Key(
@@ -86,7 +90,8 @@ public struct ExportSummary: Sendable {
         groups.keys.sorted().map { key in
             let s = groups[key]!
             return [
-                .text(key.market), .text(key.month), .text(key.currency.code), .text(key.state),
+                .text(key.market), CivilDate(key.month + "-01").map(SpreadsheetCell.month) ?? .empty,
+                .text(key.currency.code), .text(key.state),
                 .text(key.payer), .integer(s.quotes), .integer(s.lines), .money(s.net, key.currency),
                 .money(s.vat, key.currency), .money(s.gross, key.currency),
             ]
@@ -109,14 +114,18 @@ public struct ExportBatchResult: BatchOutput {
 public enum QuoteExporter {
     /// Exports a batch: rows as CSV text (or as `rows` when `keepRows`) unless `summaryOnly`, always
     /// the summary.
+    /// Only quotes whose date on `booking`'s basis lies in its range are exported; the summary
+    /// books them in that date's month.
     public static func export(
         _ batch: LineBatch, summaryOnly: Bool, allStates: Bool = false, format: CSVFormat = .standard,
-        keepRows: Bool = false
+        keepRows: Bool = false, booking: BookingFilter = BookingFilter()
     ) -> ExportBatchResult {
         var result = ExportBatchResult()
         let (lines, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
             let quote = try rows(bytes, allStates: allStates)
-            result.summary.add(quote: quote)
+            let date = booking.date(of: quote)
+            guard booking.keeps(date) else { return }
+            result.summary.add(quote: quote, bookedOn: date)
             guard !summaryOnly else { return }
             if keepRows {
                 result.rows += quote.rows

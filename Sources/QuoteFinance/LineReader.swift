@@ -5,11 +5,14 @@
 #endif
 
 /// One line of a JSON-lines file: its 1-based number and where its bytes lie in the batch buffer
-/// (without the line break). An overlong line has no bytes; it is reported, not read.
+/// (without the line break). An overlong line has no bytes; it is reported, not read. The last
+/// line of an input that does not end with a line break is `unterminated`: when it cannot be read,
+/// it is reported as truncated (a file cut off while being copied).
 public struct InputLine: Sendable {
     public var number: Int
     public var range: Range<Int>
     public var overlong: Bool
+    public var unterminated = false
 }
 
 /// Lines read together: one buffer and the lines in it, in file order.
@@ -21,8 +24,10 @@ public struct LineBatch: Sendable {
 }
 
 /// Reads a file descriptor in chunks and hands out batches of lines, so memory stays bounded by the
-/// batch size whatever the file size. A trailing `\r` is dropped (CRLF files). A line longer than
-/// `maxLineBytes` is skipped up to its line break and handed out as `overlong`.
+/// batch size whatever the file size. A trailing `\r` is dropped (CRLF files), and so is a UTF-8
+/// byte-order mark at the start of the input, so every finance command reads a file a spreadsheet
+/// or editor saved with one. A line longer than `maxLineBytes` is skipped up to its line break and
+/// handed out as `overlong`.
 public final class LineReader {
     private let fd: Int32
     private let chunkSize: Int
@@ -32,6 +37,7 @@ public final class LineReader {
     private var skipping = false
     private var nextNumber = 1
     private var consumed = 0
+    private var startChecked = false
 
     public init(fileDescriptor: Int32, chunkSize: Int = 1 << 20, maxLineBytes: Int = 4 << 20) {
         self.fd = fileDescriptor
@@ -63,7 +69,9 @@ public final class LineReader {
             if eof {
                 if lineStart < buffer.count, !skipping {
                     lines.append(
-                        InputLine(number: nextNumber, range: lineStart..<buffer.count, overlong: false))
+                        InputLine(
+                            number: nextNumber, range: lineStart..<buffer.count, overlong: false,
+                            unterminated: true))
                     nextNumber += 1
                 }
                 lineStart = buffer.count
@@ -98,6 +106,13 @@ public final class LineReader {
         }
         buffer.removeSubrange((old + max(count, 0))...)
         if count <= 0 { eof = true }
+        if !startChecked, consumed == 0, nextNumber == 1, buffer.count >= 3 || eof {
+            startChecked = true
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+                buffer.removeFirst(3)
+                consumed += 3
+            }
+        }
     }
 
     static func find(_ byte: UInt8, in buffer: [UInt8], from: Int) -> Int? {

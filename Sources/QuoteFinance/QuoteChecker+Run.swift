@@ -2,16 +2,17 @@ import QuoteCore
 
 extension QuoteChecker {
     /// Checks every line `reader` yields with `jobs` workers, handing the report text to `output` in
-    /// input order (batch by batch) and `(lines read, bytes consumed)` to `progress`. Returns the
+    /// input order (batch by batch; CSV records with `csv`) and `(lines read, bytes consumed)` to `progress`. Returns the
     /// counts; the caller writes `summary.line` and exits with `summary.exitCode`.
     public func run(
-        _ reader: LineReader, jobs: Int, batchLines: Int = 512, output: @escaping (String) -> Void,
+        _ reader: LineReader, jobs: Int, batchLines: Int = 512, csv: CSVFormat? = nil,
+        output: @escaping (String) -> Void,
         progress: @escaping (Int, Int) -> Void = { _, _ in }
     ) -> CheckSummary {
         let box = SummaryBox()
         OrderedPipeline.run(
             jobs: jobs, next: { reader.next(maxLines: batchLines) },
-            process: { batch in (self.check(batch), batch.bytesConsumed) },
+            process: { batch in (self.check(batch, csv: csv), batch.bytesConsumed) },
             emit: { result, bytes in
                 output(result.text)
                 box.summary.add(result.summary)

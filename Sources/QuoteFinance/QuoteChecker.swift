@@ -17,6 +17,8 @@ public struct CheckResult: Hashable, Sendable {
     public var line: Int
     public var quoteNumber: String?
     public var outcome: CheckOutcome
+    /// For a differing quote, the money it differs by per payer (stored − recomputed).
+    public var effect: CheckEffect? = nil
 }
 
 /// Recomputes stored quotes with the price-list version each one recorded and compares them at the
@@ -24,6 +26,9 @@ public struct CheckResult: Hashable, Sendable {
 /// drafts do not); every other field counts.
 public struct QuoteChecker: Sendable {
     public let catalog: PriceListCatalog
+    /// `--by` with `--from`/`--to`: the quotes checked (all, without a range; the others are
+    /// skipped and not counted).
+    public var booking = BookingFilter()
     let calculator: QuoteCalculator
 
     public init(catalog: PriceListCatalog) {
@@ -70,7 +75,9 @@ public struct QuoteChecker: Sendable {
             case (.invalid, false): break
             }
         }
-        return CheckResult(line: line, quoteNumber: number, outcome: outcome)
+        var result = CheckResult(line: line, quoteNumber: number, outcome: outcome)
+        if case .differs = outcome { result.effect = effect(of: recomputed, stored: stored, in: bytes) }
+        return result
     }
 
     /// For a line from the service's store: the decision's stored charges against the decided

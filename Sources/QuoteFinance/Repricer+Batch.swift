@@ -20,7 +20,7 @@ extension Repricer {
     public func reprice(_ batch: LineBatch, style: ReportStyle) -> RepriceBatchResult {
         var result = RepriceBatchResult()
         let (lines, invalid) = batch.forEachRecord { (number, bytes) throws(ValidationError) in
-            let repriced = try reprice(bytes, line: number)
+            guard let repriced = try repriceIfBooked(bytes, line: number, booking: booking) else { return }
             result.summary.add(repriced)
             switch style {
             case .text: result.output += RepriceReport.text(repriced, date: date)

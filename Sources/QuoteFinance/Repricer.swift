@@ -39,6 +39,8 @@ public struct RepriceResult: Sendable {
 public struct Repricer: Sendable {
     public let catalog: PriceListCatalog
     public let date: CivilDate
+    /// `--by` with `--from`/`--to`: the quotes repriced (all, without a range).
+    public var booking = BookingFilter()
     let calculator: QuoteCalculator
 
     public init(catalog: PriceListCatalog, date: CivilDate) {
@@ -50,6 +52,13 @@ public struct Repricer: Sendable {
     /// Reprices one line; throws when the line itself (case or stored quote) cannot be read.
     public func reprice(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ValidationError)
         -> RepriceResult
+    {
+        try repriceIfBooked(bytes, line: line, booking: BookingFilter())!
+    }
+
+    /// Reprices one line when its date on `booking`'s basis lies in its range; nil when not.
+    public func repriceIfBooked(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, booking: BookingFilter)
+        throws(ValidationError) -> RepriceResult?
     {
         let root: FieldReader
         do {
@@ -66,6 +75,17 @@ public struct Repricer: Sendable {
             serviceCase = try CaseDecoder.decode(try root.require("case"), today: { _ in stored.issueDate })
         } catch {
             throw ValidationError(field: QuoteChecker.prefixed("case", error.field), error.message)
+        }
+        if booking.from != nil || booking.to != nil {
+            let booked: CivilDate?
+            switch booking.basis {
+            case .request: booked = serviceCase.requestDate
+            case .issue: booked = stored.issueDate
+            case .decision:
+                let decidedAt = try root.object("record")?.object("decision")?.string("decidedAt") ?? ""
+                booked = CivilDate(String(decidedAt.prefix(10)))
+            }
+            guard booking.keeps(booked) else { return nil }
         }
         serviceCase.requestDate = date
         return RepriceResult(

@@ -9,6 +9,8 @@ public enum SpreadsheetCell: Hashable, Sendable {
     /// An exact amount in minor units of its currency; a number in a workbook.
     case money(Int64, Currency)
     case date(CivilDate)
+    /// The month of a date (its first day): `YYYY-MM` in the CSV, a date cell formatted `yyyy-mm`.
+    case month(CivilDate)
     /// A percentage as `PercentChange` writes it (`+3.13%`), written as the number 0.0313.
     case percent(String)
     case empty
@@ -21,6 +23,7 @@ public enum SpreadsheetCell: Hashable, Sendable {
         case .integer(let value): String(value)
         case .money(let minorUnits, let currency): format.amount(minorUnits, scale: currency.minorUnits)
         case .date(let date): date.description
+        case .month(let date): String(date.description.prefix(7))
         case .percent(let text): text
         case .empty: ""
         }

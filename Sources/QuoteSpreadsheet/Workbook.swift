@@ -25,6 +25,7 @@ public final class Workbook {
     private var moneyFormats: [String: UnsafeMutablePointer<lxw_format>] = [:]
     private(set) var boldFormat: UnsafeMutablePointer<lxw_format>?
     private(set) var dateFormat: UnsafeMutablePointer<lxw_format>?
+    private(set) var monthFormat: UnsafeMutablePointer<lxw_format>?
     private(set) var percentFormat: UnsafeMutablePointer<lxw_format>?
 
     public init(path: String) throws(SpreadsheetError) {
@@ -52,24 +53,27 @@ public final class Workbook {
         format_set_bold(boldFormat)
         dateFormat = workbook_add_format(handle)
         format_set_num_format(dateFormat, "yyyy-mm-dd")
+        monthFormat = workbook_add_format(handle)
+        format_set_num_format(monthFormat, "yyyy-mm")
         percentFormat = workbook_add_format(handle)
         format_set_num_format(percentFormat, "0.00%")
     }
 
     deinit { if handle != nil { discard() } }
 
-    /// A new sheet named `name` whose first row is `header` (bold), frozen so it stays in view,
-    /// with an autofilter over the columns once the rows are in.
+    /// A new sheet named `name` whose first row is `header` (bold), frozen so it stays in view and
+    /// repeated at the top of each printed page, with an autofilter over the columns and column
+    /// widths fitting the content once the rows are in; it prints landscape, one page wide.
     public func addSheet(_ name: String, header: [String]) throws(SpreadsheetError) -> Worksheet {
         guard let handle, let sheet = workbook_add_worksheet(handle, name) else {
             throw SpreadsheetError(file: path, "cannot add the sheet \"\(name)\"")
         }
         let worksheet = Worksheet(sheet, in: self, columns: header.count)
-        if !header.isEmpty {
-            try check(worksheet_set_column(sheet, 0, lxw_col_t(header.count - 1), 14, nil), "column widths")
-        }
         try worksheet.append(header.map(SpreadsheetCell.text), format: boldFormat)
         worksheet_freeze_panes(sheet, 1, 0)
+        try check(worksheet_repeat_rows(sheet, 0, 0), "header row on each printed page")
+        worksheet_set_landscape(sheet)
+        worksheet_fit_to_pages(sheet, 1, 0)
         sheets.append(worksheet)
         return worksheet
     }

@@ -10,11 +10,17 @@ public final class Worksheet {
     private let columns: Int
     /// The next row to write (0 is the header).
     public private(set) var row: UInt32 = 0
+    /// The widest cell of each column so far, in characters (``ColumnWidths``).
+    private var widths: [Int]
+
+    /// The most rows a sheet holds (Excel's limit, the header included).
+    public static let maxRows = 1_048_576
 
     init(_ sheet: UnsafeMutablePointer<lxw_worksheet>, in book: Workbook, columns: Int) {
         self.sheet = sheet
         self.book = book
         self.columns = columns
+        self.widths = Array(repeating: 0, count: columns)
     }
 
     /// Appends one row, its cells from column A on.
@@ -27,6 +33,7 @@ public final class Worksheet {
     {
         for (index, cell) in cells.enumerated() {
             let column = lxw_col_t(index)
+            if index < widths.count { widths[index] = max(widths[index], ColumnWidths.characters(cell)) }
             let error: lxw_error
             switch cell {
             case .text(let text):
@@ -41,6 +48,10 @@ public final class Worksheet {
                     year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0,
                     sec: 0)
                 error = worksheet_write_datetime(sheet, row, column, &value, book.dateFormat)
+            case .month(let date):
+                var value = lxw_datetime(
+                    year: Int32(date.year), month: Int32(date.month), day: 1, hour: 0, min: 0, sec: 0)
+                error = worksheet_write_datetime(sheet, row, column, &value, book.monthFormat)
             case .percent(let text):
                 guard let fraction = Self.fraction(text) else {
                     error = worksheet_write_string(sheet, row, column, text, format)
@@ -55,9 +66,14 @@ public final class Worksheet {
         row += 1
     }
 
-    /// The autofilter over the header and the rows written.
+    /// The autofilter over the header and the rows written, and the column widths.
     func finish() throws(SpreadsheetError) {
         guard columns > 0 else { return }
+        for (index, characters) in widths.enumerated() {
+            let width = ColumnWidths.width(characters)
+            try book.check(
+                worksheet_set_column(sheet, lxw_col_t(index), lxw_col_t(index), width, nil), "column width")
+        }
         let last = lxw_col_t(columns - 1)
         try book.check(worksheet_autofilter(sheet, 0, 0, max(row, 1) - 1, last), "autofilter")
     }

@@ -1,12 +1,15 @@
+import Foundation
 import PostgresNIO
 import QuoteCore
 
 extension PostgresQuoteRepository {
     /// One page of the export (see ``SQLiteQuoteRepository/writeJSONLines(today:_:)``): the lines
     /// of up to `limit` quotes after `after` (market, number, in byte order as SQLite sorts), and
-    /// the last of them.
-    public func jsonLines(after: (market: String, number: String)?, today: CivilDate, limit: Int = 1000)
-        async throws -> (lines: [String], last: (market: String, number: String)?)
+    /// the last of them; `zones` as there.
+    public func jsonLines(
+        after: (market: String, number: String)?, today: CivilDate, zones: [String: TimeZone] = [:],
+        limit: Int = 1000
+    ) async throws -> (lines: [String], last: (market: String, number: String)?)
     {
         let market = after?.market ?? ""
         let number = after?.number ?? ""
@@ -19,7 +22,8 @@ extension PostgresQuoteRepository {
                     ORDER BY q.market COLLATE "C", q.number COLLATE "C" LIMIT \(limit)
                     """), logger: self.logger)
             let records = try rows.map(Self.record)
-            return (records.map { $0.exportLine(today: today) }, records.last.map { ($0.market.rawValue, $0.number) })
+            let lines = records.map { $0.exportLine(today: today, zone: zones[$0.market.rawValue]) }
+            return (lines, records.last.map { ($0.market.rawValue, $0.number) })
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import QuoteCore
 
@@ -6,12 +7,16 @@ extension SQLiteQuoteRepository {
     /// number order: the input of `repairquote check` and `export`. The record carries what the
     /// store knows beside the quote: `{"state", "issuer", "decision": {"decision", "charges"}}`,
     /// the state as of `today`. Rows are read with a cursor, one at a time, so memory stays flat
-    /// whatever the size of the store. Call it from a thread of its own.
-    public func writeJSONLines(today: CivilDate, _ write: (String) throws -> Void) throws {
+    /// whatever the size of the store. Call it from a thread of its own. `zones` gives a market's
+    /// time zone, in which the decision time is written (UTC when nil).
+    public func writeJSONLines(
+        today: CivilDate, zones: [String: TimeZone] = [:], _ write: (String) throws -> Void
+    ) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: Self.selectSQL + " ORDER BY q.market, q.number")
             while let row = try rows.next() {
-                try write(Self.record(row).exportLine(today: today))
+                let record = try Self.record(row)
+                try write(record.exportLine(today: today, zone: zones[record.market.rawValue]))
             }
         }
     }

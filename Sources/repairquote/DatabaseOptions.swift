@@ -6,7 +6,7 @@ import QuoteStore
 struct DatabaseOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The store: a SQLite file (created if missing) or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME[?sslmode=MODE].",
+            "The store: a SQLite file (serve creates a missing one; the other commands refuse it) or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME[?sslmode=MODE].",
             valueName: "FILE|URL"))
     var db: String?
 

@@ -4,16 +4,26 @@ import QuoteFinance
 
 extension InputFile {
     /// Runs `process` over every batch with `jobs` workers. In input order, each batch's output
-    /// goes to stdout, its invalid lines to stderr, and the result to `merge`; the progress line
-    /// follows. Returns how many lines were read and how many were invalid.
+    /// goes to `spool` (else straight to stdout), its invalid lines to stderr, and the result to
+    /// `merge`; the progress line follows, cleared before a report line shares its terminal.
+    /// `transform` rewrites each batch's output first (``StoreWording``). Returns how many lines
+    /// were read and how many were invalid.
     func runPipeline<Output: BatchOutput>(
-        jobs: Int, process: @escaping (LineBatch) -> Output, merge: @escaping (Output) -> Void
+        jobs: Int, spool: OutputSpool? = nil, transform: ((String) -> String)? = nil,
+        process: @escaping (LineBatch) -> Output, merge: @escaping (Output) -> Void
     ) -> (lines: Int, invalid: Int) {
         var (lines, invalid) = (0, 0)
         OrderedPipeline.run(
             jobs: jobs, next: next, process: { batch in (process(batch), batch.bytesConsumed) },
             emit: { result, bytes in
-                StandardOutput.write(result.output)
+                let output = transform.map { $0(result.output) } ?? result.output
+                if let spool {
+                    spool.write(output)
+                } else if !output.isEmpty {
+                    self.progress?.clear(beforeStdout: true)
+                    StandardOutput.write(output)
+                }
+                if !result.invalid.isEmpty { self.progress?.clear(beforeStdout: false) }
                 for message in result.invalid { FileHandle.standardError.write(Data((message + "\n").utf8)) }
                 invalid += result.invalid.count
                 lines += result.lines

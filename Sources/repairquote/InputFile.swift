@@ -8,10 +8,15 @@ final class InputFile {
     let path: String
     let reader: LineReader
     let progress: ProgressMeter?
+    /// Whether the lines come from the service's store (reports then count quotes, not lines).
+    let isStore: Bool
+    /// Set to stop reading: ``next()`` then says the input ended (a workbook that is full).
+    var stopped = false
     private let fd: Int32
 
     init(_ path: String) throws {
         self.path = path
+        isStore = false
         if path == "-" {
             fd = 0
         } else {
@@ -30,9 +35,10 @@ final class InputFile {
         progress = isatty(2) == 1 ? ProgressMeter(totalBytes: size) : nil
     }
 
-    /// Reads an open descriptor (a pipe fed by another thread); closes it at the end.
-    init(fileDescriptor: Int32, name: String) {
+    /// Reads an open descriptor (a pipe fed by another thread, the store's); closes it at the end.
+    init(fileDescriptor: Int32, name: String, isStore: Bool = true) {
         self.path = name
+        self.isStore = isStore
         fd = fileDescriptor
         reader = LineReader(fileDescriptor: fileDescriptor)
         progress = nil
@@ -41,7 +47,7 @@ final class InputFile {
     deinit { if fd > 0 { close(fd) } }
 
     /// The next batch of lines, nil at the end.
-    func next() -> LineBatch? { reader.next(maxLines: 512) }
+    func next() -> LineBatch? { stopped ? nil : reader.next(maxLines: 512) }
 }
 
 /// `12,345 rows, 48,000 rows/s, 40% , ETA 12s` on one rewritten stderr line.
@@ -49,6 +55,9 @@ final class ProgressMeter {
     let totalBytes: Int?
     let start = Date()
     private var lastShown = Date.distantPast
+    private var shown = false
+    /// Whether stdout is the terminal the progress line is on.
+    private let sharesTerminal = isatty(1) == 1
 
     init(totalBytes: Int?) { self.totalBytes = totalBytes }
 
@@ -63,9 +72,19 @@ final class ProgressMeter {
             text += ", \(bytes * 100 / totalBytes)%, ETA \(Int(remaining))s"
         }
         FileHandle.standardError.write(Data((text + "   ").utf8))
+        shown = true
     }
 
     func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+
+    /// Clears the progress line before a report line goes to stderr, or to stdout when that is the
+    /// same terminal, so the two never share a line; the next update draws it again.
+    func clear(beforeStdout: Bool) {
+        guard shown, !beforeStdout || sharesTerminal else { return }
+        shown = false
+        lastShown = .distantPast
+        finish()
+    }
 }
 
 /// Buffered standard output (one write per batch, not per line).
@@ -78,8 +97,13 @@ enum StandardOutput {
 
 /// `--jobs N`, shared by the finance commands.
 struct JobsOption: ParsableArguments {
-    @Option(help: "Worker threads (default: the number of active processors).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp("Worker threads, 1 to 256 (default: the number of active processors).", valueName: "N"))
+    var count: Int?
+
+    /// The worker threads asked for, else one per active processor.
+    var jobs: Int { count ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be from 1 to 256") }

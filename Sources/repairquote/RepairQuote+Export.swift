@@ -13,8 +13,13 @@ struct ExportCommand: ParsableCommand {
             stdout: RFC 4180, UTF-8, CRLF line ends, '.' decimals, a header row (--locale nl-NL, or \
             --delimiter ';' --decimal-comma, for a spreadsheet of a comma-decimal locale).
 
-            Invalid lines are reported on stderr and skipped; the exit status is then 2. See \
-            docs/finance.md.
+            --by chooses the date that books a quote (its month in --summary, and the date --from \
+            and --to keep): the request, the issue, or the customer's decision (from the store, \
+            the default there). Columns issueDate, decidedAt (the market's time, with its offset), \
+            decision and channel come from the store's record.
+
+            Nothing partial: an invalid line means nothing is written (exit 2, the lines listed on \
+            stderr) unless --skip-invalid. An input without quotes is exit 2. See docs/finance.md.
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
@@ -26,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write CSV (the only format, and the default).")
     var csv = false
 
-    @Flag(help: "Totals by market × month × payer × currency instead of one row per charge line.")
+    @Flag(help: "Totals by market × month × currency × state × payer instead of one row per charge line.")
     var summary = false
 
     @Flag(
@@ -39,14 +44,22 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start with a UTF-8 byte-order mark (for spreadsheets that guess the encoding).")
     var bom = false
 
+    @OptionGroup var booking: BookingOptions
+    @OptionGroup var invalidLines: SkipInvalidOption
     @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var workbook: WorkbookOption
     @OptionGroup var jobs: JobsOption
+    /// With --db: the markets' time zones, for `decidedAt`.
+    @OptionGroup var priceLists: PriceListOptions
 
     func validate() throws {
         guard (file == nil) != (database.db == nil) else {
             throw ValidationError("give either FILE or --db FILE|URL")
         }
+        if allStates, database.db == nil {
+            throw ValidationError("--all-states: only with --db (a file's quotes are exported as they are)")
+        }
+        try booking.validate(fromStore: database.db != nil)
         if workbook.xlsx != nil, csv || bom {
             throw ValidationError(
                 "--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
@@ -57,29 +70,32 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let (book, input) = try workbook.open(before: {
             try CLIError.guarding {
-                try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database)
+                try database.db == nil
+                    ? InputFile(file ?? "-") : StoreInput.open(database, zones: try priceLists.timeZones())
             }
         })
+        let (allStates, filter) = (allStates, booking.filter(fromStore: database.db != nil))
         if let book {
-            let allStates = allStates
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Charges", ChargeRow.header),
-                summaryHeader: ExportSummary.header,
-                process: { QuoteExporter.export($0, summaryOnly: $1, allStates: allStates, keepRows: true) })
+                summaryHeader: ExportSummary.header, skipInvalid: invalidLines.skipInvalid,
+                omit: input.isStore ? [] : ["state"],
+                process: {
+                    QuoteExporter.export($0, summaryOnly: $1, allStates: allStates, keepRows: true, booking: filter)
+                })
         }
-        let format = spreadsheet.format
-        if bom { StandardOutput.write("\u{FEFF}") }
-        StandardOutput.write(format.record(summary ? ExportSummary.header : ChargeRow.header))
+        let (format, spool, summaryOnly) = (spreadsheet.format, OutputSpool(), summary)
+        if bom { spool.write("\u{FEFF}") }
+        spool.write(format.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()
-        let summaryOnly = summary
-        let allStates = allStates
         let counts = input.runPipeline(
-            jobs: jobs.jobs,
+            jobs: jobs.jobs, spool: spool,
             process: {
-                QuoteExporter.export($0, summaryOnly: summaryOnly, allStates: allStates, format: format)
+                QuoteExporter.export(
+                    $0, summaryOnly: summaryOnly, allStates: allStates, format: format, booking: filter)
             },
             merge: { totals.merge($0.summary) })
-        if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
-        try InputFile.failIfInvalid(counts)
+        if summary { spool.write(totals.records(format).map(format.record).joined()) }
+        try invalidLines.conclude(counts, input: input, discard: spool.discard, commit: spool.commit)
     }
 }

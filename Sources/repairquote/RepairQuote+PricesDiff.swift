@@ -60,6 +60,9 @@ struct PricesDiffCommand: ParsableCommand {
         for source in comparison.generalRules where source.origin != .own {
             FileHandle.standardError.write(Data("repairquote: \(source.line)\n".utf8))
         }
+        if let warning = comparison.marketWarning {
+            FileHandle.standardError.write(Data("repairquote: warning: \(warning)\n".utf8))
+        }
         let changes = comparison.changes
         StandardOutput.write(csv ? Self.csvText(changes) : Self.text(changes))
     }

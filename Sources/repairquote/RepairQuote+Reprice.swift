@@ -13,7 +13,15 @@ struct RepriceCommand: ParsableCommand {
         discussion: """
             FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and \
             export read them; --db reads the service's SQLite store instead. Each case is quoted as \
-            if requested on DATE with the price-list version in force that day.
+            if requested on DATE with the price-list version in force that day. --on moves the \
+            request date AND the price list at once: old quotes may leave warranty or their return \
+            window on DATE, so its difference mixes those changes with the price change.
+
+            --compare OLD NEW prices each quote of OLD's market with two version folders, each on \
+            its own request date, so that only the prices differ; it gives old and new charges and \
+            the difference per payer (consumer, manufacturer, retailer). From the store a quote counts \
+            what was charged: an accepted repair, a rejected quote's ifRejected lines, nothing for \
+            the undecided (--all-states: every quote's own lines).
 
             Per quote: the old and new consumer total and the difference; a changed coverage status \
             or payer is flagged; a case the new list cannot price is reported with the reason. \
@@ -31,8 +39,21 @@ struct RepriceCommand: ParsableCommand {
             "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "DB"))
     var db: String?
 
-    @Option(help: ArgumentHelp("The request date to reprice on (YYYY-MM-DD).", valueName: "DATE"))
-    var on: String
+    @Option(
+        help: ArgumentHelp(
+            "The request date to reprice on (YYYY-MM-DD); moves warranty dates and the price list at once.",
+            valueName: "DATE"))
+    var on: String?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Two version folders of one market: price each quote with both on its own request date.",
+            valueName: "OLD NEW"))
+    var compare: [String] = []
+
+    @Flag(help: "With --compare and --db: count every quote's own lines, not only what was charged.")
+    var allStates = false
 
     @Flag(help: "Totals per market and currency instead of one line per quote.")
     var summary = false
@@ -40,6 +61,8 @@ struct RepriceCommand: ParsableCommand {
     @Flag(help: "Write CSV instead of text.")
     var csv = false
 
+    @OptionGroup var booking: BookingOptions
+    @OptionGroup var invalidLines: SkipInvalidOption
     @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var workbook: WorkbookOption
     @OptionGroup var priceLists: PriceListOptions
@@ -47,38 +70,50 @@ struct RepriceCommand: ParsableCommand {
 
     func validate() throws {
         guard (file == nil) != (db == nil) else { throw ValidationError("give either FILE or --db DB") }
-        guard CivilDate(on) != nil else { throw ValidationError("--on: \"\(on)\" is not a date YYYY-MM-DD") }
+        try validateDateOrCompare()
         if workbook.xlsx != nil, csv {
             throw ValidationError("--xlsx: writes a workbook instead of CSV; leave out --csv")
         }
         try workbook.validate(inputs: [file, db].compactMap { $0 }, csvOptions: spreadsheet)
+        try spreadsheet.validateOnlyWith(csv: csv || workbook.xlsx != nil)
+        try booking.validate(fromStore: db != nil)
+        if !compare.isEmpty, booking.isGiven { throw ValidationError("--by, --from, --to: not with --compare") }
     }
 
     func run() throws {
+        if !compare.isEmpty { return try runCompare() }
+        let on = on!
         let (book, (catalog, input)) = try workbook.open(before: {
             try CLIError.guarding {
-                (try priceLists.loadCatalog(), try db.map(StoreInput.open) ?? InputFile(file ?? "-"))
+                (
+                    try priceLists.loadCatalog(),
+                    try db.map { try StoreInput.open(sqlite: $0, zones: try priceLists.timeZones()) }
+                        ?? InputFile(file ?? "-")
+                )
             }
         })
-        let repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+        let repricer = {
+            var repricer = Repricer(catalog: catalog, date: CivilDate(on)!)
+            repricer.booking = booking.filter(fromStore: db != nil)
+            return repricer
+        }()
         if let book {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
-                summaryHeader: RepriceSummary.header,
+                summaryHeader: RepriceSummary.header, skipInvalid: invalidLines.skipInvalid,
                 process: { repricer.reprice($0, style: $1 ? .none : .results) })
         }
-        let format = spreadsheet.format
+        let (format, csv, summary) = (spreadsheet.format, csv, summary)
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
-        if csv { StandardOutput.write(format.record(summary ? RepriceSummary.header : RepriceReport.header)) }
-        var totals = RepriceSummary()
-        let counts = input.runPipeline(
-            jobs: jobs.jobs, process: { repricer.reprice($0, style: style) },
-            merge: { totals.merge($0.summary) })
-        if csv {
-            if summary { StandardOutput.write(totals.records(format).map(format.record).joined()) }
-        } else {
-            StandardOutput.write(totals.lines.map { "summary: \($0)\n" }.joined())
-        }
-        try InputFile.failIfInvalid(counts)
+        try ReportRun.run(
+            input: input, jobs: jobs.jobs, skipInvalid: invalidLines.skipInvalid,
+            head: csv ? format.record(summary ? RepriceSummary.header : RepriceReport.header) : "",
+            totals: RepriceSummary(), process: { repricer.reprice($0, style: style) },
+            merge: { $0.merge($1.summary) },
+            tail: { totals in
+                csv
+                    ? (summary ? totals.records(format).map(format.record).joined() : "")
+                    : totals.lines.map { "summary: \($0)\n" }.joined()
+            })
     }
 }

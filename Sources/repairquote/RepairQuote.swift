@@ -20,6 +20,7 @@ struct RepairQuote: AsyncParsableCommand {
         subcommands: [
             QuoteCommand.self, EmailCommand.self, Serve.self, CheckCommand.self, ExportCommand.self,
             BenchCommand.self, PricesCommand.self, RepriceCommand.self, UsersCommand.self, StoreCommand.self,
+            ReconcileCommand.self,
         ]
     )
 

@@ -38,6 +38,17 @@ struct SpreadsheetOptions: ParsableArguments {
         }
     }
 
+    /// Refuses the CSV options when the command writes no CSV (`reprice` without `--csv` writes text).
+    func validateOnlyWith(csv: Bool) throws {
+        guard !csv else { return }
+        let given = [
+            locale.map { _ in "--locale" }, delimiter.map { _ in "--delimiter" }, decimalComma ? "--decimal-comma" : nil,
+        ].compactMap { $0 }
+        if let first = given.first {
+            throw ValidationError("\(first): shapes CSV only; add --csv (or leave out \(given.joined(separator: ", ")))")
+        }
+    }
+
     /// The CSV format asked for: the locale's, overridden by --delimiter and --decimal-comma.
     var format: CSVFormat {
         var format = locale.flatMap { CSVFormat.locales[$0] } ?? .standard

@@ -6,15 +6,18 @@ import Synchronization
 /// The issued quotes of the service's store as a JSON-lines input: a thread writes them into a
 /// pipe that the finance pipeline reads like a file.
 enum StoreInput {
-    static func open(_ database: DatabaseOptions) throws -> InputFile {
+    /// The store's quotes; `zones` (market → time zone) date their decisions in the market's time.
+    static func open(_ database: DatabaseOptions, zones: [String: TimeZone] = [:]) throws -> InputFile {
         switch try database.location() {
         case .memory: throw CLIError.badInput("--db: no store named")
-        case .sqlite(let path): return try open(sqlite: path)
-        case .postgres(let configuration): return try open(postgres: configuration)
+        case .sqlite(let path): return try open(sqlite: path, zones: zones)
+        case .postgres(let configuration): return try open(postgres: configuration, zones: zones)
         }
     }
 
-    static func open(sqlite path: String) throws -> InputFile {
+    static func open(sqlite path: String) throws -> InputFile { try open(sqlite: path, zones: [:]) }
+
+    static func open(sqlite path: String, zones: [String: TimeZone]) throws -> InputFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIError.badInput("--db: \(path) does not exist")
         }
@@ -25,11 +28,14 @@ enum StoreInput {
             throw CLIError.badInput("--db: \(path): \(error)")
         }
         return try pipe(name: path) { write in
-            try repository.writeJSONLines(today: CivilDate.today(in: TimeZone(identifier: "UTC")!), write)
+            try repository.writeJSONLines(
+                today: CivilDate.today(in: TimeZone(identifier: "UTC")!), zones: zones, write)
         }
     }
 
-    static func open(postgres configuration: PostgresStoreConfiguration) throws -> InputFile {
+    static func open(postgres configuration: PostgresStoreConfiguration, zones: [String: TimeZone]) throws
+        -> InputFile
+    {
         let repository: PostgresQuoteRepository
         do {
             repository = try Blocking.run { try await PostgresQuoteRepository.connect(configuration) }
@@ -42,7 +48,7 @@ enum StoreInput {
             var after: (market: String, number: String)?
             repeat {
                 let page = try Blocking.run { [after] in
-                    try await repository.jsonLines(after: after, today: today)
+                    try await repository.jsonLines(after: after, today: today, zones: zones)
                 }
                 for line in page.lines { try write(line) }
                 after = page.last

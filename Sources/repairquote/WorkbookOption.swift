@@ -76,6 +76,8 @@ struct WorkbookOption: ParsableArguments {
 final class WorkbookOutput {
     let book: Workbook
     private var failure: SpreadsheetError?
+    /// The input being read into the workbook, stopped when a sheet is full.
+    private weak var input: InputFile?
 
     init(_ book: Workbook) { self.book = book }
 
@@ -85,6 +87,11 @@ final class WorkbookOutput {
 
     func append(_ rows: [[SpreadsheetCell]], to sheet: Worksheet) {
         guard failure == nil else { return }
+        guard Int(sheet.row) + rows.count <= Worksheet.maxRows else {
+            failure = SpreadsheetError(file: book.path, Self.tooManyRows)
+            input?.stopped = true
+            return
+        }
         do {
             for row in rows { try sheet.append(row) }
         } catch {
@@ -93,25 +100,68 @@ final class WorkbookOutput {
     }
 
     /// Runs the finance pipeline into the workbook: a sheet `rows` of every batch's rows (none when
-    /// nil; `process` is then told to keep only the summary) and a `Summary` sheet of the totals;
-    /// then puts the workbook in place, and exits 2 if lines were invalid.
+    /// nil; `process` is then told to keep only the summary) and a `Summary` sheet of the totals,
+    /// without the columns named in `omit`. Then puts the workbook in place, only whole: an
+    /// invalid line leaves no workbook (exit 2) unless `skipInvalid`, which adds a `Skipped` sheet
+    /// of the lines left out.
     func fill<Output: SheetBatch>(
         from input: InputFile, jobs: Int, rows: (name: String, header: [String])?, summaryHeader: [String],
+        skipInvalid: Bool = false, omit: Set<String> = [],
         process: @escaping (_ batch: LineBatch, _ summaryOnly: Bool) -> Output
     ) throws {
-        let rowSheet = try rows.map { try sheet($0.name, header: $0.header) }
-        let totalsSheet = try sheet("Summary", header: summaryHeader)
+        if rows != nil { try CLIError.guarding { try refuseOversized(input) } }
+        self.input = input
+        let rowColumns = rows.flatMap { Self.kept($0.header, omit: omit) }
+        let summaryColumns = Self.kept(summaryHeader, omit: omit)
+        let rowSheet = try rows.map { try sheet($0.name, header: Self.pick($0.header, rowColumns)) }
+        let totalsSheet = try sheet("Summary", header: Self.pick(summaryHeader, summaryColumns))
         var totals = Output.Summary()
+        var skipped: [String] = []
         let summaryOnly = rowSheet == nil
         let counts = input.runPipeline(
             jobs: jobs, process: { process($0, summaryOnly) },
             merge: { result in
                 totals.merge(result.summary)
-                if let rowSheet { self.append(result.rowCells, to: rowSheet) }
+                skipped += result.invalid
+                if let rowSheet { self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet) }
             })
-        append(totals.cells, to: totalsSheet)
-        try close()
-        try InputFile.failIfInvalid(counts)
+        append(totals.cells.map { Self.pick($0, summaryColumns) }, to: totalsSheet)
+        try SkipInvalidOption.conclude(
+            skipInvalid: skipInvalid, counts, input: input, discard: { book.discard() },
+            commit: {
+                if !skipped.isEmpty {
+                    let skippedSheet = try sheet("Skipped", header: ["line", "reason"])
+                    append(
+                        skipped.compactMap(InvalidLine.parts).map { [.integer($0.line), .text($0.reason)] },
+                        to: skippedSheet)
+                }
+                try close()
+            })
+    }
+
+    /// The indices of `header`'s columns not in `omit`; nil when every column is kept.
+    static func kept(_ header: [String], omit: Set<String>) -> [Int]? {
+        header.contains(where: omit.contains) ? header.indices.filter { !omit.contains(header[$0]) } : nil
+    }
+
+    /// The elements of `row` at `columns` (all of them when nil).
+    static func pick<T>(_ row: [T], _ columns: [Int]?) -> [T] { columns.map { $0.map { row[$0] } } ?? row }
+
+    static let tooManyRows =
+        "more than 1,048,576 rows, the most a sheet holds: give --summary for totals, or a date range "
+        + "(--from, --to) for fewer quotes"
+
+    /// Refuses, before any work, a file input with more lines than a sheet holds rows (each
+    /// quote gives one row or more). Only a file so large that it may hold that many lines is
+    /// counted (a scan for line breaks, about 0.2 s a GB), so smaller inputs cost nothing.
+    func refuseOversized(_ input: InputFile, smallestLine: Int = 256) throws {
+        guard input.path != "-", !input.isStore,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: input.path),
+            let size = (attributes[.size] as? NSNumber)?.intValue, size > Worksheet.maxRows * smallestLine,
+            let lines = LineCounter.count(path: input.path), lines >= Worksheet.maxRows
+        else { return }
+        book.discard()
+        throw CLIError.badInput("--xlsx: \(input.path) has \(lines) lines: \(Self.tooManyRows)")
     }
 
     /// Puts the workbook in place, or removes it and exits 2 with the reason.

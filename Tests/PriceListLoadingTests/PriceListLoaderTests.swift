@@ -69,6 +69,16 @@ struct PriceListLoaderTests {
                 "NL/parts.csv:2: price: expected 5 fields, found 6: \"189,90\" looks like an amount with a decimal comma"
             ),
             (
+                "NL/parts.csv", "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189.90",
+                "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro",
+                "NL/parts.csv:2: price: expected 5 fields, found 4: no value for the column \"price\""
+            ),
+            (
+                "NL/parts.csv", "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189.90",
+                "X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen",
+                "NL/parts.csv:2: models: expected 5 fields, found 3: no value for the columns \"models\", \"price\""
+            ),
+            (
                 "NL/parts.csv", "Xiaomi 12 Pro,189.90", "Xiaomi 12 Pro,12abc",
                 "NL/parts.csv:2: price: \"12abc\" is not a decimal number"
             ),

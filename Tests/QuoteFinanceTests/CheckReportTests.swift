@@ -50,10 +50,30 @@ struct CheckReportTests {
 
         let (report, summary) = try Fixtures.check(file)
 
+        // The money each difference moves, per payer (stored − recomputed).
+        func amount(_ index: Int) throws -> (Payer, Int64) {
+            (
+                Payer(rawValue: Fixtures.string(json, ["quote", "lines", index, "payer"]))!,
+                try Decimals.parse(Fixtures.string(json, ["quote", "lines", index, "gross"]), scale: 2)
+            )
+        }
+        var cent = PayerAmounts()
+        cent[try amount(0).0] = 1
+        var moved = PayerAmounts()
+        let (payerOne, grossOne) = try amount(1)
+        moved[payerOne] -= grossOne
+        moved[Payer(rawValue: otherPayer)!] += grossOne
+        var drop = PayerAmounts()
+        let (lastPayer, lastGross) = try amount(last)
+        drop[lastPayer] = -lastGross
+        let effect = { (a: PayerAmounts) in "effect (stored − recomputed): " + a.text(scale: 2) }
         let expected = """
             line 2: \(number): lines[0].gross: stored "\(centUp)", recomputed "\(gross)"
+            line 2: \(number): \(effect(cent))
             line 3: \(number): lines[1].payer: stored "\(otherPayer)", recomputed "\(payer)"
+            line 3: \(number): \(effect(moved))
             line 4: \(number): lines[\(last)]: stored (none), recomputed \(Fixtures.text(lines[last]))
+            line 4: \(number): \(effect(drop))
             line 5: -: invalid: malformed JSON: line 1, column 25: unexpected end of input in an object
             line 6: \(number): invalid: quote.priceListVersion: unknown price-list version "1999.9" of \(market)
             line 8: \(number): invalid: case.device.imei: "123" is not an IMEI (15 digits expected)
@@ -62,6 +82,9 @@ struct CheckReportTests {
             """
         #expect(report == expected)
         #expect(summary.exitCode == 2)
+        let total = cent + moved + drop
+        #expect(summary.effects.lines == ["effect: \(market) \(Fixtures.string(json, ["quote", "currency"])): 3 differing quotes, stored − recomputed: \(total.text(scale: 2))"])
+        #expect(cent.text(scale: 2).hasSuffix(" +0.01"))
     }
 
     @Test("differences without invalid lines exit 1; a clean file exits 0")

@@ -208,7 +208,7 @@ struct PricesCommandTests {
         let header = dutch.out.split(separator: "\r\n").first
         #expect(
             header
-                == "quote;market;requestDate;status;caseKind;line;lineKind;description;payer;currency;net;vat;gross;state;reference;issuer;model"
+                == "quote;market;requestDate;status;caseKind;line;lineKind;description;payer;currency;net;vat;gross;state;reference;issuer;model;issueDate;decidedAt;decision;channel"
         )
         let amounts = { (text: String, separator: Character) in
             text.split(separator: "\r\n").dropFirst().map {

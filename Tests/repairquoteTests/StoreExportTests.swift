@@ -41,7 +41,7 @@ struct StoreExportTests {
         #expect(csv.status == 0, "\(csv.err)")
         let rows = csv.out.split(separator: "\r\n", omittingEmptySubsequences: true)
         #expect(rows.count == lineCount + 1)
-        #expect(rows[0].hasSuffix(",state,reference,issuer,model"))
+        #expect(rows[0].hasSuffix(",state,reference,issuer,model,issueDate,decidedAt,decision,channel"))
         #expect(rows.dropFirst().allSatisfy { $0.contains(",expired,,test,") })
         let decidedOnly = try CommandLineTests.run(["export", "--db", path, "--csv"])
         #expect(decidedOnly.out.split(separator: "\r\n").count == 1)  // none decided: the header alone
@@ -101,12 +101,14 @@ struct StoreExportTests {
         }
         #expect(rows.count == acceptedQuote.lines.count + rejectedLines.count)
         #expect(Set(rows.map { String($0[0]) }) == [accepted, rejected])
-        // The last columns: state, reference, issuer, model (counted from the end: a description may hold a comma).
+        // The last columns: state, reference, issuer, model, issueDate, decidedAt, decision, channel
+        // (counted from the end: a description may hold a comma).
         #expect(
             rows.allSatisfy {
-                ["accepted", "rejected"].contains($0[$0.count - 4]) && $0[$0.count - 2] == "R-100"
+                ["accepted", "rejected"].contains($0[$0.count - 8]) && $0[$0.count - 6] == "R-100"
+                    && $0[$0.count - 8] == $0[$0.count - 2] && $0[$0.count - 1] == "phone"
             })
-        #expect(rows.allSatisfy { !$0[$0.count - 1].isEmpty })
+        #expect(rows.allSatisfy { !$0[$0.count - 5].isEmpty && $0[$0.count - 4] == today.description })
 
         let summary = try CommandLineTests.run(["export", "--db", path, "--summary"])
         #expect(summary.status == 0, "\(summary.err)")

@@ -11,10 +11,21 @@ struct OpenedWorkbook: Decodable {
         var format: String
     }
 
+    /// The page setup: orientation, fit to pages, the rows repeated on each page (`$1:$1`).
+    struct PrintSetup: Decodable {
+        var orientation: String?
+        var fitToPage: Bool
+        var fitWidth: Int?
+        var fitHeight: Int?
+        var titleRows: String?
+    }
+
     struct Sheet: Decodable {
         var freeze: String?
         var autofilter: String?
         var rows: [[Cell]]
+        var print: PrintSetup?
+        var widths: [Double?]?
         /// The cells' values as the CSV writes them.
         var values: [[String]] { rows.map { $0.map(\.value) } }
     }
@@ -69,12 +80,19 @@ struct WorkbookTests {
         let result = try CommandLineTests.run(["export", file, "--xlsx", path])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.isEmpty)
-        let csv = try StrictCSV.parse(try CommandLineTests.run(["export", file]).out)
-        let summaryCSV = try StrictCSV.parse(try CommandLineTests.run(["export", file, "--summary"]).out)
+        // From a file, the workbook has no (empty) state column; otherwise it is the CSV.
+        func withoutState(_ rows: [[String]]) -> [[String]] {
+            guard let column = rows.first?.firstIndex(of: "state") else { return rows }
+            return rows.map { var row = $0; row.remove(at: column); return row }
+        }
+        let csv = withoutState(try StrictCSV.parse(try CommandLineTests.run(["export", file]).out))
+        let summaryCSV = withoutState(
+            try StrictCSV.parse(try CommandLineTests.run(["export", file, "--summary"]).out))
         let book = try OpenedWorkbook.open(path)
         let charges = try #require(book.sheets["Charges"])
         #expect(charges.freeze == "A2")
-        #expect(charges.autofilter == "A1:Q\(csv.count)")
+        #expect(charges.autofilter == "A1:T\(csv.count)")
+        #expect(!charges.values[0].contains("state"))
         #expect(charges.values == csv)
         for row in charges.rows.dropFirst() {
             #expect(row[2].type == "date" && row[2].format == "yyyy-mm-dd")
@@ -90,7 +108,8 @@ struct WorkbookTests {
         let summary = try #require(book.sheets["Summary"])
         #expect(summary.values == summaryCSV)
         #expect(summary.freeze == "A2")
-        #expect(summary.rows.dropFirst().allSatisfy { $0[5...9].allSatisfy { $0.type == "number" } })
+        #expect(summary.rows.dropFirst().allSatisfy { $0[4...8].allSatisfy { $0.type == "number" } })
+        #expect(summary.rows.dropFirst().allSatisfy { $0[1].type == "date" && $0[1].format == "yyyy-mm" })
     }
 
     @Test("reprice --xlsx: the per-quote results and the summary of --csv, amounts and counts as numbers")

@@ -9,6 +9,22 @@ public enum PriceListDiff {
         public let changes: [PriceChange]
         /// OLD's, then NEW's.
         public let generalRules: [GeneralRulesSource]
+        /// OLD's and NEW's market settings (their market and currency).
+        public var markets: (old: MarketSettings, new: MarketSettings)? = nil
+
+        /// A warning when OLD and NEW are two markets: their amounts are in different currencies
+        /// (or the same currency of two markets) and the differences are not a price change.
+        /// `OLD is NL (EUR), NEW is US (USD): two markets; the differences are not a price change`.
+        public var marketWarning: String? {
+            guard let markets, markets.old.market != markets.new.market else { return nil }
+            let (a, b) = markets
+            let currencies =
+                a.currency.code == b.currency.code
+                ? "both in \(a.currency.code)"
+                : "amounts in \(a.currency.code) and \(b.currency.code) are compared as numbers"
+            return "OLD is \(a.market) (\(a.currency.code)), NEW is \(b.market) (\(b.currency.code)): two markets, "
+                + "\(currencies); the differences are not a price change"
+        }
     }
 
     /// Loads both folders (each validated as loading does) and compares their own files. A folder
@@ -32,7 +48,7 @@ public enum PriceListDiff {
         let changes =
             parts(a, b) + labor(a, b) + fees(a.settings, b.settings) + settings(a.settings, b.settings)
             + values(section: "policy", oldPolicy, newPolicy)
-        return Comparison(changes: changes, generalRules: sources)
+        return Comparison(changes: changes, generalRules: sources, markets: (a.settings, b.settings))
     }
 
     static func parts(_ a: PriceList, _ b: PriceList) -> [PriceChange] {
