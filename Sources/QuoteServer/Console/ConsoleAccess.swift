@@ -35,7 +35,7 @@ struct ConsoleAccess: Sendable {
         _ request: Request, _ body: (SignedIn) async throws -> Response
     ) async throws -> Response {
         guard let signedIn = await signedIn(request) else {
-            return ConsoleResponse.redirect("/console/sign-in")
+            return ConsoleResponse.redirect(SignInReturn.signInURL(after: request))
         }
         do {
             var response = try await body(signedIn)
@@ -115,6 +115,7 @@ struct ConsoleAccess: Sendable {
         [
             "user": signedIn.user.name, "role": signedIn.user.role.rawValue, "csrf": signedIn.session.csrf,
             "mayIssue": signedIn.user.role != .finance, "signedIn": true,
+            "sessionIdle": ConsoleSession.idle.components.seconds,
         ]
     }
 }
