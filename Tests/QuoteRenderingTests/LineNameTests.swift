@@ -47,7 +47,7 @@ struct LineNameTests {
     func fallbackMarked() throws {
         var (quote, serviceCase, market) = try ExampleQuote.load("nl-out-of-warranty")
         let index = try #require(quote.lines.firstIndex { $0.kind == .part })
-        quote.lines[index].names = [:]
+        quote.lines[index].names = ["fr": "Bloc écran Xiaomi 12 Pro"]
         let dutch = try Support.renderer.render(
             quote, case: serviceCase, format: .html, language: "nl", marketLanguage: market)
         #expect(dutch.contains(#"<span lang="en">Display assembly Xiaomi 12 Pro</span>"#))
