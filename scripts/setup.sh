@@ -67,6 +67,22 @@ pip_install() {
   python3 -m pip install "$@" || python3 -m pip install --break-system-packages "$@"
 }
 
+# axe-core, the accessibility engine of the browser tests (scripts/e2e/a11y_test.py): taken from the
+# wheel of axe-selenium-python (which wants Python >= 3.12, hence only the wheel), cached under .build/.
+AXE_WHEEL=axe-selenium-python==3.0.0
+AXE_SCRIPT=.build/axe/axe.min.js
+axe_download() {
+  local tmp
+  tmp=$(mktemp -d)
+  python3 -m pip download "$AXE_WHEEL" --no-deps --python-version 3.12 --only-binary=:all: -d "$tmp" \
+    && python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); open(sys.argv[2] + ".new", "wb").write(z.read("axe_selenium_python/node_modules/axe-core/axe.min.js"))' \
+      "$(ls "$tmp"/*.whl)" "$AXE_SCRIPT" \
+    && mv "$AXE_SCRIPT.new" "$AXE_SCRIPT"
+  local status=$?
+  rm -rf "$tmp"
+  return $status
+}
+
 venv_install() {
   { [ -x .build/test-venv/bin/python ] || python3 -m venv .build/test-venv; } && .build/test-venv/bin/pip install "$@"
 }
@@ -103,4 +119,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   step "Test virtual environment (.build/test-venv): installing ${missing[*]}" venv_install "${missing[@]}"
 else
   echo "Test virtual environment (.build/test-venv): already there (${#VENV_PACKAGES[@]})"
+fi
+
+mkdir -p "$(dirname "$AXE_SCRIPT")"
+if [ -s "$AXE_SCRIPT" ]; then
+  echo "axe-core ($AXE_SCRIPT): already there"
+else
+  step "axe-core ($AXE_SCRIPT): taking it from the wheel of $AXE_WHEEL" axe_download
 fi

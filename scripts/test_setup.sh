@@ -19,7 +19,7 @@ chmod +x "$tmp/bin/"*
 run() { PATH="$tmp/bin:$PATH" REPAIRQUOTE_SETUP_LOG="$tmp/setup.log" bash scripts/setup.sh >"$tmp/out" 2>"$tmp/err"; }
 
 run || fail "exit $? with a working apt-get: $(head -n 8 "$tmp/out" "$tmp/err")"
-[ "$(wc -l < "$tmp/out")" -eq 4 ] || fail "expected 4 lines (one per step), got: $(head -n 8 "$tmp/out")"
+[ "$(wc -l < "$tmp/out")" -eq 5 ] || fail "expected 5 lines (one per step), got: $(head -n 8 "$tmp/out")"
 grep -Eq '^Debian packages: installing libcurl4-openssl-dev .* poppler-utils … done in [0-9]+s$' "$tmp/out" \
   || fail "no timed apt line in: $(head -n 8 "$tmp/out")"
 grep -q 'apt-get' "$tmp/out" "$tmp/err" && fail "apt-get output on the terminal: $(head -n 8 "$tmp/out")"

@@ -65,7 +65,7 @@ struct DecidedDocumentTests {
             customerLink: link)
         #expect(
             html.contains(
-                "<p class=\"decision-link\"><a href=\"https://quotes.test/q/a&amp;b\">Deze offerte aanvaarden of weigeren</a></p>"
+                "<nav class=\"decision-link\" aria-label=\"Deze offerte aanvaarden of weigeren\"><p><a href=\"https://quotes.test/q/a&amp;b\">Deze offerte aanvaarden of weigeren</a></p></nav>"
             ))
     }
 

@@ -42,4 +42,21 @@ struct LineNameTests {
         #expect(quote.lines[index].description(in: "fr") == "Bloc écran Xiaomi 12 Pro")
         #expect(quote.lines[index].description(in: "es") == "Display assembly Xiaomi 12 Pro")
     }
+
+    @Test("in HTML the English fallback is marked as English (WCAG 3.1.2); names in the page's language are not")
+    func fallbackMarked() throws {
+        var (quote, serviceCase, market) = try ExampleQuote.load("nl-out-of-warranty")
+        let index = try #require(quote.lines.firstIndex { $0.kind == .part })
+        quote.lines[index].names = ["fr": "Bloc écran Xiaomi 12 Pro"]
+        let dutch = try Support.renderer.render(
+            quote, case: serviceCase, format: .html, language: "nl", marketLanguage: market)
+        #expect(dutch.contains(#"<span lang="en">Display assembly Xiaomi 12 Pro</span>"#))
+        #expect(dutch.contains("Reparatieniveau 2") && !dutch.contains(#"<span lang="en">Reparatieniveau"#))
+        let english = try Support.renderer.render(
+            quote, case: serviceCase, format: .html, language: "en", marketLanguage: market)
+        #expect(!english.contains(#"<span lang="en">"#))
+        let text = try Support.renderer.render(
+            quote, case: serviceCase, format: .text, language: "nl", marketLanguage: market)
+        #expect(!text.contains("lang="))
+    }
 }

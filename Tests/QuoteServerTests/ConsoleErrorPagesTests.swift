@@ -75,7 +75,9 @@ struct ConsoleErrorPagesTests {
             let document = try #require(preview.text.range(of: "/console/static/document.css"))
             let console = try #require(preview.text.range(of: "/console/static/console.css"))
             #expect(document.lowerBound < console.lowerBound)
-            #expect(preview.text.contains("<div class=\"document paper\">\n<main class=\"quote status-"))
+            // The page has its own <main>: the document's is a <div> inside it (one main landmark).
+            #expect(preview.text.contains("<div class=\"document paper\">\n<div class=\"quote status-"))
+            #expect(!preview.text.contains("<main class=\"quote"))
             #expect(!preview.text.contains("<body class=\"paper\">"))
         }
     }

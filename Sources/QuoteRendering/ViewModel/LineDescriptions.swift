@@ -34,4 +34,18 @@ enum LineDescriptions {
             return line.description(in: labels.language)
         }
     }
+
+    /// `en` when ``text(for:among:model:labels:)`` gives the line's English name in a document of
+    /// another language (a labour code or part missing from `names.<lang>.yaml`), so that the page
+    /// can mark it (`<span lang="en">`, WCAG 3.1.2); nil when the name is in the document's language.
+    /// Only a line the price list names in other languages counts: its `description` is then the
+    /// price list's English one (a line built without names may carry any language's text).
+    static func language(of line: ChargeLine, in language: String) -> String? {
+        guard !language.hasPrefix("en"), !feeKinds.contains(line.kind) else { return nil }
+        switch line.kind {
+        case .swapUnit where line.reference == nil: return nil
+        case .refund, .waiver: return nil
+        default: return !line.names.isEmpty && line.names[language] == nil ? "en" : nil
+        }
+    }
 }

@@ -135,7 +135,7 @@ struct DocumentBuilder {
     private func lineView(_ line: ChargeLine, among lines: [ChargeLine], model: String) throws(RenderError)
         -> LineView
     {
-        LineView(
+        let view = LineView(
             kind: try tables.lineKind(line.kind), kindCode: line.kind.rawValue,
             description: try LineDescriptions.text(
                 for: line, among: lines, model: model, labels: tables.labels),
@@ -145,6 +145,8 @@ struct DocumentBuilder {
             vatRate: locale.percent(line.vatRate), vat: try money(line.vat),
             gross: try money(line.gross),
             rule: line.rule?.rawValue, isNegative: line.gross.isNegative)
+        view.descriptionLang = LineDescriptions.language(of: line, in: tables.labels.language)
+        return view
     }
 
     private func header() throws(RenderError) -> LineView {

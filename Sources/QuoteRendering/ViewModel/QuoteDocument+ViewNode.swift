@@ -112,6 +112,7 @@ extension LineView: ViewNode {
         case .gross: .text(gross)
         case .rule: .optional(rule)
         case .isNegative: .flag(isNegative)
+        case .descriptionLang: .optional(descriptionLang)
         default: nil
         }
     }

@@ -149,6 +149,9 @@ package final class LineView {
     /// The rule that decided the line ("PK-3"), when there is one.
     package var rule: String?
     package var isNegative: Bool
+    /// The description's own language when it is not the document's (`en`: a labour code or part
+    /// the price list names only in English), for `<span lang>`; nil when it is the document's.
+    package var descriptionLang: String?
 
     init(
         kind: String, kindCode: String, description: String, more: [String], quantity: String,

@@ -149,7 +149,7 @@ enum Field: String, CaseIterable, Sendable {
     case payer, payerCode, heading, lines, subtotal
     // LineView, TotalRow
     case kind, kindCode, description, more, quantity, unitPrice, net, vatRate, vat, gross, rule
-    case isNegative
+    case isNegative, descriptionLang
 }
 
 // MARK: - The same view model for swift-mustache, the reference renderer

@@ -36,7 +36,7 @@ struct ConsoleAccess: Sendable {
         _ request: Request, _ context: ServiceRequestContext, _ body: (SignedIn) async throws -> Response
     ) async throws -> Response {
         guard let signedIn = context.identity?.console else {
-            return ConsoleResponse.redirect("/console/sign-in")
+            return ConsoleResponse.redirect(SignInReturn.signInURL(after: request))
         }
         do {
             var response = try await body(signedIn)
@@ -116,6 +116,7 @@ struct ConsoleAccess: Sendable {
         [
             "user": signedIn.user.name, "role": signedIn.user.role.rawValue, "csrf": signedIn.session.csrf,
             "mayIssue": signedIn.user.role.may(.issue), "signedIn": true,
+            "sessionIdle": ConsoleSession.idle.components.seconds,
         ]
     }
 }

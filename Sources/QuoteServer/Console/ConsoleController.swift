@@ -26,6 +26,7 @@ struct ConsoleController: Sendable {
         router.get("/console/sign-in", use: signInPage)
         router.post("/console/sign-in", use: signIn)
         group.post("sign-out", use: signOut)
+        registerAccessibility(on: router)
     }
 
     @Sendable func signInPage(_ request: Request, context: ServiceRequestContext) async throws -> Response {
@@ -50,6 +51,7 @@ struct ConsoleController: Sendable {
                 secure: console.secureCookies,
                 httpOnly: true, sameSite: .strict))
         var view: [String: Any] = ["username": username, "csrf": token]
+        view.set("next", SignInReturn.next(request.uri.queryParameters["next"].map(String.init)))
         view.set("message", message)
         let html = console.pages.render("sign-in", language: language, view: view)
         return ConsoleResponse.page(html, status: status, cookies: cookies)
@@ -88,7 +90,8 @@ struct ConsoleController: Sendable {
         let session = ConsoleSession(user: user.name, csrf: CSRF.newToken(), signedInAt: console.now())
         let saved = try await console.sessions.save(session: session, expiresIn: ConsoleSession.idle)
         logger.info("console sign-in", metadata: ["user": "\(user.name)", "role": "\(user.role.rawValue)"])
-        return ConsoleResponse.redirect("/console/quotes", cookies: [sessionCookie(saved.value)])
+        return ConsoleResponse.redirect(
+            SignInReturn.next(fields["next"]) ?? "/console/quotes", cookies: [sessionCookie(saved.value)])
     }
 
     /// Ends the session (with its form token checked) and goes back to the sign-in page.

@@ -78,12 +78,18 @@ extension ConsoleQuotesController {
     }
 
     /// What is inside `<body …>` of a rendered document (its own inline style is not allowed here;
-    /// `/console/static/document.css` styles it inside the page's element of class `paper`).
+    /// `/console/static/document.css` styles it inside the page's element of class `paper`), its
+    /// `<main>` a `<div>`: the console page has its own, and a page has one main landmark.
     static func documentBody(_ html: String) -> String {
         guard let open = html.range(of: "<body"), let start = html[open.upperBound...].firstIndex(of: ">"),
             let end = html.range(of: "</body>", options: .backwards), start < end.lowerBound
         else { return "" }
-        return String(html[html.index(after: start)..<end.lowerBound])
+        let body = html[html.index(after: start)..<end.lowerBound]
+        guard let main = body.range(of: "<main "), let close = body.range(of: "</main>", options: .backwards),
+            main.upperBound <= close.lowerBound
+        else { return String(body) }
+        return body[..<main.lowerBound] + "<div " + body[main.upperBound..<close.lowerBound] + "</div>"
+            + body[close.upperBound...]
     }
 
     func formPage(
@@ -102,7 +108,8 @@ extension ConsoleQuotesController {
         view["hasErrors"] = !errors.isEmpty
         view["errorList"] = errors.sorted { $0.key < $1.key }.map {
             [
-                "field": $0.key, "id": "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
+                "field": Self.fieldLabel($0.key, signedIn.language, console.pages),
+                "id": $0.key == "findings" ? "f-findings" : "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
                 "message": $0.value,
             ]
         }

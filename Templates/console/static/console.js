@@ -178,13 +178,109 @@
     });
   }
 
+  // After a failed submit the error summary takes the focus, so that it is read first (WCAG 3.3.1).
+  function focusErrors() {
+    var summary = document.querySelector(".error-summary");
+    if (!summary) return;
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: "center" });
+      });
+    });
+  }
+
+  // The session ends after data-session-idle seconds without a request. Two minutes before, a
+  // warning offers to stay signed in (WCAG 2.2.1); "Stay signed in" asks GET /console/session,
+  // which restarts the idle time. When the time is up, the warning says so.
+  function wireSession() {
+    var idle = parseInt(document.body.getAttribute("data-session-idle") || "", 10);
+    var warning = document.getElementById("session-warning");
+    var extend = document.getElementById("session-extend");
+    if (!idle || !warning || !extend) return;
+    var text = document.getElementById("session-warning-text");
+    var timers = [];
+    var before = null;
+    function arm() {
+      timers.forEach(clearTimeout);
+      timers = [
+        setTimeout(show, Math.max(idle - 120, 1) * 1000),
+        setTimeout(ended, idle * 1000)
+      ];
+    }
+    function show() {
+      before = document.activeElement;
+      warning.hidden = false;
+      extend.focus();
+    }
+    function ended() {
+      text.textContent = text.getAttribute("data-ended");
+      extend.hidden = true;
+      warning.hidden = false;
+    }
+    extend.addEventListener("click", function () {
+      fetch("/console/session", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+        if (!r.ok) { ended(); return; }
+        warning.hidden = true;
+        arm();
+        if (before && before.focus) before.focus();
+      }).catch(ended);
+    });
+    arm();
+  }
+
+  // What was typed in the quote form outlives the session: saved in this tab at each submit, and
+  // sent again (as "Update the lists") when the sign-in that followed an expired session brings the
+  // form back with ?resume=1. Dropped once the quote is issued.
+  var draftKey = "repairquote.draft:";
+  function wireDraft(form) {
+    var key = draftKey + form.getAttribute("action");
+    form.addEventListener("submit", function () {
+      var fields = [];
+      new FormData(form).forEach(function (value, name) { if (name !== "csrf") fields.push([name, value]); });
+      try { sessionStorage.setItem(key, JSON.stringify(fields)); } catch (e) { /* private mode: no draft */ }
+    });
+    var saved = null;
+    try { saved = sessionStorage.getItem(key); } catch (e) { return; }
+    if (!saved || !/[?&]resume=1\b/.test(location.search)) return;
+    var again = document.createElement("form");
+    again.method = "post";
+    again.action = form.getAttribute("action");
+    again.hidden = true;
+    JSON.parse(saved).concat([["csrf", form.elements["csrf"].value], ["action", "choices"]]).forEach(function (pair) {
+      if (pair[0] === "action" && pair[1] !== "choices") return;
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = pair[0];
+      input.value = pair[1];
+      again.appendChild(input);
+    });
+    document.body.appendChild(again);
+    again.submit();
+  }
+
+  function dropDraft() {
+    if (!/[?&]done=issue\b/.test(location.search)) return;
+    try {
+      Object.keys(sessionStorage).forEach(function (k) { if (k.indexOf(draftKey) === 0) sessionStorage.removeItem(k); });
+    } catch (e) { /* nothing kept */ }
+  }
+
   onReady(function () {
     wireCopy();
     wireConfirm();
+    focusErrors();
+    wireSession();
+    dropDraft();
     var form = document.getElementById("quote-form");
     if (form) {
       wireCatalog(form);
       wirePreview(form);
+      wireDraft(form);
     }
   });
 })();
