@@ -7,7 +7,8 @@ extension JSONValue {
             var name = Substring(component)
             var indices: [Int] = []
             while let open = name.lastIndex(of: "["), name.hasSuffix("]") {
-                guard let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) else {
+                guard let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                else {
                     return nil
                 }
                 indices.insert(index, at: 0)

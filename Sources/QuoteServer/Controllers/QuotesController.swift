@@ -94,7 +94,8 @@ struct QuotesController<Repository: QuoteRepository> {
             services.logger.info(
                 supersedes == nil ? "quote issued" : "quote revised",
                 metadata: [
-                    "number": "\(issued.record.number)", "coverage": "\(issued.record.coverageStatus.rawValue)",
+                    "number": "\(issued.record.number)",
+                    "coverage": "\(issued.record.coverageStatus.rawValue)",
                     "imei": "\(serviceCase.device.imei.map(Masking.imei) ?? "-")",
                     "supersedes": "\(supersedes ?? "-")",
                 ])
