@@ -19,6 +19,7 @@ enum PostgresMigrations {
         ),
         ("v3-lifecycle", lifecycle),
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
+        (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
@@ -40,6 +41,9 @@ enum PostgresMigrations {
                     }
                     if migration.name == "v3-lifecycle" {
                         try await backfillSearchColumns(connection, logger: logger)
+                    }
+                    if migration.name == ConsumerTotal.migrationName {
+                        try await backfillConsumerTotals(connection, logger: logger)
                     }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
@@ -156,23 +160,39 @@ enum PostgresMigrations {
         "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'quote'",
     ]
 
-    /// Fills the search columns of quotes issued before `v3-lifecycle` from their stored case
-    /// (the immutability trigger is disabled for this one update, inside the migration's transaction).
+    /// Fills the search columns of quotes issued before `v3-lifecycle` from their stored case.
     static func backfillSearchColumns(_ connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
-        var rows: [(String, String)] = []
-        for try await row in try await connection.query(
-            "SELECT number, case_json FROM quotes", logger: logger
-        )
-        .decode((String, String).self) { rows.append(row) }
-        for (number, caseJSON) in rows {
+        try await backfillQuotes(connection, from: "case_json", logger: logger) { number, caseJSON in
             let columns = SearchColumns(number: number, caseJSON: caseJSON)
-            try await connection.query(
-                """
+            return """
                 UPDATE quotes SET reference = \(columns.reference), model = \(columns.model),
                     search_text = \(columns.text) WHERE number = \(number)
-                """, logger: logger)
+                """
         }
+    }
+
+    /// Fills the consumer total of quotes issued before `v5-consumer-total` from their stored
+    /// quote JSON (as ``Migrations/backfillConsumerTotals(_:)``).
+    static func backfillConsumerTotals(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await backfillQuotes(connection, from: "quote_json", logger: logger) { number, quoteJSON in
+            "UPDATE quotes SET consumer_total = \(ConsumerTotal.text(quoteJSON: quoteJSON)) WHERE number = \(number)"
+        }
+    }
+
+    /// Runs `update` for every stored quote with its number and the text of `column` (a column
+    /// name of this file, never input), with the immutability trigger disabled meanwhile, inside
+    /// the migration's transaction.
+    static func backfillQuotes(
+        _ connection: PostgresConnection, from column: String, logger: Logger,
+        _ update: (_ number: String, _ value: String) -> PostgresQuery
+    ) async throws {
+        try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
+        var rows: [(String, String)] = []
+        let select = PostgresQuery(unsafeSQL: "SELECT number, \(column) FROM quotes")
+        for try await row in try await connection.query(select, logger: logger).decode((String, String).self) {
+            rows.append(row)
+        }
+        for (number, value) in rows { try await connection.query(update(number, value), logger: logger) }
         try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
     }
 

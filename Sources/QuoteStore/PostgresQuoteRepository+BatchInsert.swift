@@ -27,14 +27,16 @@ extension PostgresQuoteRepository {
     static func insertBatch(_ connection: PostgresConnection, _ batch: [PreparedIssue], logger: Logger)
         async throws -> [GroupCommitQueue.Outcome]
     {
-        var outcomes = [GroupCommitQueue.Outcome](repeating: .failure(StoreError.contention), count: batch.count)
+        var outcomes = [GroupCommitQueue.Outcome](
+            repeating: .failure(StoreError.contention), count: batch.count)
         // Keys used before: the same body is a replay, another body a refusal. Nothing written.
         let known = try await knownKeys(connection, batch, logger: logger)
         var writing: [Int] = []
         for (index, issue) in batch.enumerated() {
             if let key = issue.request.idempotencyKey, let first = known[key] {
                 outcomes[index] = .failure(
-                    IssueSteps.idempotencyVerdict(storedHash: first.hash, number: first.number, request: issue.request))
+                    IssueSteps.idempotencyVerdict(
+                        storedHash: first.hash, number: first.number, request: issue.request))
             } else {
                 writing.append(index)
             }
@@ -45,9 +47,11 @@ extension PostgresQuoteRepository {
         for index in writing {
             guard let number = numbers[index] else { throw StoreError.contention }
             let record = rows.append(batch[index], number: number)
-            outcomes[index] = .success(.issued(IssuedQuote(record: record, customerToken: batch[index].customerToken)))
+            outcomes[index] = .success(
+                .issued(IssuedQuote(record: record, customerToken: batch[index].customerToken)))
         }
-        try await rows.insert(connection, now: batch[writing[0]].request.now.timeIntervalSince1970, logger: logger)
+        try await rows.insert(
+            connection, now: batch[writing[0]].request.now.timeIntervalSince1970, logger: logger)
         return outcomes
     }
 
@@ -94,7 +98,8 @@ extension PostgresQuoteRepository {
             for try await value in rows.decode(Int.self) { last = value }
             guard let last else { throw StoreError.contention }
             for (offset, index) in members.enumerated() {
-                numbers[index] = StoreNaming.number(market: market, year: year, sequence: last - count + 1 + offset)
+                numbers[index] = StoreNaming.number(
+                    market: market, year: year, sequence: last - count + 1 + offset)
             }
         }
         return numbers
@@ -128,16 +133,19 @@ extension PostgresQuoteRepository {
             try await connection.query(
                 """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                    consumer_total)
                 SELECT number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
                     case_json, quote_json, price_list_version, created_at, NULLIF(reference, ''), NULLIF(model, ''),
-                    search_text
+                    search_text, NULLIF(consumer_total, '')
                 FROM unnest(\(q.number)::text[], \(q.market)::text[], \(q.year)::int[], \(q.kind)::text[],
                     \(q.coverageStatus)::text[], \(q.issueDate)::text[], \(q.validUntil)::text[], \(q.issuer)::text[],
                     \(q.caseJSON)::text[], \(q.quoteJSON)::text[], \(q.priceListVersion)::text[],
-                    \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[])
+                    \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[],
+                    \(q.consumerTotal)::text[])
                     WITH ORDINALITY AS r(number, market, year, kind, coverage_status, issue_date, valid_until,
-                        issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text, n)
+                        issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                        consumer_total, n)
                 ORDER BY n
                 """, logger: logger)
             try await connection.query(
@@ -162,7 +170,7 @@ extension PostgresQuoteRepository {
         var coverageStatus: [String] = [], issueDate: [String] = [], validUntil: [String] = []
         var issuer: [String] = [], caseJSON: [String] = [], quoteJSON: [String] = []
         var priceListVersion: [String] = [], createdAt: [Double] = [], reference: [String] = []
-        var model: [String] = [], searchText: [String] = []
+        var model: [String] = [], searchText: [String] = [], consumerTotal: [String] = []
 
         mutating func append(_ record: QuoteRecord, search: SearchColumns, now: Double) {
             number.append(record.number)
@@ -180,6 +188,7 @@ extension PostgresQuoteRepository {
             reference.append(search.reference ?? "")
             model.append(search.model ?? "")
             searchText.append(search.text)
+            consumerTotal.append(record.consumerTotal?.description ?? "")
         }
     }
 }
