@@ -34,6 +34,10 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration(ConsumerTotal.migrationName) { db in
+            try db.execute(sql: "ALTER TABLE quotes ADD COLUMN consumer_total TEXT")
+            try backfillConsumerTotals(db)
+        }
         return migrator
     }
 
@@ -132,6 +136,23 @@ enum Migrations {
             try db.execute(
                 sql: "UPDATE quotes SET reference = ?, model = ?, search_text = ? WHERE number = ?",
                 arguments: [columns.reference, columns.model, columns.text, number])
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER quotes_immutable BEFORE UPDATE ON quotes
+                    BEGIN SELECT RAISE(ABORT, 'issued quotes are immutable'); END;
+                """)
+    }
+
+    /// Fills the consumer total of quotes issued before `v5-consumer-total` from their stored
+    /// quote JSON (the immutability trigger is lifted for this one update and put back).
+    static func backfillConsumerTotals(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER quotes_immutable")
+        let rows = try Row.fetchAll(db, sql: "SELECT number, quote_json FROM quotes")
+        for row in rows {
+            try db.execute(
+                sql: "UPDATE quotes SET consumer_total = ? WHERE number = ?",
+                arguments: [ConsumerTotal.text(quoteJSON: row["quote_json"]), row["number"] as String])
         }
         try db.execute(
             sql: """

@@ -19,6 +19,7 @@ enum PostgresMigrations {
         ),
         ("v3-lifecycle", lifecycle),
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
+        (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
@@ -40,6 +41,9 @@ enum PostgresMigrations {
                     }
                     if migration.name == "v3-lifecycle" {
                         try await backfillSearchColumns(connection, logger: logger)
+                    }
+                    if migration.name == ConsumerTotal.migrationName {
+                        try await backfillConsumerTotals(connection, logger: logger)
                     }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
@@ -172,6 +176,22 @@ enum PostgresMigrations {
                 UPDATE quotes SET reference = \(columns.reference), model = \(columns.model),
                     search_text = \(columns.text) WHERE number = \(number)
                 """, logger: logger)
+        }
+        try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
+    }
+
+    /// Fills the consumer total of quotes issued before `v5-consumer-total` from their stored
+    /// quote JSON (as ``Migrations/backfillConsumerTotals(_:)``; the trigger disabled meanwhile).
+    static func backfillConsumerTotals(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
+        var rows: [(String, String)] = []
+        for try await row in try await connection.query("SELECT number, quote_json FROM quotes", logger: logger)
+            .decode((String, String).self)
+        { rows.append(row) }
+        for (number, quoteJSON) in rows {
+            try await connection.query(
+                "UPDATE quotes SET consumer_total = \(ConsumerTotal.text(quoteJSON: quoteJSON)) WHERE number = \(number)",
+                logger: logger)
         }
         try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
     }

@@ -128,16 +128,19 @@ extension PostgresQuoteRepository {
             try await connection.query(
                 """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                    consumer_total)
                 SELECT number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
                     case_json, quote_json, price_list_version, created_at, NULLIF(reference, ''), NULLIF(model, ''),
-                    search_text
+                    search_text, NULLIF(consumer_total, '')
                 FROM unnest(\(q.number)::text[], \(q.market)::text[], \(q.year)::int[], \(q.kind)::text[],
                     \(q.coverageStatus)::text[], \(q.issueDate)::text[], \(q.validUntil)::text[], \(q.issuer)::text[],
                     \(q.caseJSON)::text[], \(q.quoteJSON)::text[], \(q.priceListVersion)::text[],
-                    \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[])
+                    \(q.createdAt)::float8[], \(q.reference)::text[], \(q.model)::text[], \(q.searchText)::text[],
+                    \(q.consumerTotal)::text[])
                     WITH ORDINALITY AS r(number, market, year, kind, coverage_status, issue_date, valid_until,
-                        issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text, n)
+                        issuer, case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                        consumer_total, n)
                 ORDER BY n
                 """, logger: logger)
             try await connection.query(
@@ -162,7 +165,7 @@ extension PostgresQuoteRepository {
         var coverageStatus: [String] = [], issueDate: [String] = [], validUntil: [String] = []
         var issuer: [String] = [], caseJSON: [String] = [], quoteJSON: [String] = []
         var priceListVersion: [String] = [], createdAt: [Double] = [], reference: [String] = []
-        var model: [String] = [], searchText: [String] = []
+        var model: [String] = [], searchText: [String] = [], consumerTotal: [String] = []
 
         mutating func append(_ record: QuoteRecord, search: SearchColumns, now: Double) {
             number.append(record.number)
@@ -180,6 +183,7 @@ extension PostgresQuoteRepository {
             reference.append(search.reference ?? "")
             model.append(search.model ?? "")
             searchText.append(search.text)
+            consumerTotal.append(record.consumerTotal?.description ?? "")
         }
     }
 }

@@ -74,11 +74,13 @@ extension PostgresQuoteRepository {
             """
             WITH q AS (
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                    consumer_total)
                 VALUES (\(record.number), \(record.market.rawValue), \(record.year), \(record.kind.rawValue),
                     \(record.coverageStatus.rawValue), \(record.issueDate.description),
                     \(record.validUntil.description), \(record.issuer), \(record.caseJSON), \(record.quoteJSON),
-                    \(record.priceListVersion), \(now), \(search.reference), \(search.model), \(search.text))
+                    \(record.priceListVersion), \(now), \(search.reference), \(search.model), \(search.text),
+                    \(ConsumerTotal.text(issue.quote)))
                 RETURNING number),
             t AS (INSERT INTO customer_tokens (token_hash, quote_number) SELECT \(issue.tokenHash), number FROM q)
             INSERT INTO idempotency_keys (key, request_hash, quote_number, created_at)

@@ -210,7 +210,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
     /// The quote, its decision, revisions and void: the columns of ``SQLiteQuoteRepository/selectSQL``.
     static let selectColumns = """
         SELECT q.id, q.number, q.market, q.year, q.kind, q.coverage_status, q.issue_date, q.valid_until, q.issuer,
-            q.case_json, q.quote_json, q.price_list_version, q.created_at, q.reference, q.model,
+            q.case_json, q.quote_json, q.price_list_version, q.created_at, q.reference, q.model, q.consumer_total,
             d.decision, d.decided_at, d.decided_by, d.final_json, d.channel, d.note, d.decided_by_role,
             rn.new_number AS superseded_by, ro.old_number AS supersedes,
             v.reason AS void_reason, v.voided_at, v.voided_by

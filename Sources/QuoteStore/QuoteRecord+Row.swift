@@ -32,7 +32,13 @@ extension QuoteRecord {
             quoteJSON: try row.string("quote_json"), priceListVersion: try row.string("price_list_version"),
             createdAt: try row.date("created_at"), decision: decision, reference: try row.optionalString("reference"),
             model: try row.optionalString("model"), supersededBy: try row.optionalString("superseded_by"),
-            supersedes: try row.optionalString("supersedes"), voided: voided)
+            supersedes: try row.optionalString("supersedes"), voided: voided,
+            consumerTotal: try row.optionalString("consumer_total").map { text in
+                guard let money = ConsumerTotal.money(text) else {
+                    throw StoredRowError(quote: number, column: "consumer_total", value: text)
+                }
+                return money
+            })
     }
 
     /// The record of a prepared issue under its number, as it is inserted (built, not read back).
@@ -43,7 +49,8 @@ extension QuoteRecord {
             coverageStatus: quote.coverage.status, issueDate: quote.issueDate, validUntil: quote.validUntil,
             issuer: issue.request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
             priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
-            decision: nil, reference: search.reference, model: search.model)
+            decision: nil, reference: search.reference, model: search.model,
+            consumerTotal: quote.totals.consumer.gross)
     }
 }
 

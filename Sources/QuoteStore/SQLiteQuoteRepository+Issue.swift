@@ -138,14 +138,15 @@ extension SQLiteQuoteRepository {
         try db.cachedStatement(
             sql: """
                 INSERT INTO quotes (number, market, year, kind, coverage_status, issue_date, valid_until, issuer,
-                    case_json, quote_json, price_list_version, created_at, reference, model, search_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    case_json, quote_json, price_list_version, created_at, reference, model, search_text,
+                    consumer_total)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             record.number, record.market.rawValue, record.year, record.kind.rawValue,
             record.coverageStatus.rawValue, record.issueDate.description, record.validUntil.description, record.issuer,
             record.caseJSON, record.quoteJSON, record.priceListVersion,
-            now, search.reference, search.model, search.text,
+            now, search.reference, search.model, search.text, ConsumerTotal.text(issue.quote),
         ])
         return record
     }

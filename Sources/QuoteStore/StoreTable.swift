@@ -22,7 +22,7 @@ struct StoreTable: Sendable {
                 ("coverage_status", .text), ("issue_date", .text), ("valid_until", .text), ("issuer", .text),
                 ("case_json", .text), ("quote_json", .text), ("price_list_version", .text),
                 ("created_at", .double),
-                ("reference", .text), ("model", .text), ("search_text", .text),
+                ("reference", .text), ("model", .text), ("search_text", .text), ("consumer_total", .text),
             ], key: ["id"]),
         StoreTable(
             name: "decisions",

@@ -76,6 +76,9 @@ public struct QuoteRecord: Sendable, Equatable {
     public var supersededBy: String? = nil
     public var supersedes: String? = nil
     public var voided: VoidRecord? = nil
+    /// What the consumer pays (the gross total), stored beside the quote so that a list shows it
+    /// without recomputing the quote (``ConsumerTotal``).
+    public var consumerTotal: Money? = nil
 
     /// `issued` until decided, then `accepted` or `rejected` (the decision alone; see `state`).
     public var status: String { decision?.decision.rawValue ?? "issued" }

@@ -69,11 +69,8 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         let market = record.market
         let format = console.format(for: market, today: services.today(market))
         let customer = (try? CaseDecoder.decode(record.caseJSON, today: services.today))?.customer.name ?? ""
-        var total = ""
-        if let quote = try? services.recomputed(record).0 {
-            total =
-                (try? format?.money(quote.totals.consumer.gross)) ?? quote.totals.consumer.gross.description
-        }
+        // The stored total: a page of 20 quotes is not computed again.
+        let total = record.consumerTotal.map { (try? format?.money($0)) ?? $0.description } ?? ""
         let state = services.state(of: record).rawValue
         return [
             "number": record.number, "reference": record.reference ?? "", "customer": customer,
