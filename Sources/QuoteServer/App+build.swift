@@ -54,7 +54,7 @@ extension ServerOptions {
 public func buildApplication(
     _ options: ServerOptions, repository repo: some QuoteRepository, engine: any QuoteComputing,
     keys: APIKeys,
-    renderer: (any QuoteDocumentRendering)? = nil,
+    renderer: any QuoteDocumentRendering,
     mailer: (any MailSending)? = nil, logger: Logger = Logger(label: "repairquote.server")
 ) -> Application<RouterResponder<ServiceRequestContext>> {
     let baseURL = options.publicBaseURL ?? "http://\(options.host):\(options.port)"

@@ -37,6 +37,9 @@ public protocol QuoteDocumentRendering: Sendable {
     /// The language the documents of a quote are shown in, after falling back from the
     /// customer's (nil when the renderer cannot say).
     func documentLanguage(market: MarketCode, priceListVersion: String, customerLanguage: String?) -> String?
+    /// Whether this renderer makes documents at all (false only for a service built without
+    /// templates: its document requests answer 406).
+    var makesDocuments: Bool { get }
     /// The quote as a PDF, decided when `decision` is set; nil when this renderer makes no PDFs
     /// (`.pdf` then answers 406).
     func renderPDF(quote: Quote, case serviceCase: ServiceCase, decision: DocumentDecision?) throws
@@ -67,6 +70,9 @@ extension QuoteDocumentRendering {
         try render(quote: quote, case: serviceCase, format: format, language: language)
     }
 
+    /// A renderer makes documents.
+    public var makesDocuments: Bool { true }
+
     /// Decisions are shown on their UTC day.
     public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 
@@ -88,7 +94,8 @@ extension QuoteDocumentRendering {
 public struct ServerServices: Sendable {
     public var engine: any QuoteComputing
     public var keys: APIKeys
-    public var renderer: (any QuoteDocumentRendering)?
+    /// The documents' renderer (``NoDocumentRenderer`` when the service was built without one).
+    public var renderer: any QuoteDocumentRendering
     public var metrics: ServerMetrics
     public var logger: Logger
     /// Today in a market (case request dates default to it; links expire after `validUntil`).
@@ -114,7 +121,7 @@ public struct ServerServices: Sendable {
     ) {
         self.engine = engine
         self.keys = keys
-        self.renderer = renderer
+        self.renderer = renderer ?? NoDocumentRenderer()
         self.metrics = metrics
         self.logger = logger
         self.today = today
@@ -129,7 +136,7 @@ extension ServerServices {
     func document(_ record: QuoteRecord, format: DocumentFormat) throws -> (
         document: String, labels: DecisionLabels
     )? {
-        guard let renderer else { return nil }
+        guard renderer.makesDocuments else { return nil }
         let (quote, serviceCase) = try recomputed(record)
         let document = try renderer.render(
             quote: quote, case: serviceCase, format: format, language: nil, decision: documentDecision(record)
@@ -167,7 +174,7 @@ extension ServerServices {
 
     /// The language a stored quote's documents are shown in (see ``QuoteDocumentRendering``).
     func documentLanguage(_ record: QuoteRecord, customerLanguage: String?) -> String? {
-        renderer?.documentLanguage(
+        renderer.documentLanguage(
             market: record.market, priceListVersion: record.priceListVersion,
             customerLanguage: customerLanguage)
     }

@@ -69,7 +69,7 @@ extension ConsoleQuotesController {
     func previewView(_ quote: Quote, _ serviceCase: ServiceCase) -> [String: Any] {
         let total = quote.totals.consumer.gross
         let format = console.format(for: quote.market, today: services.today(quote.market))
-        let document = try? services.renderer?.render(
+        let document = try? services.renderer.render(
             quote: quote, case: serviceCase, format: .html, language: nil)
         return [
             "amount": total.text, "total": (try? format?.money(total)) ?? total.description,

@@ -31,7 +31,7 @@ extension ServerServices {
         languages: [String] = [], pdfLink: String? = nil
     ) -> Response {
         var html: String?
-        if let renderer {
+        if renderer.makesDocuments {
             do {
                 let computed = try record.map(recomputed)
                 html = try renderer.customerPage(
@@ -57,7 +57,7 @@ extension ServerServices {
 
     /// The market's time zone (its price lists' `settings.timeZone`); UTC when the renderer cannot say.
     public func timeZone(of market: MarketCode) -> TimeZone {
-        renderer?.timeZone(of: market) ?? TimeZone(identifier: "UTC")!
+        renderer.timeZone(of: market) ?? TimeZone(identifier: "UTC")!
     }
 }
 

@@ -17,7 +17,7 @@ extension ServerServices {
     /// thread, so a hundred at once leave a core to the event loops and `/health` keeps answering.
     /// A failure is thrown to the error middleware: 500 with the JSON error body, logged.
     func pdfResponse(_ record: QuoteRecord) async throws -> Response {
-        guard let renderer else {
+        guard renderer.makesDocuments else {
             throw APIError(.notAcceptable, "PDF documents are not available; ask for application/json")
         }
         let (quote, serviceCase) = try recomputed(record)
