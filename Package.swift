@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Console sign-in: bcrypt hashes and sessions.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // base64url of customer tokens and cursors (already resolved through hummingbird-auth).
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
@@ -84,6 +86,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
             ]
         ),
         // The HTTP service (Hummingbird): App+build.swift, Controllers/.
@@ -122,6 +125,8 @@ let package = Package(
             ],
             resources: [.copy("Golden")]
         ),
+        // The JSON library's own tests: the strict parser, the quick paths, the scanner.
+        .testTarget(name: "QuoteJSONTests", dependencies: ["QuoteJSON", "QuoteCore"]),
         .testTarget(name: "PriceListLoadingTests", dependencies: ["PriceListLoading"]),
         .testTarget(
             name: "repairquoteTests",

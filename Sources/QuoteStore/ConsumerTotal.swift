@@ -27,7 +27,8 @@ enum ConsumerTotal {
         let parts = text.split(separator: " ")
         guard parts.count == 2, Currency.isValidCode(String(parts[0])) else { return nil }
         let amount = String(parts[1])
-        let minorDigits = amount.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        let minorDigits =
+            amount.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
         return try? Money.parse(amount, currency: Currency(code: String(parts[0]), minorUnits: minorDigits))
     }
 }

@@ -15,7 +15,8 @@ enum IssueSteps {
     static func checkRevisable(_ old: QuoteRecord?, market: MarketCode) throws {
         guard let old else { throw RefusedBeforeWriting(reason: StoreError.notFound) }
         guard old.market == market else {
-            throw RefusedBeforeWriting(reason: StoreError.lifecycle(.otherMarket(expected: old.market.rawValue)))
+            throw RefusedBeforeWriting(
+                reason: StoreError.lifecycle(.otherMarket(expected: old.market.rawValue)))
         }
         do {
             try QuoteLifecycle.checkRevision(state: old.state(today: CivilDate(dayNumber: 0)))

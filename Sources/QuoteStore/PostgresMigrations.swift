@@ -185,9 +185,10 @@ enum PostgresMigrations {
     static func backfillConsumerTotals(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
         var rows: [(String, String)] = []
-        for try await row in try await connection.query("SELECT number, quote_json FROM quotes", logger: logger)
-            .decode((String, String).self)
-        { rows.append(row) }
+        for try await row in try await connection.query(
+            "SELECT number, quote_json FROM quotes", logger: logger
+        )
+        .decode((String, String).self) { rows.append(row) }
         for (number, quoteJSON) in rows {
             try await connection.query(
                 "UPDATE quotes SET consumer_total = \(ConsumerTotal.text(quoteJSON: quoteJSON)) WHERE number = \(number)",

@@ -27,14 +27,16 @@ extension PostgresQuoteRepository {
     static func insertBatch(_ connection: PostgresConnection, _ batch: [PreparedIssue], logger: Logger)
         async throws -> [GroupCommitQueue.Outcome]
     {
-        var outcomes = [GroupCommitQueue.Outcome](repeating: .failure(StoreError.contention), count: batch.count)
+        var outcomes = [GroupCommitQueue.Outcome](
+            repeating: .failure(StoreError.contention), count: batch.count)
         // Keys used before: the same body is a replay, another body a refusal. Nothing written.
         let known = try await knownKeys(connection, batch, logger: logger)
         var writing: [Int] = []
         for (index, issue) in batch.enumerated() {
             if let key = issue.request.idempotencyKey, let first = known[key] {
                 outcomes[index] = .failure(
-                    IssueSteps.idempotencyVerdict(storedHash: first.hash, number: first.number, request: issue.request))
+                    IssueSteps.idempotencyVerdict(
+                        storedHash: first.hash, number: first.number, request: issue.request))
             } else {
                 writing.append(index)
             }
@@ -45,9 +47,11 @@ extension PostgresQuoteRepository {
         for index in writing {
             guard let number = numbers[index] else { throw StoreError.contention }
             let record = rows.append(batch[index], number: number)
-            outcomes[index] = .success(.issued(IssuedQuote(record: record, customerToken: batch[index].customerToken)))
+            outcomes[index] = .success(
+                .issued(IssuedQuote(record: record, customerToken: batch[index].customerToken)))
         }
-        try await rows.insert(connection, now: batch[writing[0]].request.now.timeIntervalSince1970, logger: logger)
+        try await rows.insert(
+            connection, now: batch[writing[0]].request.now.timeIntervalSince1970, logger: logger)
         return outcomes
     }
 
@@ -94,7 +98,8 @@ extension PostgresQuoteRepository {
             for try await value in rows.decode(Int.self) { last = value }
             guard let last else { throw StoreError.contention }
             for (offset, index) in members.enumerated() {
-                numbers[index] = StoreNaming.number(market: market, year: year, sequence: last - count + 1 + offset)
+                numbers[index] = StoreNaming.number(
+                    market: market, year: year, sequence: last - count + 1 + offset)
             }
         }
         return numbers

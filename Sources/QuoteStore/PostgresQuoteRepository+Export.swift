@@ -19,7 +19,10 @@ extension PostgresQuoteRepository {
                     ORDER BY q.market COLLATE "C", q.number COLLATE "C" LIMIT \(limit)
                     """), logger: self.logger)
             let records = try rows.map(Self.record)
-            return (records.map { $0.exportLine(today: today) }, records.last.map { ($0.market.rawValue, $0.number) })
+            return (
+                records.map { $0.exportLine(today: today) },
+                records.last.map { ($0.market.rawValue, $0.number) }
+            )
         }
     }
 }

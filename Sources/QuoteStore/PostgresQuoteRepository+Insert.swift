@@ -61,12 +61,14 @@ extension PostgresQuoteRepository {
         }
         guard issue.readsLedger else { return [:] }
         let keys = issue.serviceCase.device.benefitKeys
-        return try IssueSteps.checkLedger(try await ledger(connection, deviceKeys: keys, logger: logger), issue)
+        return try IssueSteps.checkLedger(
+            try await ledger(connection, deviceKeys: keys, logger: logger), issue)
     }
 
     /// The quote's row, its customer token and its idempotency key, in one statement.
     static func insertQuote(
-        _ connection: PostgresConnection, _ record: QuoteRecord, _ issue: PreparedIssue, search: SearchColumns,
+        _ connection: PostgresConnection, _ record: QuoteRecord, _ issue: PreparedIssue,
+        search: SearchColumns,
         now: Double, logger: Logger
     ) async throws {
         let request = issue.request

@@ -17,7 +17,8 @@ extension PostgresQuoteRepository {
     /// violation of the ledger's UNIQUE (benefit, device_key) (another issue took the benefit).
     static func isLedgerConflict(_ error: any Error) -> Bool {
         guard let error = error as? PostgresStoreError else { return false }
-        return error.isRetryable || (error.isUniqueViolation && error.constraint?.hasPrefix("benefit_ledger") == true)
+        return error.isRetryable
+            || (error.isUniqueViolation && error.constraint?.hasPrefix("benefit_ledger") == true)
     }
 
     /// The first response again, with a fresh customer token.

@@ -45,10 +45,13 @@ struct QuoteListFilter {
         if let status = query.status {
             let decisionStates = ["issued", "accepted", "rejected"]
             add(
-                decisionStates.contains(status) ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?",
+                decisionStates.contains(status)
+                    ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?",
                 status)
         }
-        sql = "WHERE " + clauses.joined(separator: " AND ") + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
+        sql =
+            "WHERE " + clauses.joined(separator: " AND ")
+            + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
         values.append(.integer(Int64(query.limit + 1)))
     }
 

@@ -13,7 +13,8 @@ extension QuoteRecord {
                 throw StoredRowError(quote: number, column: "decision", value: raw)
             }
             decision = DecisionRecord(
-                decision: value, decidedAt: try row.date("decided_at"), decidedBy: try row.string("decided_by"),
+                decision: value, decidedAt: try row.date("decided_at"),
+                decidedBy: try row.string("decided_by"),
                 finalJSON: try row.string("final_json"), role: try row.optionalString("decided_by_role"),
                 channel: try row.optionalString("channel"), note: try row.optionalString("note"))
         }
@@ -30,7 +31,8 @@ extension QuoteRecord {
             validUntil: try row.typed("valid_until", quote: number, CivilDate.init),
             issuer: try row.string("issuer"), caseJSON: try row.string("case_json"),
             quoteJSON: try row.string("quote_json"), priceListVersion: try row.string("price_list_version"),
-            createdAt: try row.date("created_at"), decision: decision, reference: try row.optionalString("reference"),
+            createdAt: try row.date("created_at"), decision: decision,
+            reference: try row.optionalString("reference"),
             model: try row.optionalString("model"), supersededBy: try row.optionalString("superseded_by"),
             supersedes: try row.optionalString("supersedes"), voided: voided,
             consumerTotal: try row.optionalString("consumer_total").map { text in
@@ -47,7 +49,8 @@ extension QuoteRecord {
         self.init(
             number: number, market: quote.market, year: quote.issueDate.year, kind: issue.serviceCase.kind,
             coverageStatus: quote.coverage.status, issueDate: quote.issueDate, validUntil: quote.validUntil,
-            issuer: issue.request.issuer, caseJSON: issue.caseJSON, quoteJSON: issue.quoteJSON.numbered(number),
+            issuer: issue.request.issuer, caseJSON: issue.caseJSON,
+            quoteJSON: issue.quoteJSON.numbered(number),
             priceListVersion: quote.priceListVersion, createdAt: Date(timeIntervalSince1970: now),
             decision: nil, reference: search.reference, model: search.model,
             consumerTotal: quote.totals.consumer.gross)
@@ -61,7 +64,8 @@ extension OutboxMessage {
         let number = try row.string("quote_number")
         self.init(
             id: id, quoteNumber: number, recipient: try row.string("recipient"),
-            language: try row.optionalString("language"), messageID: StoreNaming.messageID(id: id, number: number),
+            language: try row.optionalString("language"),
+            messageID: StoreNaming.messageID(id: id, number: number),
             customerToken: try row.optionalString("customer_token"),
             state: try row.typed("state", quote: number, State.init(rawValue:)),
             attempts: Int(try row.integer("attempts")), lastError: try row.optionalString("last_error"),

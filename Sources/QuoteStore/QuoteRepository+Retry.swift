@@ -21,7 +21,7 @@ extension QuoteRepository {
                 continue
             } catch IssueRetry.replay(let number) {
                 return try await replayed(number)
-            } catch where isLedgerConflict(error) {
+            } catch  where isLedgerConflict(error) {
                 continue
             }
         }

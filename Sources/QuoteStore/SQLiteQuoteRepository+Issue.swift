@@ -20,7 +20,8 @@ extension SQLiteQuoteRepository {
 
     /// A violation of the ledger's UNIQUE (benefit, device_key): another issue took the benefit.
     static func isLedgerConflict(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else {
+        guard let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+        else {
             return false
         }
         return error.message?.contains("benefit_ledger") == true
@@ -86,7 +87,8 @@ extension SQLiteQuoteRepository {
             try IssueSteps.checkRevisable(try fetchRecord(db, number: old), market: issue.quote.market)
         }
         guard issue.readsLedger else { return [:] }
-        return try IssueSteps.checkLedger(try ledger(db, deviceKeys: issue.serviceCase.device.benefitKeys), issue)
+        return try IssueSteps.checkLedger(
+            try ledger(db, deviceKeys: issue.serviceCase.device.benefitKeys), issue)
     }
 
     /// The ledger rows of an issue. Every identifier the case gives is recorded, so a later case
@@ -144,7 +146,8 @@ extension SQLiteQuoteRepository {
                 """
         ).execute(arguments: [
             record.number, record.market.rawValue, record.year, record.kind.rawValue,
-            record.coverageStatus.rawValue, record.issueDate.description, record.validUntil.description, record.issuer,
+            record.coverageStatus.rawValue, record.issueDate.description, record.validUntil.description,
+            record.issuer,
             record.caseJSON, record.quoteJSON, record.priceListVersion,
             now, search.reference, search.model, search.text, ConsumerTotal.text(issue.quote),
         ])

@@ -100,7 +100,8 @@ public final class SQLiteQuoteRepository: QuoteRepository {
         """
 
     static func fetchRecord(_ db: Database, number: String) throws -> QuoteRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: selectSQL + " WHERE q.number = ?"), arguments: [number]).map(
+            record)
     }
 
     static func record(_ row: Row) throws -> QuoteRecord { try QuoteRecord(row: row) }

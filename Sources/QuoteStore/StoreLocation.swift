@@ -53,7 +53,8 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
     /// ``PostgresQuoteRepository/PoolRunner/serviceGroup``, a PostgreSQL pool is left to the
     /// caller's service group (``OpenedStore/services``).
     public func open(
-        logger: Logger = Logger(label: "repairquote.store"), pool: PostgresQuoteRepository.PoolRunner = .repository
+        logger: Logger = Logger(label: "repairquote.store"),
+        pool: PostgresQuoteRepository.PoolRunner = .repository
     ) async throws -> OpenedStore {
         switch self {
         case .memory:
@@ -61,7 +62,8 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         case .sqlite(let path):
             return OpenedStore(repository: try SQLiteQuoteRepository(path: path), close: {})
         case .postgres(let configuration):
-            let repository = try await PostgresQuoteRepository.connect(configuration, logger: logger, pool: pool)
+            let repository = try await PostgresQuoteRepository.connect(
+                configuration, logger: logger, pool: pool)
             return OpenedStore(
                 repository: repository, close: { await repository.shutdown() },
                 services: pool == .serviceGroup ? [repository.pool] : [])

@@ -9,9 +9,12 @@ import Testing
 @Suite("stored rows: typed once, the consumer total kept (each store)")
 struct StoredRowTests {
     /// The consumer's gross total as the stored quote JSON has it, e.g. "PKR 2500.00".
-    static func totalInJSON(_ record: QuoteRecord) -> String? { ConsumerTotal.text(quoteJSON: record.quoteJSON) }
+    static func totalInJSON(_ record: QuoteRecord) -> String? {
+        ConsumerTotal.text(quoteJSON: record.quoteJSON)
+    }
 
-    @Test("an issued quote's consumer total is stored, read back and listed as its JSON gives it",
+    @Test(
+        "an issued quote's consumer total is stored, read back and listed as its JSON gives it",
         arguments: StoreKind.allCases)
     func consumerTotalStored(kind: StoreKind) async throws {
         try await kind.with { store in
@@ -19,12 +22,15 @@ struct StoredRowTests {
             let expected = try #require(Self.totalInJSON(issued))
             #expect(issued.consumerTotal?.description == expected)
             #expect(try await store.repo.quote(number: issued.number)?.consumerTotal?.description == expected)
-            #expect(try await store.repo.list(QuoteQuery()).quotes.map(\.consumerTotal?.description) == [expected])
+            #expect(
+                try await store.repo.list(QuoteQuery()).quotes.map(\.consumerTotal?.description) == [expected]
+            )
             #expect(try await store.strings("SELECT consumer_total FROM quotes") == [expected])
         }
     }
 
-    @Test("v5-consumer-total back-fills the quotes stored before it from their quote JSON",
+    @Test(
+        "v5-consumer-total back-fills the quotes stored before it from their quote JSON",
         arguments: StoreKind.allCases)
     func backfill(kind: StoreKind) async throws {
         let store = try await kind.make()
@@ -50,8 +56,9 @@ struct StoredRowTests {
         let issued = try await Store.issue(store.repo, Fixtures.pakistanRepair()).issued.record
         try await store.execute("DROP TRIGGER quotes_immutable")
         try await store.execute("UPDATE quotes SET coverage_status = 'in-warantee'")
-        await #expect(throws: StoredRowError(quote: issued.number, column: "coverage_status", value: "in-warantee"))
-        {
+        await #expect(
+            throws: StoredRowError(quote: issued.number, column: "coverage_status", value: "in-warantee")
+        ) {
             _ = try await store.repo.quote(number: issued.number)
         }
         #expect(
@@ -61,7 +68,8 @@ struct StoredRowTests {
 
     @Test("the list filter is written once: SQLite's ? and PostgreSQL's $n render the same clauses")
     func listFilterPlaceholders() {
-        var query = QuoteQuery(market: "NL", status: "accepted", from: "2026-03-01", issuer: "desk-1", limit: 20)
+        var query = QuoteQuery(
+            market: "NL", status: "accepted", from: "2026-03-01", issuer: "desk-1", limit: 20)
         query.text = "anna"
         let filter = QuoteListFilter(query)
         var questionMarks = "", numbered = "", values: [QuoteListFilter.Value] = []
@@ -69,7 +77,9 @@ struct StoredRowTests {
             questionMarks += "?"
             values.append(value)
         }
-        filter.render(literal: { numbered += $0 }) { _ in numbered += "$\(numbered.filter { $0 == "$" }.count + 1)" }
+        filter.render(literal: { numbered += $0 }) { _ in
+            numbered += "$\(numbered.filter { $0 == "$" }.count + 1)"
+        }
         #expect(
             questionMarks
                 == "WHERE q.id > ? AND q.market = ? AND q.issue_date >= ? AND q.issuer = ? AND q.search_text LIKE ? "
@@ -77,7 +87,8 @@ struct StoredRowTests {
         #expect(numbered.contains("q.id > $1 AND q.market = $2") && numbered.hasSuffix("LIMIT $7"))
         #expect(
             values == [
-                .integer(0), .text("NL"), .text("2026-03-01"), .text("desk-1"), .text(SearchColumns.pattern("anna")),
+                .integer(0), .text("NL"), .text("2026-03-01"), .text("desk-1"),
+                .text(SearchColumns.pattern("anna")),
                 .text("accepted"), .integer(21),
             ])
     }

@@ -47,7 +47,8 @@ enum CustomerPage {
     static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {
         var body = "<h1>Repair quote \(escape(record.number))</h1>\n"
         body +=
-            "<p>Valid until \(escape(record.validUntil.description)). Coverage: \(escape(record.coverageStatus.rawValue)).</p>\n"
+            "<p>Valid until \(escape(record.validUntil.description)). "
+            + "Coverage: \(escape(record.coverageStatus.rawValue)).</p>\n"
         body += table(quote["lines"], caption: "If you accept")
         body += "<p>You pay: <strong>\(escape(consumerGross(quote["totals"])))</strong></p>\n"
         if let alternative = quote["ifRejected"] {
