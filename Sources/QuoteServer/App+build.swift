@@ -80,7 +80,9 @@ public func buildApplication(
 }
 
 /// Every route of the service, over any repository (tests pass an in-memory one).
-public func buildRouter(repo: some QuoteRepository, services: ServerServices) -> Router<ServiceRequestContext> {
+public func buildRouter(
+    repo: some QuoteRepository, services: ServerServices
+) -> Router<ServiceRequestContext> {
     // HEAD on every GET route answers as GET, without the body (ObservabilityMiddleware drops it).
     let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routes = ServiceRoutes()

@@ -24,7 +24,9 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// "note": "…"}`, recorded by the service center for any quote or by a retailer for its own
     /// (the customer answers at the counter or on the phone). Final once recorded: the same answer
     /// again changes nothing, another one is 409; so is any answer on a replaced or void quote.
-    @Sendable func staffDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+    @Sendable func staffDecision(_ request: Request, context: ServiceRequestContext) async throws
+        -> Response
+    {
         let principal = try context.caller(for: .decide)
         let number = try context.parameters.require("number")
         let object = try await JSONRequest.object(request, allowed: Self.decisionKeys)
@@ -65,7 +67,8 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// with broken framing, 422 no choice or a field given twice, 409 after another
     /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
     /// `Accept-Language`).
-    @Sendable func customerDecision(_ request: Request, context: ServiceRequestContext) async throws -> Response
+    @Sendable func customerDecision(_ request: Request, context: ServiceRequestContext) async throws
+        -> Response
     {
         do {
             let record = try await linked(context)

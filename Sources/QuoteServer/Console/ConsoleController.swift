@@ -11,7 +11,9 @@ struct ConsoleController: Sendable {
 
     /// The sign-in form and the static files on the router (no session needed, none touched);
     /// the root and sign-out on the `/console` group, whose authenticator finds the session.
-    func register(on router: Router<ServiceRequestContext>, console group: RouterGroup<ServiceRequestContext>) {
+    func register(
+        on router: Router<ServiceRequestContext>, console group: RouterGroup<ServiceRequestContext>
+    ) {
         group.get("") { _, context in
             context.identity?.console == nil
                 ? ConsoleResponse.redirect("/console/sign-in") : ConsoleResponse.redirect("/console/quotes")

@@ -118,7 +118,9 @@ struct ConsoleQuotesController<Repository: QuoteRepository>: Sendable {
         }
     }
 
-    @Sendable func submitRevision(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+    @Sendable func submitRevision(_ request: Request, context: ServiceRequestContext) async throws
+        -> Response
+    {
         try await access.page(request, context) { signedIn in
             try mayIssue(signedIn)
             let number = try context.parameters.require("number")
