@@ -27,6 +27,8 @@ let package = Package(
         // Console sign-in: bcrypt hashes and sessions.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Webhook deliveries (QuoteWebhooks).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: money, dates, cases, policies, the calculator, the quote's lifecycle.
@@ -104,6 +106,18 @@ let package = Package(
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/favicon.svg")]
         ),
+        // Webhook delivery core (issue #28): secrets, Standard Webhooks signatures, payloads, the SSRF
+        // policy, the retry schedule and one delivery over AsyncHTTPClient. Not yet wired into the service.
+        .target(
+            name: "QuoteWebhooks",
+            dependencies: [
+                "QuoteCore", "QuoteJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The command line.
         .executableTarget(
             name: "repairquote",
@@ -159,6 +173,7 @@ let package = Package(
                 "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
+        .testTarget(name: "QuoteWebhooksTests", dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON"]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
