@@ -29,6 +29,8 @@ let package = Package(
         // base64url of customer tokens and cursors (already resolved through hummingbird-auth).
         .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Webhook deliveries (QuoteWebhooks).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: money, dates, cases, policies, the calculator, the quote's lifecycle.
@@ -108,6 +110,18 @@ let package = Package(
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/favicon.svg")]
         ),
+        // Webhook delivery core (issue #28): secrets, Standard Webhooks signatures, payloads, the SSRF
+        // policy, the retry schedule and one delivery over AsyncHTTPClient. Not yet wired into the service.
+        .target(
+            name: "QuoteWebhooks",
+            dependencies: [
+                "QuoteCore", "QuoteJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The command line.
         .executableTarget(
             name: "repairquote",
@@ -165,6 +179,7 @@ let package = Package(
                 "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
+        .testTarget(name: "QuoteWebhooksTests", dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON"]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [

@@ -24,6 +24,7 @@ PIP_PACKAGES=(
 # Python packages of the tests' own virtual environment (.build/test-venv), same notation.
 VENV_PACKAGES=(
   openpyxl                              # the --xlsx tests read the workbooks back (scripts/xlsx_cells.py)
+  standardwebhooks                      # QuoteWebhooks tests: scripts/webhooks/receiver.py verifies deliveries with the reference verifier
 )
 
 LOG="${REPAIRQUOTE_SETUP_LOG:-.build/setup.log}"
