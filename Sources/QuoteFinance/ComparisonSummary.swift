@@ -50,6 +50,7 @@ public struct ComparisonSummary: Sendable {
         case .otherMarket:
             otherMarkets += 1
             return
+        case .notBooked: return
         case .uncharged(let market, let currency):
             key = Key(market: market, currency: currency)
             sums.uncharged = 1

@@ -57,7 +57,11 @@ extension RepriceCommand {
                 )
             }
         })
-        let comparer = PriceComparer(old: versions.old, new: versions.new, catalog: catalog, allStates: allStates)
+        let comparer = {
+            var comparer = PriceComparer(old: versions.old, new: versions.new, catalog: catalog, allStates: allStates)
+            comparer.booking = booking.filter(fromStore: db != nil)
+            return comparer
+        }()
         if let book {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", ComparisonReport.header),
