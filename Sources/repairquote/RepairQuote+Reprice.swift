@@ -77,7 +77,6 @@ struct RepriceCommand: ParsableCommand {
         try workbook.validate(inputs: [file, db].compactMap { $0 }, csvOptions: spreadsheet)
         try spreadsheet.validateOnlyWith(csv: csv || workbook.xlsx != nil)
         try booking.validate(fromStore: db != nil)
-        if !compare.isEmpty, booking.isGiven { throw ValidationError("--by, --from, --to: not with --compare") }
     }
 
     func run() throws {
