@@ -64,15 +64,7 @@ public struct PriceComparer: Sendable {
 
     /// Compares one line; throws when the line itself (case or stored quote) cannot be read.
     public func compare(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ValidationError) -> Outcome {
-        let root: FieldReader
-        do {
-            root = try FieldReader(try JSONParser.parse(Array(bytes)))
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError(field: "", "malformed JSON: \(error)")
-        }
-        try root.rejectUnknownKeys(["case", "quote", "record"])
+        let root = try StoredLine.root(bytes)
         let quote = try root.requiredObject("quote")
         let market = try quote.requiredString("market")
         guard market == old.settings.market.rawValue else { return .otherMarket }
