@@ -19,11 +19,7 @@ public struct CheckEffect: Hashable, Sendable {
 /// The effects of a check run per market and currency: how many quotes differ and the sum of
 /// their effects per payer.
 public struct CheckEffects: Hashable, Sendable {
-    public struct Key: Hashable, Sendable, Comparable {
-        public var market: String
-        public var currency: Currency
-        public static func < (a: Key, b: Key) -> Bool { (a.market, a.currency.code) < (b.market, b.currency.code) }
-    }
+    public typealias Key = MarketCurrency
 
     public struct Sums: Hashable, Sendable {
         public var quotes = 0

@@ -5,11 +5,7 @@ import QuoteCore
 /// status and payer changes, and per payer the old and new charges over the quotes priced both
 /// ways, the difference and the difference in percent of the old amount.
 public struct ComparisonSummary: Sendable {
-    public struct Key: Hashable, Sendable, Comparable {
-        public var market: String
-        public var currency: Currency
-        public static func < (a: Key, b: Key) -> Bool { (a.market, a.currency.code) < (b.market, b.currency.code) }
-    }
+    public typealias Key = MarketCurrency
 
     public struct Sums: Hashable, Sendable {
         public var quotes = 0
@@ -50,6 +46,7 @@ public struct ComparisonSummary: Sendable {
         case .otherMarket:
             otherMarkets += 1
             return
+        case .notBooked: return
         case .uncharged(let market, let currency):
             key = Key(market: market, currency: currency)
             sums.uncharged = 1

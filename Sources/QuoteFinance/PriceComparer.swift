@@ -40,6 +40,8 @@ public struct PriceComparer: Sendable {
     public let old: PriceList
     public let new: PriceList
     public let allStates: Bool
+    /// Only quotes booked in its range (`--by`, `--from`, `--to`) are compared.
+    public var booking = BookingFilter()
     let calculator: QuoteCalculator
 
     /// What comparing one line gave.
@@ -49,6 +51,8 @@ public struct PriceComparer: Sendable {
         case uncharged(market: String, currency: Currency)
         /// A quote of another market than the two versions'.
         case otherMarket
+        /// A quote outside the booking range.
+        case notBooked
     }
 
     public init(old: PriceList, new: PriceList, catalog: PriceListCatalog, allStates: Bool) {
@@ -60,22 +64,12 @@ public struct PriceComparer: Sendable {
 
     /// Compares one line; throws when the line itself (case or stored quote) cannot be read.
     public func compare(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ValidationError) -> Outcome {
-        let root: FieldReader
-        do {
-            root = try FieldReader(try JSONParser.parse(Array(bytes)))
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError(field: "", "malformed JSON: \(error)")
-        }
-        try root.rejectUnknownKeys(["case", "quote", "record"])
+        let root = try StoredLine.root(bytes)
         let quote = try root.requiredObject("quote")
         let market = try quote.requiredString("market")
         guard market == old.settings.market.rawValue else { return .otherMarket }
         let currency = old.settings.currency
         let state = try root.object("record")?.requiredString("state") ?? ""
-        guard let decision = Self.decision(state: state, fromStore: root.value("record") != nil, allStates)
-        else { return .uncharged(market: market, currency: currency) }
         let issueDate = try quote.requiredDate("issueDate")
         let serviceCase: ServiceCase
         do {
@@ -83,6 +77,9 @@ public struct PriceComparer: Sendable {
         } catch {
             throw ValidationError(field: QuoteChecker.prefixed("case", error.field), error.message)
         }
+        guard try booking.keeps(root, requested: serviceCase.requestDate, issued: issueDate) else { return .notBooked }
+        guard let decision = Self.decision(state: state, fromStore: root.value("record") != nil, allStates)
+        else { return .uncharged(market: market, currency: currency) }
         return .compared(
             PriceComparison(
                 line: line, quoteNumber: try quote.string("number") ?? "", market: market, currency: currency,
@@ -117,5 +114,20 @@ public struct PriceComparer: Sendable {
         return PriceComparison.Priced(
             status: quote.coverage.status.rawValue, payers: Repricer.payers(lines.map(\.payer.rawValue)),
             amounts: PayerAmounts(gross: lines))
+    }
+}
+
+extension BookingFilter {
+    /// Whether a stored line lies in the range by its request date, its issue date, or the day
+    /// of its `record.decision.decidedAt` (already in the market's time zone); always without a range.
+    func keeps(_ root: FieldReader, requested: CivilDate?, issued: CivilDate) throws(ValidationError) -> Bool {
+        guard from != nil || to != nil else { return true }
+        switch basis {
+        case .request: return keeps(requested ?? issued)
+        case .issue: return keeps(issued)
+        case .decision:
+            let decided = try root.object("record")?.object("decision")?.string("decidedAt")
+            return keeps(decided.flatMap { CivilDate(String($0.prefix(10))) })
+        }
     }
 }

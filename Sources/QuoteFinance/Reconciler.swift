@@ -145,8 +145,9 @@ public struct ChargeBatch: BatchOutput {
     public var lines = 0
     public var output: String { "" }
 
-    /// The charges of every quote in `batch` that has a number (drafts cannot be booked).
-    public static func read(_ batch: LineBatch) -> ChargeBatch {
+    /// The charges of every quote in `batch` that has a number (drafts cannot be booked) and whose
+    /// date on `booking`'s basis lies in its range (`--by decision --from … --to …`: one month).
+    public static func read(_ batch: LineBatch, booking: BookingFilter = BookingFilter()) -> ChargeBatch {
         var result = ChargeBatch()
         let (lines, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
             let json: JSONValue
@@ -156,6 +157,7 @@ public struct ChargeBatch: BatchOutput {
                 throw ValidationError(field: "", "malformed JSON: \(error)")
             }
             let quote = try ChargeRow.rows(json)
+            guard booking.keeps(booking.date(of: quote)) else { return }
             guard case .object(let o) = json, case .object(let q)? = o["quote"], case .string(let number)? = q["number"],
                 !number.isEmpty
             else { return }

@@ -60,15 +60,7 @@ public struct Repricer: Sendable {
     public func repriceIfBooked(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, booking: BookingFilter)
         throws(ValidationError) -> RepriceResult?
     {
-        let root: FieldReader
-        do {
-            root = try FieldReader(try JSONParser.parse(Array(bytes)))
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ValidationError(field: "", "malformed JSON: \(error)")
-        }
-        try root.rejectUnknownKeys(["case", "quote", "record"])
+        let root = try StoredLine.root(bytes)
         let stored = try StoredTotals(try root.requiredObject("quote"))
         var serviceCase: ServiceCase
         do {

@@ -13,7 +13,9 @@ struct ReconcileCommand: ParsableCommand {
             with an amount (columns named by --quote-column, --payer-column, --amount-column; \
             --delimiter, --decimal-comma and --locale as export takes them). FILE holds JSON lines \
             {"case": …, "quote": …} (its quote lines count), or --db reads the service's store (the \
-            decided charges: an accepted quote's lines, a rejected quote's ifRejected lines).
+            decided charges: an accepted quote's lines, a rejected quote's ifRejected lines). \
+            --by decision --from 2026-11-01 --to 2026-11-30 keeps the charges of one month, as \
+            export books them.
 
             Reports ledger rows with no such quote or charge, charges with no ledger row, amounts \
             that differ (ledger − charged), and a summary per market, currency and payer. --csv \
@@ -44,6 +46,9 @@ struct ReconcileCommand: ParsableCommand {
     @Flag(help: "Write the findings as CSV instead of text.")
     var csv = false
 
+    @OptionGroup var booking: BookingOptions
+    /// With --db: the markets' time zones, for the decision dates `--by decision` books by.
+    @OptionGroup var priceLists: PriceListOptions
     @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var jobs: JobsOption
 
@@ -52,16 +57,23 @@ struct ReconcileCommand: ParsableCommand {
             throw ValidationError("give either FILE or --db FILE|URL after LEDGER.csv")
         }
         guard ledger != "-" || file != "-" else { throw ValidationError("the ledger and FILE cannot both be -") }
+        try booking.validate(fromStore: database.db != nil)
     }
 
     func run() throws {
         let (ledgerFile, input) = try CLIError.guarding {
-            (try InputFile(ledger), try database.db == nil ? InputFile(file ?? "-") : StoreInput.open(database))
+            (
+                try InputFile(ledger),
+                try database.db == nil
+                    ? InputFile(file ?? "-") : StoreInput.open(database, zones: try priceLists.timeZones())
+            )
         }
         let format = spreadsheet.format
         let reconciler = Reconciler(format: format)
         let counts = input.runPipeline(
-            jobs: jobs.jobs, process: ChargeBatch.read, merge: { reconciler.add($0) })
+            jobs: jobs.jobs, process: { [booking = booking.filter(fromStore: database.db != nil)] in
+                ChargeBatch.read($0, booking: booking)
+            }, merge: { reconciler.add($0) })
         try InputFile.failIfInvalid(counts)
         let columns = LedgerReader.Columns(quote: quoteColumn, payer: payerColumn, amount: amountColumn)
         try CLIError.guarding {

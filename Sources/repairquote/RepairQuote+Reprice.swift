@@ -77,7 +77,6 @@ struct RepriceCommand: ParsableCommand {
         try workbook.validate(inputs: [file, db].compactMap { $0 }, csvOptions: spreadsheet)
         try spreadsheet.validateOnlyWith(csv: csv || workbook.xlsx != nil)
         try booking.validate(fromStore: db != nil)
-        if !compare.isEmpty, booking.isGiven { throw ValidationError("--by, --from, --to: not with --compare") }
     }
 
     func run() throws {
@@ -110,10 +109,6 @@ struct RepriceCommand: ParsableCommand {
             head: csv ? format.record(summary ? RepriceSummary.header : RepriceReport.header) : "",
             totals: RepriceSummary(), process: { repricer.reprice($0, style: style) },
             merge: { $0.merge($1.summary) },
-            tail: { totals in
-                csv
-                    ? (summary ? totals.records(format).map(format.record).joined() : "")
-                    : totals.lines.map { "summary: \($0)\n" }.joined()
-            })
+            tail: { Self.tail(csv: csv, summary: summary, lines: $0.lines, records: $0.records(format), format) })
     }
 }

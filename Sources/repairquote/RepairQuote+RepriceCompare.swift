@@ -57,7 +57,11 @@ extension RepriceCommand {
                 )
             }
         })
-        let comparer = PriceComparer(old: versions.old, new: versions.new, catalog: catalog, allStates: allStates)
+        let comparer = {
+            var comparer = PriceComparer(old: versions.old, new: versions.new, catalog: catalog, allStates: allStates)
+            comparer.booking = booking.filter(fromStore: db != nil)
+            return comparer
+        }()
         if let book {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", ComparisonReport.header),
@@ -71,9 +75,13 @@ extension RepriceCommand {
             head: csv ? format.record(summary ? ComparisonSummary.header : ComparisonReport.header) : "",
             totals: ComparisonSummary(), process: { comparer.compare($0, style: style) },
             merge: { $0.merge($1.summary) },
-            tail: { totals in
-                guard csv else { return totals.lines.map { "summary: \($0)\n" }.joined() }
-                return summary ? totals.records(format).map(format.record).joined() : ""
-            })
+            tail: { Self.tail(csv: csv, summary: summary, lines: $0.lines, records: $0.records(format), format) })
+    }
+
+    /// The end of a text or CSV report: `summary:` lines as text; with `--summary --csv` the totals'
+    /// records; nothing after CSV rows.
+    static func tail(csv: Bool, summary: Bool, lines: [String], records: [[String]], _ format: CSVFormat) -> String {
+        guard csv else { return lines.map { "summary: \($0)\n" }.joined() }
+        return summary ? records.map(format.record).joined() : ""
     }
 }
