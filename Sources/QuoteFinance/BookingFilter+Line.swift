@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteJSON
 
 extension BookingFilter {
     /// Whether a range was given (without one every quote is kept and no date is looked for).
