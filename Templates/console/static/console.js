@@ -76,8 +76,8 @@
 
   // A field's error shows once the field has been left, or once Issue or Preview was pressed (the
   // page then comes back with every error): the live preview never marks a field not reached yet.
-  // A required field left empty is marked at once (its .field's data-required), and Issue with
-  // required fields empty marks them all and is not sent. Without this file the server marks them.
+  // A required field left empty is marked once it has been left (its .field's data-required).
+  // Without this file the server marks them.
   function fieldErrors(form) {
     var touched = {};
     var sent = document.querySelector(".error[role=alert]") !== null;
@@ -120,14 +120,11 @@
       touched[event.target.id] = true;
       mark(field);
     });
-    form.addEventListener("submit", function (event) {
+    // Issue is always sent: the server's answer leads with the error summary, focused and
+    // announced (role="alert"), whose entries link to the fields (WCAG 3.3.1; a11y_test.py).
+    form.addEventListener("submit", function () {
       sent = true;
       markAll();
-      var missing = form.querySelector(".field-error[data-required-mark]");
-      if (event.submitter && event.submitter.value === "issue" && missing) {
-        event.preventDefault();
-        missing.closest(".field").querySelector("input, select").focus();
-      }
     });
     return {
       // The marks of a freshly rendered page (the live preview's), for the fields they may show.
