@@ -133,7 +133,7 @@ extension RequestLimitTests {
             #expect(
                 answer.contains(#"{"error":"the request body is not valid HTTP/1.1 framing"#), "\(answer)")
             #expect(answer.components(separatedBy: "HTTP/1.1 4").count == 2, "one answer: \(answer)")
-            #expect(took < .seconds(5))
+            #expect(took < .seconds(15))  // not the 30-s body deadline, even on a loaded machine
         }
         let metrics = try await server.test { client in try await client.call(.get, "/metrics", key: nil).text
         }
@@ -158,7 +158,7 @@ extension RequestLimitTests {
                 late.contains("<h1>Antwoord kwam te traag aan</h1>")
                     && late.contains("message-refused-too-late"))
             #expect(late.contains("Terug naar de offerte") && !late.contains("{\"error\""))
-            #expect(took < .seconds(4))
+            #expect(took < .seconds(15))  // the 1-s deadline, not the 60-s idle timeout
             let (broken, _) = try await Self.answer(
                 port, "POST \(path) HTTP/1.1\r\n\(form)Transfer-Encoding: chunked\r\n\r\n5\r\ndecis\r\nZZ\r\n"
             )

@@ -42,7 +42,9 @@ struct RequestLimitTests {
             #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
             #expect(answer.contains("application/json"))
             #expect(answer.hasSuffix(#"{"error":"the request body did not arrive within 1 s"}"#))
-            #expect(waited >= .milliseconds(900) && waited < .seconds(5))
+            // Loose on purpose: under the whole suite's parallel load the 408 came 5 s late; without the
+            // deadline the connection would stay open for the 60-s idle timeout.
+            #expect(waited >= .milliseconds(900) && waited < .seconds(15))
         }
         let metrics = try await server.test { client in try await client.call(.get, "/metrics", key: nil).text
         }
