@@ -42,13 +42,15 @@ struct RawConnection {
     }
 
     /// Everything the server sends until it closes the connection; nil if it is still open when
-    /// the safety time-out passes.
+    /// the safety time-out passes. A reset counts as closed: a server that closes with bytes the
+    /// client dribbled still unread sends a reset, not a FIN.
     func readUntilClosed() -> String? {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count == 0 { return String(decoding: received, as: UTF8.self) }
+            if count < 0 && errno == ECONNRESET { return String(decoding: received, as: UTF8.self) }
             if count < 0 { return errno == EINTR ? readUntilClosed() : nil }
             received += buffer[0..<count]
         }

@@ -62,11 +62,11 @@ struct RequestLimitTests {
                 slow.send(
                     "POST \(path) HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nd")
-                // One byte every 300 ms would keep the idle timeout from ever firing. The dribble
-                // lasts 12 s, so the 8-s bound below (loose, for a loaded CI machine) still tells a
-                // body deadline from a connection held for as long as the client dribbles.
+                // One byte every 300 ms would keep the idle timeout from ever firing. The 8-s bound
+                // below is loose for a loaded CI machine; without the deadline the connection would
+                // stay open for the 60-s idle timeout.
                 let dribble = Task.detached {
-                    for _ in 0..<40 {
+                    for _ in 0..<20 {
                         try await Task.sleep(for: .milliseconds(300))
                         slow.send("x")
                     }
