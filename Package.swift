@@ -179,7 +179,7 @@ let package = Package(
                 "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
-        .testTarget(name: "QuoteWebhooksTests", dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON"]),
+        .testTarget(name: "QuoteWebhooksTests", dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON", "QuoteFinance"]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [

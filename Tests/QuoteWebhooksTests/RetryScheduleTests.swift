@@ -1,4 +1,5 @@
 import Foundation
+import QuoteFinance
 import Testing
 
 @testable import QuoteWebhooks
@@ -29,7 +30,7 @@ struct RetryScheduleTests {
 
     @Test("jitter moves a delay by at most ±10 %, drawn from the injected generator")
     func jitter() {
-        var seeded = SeededGenerator(seed: 42)
+        var seeded = SplitMix64(seed: 42)
         for attempt in 1...7 {
             let base = RetrySchedule.standardDelays[attempt - 1]
             let decision = RetrySchedule().decision(

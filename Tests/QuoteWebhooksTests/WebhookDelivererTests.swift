@@ -1,4 +1,5 @@
 import Foundation
+import QuoteFinance
 import QuoteCore
 import Testing
 
@@ -21,7 +22,7 @@ struct WebhookDelivererTests {
     func run(to url: String, signer: WebhookSigner, id: String = "msg_\(UUID().uuidString)") async -> [DeliveryOutcome] {
         var outcomes: [DeliveryOutcome] = []
         var now = Self.start
-        var generator = SeededGenerator(seed: 1)
+        var generator = SplitMix64(seed: 1)
         for attempt in 1...8 {
             let delivery = WebhookDelivery(id: id, url: url, body: Self.body, attempt: attempt)
             let outcome = await deliverer.deliver(delivery, signer: signer, now: now, failingSince: nil, using: &generator)
@@ -96,7 +97,7 @@ struct WebhookDelivererTests {
             ("https://localhost:\(receiver.port)/hooks", "resolves to loopback address"),
             (receiver.url, "must be an https URL"),
         ]
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         for (url, reason) in cases {
             let delivery = WebhookDelivery(id: "msg_ssrf", url: url, body: Self.body, attempt: 1)
             let outcome = await strict.deliver(
@@ -113,7 +114,7 @@ struct WebhookDelivererTests {
         let receiver = try WebhookReceiver(secrets: [secret.revealed], script: "204")
         let url = receiver.url
         receiver.stop()
-        var generator = SeededGenerator(seed: 4)
+        var generator = SplitMix64(seed: 4)
         let outcome = await deliverer.deliver(
             WebhookDelivery(id: "msg_down", url: url, body: Self.body, attempt: 1), signer: WebhookSigner(secrets: [secret]),
             now: Self.start, failingSince: nil, using: &generator)

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteFinance
 import QuoteCore
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 struct WebhookSecretTests {
     @Test("a generated secret is whsec_ and the base64 of 32 bytes, and reads back equal")
     func generated() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let secret = WebhookSecret.generate(using: &generator)
         let text = secret.revealed
         #expect(text.hasPrefix("whsec_"))
@@ -35,19 +36,6 @@ struct WebhookSecretTests {
     func badSecret(text: String, message: String) {
         #expect(throws: ValidationError.self) { try WebhookSecret(parsing: text) }
         do { _ = try WebhookSecret(parsing: text) } catch { #expect(error.description == message) }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for jitter and secrets in tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
