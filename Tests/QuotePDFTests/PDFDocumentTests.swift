@@ -74,8 +74,14 @@ struct PDFDocumentTests {
         let info = try PDFSupport.info(of: nl.pdf)
         #expect(info["Page size"]?.hasPrefix("595.276 x 841.89 pts") == true, "\(info)")
         // NL's page 1 ended a few points above the footer; with the service center in the header
-        // (about 37 pt) what declining costs ("U betaalt") and the footer note go to page 2.
+        // (about 37 pt) what declining costs goes to page 2 with the footer note: the whole totals
+        // block, so that the amount due ("U betaalt") never stands alone, away from its totals.
         #expect(info["Pages"] == "2")
+        let path = try PDFSupport.temporaryFile(nl.pdf)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pageTwo = try PDFSupport.poppler("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", path, "-"])
+        #expect(pageTwo.contains("Totalen per betaler") && pageTwo.contains("Alle kosten"), "\(pageTwo)")
+        #expect(pageTwo.contains("U betaalt: € 38,12"), "\(pageTwo)")
         #expect(info["Title"] == "Reparatieofferte – NL-2026-000123 – \(nl.serviceCase.customer.name)")
         #expect(info["Creator"] == "RepairQuote")
         let us = try PDFSupport.info(of: try Self.render("us-remorse-refund").pdf)

@@ -66,6 +66,8 @@ struct ChargesTable {
     }
 
     /// Totals per payer in the line table's amount columns, then the refund and the amount due.
+    /// The block is kept on one page, from its caption to what the customer pays: a page break
+    /// never leaves the amount due alone on the next page, away from the totals it sums up.
     private func totals(_ columns: [(left: Double, right: Double)]) throws(PDFError) -> [FlowItem] {
         var items: [FlowItem] = []
         items.append(
@@ -85,14 +87,14 @@ struct ChargesTable {
         items.append(.piece(header, keepWithNext: true))
         for (index, total) in charges.totals.enumerated() {
             let font = index == charges.totals.count - 1 ? style.smallBold : style.small
-            items.append(.row(try row(cells(total), columns: columns, font: font), header: header))
+            items.append(.piece(try row(cells(total), columns: columns, font: font), keepWithNext: true))
         }
         items.append(.endTag("Table"))
         let colon = labels["ui.colon"] ?? ": "
         if let refund = charges.refund {
             items.append(
                 .piece(
-                    try summary((labels["ui.refund"] ?? "") + colon + refund, style.body), keepWithNext: false
+                    try summary((labels["ui.refund"] ?? "") + colon + refund, style.body), keepWithNext: true
                 ))
         }
         items.append(
