@@ -45,7 +45,7 @@ struct CustomerLinkPageTests {
             #expect(
                 none.status == .unprocessableContent && none.text.contains("<h1>Geen antwoord gekozen</h1>"))
             let accepted = try await client.call(
-                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
+                .post, path, key: nil, body: CustomerForm.acceptDutch, headers: Self.form)
             #expect(accepted.status == .ok)
             #expect(accepted.text.contains("<h1>Dank u: uw antwoord is geregistreerd</h1>"))
             #expect(
@@ -186,7 +186,7 @@ struct CustomerLinkPageTests {
         try await server.test { client in
             let path = try await Self.dutchQuote(server, client)
             let answer = try await client.call(
-                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
+                .post, path, key: nil, body: CustomerForm.acceptDutch, headers: Self.form)
             #expect(answer.status == .ok)
         }
         let mailer = FakeMailer()

@@ -108,7 +108,7 @@ struct PageSecurityTests {
             var own = Self.form
             own[.origin] = "https://quotes.test"
             let answered = try await client.call(
-                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: own)
+                .post, "/q/\(token)", key: nil, body: CustomerForm.accept(), headers: own)
             #expect(answered.status == .ok)
         }
     }
