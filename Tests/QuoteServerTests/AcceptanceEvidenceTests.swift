@@ -41,11 +41,15 @@ struct AcceptanceEvidenceTests {
 
     @Test("an acceptance keeps name, consent, client and the PDF's SHA-256; the decided document prints it")
     func evidence() async throws {
-        let server = try CustomerLinkPageTests.server()
+        let (engine, documents) = try PDFDocumentRouteTests.documents()
+        let server = try TestServer(renderer: documents, engine: engine)
         try await server.test { client in
             let path = try await CustomerLinkPageTests.dutchQuote(server, client)
             let pdf = try await client.call(.get, path + ".pdf", key: nil)
+            #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf")
             let shown = Digest.sha256Hex(Array(pdf.body.readableBytesView))
+            let again = try await client.call(.get, path + ".pdf", key: nil)
+            #expect(Digest.sha256Hex(Array(again.body.readableBytesView)) == shown)
             var headers = Self.form
             headers[.userAgent] = "Browser/2"
             let accepted = try await client.call(.post, path, key: nil, body: CustomerForm.acceptDutch, headers: headers)
@@ -59,8 +63,9 @@ struct AcceptanceEvidenceTests {
             #expect(evidence?["userAgent"] as? String == "Browser/2")
             #expect(evidence?["documentSHA256"] as? String == shown)
             let text = try await client.call(.get, "/v1/quotes/NL-2026-000001.txt", key: Key.desk)
-            #expect(text.text.contains("Geaccepteerd door Anna de Vries op"))
-            #expect(text.text.contains("(Europe/Amsterdam) via de klantlink."))
+            let words = text.text.replacingOccurrences(of: "\n", with: " ")
+            #expect(words.contains("Geaccepteerd door Anna de Vries op"))
+            #expect(words.contains("(Europe/Amsterdam) via de klantlink."))
         }
     }
 
@@ -80,7 +85,9 @@ struct AcceptanceEvidenceTests {
                 .post, "/v1/quotes/NL-2026-000002/decision", key: Key.desk,
                 body: #"{"decision":"accepted","channel":"phone"}"#)
             let staff = try await client.call(.get, "/v1/quotes/NL-2026-000002.txt", key: Key.desk)
-            #expect(staff.text.contains("er bestaat geen handtekening van de klant voor."))
+            #expect(
+                staff.text.replacingOccurrences(of: "\n", with: " ").contains(
+                    "er bestaat geen handtekening van de klant voor."))
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
 /// about signatures.
 @Suite("console: a quote's timeline and evidence")
 struct ConsoleTimelineTests {
-    @Test("the timeline lists issue, link and answer in order; a staff answer says no signature exists")
+    @Test("the timeline lists issue, answer and e-mail in order; a staff answer says no signature exists")
     func timeline() async throws {
         try await ConsoleFixture.server().test { client in
             _ = try await client.issue(Fixtures.dutchRepair(), key: Key.desk)
@@ -23,7 +23,8 @@ struct ConsoleTimelineTests {
             let kinds = page.matches(of: /data-event="([a-z-]+)" data-sequence="(\d+)"/).map {
                 "\($0.output.2):\($0.output.1)"
             }
-            #expect(kinds == ["1:issued", "2:decided"])
+            // The case has an e-mail address: the decision queues its confirmation.
+            #expect(kinds == ["1:issued", "2:decided", "3:emailed"])
             #expect(page.contains(#"<dd data-signature="none">None: the answer was recorded by staff"#))
             let dutch = try await browser.request(.get, "/console/quotes/NL-2026-000001?lang=nl").text
             #expect(dutch.contains("Geschiedenis") && dutch.contains("Uitgegeven"))

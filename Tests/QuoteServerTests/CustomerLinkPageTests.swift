@@ -51,7 +51,8 @@ struct CustomerLinkPageTests {
             #expect(
                 accepted.text.contains("<dd>Aanvaard</dd>")
                     && accepted.text.contains("<dd>€\u{00A0}299,96</dd>"))
-            #expect(accepted.text.contains("aanvaard (via de link in onze e-mail)."))
+            #expect(accepted.text.contains("Geaccepteerd door Anna de Vries op "))
+            #expect(accepted.text.contains("(Europe/Amsterdam) via de klantlink."))
             let other = try await client.call(
                 .post, path, key: nil, body: "decision=rejected", headers: Self.form)
             #expect(other.status == .conflict && other.text.contains("Op deze offerte is al geantwoord"))
@@ -199,7 +200,8 @@ struct CustomerLinkPageTests {
             confirmation.decision?.decision == .accepted && confirmation.decision?.channel == "customer-link")
         let message = try Self.sender().message(for: confirmation)
         #expect(message.subject == "Uw beslissing over offerte NL-2026-000001 (Xiaomi 12 Pro): Aanvaard")
-        #expect(message.textBody.contains("aanvaard (via de link in onze e-mail)."))
+        let words = message.textBody.replacingOccurrences(of: "\n", with: " ")
+        #expect(words.contains("Geaccepteerd door Anna de Vries op") && words.contains("via de klantlink."))
         #expect(!message.textBody.contains("Als u deze offerte weigert"))
     }
 
