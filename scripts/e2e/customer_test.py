@@ -204,13 +204,14 @@ class CustomerLink(Console):
         assert b"%PDF" in decided_pdf[:8]
         status, events = self.api("GET", f"/v1/quotes/{self.quotes['first'][0]}/events")
         kinds = [event["kind"] for event in events["events"]]
-        assert kinds == ["issued", "viewed", "decided"], kinds
+        # The case has an e-mail address: the decision queued its confirmation.
+        assert kinds == ["issued", "viewed", "decided", "emailed"], kinds
         decided = events["events"][2]
         assert decided["actor"] == {"kind": "customer", "name": "Anna de Vries", "role": "customer"}, decided
         assert decided["details"]["typedName"] == "Anna de Vries", decided
         assert decided["ip"] == "127.0.0.1", decided
         assert [event["previousHash"] for event in events["events"][1:]] == [
-            event["hash"] for event in events["events"][:2]]
+            event["hash"] for event in events["events"][:-1]]
         status, rejected = self.api("GET", f"/v1/quotes/{self.quotes['second'][0]}")
         assert rejected["decision"]["evidence"] is None, rejected["decision"]
 
@@ -223,7 +224,7 @@ class CustomerLink(Console):
         self.go(f"/console/quotes/{self.quotes['first'][0]}")
         assert self.css("[data-typed-name]").text == "Anna de Vries"
         events = [item.get_attribute("data-event") for item in self.all("#history li")]
-        assert events == ["issued", "viewed", "decided"], events
+        assert events == ["issued", "viewed", "decided", "emailed"], events
         if self.screenshots:
             self.driver.save_screenshot(os.path.join(self.screenshots, "console-history.png"))
 
