@@ -146,6 +146,7 @@ let package = Package(
             name: "repairquoteTests",
             dependencies: [
                 "repairquote", "QuoteStore", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "QuoteRenderingTests",

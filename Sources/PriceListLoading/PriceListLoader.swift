@@ -79,7 +79,8 @@ public enum PriceListLoader {
             folder: folder, languages: settings.languages, labor: labor, parts: parts)
         if let problem = names.problems.first { throw problem }
         return PriceList(
-            settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy)
+            settings: settings, labor: names.named(labor), parts: names.named(parts), policy: policy,
+            consent: try ConsentSentences.load(folder: folder, languages: settings.languages))
     }
 
     /// Loads one version folder on its own (`PriceLists/NL/2025.1`): the market is the one its

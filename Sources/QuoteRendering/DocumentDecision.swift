@@ -14,12 +14,34 @@ public struct DocumentDecision: Sendable, Equatable {
     /// How the answer was given: `in-person`, `phone`, `email`, `letter`, `customer-link` (the
     /// words come from the labels' `channel` section; an unknown code is shown as it is).
     public var channel: String
+    /// The customer's typed-name signature of an acceptance through the link; nil for an answer
+    /// recorded by staff (whose documents say that no customer signature exists).
+    public var signature: Signature?
 
-    public init(decision: Decision, decidedOn: CivilDate, channel: String) {
+    public init(decision: Decision, decidedOn: CivilDate, channel: String, signature: Signature? = nil) {
         self.decision = decision
         self.decidedOn = decidedOn
         self.channel = channel
+        self.signature = signature
     }
+
+    /// Who accepted through the link, at what time of day (`14:10`) in which time zone
+    /// (`Europe/Amsterdam`): "Accepted by Anna de Vries on 7 December 2026 at 14:10
+    /// (Europe/Amsterdam) via the customer link."
+    public struct Signature: Sendable, Equatable {
+        public var name: String
+        public var time: String
+        public var zone: String
+
+        public init(name: String, time: String, zone: String) {
+            self.name = name
+            self.time = time
+            self.zone = zone
+        }
+    }
+
+    /// Whether staff recorded the answer (any channel but the customer's link).
+    var recordedByStaff: Bool { channel != DecisionChannel.customerLink.rawValue }
 }
 
 /// The pages of the customer link (`GET|POST /q/{token}`), rendered from

@@ -16,17 +16,18 @@ extension QuoteRenderer {
     /// the address of the quote's PDF, linked as "Download PDF (print)".
     public func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, language: String?,
-        marketLanguage: String, pdfLink: String? = nil
+        marketLanguage: String, pdfLink: String? = nil, answer: AnswerFormState = AnswerFormState()
     ) throws(RenderError) -> String {
         try customerPage(
             kind, quote: quote, case: serviceCase, language: language, marketLanguage: marketLanguage,
-            pdfLink: pdfLink, reference: false)
+            pdfLink: pdfLink, answer: answer, reference: false)
     }
 
     /// `customerPage`, with swift-mustache instead of the compiled templates when `reference`.
     func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, language: String?,
-        marketLanguage: String, pdfLink: String? = nil, reference: Bool
+        marketLanguage: String, pdfLink: String? = nil, answer: AnswerFormState = AnswerFormState(),
+        reference: Bool
     ) throws(RenderError) -> String {
         let code = try resolveLanguage(
             explicit: language, customer: serviceCase?.customer.language, marketLanguage: marketLanguage,
@@ -35,7 +36,7 @@ extension QuoteRenderer {
             throw .unknownLanguage(code, available: languages)
         }
         let page = try PageBuilder(locale: locale, ui: ui, tables: tables)
-            .page(kind, quote: quote, case: serviceCase)
+            .page(kind, quote: quote, case: serviceCase, answer: answer, language: code)
         if case .quote = kind { page.pdfLink = pdfLink }
         return reference
             ? try customerTemplates.renderReference(page, language: page.lang)

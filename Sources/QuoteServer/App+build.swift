@@ -31,6 +31,8 @@ public struct ServerOptions: Sendable {
     /// The web console (`--users`).
     public var console: ConsoleConfiguration?
     public var catalog: PriceListCatalog?
+    /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+    public var trustedProxies: [IPNetwork] = []
     public init() {}
 }
 
@@ -63,6 +65,7 @@ public func buildApplication(
     if let today = options.today { services.today = today }
     services.console = options.console
     services.catalog = options.catalog
+    services.trustedProxies = options.trustedProxies
     services.mailerConfigured = mailer != nil
     var app = Application(
         router: buildRouter(repo: repo, services: services), server: options.httpServer,
@@ -100,6 +103,7 @@ public func buildRouter(
     // The API: an API key identifies the caller (the handlers ask the permission table).
     let v1 = router.group("/v1").add(middleware: APIKeyAuthenticator(keys: services.keys))
     QuotesController(desk: desk).register(on: v1)
+    EventsController(desk: desk).register(on: v1)
     DecisionsController(desk: desk).register(on: v1, pages: router)
     LifecycleController(desk: desk).register(on: v1)
     EmailController(desk: desk).register(on: v1)

@@ -25,11 +25,14 @@ public protocol QuoteDocumentRendering: Sendable {
     /// renderer has no pages (the server then answers with a plain English page). Without a quote
     /// (an unknown link), in the first of `languages` (the reader's, most wanted first) that has
     /// labels, else English. `pdfLink` (the quote page only, when the renderer makes PDFs) is
-    /// linked as "Download PDF (print)".
+    /// linked as "Download PDF (print)". `answer` is the answer form's consent sentences and, after
+    /// a refused answer, what was typed and what is wrong.
     func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
-        pdfLink: String?
+        pdfLink: String?, answer: AnswerFormState
     ) throws -> String?
+    /// The consent sentences of a quote's market by language (``QuoteCore/PriceList/consent``).
+    func consents(market: MarketCode, priceListVersion: String) -> [String: ConsentSentence]
     /// The words of the customer page's decision form, in the document's language.
     func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels
     /// The market's time zone, whose calendar day a decision is shown on (nil: UTC).
@@ -79,8 +82,11 @@ extension QuoteDocumentRendering {
     /// No customer pages: the server's plain fallback.
     public func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
-        pdfLink: String?
+        pdfLink: String?, answer: AnswerFormState
     ) throws -> String? { nil }
+
+    /// No price lists: no consent sentences (the plain page's English one is used).
+    public func consents(market: MarketCode, priceListVersion: String) -> [String: ConsentSentence] { [:] }
 
     /// English unless the renderer knows better.
     public func decisionLabels(quote: Quote, case serviceCase: ServiceCase) -> DecisionLabels { .english }
@@ -110,6 +116,11 @@ public struct ServerServices: Sendable {
     public var catalog: PriceListCatalog?
     /// The web console at `/console` (nil: `/console` answers 404).
     public var console: ConsoleConfiguration?
+    /// The service's clock: the times of the quotes' events and the customers' evidence.
+    public var now: @Sendable () -> Date = { Date() }
+    /// Proxies whose `X-Forwarded-For` names the customer's address (`serve --trusted-proxy`);
+    /// from any other peer the socket's address is the customer's.
+    public var trustedProxies: [IPNetwork] = []
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

@@ -79,6 +79,7 @@ extension DecisionRecord {
     init(_ request: DecisionRequest) {
         self.init(
             decision: request.decision, decidedAt: request.at, decidedBy: request.decidedBy,
-            finalJSON: request.finalJSON, role: request.role, channel: request.channel, note: request.note)
+            finalJSON: request.finalJSON, role: request.role, channel: request.channel, note: request.note,
+            evidence: request.evidence)
     }
 }

@@ -38,6 +38,10 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE quotes ADD COLUMN consumer_total TEXT")
             try backfillConsumerTotals(db)
         }
+        migrator.registerMigration(EventSchema.migrationName) { db in
+            for statement in EventSchema.sqliteStatements { try db.execute(sql: statement) }
+            try backfillEvents(db)
+        }
         return migrator
     }
 
@@ -159,6 +163,15 @@ enum Migrations {
                 CREATE TRIGGER quotes_immutable BEFORE UPDATE ON quotes
                     BEGIN SELECT RAISE(ABORT, 'issued quotes are immutable'); END;
                 """)
+    }
+
+    /// The `issued` (and `decided`) events of quotes stored before `v6-events`, so that every
+    /// chain verifies (``EventSchema/backfill(_:)``).
+    static func backfillEvents(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: EventSchema.backfillSelect)
+        for event in try EventSchema.backfill(rows.map(EventSchema.StoredQuote.init(row:))) {
+            try SQLiteQuoteRepository.insertEvent(db, event)
+        }
     }
 
     static let outboxSQL = """

@@ -20,6 +20,7 @@ enum PostgresMigrations {
         ("v3-lifecycle", lifecycle),
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
         (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
+        (EventSchema.migrationName, EventSchema.postgresStatements),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
@@ -44,6 +45,9 @@ enum PostgresMigrations {
                     }
                     if migration.name == ConsumerTotal.migrationName {
                         try await backfillConsumerTotals(connection, logger: logger)
+                    }
+                    if migration.name == EventSchema.migrationName {
+                        try await backfillEvents(connection, logger: logger)
                     }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
@@ -194,6 +198,15 @@ enum PostgresMigrations {
         }
         for (number, value) in rows { try await connection.query(update(number, value), logger: logger) }
         try await connection.query("ALTER TABLE quotes ENABLE TRIGGER quotes_immutable", logger: logger)
+    }
+
+    /// The `issued` (and `decided`) events of quotes stored before `v6-events`
+    /// (``EventSchema/backfill(_:)``), as ``Migrations/backfillEvents(_:)`` does.
+    static func backfillEvents(_ connection: PostgresConnection, logger: Logger) async throws {
+        var quotes: [EventSchema.StoredQuote] = []
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: EventSchema.backfillSelect), logger: logger)
+        for try await row in rows { quotes.append(try EventSchema.StoredQuote(row: row.makeRandomAccess())) }
+        try await PostgresQuoteRepository.insertEvents(connection, EventSchema.backfill(quotes), logger: logger)
     }
 
     static let outbox = [

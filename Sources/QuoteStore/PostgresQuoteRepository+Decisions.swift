@@ -11,13 +11,17 @@ extension PostgresQuoteRepository {
         return try await transaction { connection in
             let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
+            let e = request.evidence
             try await connection.query(
                 """
                 INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                    decided_by_role)
+                    decided_by_role, \(unescaped: AcceptanceEvidence.columns.joined(separator: ", ")))
                 VALUES (\(request.number), \(request.decision.rawValue), \(request.at.timeIntervalSince1970),
-                    \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role))
+                    \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role),
+                    \(e?.name), \(e?.consentVersion), \(e?.consentLanguage), \(e?.ip), \(e?.userAgent),
+                    \(e?.documentSHA256))
                 """, logger: self.logger)
+            try await Self.appendEvent(connection, request.number, EventDrafts.decided(request), logger: self.logger)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try await Self.insertOutbox(connection, email, token: token, logger: self.logger)
             }

@@ -36,8 +36,20 @@ extension PostgresQuoteRepository {
                 logger: logger)
             record.supersedes = old
         }
+        try await recordIssueEvents(connection, request, record, logger: logger)
         try await recordBenefits(connection, issue, number: number, used: used, now: now, logger: logger)
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+
+    /// The new quote's `issued` event, and the revised quote's `superseded` one (its lock is
+    /// among the batch's keys, ``lockKeys(_:)``).
+    static func recordIssueEvents(
+        _ connection: PostgresConnection, _ request: IssueRequest, _ record: QuoteRecord, logger: Logger
+    ) async throws {
+        try await insertEvents(connection, [EventDrafts.issuedEvent(request, record)], logger: logger)
+        if let old = request.supersedes {
+            try await appendEvent(connection, old, EventDrafts.superseded(request, by: record.number), logger: logger)
+        }
     }
 
     /// The refusals of an issue, before it writes (``IssueSteps``): an idempotency key used

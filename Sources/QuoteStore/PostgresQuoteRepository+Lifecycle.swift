@@ -45,6 +45,7 @@ extension PostgresQuoteRepository {
                 INSERT INTO voids (quote_number, reason, voided_at, voided_by)
                 VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
                 """, logger: self.logger)
+            try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: self.logger)
             guard
                 let voided = try await Self.fetchRecord(
                     connection, number: request.number, logger: self.logger)

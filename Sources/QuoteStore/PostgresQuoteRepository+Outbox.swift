@@ -15,7 +15,7 @@ extension PostgresQuoteRepository {
         }
     }
 
-    public func addCustomerToken(number: String) async throws -> String {
+    public func addCustomerToken(number: String, by actor: EventActor?) async throws -> String {
         let token = CustomerToken.generate()
         try await transaction { connection in
             guard try await Self.fetchRecord(connection, number: number, logger: self.logger) != nil else {
@@ -24,6 +24,8 @@ extension PostgresQuoteRepository {
             try await connection.query(
                 "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (\(CustomerToken.hash(token)), \(number))",
                 logger: self.logger)
+            try await Self.appendEvent(
+                connection, number, EventDrafts.linkMade(at: Date(), actor: actor), logger: self.logger)
         }
         return token
     }
@@ -47,7 +49,11 @@ extension PostgresQuoteRepository {
             RETURNING \(unescaped: Self.outboxColumns)
             """, logger: logger)
         guard let row = rows.first else { throw StoreError.notFound }
-        return try Self.outbox(row)
+        let message = try Self.outbox(row)
+        try await appendEvent(
+            connection, request.number, EventDrafts.queued(message, at: request.now, actor: request.actor),
+            logger: logger)
+        return message
     }
 
     /// Claims due messages with `FOR UPDATE SKIP LOCKED`: instances claiming at the same moment
@@ -74,17 +80,18 @@ extension PostgresQuoteRepository {
 
     public func markSent(outboxID: Int64, at: Date) async throws {
         let t = at.timeIntervalSince1970
-        try await withConnection { connection in
+        try await transaction { connection in
             try await connection.query(
                 """
                 UPDATE outbox SET state = 'sent', sent_at = \(t), claimed_until = NULL, customer_token = NULL,
                     last_error = NULL WHERE id = \(outboxID)
                 """, logger: self.logger)
+            try await Self.recordDelivery(connection, outboxID, EventDrafts.sent(at: at), logger: self.logger)
         }
     }
 
     public func markFailed(outboxID: Int64, error: String, retryAt: Date?) async throws {
-        try await withConnection { connection in
+        try await transaction { connection in
             if let retryAt {
                 try await connection.query(
                     """
@@ -98,7 +105,19 @@ extension PostgresQuoteRepository {
                         last_error = \(error) WHERE id = \(outboxID)
                     """, logger: self.logger)
             }
+            try await Self.recordDelivery(
+                connection, outboxID, EventDrafts.failed(error, retryAt: retryAt), logger: self.logger)
         }
+    }
+
+    /// The `emailed` event of an attempt on outbox message `id` (`draft` given its id and kind).
+    static func recordDelivery(
+        _ connection: PostgresConnection, _ id: Int64, _ draft: (OutboxMessage) -> EventDraft, logger: Logger
+    ) async throws {
+        let rows = try await Self.rows(
+            connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)", logger: logger)
+        guard let message = try rows.first.map(Self.outbox) else { return }
+        try await appendEvent(connection, message.quoteNumber, draft(message), logger: logger)
     }
 
     public func outboxMessage(id: Int64) async throws -> OutboxMessage? {

@@ -212,6 +212,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
         SELECT q.id, q.number, q.market, q.year, q.kind, q.coverage_status, q.issue_date, q.valid_until, q.issuer,
             q.case_json, q.quote_json, q.price_list_version, q.created_at, q.reference, q.model, q.consumer_total,
             d.decision, d.decided_at, d.decided_by, d.final_json, d.channel, d.note, d.decided_by_role,
+            d.evidence_name, d.consent_version, d.consent_language, d.client_ip, d.user_agent, d.document_sha256,
             rn.new_number AS superseded_by, ro.old_number AS supersedes,
             v.reason AS void_reason, v.voided_at, v.voided_by
         FROM quotes q LEFT JOIN decisions d ON d.quote_number = q.number

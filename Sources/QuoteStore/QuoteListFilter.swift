@@ -42,6 +42,10 @@ struct QuoteListFilter {
         if let text = query.text, !text.isEmpty {
             add("q.search_text LIKE ? ESCAPE '\\'", SearchColumns.pattern(text))
         }
+        if let viewed = query.viewed {
+            clauses.append(
+                (viewed ? "" : "NOT ") + "EXISTS (SELECT 1 FROM quote_views w WHERE w.quote_number = q.number)")
+        }
         if let status = query.status {
             let decisionStates = ["issued", "accepted", "rejected"]
             add(

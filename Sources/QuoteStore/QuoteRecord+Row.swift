@@ -16,7 +16,8 @@ extension QuoteRecord {
                 decision: value, decidedAt: try row.date("decided_at"),
                 decidedBy: try row.string("decided_by"),
                 finalJSON: try row.string("final_json"), role: try row.optionalString("decided_by_role"),
-                channel: try row.optionalString("channel"), note: try row.optionalString("note"))
+                channel: try row.optionalString("channel"), note: try row.optionalString("note"),
+                evidence: try AcceptanceEvidence(row: row))
         }
         var voided: VoidRecord?
         if let reason = try row.optionalString("void_reason") {

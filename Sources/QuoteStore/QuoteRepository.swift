@@ -39,7 +39,7 @@ public protocol QuoteRepository: ExpiringValueStore {
 
     /// A fresh customer link token for a stored quote, returned once (only its hash is kept). Links
     /// made earlier keep working. Throws ``StoreError/notFound`` for an unknown number.
-    func addCustomerToken(number: String) async throws -> String
+    func addCustomerToken(number: String, by actor: EventActor?) async throws -> String
 
     /// Adds an e-mail of a quote to the outbox, with a fresh customer link token.
     func enqueueEmail(_ request: EmailRequest) async throws -> OutboxMessage
@@ -59,6 +59,32 @@ public protocol QuoteRepository: ExpiringValueStore {
 
     /// The outbox messages of a quote, oldest first (pending, sent and failed).
     func outbox(quoteNumber: String) async throws -> [OutboxMessage]
+
+    /// The history of a quote, oldest first (empty for an unknown number).
+    func events(number: String) async throws -> [QuoteEvent]
+
+    /// Appends one event to a quote's history in its own transaction (the expiry sweep's
+    /// `expired`, say); the changes of this protocol record their own events in their
+    /// transactions. Throws ``StoreError/notFound`` for an unknown number.
+    func appendEvent(number: String, _ draft: EventDraft) async throws -> QuoteEvent
+
+    /// Counts one opening of the customer link (`via`: `page`, `pdf`, `html`); the first one is
+    /// also a `viewed` event. Returns the count so far.
+    func recordView(number: String, via: String, at: Date, client: EventClient?) async throws -> Int
+
+    /// Up to `limit` events of every quote, by quote number (byte order) and sequence, after
+    /// `after` (nil: from the first): `export --events`.
+    func events(after: EventCursor?, limit: Int) async throws -> [QuoteEvent]
+
+    /// Walks every quote's chain (``ChainVerifier``): the count checked and the first fault.
+    func verifyChains() async throws -> ChainVerification
+}
+
+extension QuoteRepository {
+    /// A fresh customer link token, made by the service itself.
+    public func addCustomerToken(number: String) async throws -> String {
+        try await addCustomerToken(number: number, by: nil)
+    }
 }
 
 extension QuoteRepository {

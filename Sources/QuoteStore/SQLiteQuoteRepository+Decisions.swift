@@ -15,17 +15,24 @@ extension SQLiteQuoteRepository {
             try db.execute(
                 sql: """
                     INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                        decided_by_role)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        decided_by_role, \(AcceptanceEvidence.columns.joined(separator: ", ")))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
-                    request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
-                    request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
-                ])
+                arguments: StatementArguments(
+                    [
+                        request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
+                        request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
+                    ] + Self.evidenceValues(request.evidence)))
+            try Self.appendEvent(db, request.number, EventDrafts.decided(request))
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try Self.insertOutbox(db, email, token: token)
             }
             return .recorded(DecisionRecord(request))
         }
+    }
+
+    /// The evidence columns' values of a decision (NULL without evidence).
+    static func evidenceValues(_ evidence: AcceptanceEvidence?) -> [(any DatabaseValueConvertible)?] {
+        (evidence?.values ?? Array(repeating: nil, count: AcceptanceEvidence.columns.count)).map { $0 }
     }
 }

@@ -56,6 +56,7 @@ extension SQLiteQuoteRepository {
             ).execute(arguments: [old, number, now])
             record.supersedes = old
         }
+        try recordIssueEvents(db, request, record)
         try recordBenefits(db, issue, number: number, used: used, now: now)
         if let key = request.idempotencyKey {
             try db.cachedStatement(
@@ -66,6 +67,14 @@ extension SQLiteQuoteRepository {
         try db.cachedStatement(sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)")
             .execute(arguments: [issue.tokenHash, number])
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
+    }
+
+    /// The new quote's `issued` event, and the revised quote's `superseded` one.
+    static func recordIssueEvents(_ db: Database, _ request: IssueRequest, _ record: QuoteRecord) throws {
+        try insertEvent(db, EventDrafts.issuedEvent(request, record))
+        if let old = request.supersedes {
+            try appendEvent(db, old, EventDrafts.superseded(request, by: record.number))
+        }
     }
 
     /// The refusals of an issue, before it writes (``IssueSteps``): an idempotency key used

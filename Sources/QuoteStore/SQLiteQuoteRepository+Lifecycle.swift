@@ -27,6 +27,7 @@ extension SQLiteQuoteRepository {
                 arguments: [
                     request.number, request.reason, request.at.timeIntervalSince1970, request.voidedBy,
                 ])
+            try Self.appendEvent(db, request.number, EventDrafts.voided(request))
             guard let voided = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }

@@ -11,13 +11,14 @@ extension SQLiteQuoteRepository {
         }
     }
 
-    public func addCustomerToken(number: String) async throws -> String {
+    public func addCustomerToken(number: String, by actor: EventActor?) async throws -> String {
         let token = CustomerToken.generate()
         try await writer.write { db in
             guard try Self.fetchRecord(db, number: number) != nil else { throw StoreError.notFound }
             try db.execute(
                 sql: "INSERT INTO customer_tokens (token_hash, quote_number) VALUES (?, ?)",
                 arguments: [CustomerToken.hash(token), number])
+            try Self.appendEvent(db, number, EventDrafts.linkMade(at: Date(), actor: actor))
         }
         return token
     }
@@ -37,6 +38,7 @@ extension SQLiteQuoteRepository {
                 request.number, request.recipient, request.language, token, now, now, request.kind.rawValue,
             ])
         guard let message = try fetchOutbox(db, id: db.lastInsertedRowID) else { throw StoreError.notFound }
+        try appendEvent(db, request.number, EventDrafts.queued(message, at: request.now, actor: request.actor))
         return message
     }
 
@@ -70,6 +72,7 @@ extension SQLiteQuoteRepository {
                         last_error = NULL WHERE id = ?
                     """,
                 arguments: [at.timeIntervalSince1970, outboxID])
+            try Self.recordDelivery(db, outboxID, EventDrafts.sent(at: at))
         }
     }
 
@@ -88,6 +91,7 @@ extension SQLiteQuoteRepository {
                         """,
                     arguments: [error, outboxID])
             }
+            try Self.recordDelivery(db, outboxID, EventDrafts.failed(error, retryAt: retryAt))
         }
     }
 
@@ -101,6 +105,12 @@ extension SQLiteQuoteRepository {
                 db, sql: "SELECT * FROM outbox WHERE quote_number = ? ORDER BY id", arguments: [quoteNumber]
             ).map(Self.outboxMessage)
         }
+    }
+
+    /// The `emailed` event of an attempt on outbox message `id` (`draft` given its id and kind).
+    static func recordDelivery(_ db: Database, _ id: Int64, _ draft: (OutboxMessage) -> EventDraft) throws {
+        guard let message = try fetchOutbox(db, id: id) else { return }
+        try appendEvent(db, message.quoteNumber, draft(message))
     }
 
     static func fetchOutbox(_ db: Database, id: Int64) throws -> OutboxMessage? {

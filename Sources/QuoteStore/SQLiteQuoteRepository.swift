@@ -91,6 +91,7 @@ public final class SQLiteQuoteRepository: QuoteRepository {
 
     static let selectSQL = """
         SELECT q.*, d.decision, d.decided_at, d.decided_by, d.final_json, d.channel, d.note, d.decided_by_role,
+            d.evidence_name, d.consent_version, d.consent_language, d.client_ip, d.user_agent, d.document_sha256,
             rn.new_number AS superseded_by, ro.old_number AS supersedes,
             v.reason AS void_reason, v.voided_at, v.voided_by
         FROM quotes q LEFT JOIN decisions d ON d.quote_number = q.number

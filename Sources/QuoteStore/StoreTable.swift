@@ -29,7 +29,7 @@ struct StoreTable: Sendable {
             columns: [
                 ("quote_number", .text), ("decision", .text), ("decided_at", .double), ("decided_by", .text),
                 ("final_json", .text), ("channel", .text), ("note", .text), ("decided_by_role", .text),
-            ], key: ["quote_number"]),
+            ] + AcceptanceEvidence.columns.map { (name: $0, kind: Kind.text) }, key: ["quote_number"]),
         StoreTable(
             name: "benefit_ledger",
             columns: [
@@ -64,6 +64,17 @@ struct StoreTable: Sendable {
             columns: [
                 ("quote_number", .text), ("reason", .text), ("voided_at", .double), ("voided_by", .text),
             ],
+            key: ["quote_number"]),
+        StoreTable(
+            name: "quote_events",
+            columns: [
+                ("quote_number", .text), ("seq", .integer), ("kind", .text), ("at_ms", .integer),
+                ("actor_kind", .text), ("actor_name", .text), ("actor_role", .text), ("ip", .text),
+                ("user_agent", .text), ("details", .text), ("prev_hash", .text), ("hash", .text),
+            ], key: ["quote_number", "seq"]),
+        StoreTable(
+            name: "quote_views",
+            columns: [("quote_number", .text), ("first_at", .double), ("last_at", .double), ("count", .integer)],
             key: ["quote_number"]),
     ]
 

@@ -18,6 +18,8 @@ public struct IssueRequest: Sendable {
     /// The day the quote is issued in its market: its dates run from then (``QuoteCore/Quote/issued(on:)``).
     /// Nil keeps the engine's dates, which run from the case's request date.
     public var issuedOn: CivilDate?
+    /// Who issues it, for the quote's history (nil: staff named by `issuer`).
+    public var actor: EventActor? = nil
 
     public init(
         serviceCase: ServiceCase, issuer: String, idempotencyKey: String?, requestHash: String,
@@ -104,6 +106,8 @@ public struct VoidRequest: Sendable {
     public var voidedBy: String
     public var today: CivilDate
     public var at: Date
+    /// Who withdraws it, for the quote's history (nil: staff named by `voidedBy`).
+    public var actor: EventActor? = nil
     public init(number: String, reason: String, voidedBy: String, today: CivilDate, at: Date = Date()) {
         self.number = number
         self.reason = reason
@@ -127,6 +131,8 @@ public struct DecisionRecord: Sendable, Equatable {
     /// How the answer came (``QuoteCore/DecisionChannel``), and the recorder's note.
     public var channel: String? = nil
     public var note: String? = nil
+    /// The customer's typed name, consent and client, for an acceptance through the link.
+    public var evidence: AcceptanceEvidence? = nil
 }
 
 public struct DecisionRequest: Sendable {
@@ -143,6 +149,12 @@ public struct DecisionRequest: Sendable {
     /// The e-mail address to send the confirmation to, when the case has one.
     public var confirmTo: String?
     public var language: String?
+    /// Who decides, for the quote's history (nil: from `decidedBy` and `role`), and the client
+    /// a customer decided from.
+    public var actor: EventActor? = nil
+    public var client: EventClient? = nil
+    /// The customer's acceptance evidence (kept on the decision and in its event).
+    public var evidence: AcceptanceEvidence? = nil
     public init(
         number: String, decision: Decision, decidedBy: String, finalJSON: String, role: String? = nil,
         channel: String? = nil, note: String? = nil, at: Date = Date(), today: CivilDate? = nil,
@@ -188,6 +200,8 @@ public struct QuoteQuery: Sendable, Equatable {
     public var limit: Int
     /// Newest first (the console's list): the page starts before `after` (0: at the newest).
     public var newestFirst = false
+    /// Only quotes whose customer link was opened (true) or never opened (false).
+    public var viewed: Bool?
 
     public init(
         market: String? = nil, status: String? = nil, from: String? = nil, to: String? = nil,
@@ -215,6 +229,8 @@ public struct EmailRequest: Sendable {
     public var language: String?
     public var kind: OutboxMessage.Kind
     public var now: Date
+    /// Who queues it, for the quote's history (nil: the service).
+    public var actor: EventActor? = nil
     public init(
         number: String, recipient: String, language: String?, kind: OutboxMessage.Kind = .quote,
         now: Date = Date()

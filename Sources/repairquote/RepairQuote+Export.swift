@@ -44,6 +44,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start with a UTF-8 byte-order mark (for spreadsheets that guess the encoding).")
     var bom = false
 
+    @Flag(help: "With --db: every quote's history instead, one CSV row per event (for auditors).")
+    var events = false
+
     @OptionGroup var booking: BookingOptions
     @OptionGroup var invalidLines: SkipInvalidOption
     @OptionGroup var spreadsheet: SpreadsheetOptions
@@ -55,6 +58,9 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         guard (file == nil) != (database.db == nil) else {
             throw ValidationError("give either FILE or --db FILE|URL")
+        }
+        if events, database.db == nil || summary || allStates || workbook.xlsx != nil {
+            throw ValidationError("--events: only with --db, and without --summary, --all-states or --xlsx")
         }
         if allStates, database.db == nil {
             throw ValidationError("--all-states: only with --db (a file's quotes are exported as they are)")
@@ -68,6 +74,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if events { return try EventsExport.run(database, bom: bom) }
         let (book, input) = try workbook.open(before: {
             try CLIError.guarding {
                 try database.db == nil

@@ -33,6 +33,11 @@ extension RepairQuote {
         var idleTimeout = 60
         @Option(help: "Seconds a request's body may take to arrive whole before it is answered 408.")
         var bodyTimeout = 30
+        @Option(
+            help: ArgumentHelp(
+                "A proxy (address or CIDR block) whose X-Forwarded-For names the customer's address; repeatable.",
+                valueName: "CIDR"))
+        var trustedProxy: [String] = []
 
         func validate() throws {
             guard (1...65535).contains(port) else {
@@ -53,6 +58,9 @@ extension RepairQuote {
             guard (1...3600).contains(bodyTimeout) else {
                 throw ArgumentParser.ValidationError("--body-timeout must be 1 to 3600 seconds")
             }
+            if let bad = trustedProxy.first(where: { IPNetwork($0) == nil }) {
+                throw ArgumentParser.ValidationError("--trusted-proxy \(bad): expected an address or CIDR block")
+            }
         }
 
         /// The service's options from the command line (`today` is set once the price lists are read).
@@ -65,6 +73,7 @@ extension RepairQuote {
             options.headerTimeout = .seconds(headerTimeout)
             options.idleTimeout = .seconds(idleTimeout)
             options.bodyTimeout = .seconds(bodyTimeout)
+            options.trustedProxies = trustedProxy.compactMap(IPNetwork.init)
             return options
         }
 

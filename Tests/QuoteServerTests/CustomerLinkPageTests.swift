@@ -45,13 +45,14 @@ struct CustomerLinkPageTests {
             #expect(
                 none.status == .unprocessableContent && none.text.contains("<h1>Geen antwoord gekozen</h1>"))
             let accepted = try await client.call(
-                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
+                .post, path, key: nil, body: CustomerForm.acceptDutch, headers: Self.form)
             #expect(accepted.status == .ok)
             #expect(accepted.text.contains("<h1>Dank u: uw antwoord is geregistreerd</h1>"))
             #expect(
                 accepted.text.contains("<dd>Aanvaard</dd>")
                     && accepted.text.contains("<dd>€\u{00A0}299,96</dd>"))
-            #expect(accepted.text.contains("aanvaard (via de link in onze e-mail)."))
+            #expect(accepted.text.contains("Geaccepteerd door Anna de Vries op "))
+            #expect(accepted.text.contains("(Europe/Amsterdam) via de klantlink."))
             let other = try await client.call(
                 .post, path, key: nil, body: "decision=rejected", headers: Self.form)
             #expect(other.status == .conflict && other.text.contains("Op deze offerte is al geantwoord"))
@@ -186,7 +187,7 @@ struct CustomerLinkPageTests {
         try await server.test { client in
             let path = try await Self.dutchQuote(server, client)
             let answer = try await client.call(
-                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
+                .post, path, key: nil, body: CustomerForm.acceptDutch, headers: Self.form)
             #expect(answer.status == .ok)
         }
         let mailer = FakeMailer()
@@ -199,7 +200,8 @@ struct CustomerLinkPageTests {
             confirmation.decision?.decision == .accepted && confirmation.decision?.channel == "customer-link")
         let message = try Self.sender().message(for: confirmation)
         #expect(message.subject == "Uw beslissing over offerte NL-2026-000001 (Xiaomi 12 Pro): Aanvaard")
-        #expect(message.textBody.contains("aanvaard (via de link in onze e-mail)."))
+        let words = message.textBody.replacingOccurrences(of: "\n", with: " ")
+        #expect(words.contains("Geaccepteerd door Anna de Vries op") && words.contains("via de klantlink."))
         #expect(!message.textBody.contains("Als u deze offerte weigert"))
     }
 

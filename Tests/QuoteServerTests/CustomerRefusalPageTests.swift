@@ -85,7 +85,7 @@ struct CustomerRefusalPageTests {
             let forged = try await post(client, path, "decision=rejected", origin: "https://evil.example")
             #expect(forged.status == .forbidden)
             let answer = try await post(
-                client, path, "decision=accepted", origin: "null", site: "same-origin")
+                client, path, CustomerForm.acceptDutch, origin: "null", site: "same-origin")
             #expect(
                 answer.status == .ok && answer.text.contains("<h1>Dank u: uw antwoord is geregistreerd</h1>"))
             #expect(try await decision(client)?["decision"] as? String == "accepted")

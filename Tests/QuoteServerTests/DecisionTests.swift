@@ -109,7 +109,7 @@ struct DecisionTests {
             #expect(before.json["status"] as? String == "issued")
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             let accept = try await client.call(
-                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: form)
+                .post, "/q/\(token)", key: nil, body: CustomerForm.accept(), headers: form)
             #expect(accept.status == .ok && accept.text.contains("the quote is accepted"))
             let again = try await client.call(
                 .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: form)

@@ -83,7 +83,7 @@ struct PageSecurityTests {
             if let origin = post.origin { headers[.origin] = origin }
             if let site = post.site { headers[HTTPField.Name("Sec-Fetch-Site")!] = site }
             let answer = try await client.call(
-                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: headers)
+                .post, "/q/\(token)", key: nil, body: CustomerForm.accept(), headers: headers)
             #expect(answer.status == (post.taken ? .ok : .forbidden))
             let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
             #expect((stored.json["decision"] is NSNull) != post.taken)
@@ -108,7 +108,7 @@ struct PageSecurityTests {
             var own = Self.form
             own[.origin] = "https://quotes.test"
             let answered = try await client.call(
-                .post, "/q/\(token)", key: nil, body: "decision=accepted", headers: own)
+                .post, "/q/\(token)", key: nil, body: CustomerForm.accept(), headers: own)
             #expect(answered.status == .ok)
         }
     }

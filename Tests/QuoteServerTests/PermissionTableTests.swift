@@ -65,6 +65,7 @@ struct PermissionTableTests {
                 onQuote: false),
             APIRoute(action: .read, method: .get, path: { "/v1/quotes/\($0)" }, success: .ok),
             APIRoute(action: .read, method: .get, path: { _ in "/v1/quotes" }, success: .ok, onQuote: false),
+            APIRoute(action: .readHistory, method: .get, path: { "/v1/quotes/\($0)/events" }, success: .ok),
             APIRoute(
                 action: .read, method: .get, path: { _ in "/v1/catalog/NL" }, success: .ok, onQuote: false),
             APIRoute(

@@ -39,6 +39,7 @@ struct RecordJSONTests {
                 o.append("decidedBy", .object(by))
                 o.append("channel", .string("customer-link"))
                 o.append("note", .null)
+                o.append("evidence", .null)
                 o.append("charges", try JSONParser.parse(d.finalJSON))
                 tree.append("decision", .object(o))
             } else {

@@ -38,7 +38,12 @@ struct StoreCopyTests {
         #expect(counts["voids"] == 1 && counts["benefit_ledger"] == 1 && counts["customer_tokens"] == 8)
         for number in ["NL-2026-000001", "NL-2026-000002", "NL-2026-000003", revised.number, pk.number] {
             #expect(try await postgres.quote(number: number) == (try await sqlite.quote(number: number)))
+            #expect(try await postgres.events(number: number) == (try await sqlite.events(number: number)))
         }
+        // 7 issued, 1 decided, 1 voided, 1 superseded, 1 e-mail queued.
+        #expect(counts["quote_events"] == 11)
+        let verified = try await postgres.verifyChains()
+        #expect(verified.fault == nil && verified.quotes == 7 && verified.events == 11)
         // Numbering and ids continue after the copied ones.
         #expect(
             try await Store.issue(postgres, Fixtures.dutchRepair(imei: Fixtures.imei(99))).issued.record

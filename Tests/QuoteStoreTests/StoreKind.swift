@@ -68,6 +68,13 @@ struct TestStore: Sendable {
         return TestStore(sqlite: try SQLiteQuoteRepository(path: path ?? ""), path: path)
     }
 
+    /// A second repository on the same database, as a second instance of the service opens it
+    /// (SQLite: a second connection to the file).
+    func secondInstance() async throws -> TestStore {
+        if let postgres { return try await Self.connect(postgres.configuration) }
+        return TestStore(sqlite: try SQLiteQuoteRepository(path: path ?? ""), path: path)
+    }
+
     func appliedMigrations() async throws -> [String] {
         if let sqlite { return try await sqlite.appliedMigrations() }
         return try await postgres?.appliedMigrations() ?? []

@@ -180,6 +180,11 @@ class Accessibility(CustomerLink):
             self.go(self.quotes[f"{language}-{state}"][1])
             if state == "link-accept":
                 self.axe(f"{language} customer undecided")
+                self.submit("button.accept")
+                self.wait_for(lambda: self.all("#name-error"))
+                self.axe(f"{language} customer acceptance refused (errors by the fields)")
+                self.css("#name").send_keys("Anna de Vries")
+                self.css("#consent").click()
             self.submit("button.accept" if state == "link-accept" else "button.reject")
             self.message_page()
             self.axe(f"{language} customer after {state}")

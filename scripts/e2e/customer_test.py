@@ -3,7 +3,9 @@
 
 Starts a real `repairquote serve` (with API keys and the console) the way console_test.py does,
 issues quotes through the API, then, in a browser with no console session, a customer accepts
-one quote and another rejects a second one by clicking the page's own buttons. The console
+one quote (its full name typed and the consent box ticked, after the page refused an acceptance
+without them) and another rejects a second one by clicking the page's own buttons. The API
+shows the acceptance's evidence and the quote's events. The console
 (signed in as staff, in the browser) and `GET /v1/quotes/{n}` must show both decisions. Pages
 served from other origins (`localhost` and another port of 127.0.0.1) that post the form to a
 third link on their own must be refused, with nothing recorded.
@@ -133,8 +135,29 @@ class CustomerLink(Console):
         with urllib.request.urlopen(self.base + self.quotes["first"][1]) as answer:
             assert answer.headers["Referrer-Policy"] == "same-origin", answer.headers["Referrer-Policy"]
 
+    def test_accept_needs_name_and_consent(self):
+        self.go(self.quotes["first"][1])
+        self.submit("button.accept")
+        self.wait_for(lambda: self.all("#name-error"))
+        assert self.css("#name-error").text == "Typ uw volledige naam om te accepteren.", self.css("#name-error").text
+        assert self.css("#consent-error").text.startswith("Vink het vakje aan"), self.css("#consent-error").text
+        assert self.css("#name").get_attribute("aria-invalid") == "true"
+        assert self.decision("first") is None
+        self.css("#name").send_keys("Anna \u202ede Vries")
+        self.css("#consent").click()
+        self.submit("button.accept")
+        self.wait_for(lambda: self.all("#name-error"))
+        assert self.css("#name-error").text.startswith("Typ uw naam op één regel"), self.css("#name-error").text
+        assert self.decision("first") is None
+
     def test_accept(self):
         self.go(self.quotes["first"][1])
+        consent = self.css("label[for=consent]").text
+        assert "offerte " + self.quotes["first"][0] in consent and "299,96" in consent, consent
+        self.css("#name").send_keys("Anna de Vries")
+        self.css("#consent").click()
+        if self.screenshots:
+            self.driver.save_screenshot(os.path.join(self.screenshots, "customer-accept-nl.png"))
         self.submit("button.accept")
         self.message_page()
         assert self.all("main.message-confirmation-accepted"), self.heading()
@@ -166,20 +189,53 @@ class CustomerLink(Console):
         status, record = self.api("GET", f"/v1/quotes/{self.quotes['first'][0]}")
         assert record["decision"]["channel"] == "customer-link", record["decision"]
 
+    def test_evidence_and_events(self):
+        status, record = self.api("GET", f"/v1/quotes/{self.quotes['first'][0]}")
+        evidence = record["decision"]["evidence"]
+        assert evidence["typedName"] == "Anna de Vries", evidence
+        assert evidence["consentVersion"] == "NL-nl-2026-12" and evidence["consentLanguage"] == "nl", evidence
+        assert evidence["ip"] == "127.0.0.1", evidence
+        assert "Chrome" in evidence["userAgent"], evidence
+        assert len(evidence["documentSHA256"]) == 64, evidence
+        with urllib.request.urlopen(urllib.request.Request(
+                self.base + f"/v1/quotes/{self.quotes['first'][0]}.pdf",
+                headers={"Authorization": f"Bearer {DESK_KEY}"})) as answer:
+            decided_pdf = answer.read()
+        assert b"%PDF" in decided_pdf[:8]
+        status, events = self.api("GET", f"/v1/quotes/{self.quotes['first'][0]}/events")
+        kinds = [event["kind"] for event in events["events"]]
+        # The case has an e-mail address: the decision queued its confirmation.
+        assert kinds == ["issued", "viewed", "decided", "emailed"], kinds
+        decided = events["events"][2]
+        assert decided["actor"] == {"kind": "customer", "name": "Anna de Vries", "role": "customer"}, decided
+        assert decided["details"]["typedName"] == "Anna de Vries", decided
+        assert decided["ip"] == "127.0.0.1", decided
+        assert [event["previousHash"] for event in events["events"][1:]] == [
+            event["hash"] for event in events["events"][:-1]]
+        status, rejected = self.api("GET", f"/v1/quotes/{self.quotes['second'][0]}")
+        assert rejected["decision"]["evidence"] is None, rejected["decision"]
+
     def test_console_shows_both(self):
         self.sign_in("desk")
         for name, state in [("first", "accepted"), ("second", "rejected"), ("third", "issued")]:
             self.go(f"/console/quotes/{self.quotes[name][0]}")
             shown = self.css("[data-state]").get_attribute("data-state")
             assert shown == state, f"{name}: {shown}"
+        self.go(f"/console/quotes/{self.quotes['first'][0]}")
+        assert self.css("[data-typed-name]").text == "Anna de Vries"
+        events = [item.get_attribute("data-event") for item in self.all("#history li")]
+        assert events == ["issued", "viewed", "decided", "emailed"], events
+        if self.screenshots:
+            self.driver.save_screenshot(os.path.join(self.screenshots, "console-history.png"))
 
 
 def main():
     args = arguments()
     workdir = tempfile.mkdtemp(prefix="customer-e2e-")
     link = CustomerLink(os.path.abspath(args.bin), workdir, args.screenshots)
-    order = ["test_link_without_console_session", "test_accept", "test_reject", "test_cross_site_post_refused",
-             "test_same_host_other_port_without_origin_refused", "test_api_shows_both", "test_console_shows_both"]
+    order = ["test_link_without_console_session", "test_accept_needs_name_and_consent", "test_accept", "test_reject", "test_cross_site_post_refused",
+             "test_same_host_other_port_without_origin_refused", "test_api_shows_both", "test_evidence_and_events",
+             "test_console_shows_both"]
     return run(link, order, workdir)
 
 

@@ -236,6 +236,13 @@ class Keyboard(CustomerLink):
         self.driver.delete_all_cookies()
         for name, button, code in [("keys-accept", "button.accept", "accepted"), ("keys-reject", "button.reject", "rejected")]:
             self.start_page(self.quotes[name][1])
+            if code == "accepted":
+                # The full name typed, the consent box ticked with Space, all by keyboard.
+                self.tab_to("#name", limit=10)
+                self.type_text("Anna de Vries")
+                self.tab_to("#consent", limit=3)
+                self.press(Keys.SPACE)
+                assert self.css("#consent").is_selected()
             self.tab_to(button, limit=10)
             self.assert_visual_order()
             self.enter_and_wait(Keys.SPACE if code == "rejected" else Keys.ENTER)

@@ -5,9 +5,15 @@ public final class PriceList: Sendable {
     public let labor: [LaborKey: LaborRate]
     public let parts: [String: Part]
     public let policy: Policy
+    /// The sentence a customer ticks to accept through the link, by language (`consent.<lang>.yaml`).
+    public let consent: [String: ConsentSentence]
 
-    public init(settings: MarketSettings, labor: [LaborRate], parts: [Part], policy: Policy) {
+    public init(
+        settings: MarketSettings, labor: [LaborRate], parts: [Part], policy: Policy,
+        consent: [String: ConsentSentence] = [:]
+    ) {
         self.settings = settings
+        self.consent = consent
         self.labor = Dictionary(labor.map { (LaborKey(category: $0.category, code: $0.code), $0) }) { a, _ in
             a
         }

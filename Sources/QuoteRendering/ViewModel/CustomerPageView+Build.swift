@@ -7,9 +7,10 @@ struct PageBuilder {
     let tables: TableLabels
     var labels: LabelSet { locale.labels }
 
-    func page(_ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?) throws(RenderError)
-        -> CustomerPageView
-    {
+    func page(
+        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?,
+        answer: AnswerFormState = AnswerFormState(), language: String = "en"
+    ) throws(RenderError) -> CustomerPageView {
         let lang = try labels.text("meta.htmlLang")
         if case .quote(let decision) = kind {
             guard let quote, let serviceCase else { throw .missingQuote(page: kind.name) }
@@ -17,7 +18,7 @@ struct PageBuilder {
                 locale: locale, ui: ui, tables: tables, currency: quote.currency)
             let document = try builder.document(quote, case: serviceCase)
             if let decision { try builder.apply(decision, to: document, quote: quote) }
-            let form = decision == nil ? try builder.form(quote) : nil
+            let form = decision == nil ? try builder.form(quote, state: answer, language: language) : nil
             return CustomerPageView(
                 lang: lang, ui: ui, title: "\(try labels.text("ui.title")) \(document.number)",
                 document: document,

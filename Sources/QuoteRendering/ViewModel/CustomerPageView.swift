@@ -37,6 +37,9 @@ final class DecisionFormView {
     var accept: String
     /// "Reject – € 45,00 to pay (returned unrepaired)".
     var reject: String
+    /// The typed-name field, the consent box (its sentence filled in, its version and language
+    /// sent back with the answer) and the reason field, each with its value and error.
+    var fields = AnswerFieldsView()
 
     init(heading: String, intro: String, accept: String, reject: String) {
         self.heading = heading
@@ -44,6 +47,15 @@ final class DecisionFormView {
         self.accept = accept
         self.reject = reject
     }
+}
+
+/// The fields of the answer form (``DecisionFormView/fields``).
+struct AnswerFieldsView {
+    var nameLabel = "", nameValue = "", nameError: String?
+    var consentText = "", consentVersion = "", consentLanguage = "", consentError: String?
+    var reasonLabel = "", reasonValue = "", reasonError: String?
+    var acceptOnlyNote = ""
+    var hasErrors: Bool { nameError != nil || consentError != nil || reasonError != nil }
 }
 
 /// A heading, labelled facts and paragraphs: a message page, or the decision of a decided
@@ -88,6 +100,18 @@ extension DecisionFormView: ViewNode {
         case .intro: .text(intro)
         case .accept: .text(accept)
         case .reject: .text(reject)
+        case .nameLabel: .text(fields.nameLabel)
+        case .nameValue: .text(fields.nameValue)
+        case .nameError: .optional(fields.nameError)
+        case .consentText: .text(fields.consentText)
+        case .consentVersion: .text(fields.consentVersion)
+        case .consentLanguage: .text(fields.consentLanguage)
+        case .consentError: .optional(fields.consentError)
+        case .reasonLabel: .text(fields.reasonLabel)
+        case .reasonValue: .text(fields.reasonValue)
+        case .reasonError: .optional(fields.reasonError)
+        case .acceptOnlyNote: .text(fields.acceptOnlyNote)
+        case .hasErrors: .flag(fields.hasErrors)
         default: nil
         }
     }

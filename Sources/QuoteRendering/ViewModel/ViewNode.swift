@@ -141,6 +141,8 @@ enum Field: String, CaseIterable, Sendable {
     case name, address, contacts, registration
     // CustomerPageView, DecisionFormView, MessageView
     case title, document, form, message, intro, accept, reject, code, paragraphs, back, pdfLink
+    case nameLabel, nameValue, nameError, consentText, consentVersion, consentLanguage, consentError
+    case reasonLabel, reasonValue, reasonError, acceptOnlyNote, hasErrors
     // Fact, RuleView
     case label, value, id, sentence
     // ChargesView

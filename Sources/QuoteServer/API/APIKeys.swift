@@ -20,6 +20,8 @@ public struct Principal: Sendable, Equatable {
     public var retailer: String?
     /// Most quotes this key may issue a minute; nil for ``IssueRateLimiter/defaultIssuesPerMinute``.
     public var issuesPerMinute: Int?
+    /// A user signed in to the console (else an API key), as the quote's history names it.
+    public var signedIn = false
 
     public init(name: String, role: Role, retailer: String? = nil, issuesPerMinute: Int? = nil) {
         self.name = name

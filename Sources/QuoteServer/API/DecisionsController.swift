@@ -49,9 +49,12 @@ struct DecisionsController<Repository: QuoteRepository> {
         do {
             let token = try context.parameters.require("token")
             if token.hasSuffix(".pdf") {
-                return try await services.pdfResponse(try await linked(token: String(token.dropLast(4))))
+                let record = try await linked(token: String(token.dropLast(4)))
+                await desk.viewed(record, via: "pdf", client: CustomerClient.of(request, context, trusting: services.trustedProxies))
+                return try await services.pdfResponse(record)
             }
             let record = try await linked(token: token)
+            await desk.viewed(record, via: "page", client: CustomerClient.of(request, context, trusting: services.trustedProxies))
             return services.customerPage(
                 record, .quote(decision: services.documentDecision(record)), pdfLink: token + ".pdf")
         } catch let page as CustomerPageAnswer {
@@ -64,7 +67,8 @@ struct DecisionsController<Repository: QuoteRepository> {
     /// in the quote's language with a link back to it, and records nothing: 403 a post from
     /// another site's page (``PageHeaders/isSameOrigin(_:publicBaseURL:)``), 415 a body that is
     /// not a form, 413 a form over 16 KiB, 408 a form later than the body deadline, 400 a form
-    /// with broken framing, 422 no choice or a field given twice, 409 after another
+    /// with broken framing, 422 no choice, a field given twice or an acceptance without its typed
+    /// name and ticked box (the quote page again, ``recordAnswer(_:_:on:_:_:)``), 409 after another
     /// choice, 410 once expired, replaced or void, 404 an unknown link (in the reader's
     /// `Accept-Language`).
     @Sendable func customerDecision(_ request: Request, context: ServiceRequestContext) async throws
@@ -79,21 +83,49 @@ struct DecisionsController<Repository: QuoteRepository> {
                 throw CustomerPageAnswer(record: record, kind: .refused(.notAForm))
             }
             let form = try await Self.form(request, of: record)
-            guard let text = form?["decision"], let decision = QuoteDesk<Repository>.decision(text) else {
+            guard let fields = form, let text = fields["decision"], let decision = QuoteDesk<Repository>.decision(text)
+            else {
                 throw CustomerPageAnswer(record: record, kind: .badAnswer)
             }
             if let given = services.documentDecision(record), given.decision != decision {
                 throw CustomerPageAnswer(record: record, kind: .alreadyAnswered(given))
             }
-            var decided = record
-            decided.decision = try await customerDecide(record, decision)
-            guard let answer = services.documentDecision(decided) else { throw StoreError.notFound }
-            return services.customerPage(decided, .confirmation(answer))
+            return try await recordAnswer(decision, fields, on: record, request, context)
         } catch let page as CustomerPageAnswer {
             return services.customerPage(
                 page.record, page.kind, status: page.status,
                 languages: AcceptLanguage.preferred(request.headers[.acceptLanguage]))
         }
+    }
+
+    /// Checks and records an answer: an acceptance needs the typed full name and the ticked box of
+    /// the consent sentence the page showed (``QuoteCore/CustomerAnswer``), else the quote page
+    /// comes back (422) with what was typed and each error by its field, and nothing is recorded;
+    /// an acceptance is recorded with its evidence (``ServerServices/evidence(_:_:consent:client:)``).
+    /// The same answer again (a reload) changes nothing and needs nothing typed.
+    func recordAnswer(
+        _ decision: Decision, _ fields: [String: String], on record: QuoteRecord, _ request: Request,
+        _ context: ServiceRequestContext
+    ) async throws -> Response {
+        let consent = services.consentShown(
+            record, version: fields["consentVersion"], language: fields["consentLanguage"])
+        let answer = CustomerAnswer(
+            decision: decision, typedName: fields["name"] ?? "",
+            consented: fields["consent"] == "yes" && consent != nil, reason: fields["reason"] ?? "")
+        if record.decision == nil, !answer.problems.isEmpty {
+            return services.customerPage(
+                record, .quote(decision: nil), status: .unprocessableContent,
+                pdfLink: try context.parameters.require("token") + ".pdf", answer: answer)
+        }
+        let client = CustomerClient.of(request, context, trusting: services.trustedProxies)
+        var evidence: AcceptanceEvidence?
+        if decision == .accepted, record.decision == nil, let consent {
+            evidence = try await services.evidence(record, answer, consent: consent, client: client)
+        }
+        var decided = record
+        decided.decision = try await customerDecide(record, answer, evidence: evidence, client: client)
+        guard let shown = services.documentDecision(decided) else { throw StoreError.notFound }
+        return services.customerPage(decided, .confirmation(shown))
     }
 
     /// The customer form's fields; nil when a field is given twice (`decision=accepted&decision=rejected`
@@ -116,9 +148,11 @@ struct DecisionsController<Repository: QuoteRepository> {
 
     /// Records the customer's answer; a refusal (the quote was answered, replaced or voided
     /// meanwhile) is the "not recorded" page with its status, logged.
-    func customerDecide(_ record: QuoteRecord, _ decision: Decision) async throws -> DecisionRecord {
+    func customerDecide(
+        _ record: QuoteRecord, _ answer: CustomerAnswer, evidence: AcceptanceEvidence?, client: EventClient
+    ) async throws -> DecisionRecord {
         do {
-            return try await desk.decideByCustomer(record, decision)
+            return try await desk.decideByCustomer(record, answer, evidence: evidence, client: client)
         } catch let error as DeskError {
             let mapped = APIError.mapping(error)
             services.logger.warning(

@@ -6,7 +6,7 @@ import QuoteStore
 /// `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
 /// 422 naming it.
 enum ListParameters {
-    static let names: Set<String> = ["state", "q", "market", "status", "from", "to", "cursor", "limit"]
+    static let names: Set<String> = ["state", "q", "market", "status", "from", "to", "cursor", "limit", "viewed"]
     /// Decision states, then every coverage status (`status` filters on either).
     static let statuses = ["issued", "accepted", "rejected"] + CoverageStatus.allCases.map(\.rawValue)
 
@@ -54,6 +54,12 @@ enum ListParameters {
                 throw APIError(.unprocessableContent, "expected one of \(states)", field: "state")
             }
             query.state = known
+        }
+        if let viewed = value("viewed") {
+            guard let flag = ["true": true, "false": false][viewed] else {
+                throw APIError(.unprocessableContent, "expected true or false", field: "viewed")
+            }
+            query.viewed = flag
         }
         if let text = value("q") {
             guard text.count <= 100, TextSafety.isClean(text) else {

@@ -69,11 +69,27 @@ enum RecordJSON {
         o.append("decidedBy", .object(by))
         o.append("channel", d.channel.map(JSONValue.string) ?? .null)
         o.append("note", d.note.map(JSONValue.string) ?? .null)
+        o.append("evidence", d.evidence.map { .object(evidence($0, at: d.decidedAt)) } ?? .null)
         w.beginObject()
         w.members(o)
         w.field("charges")
         w.embed(d.finalJSON)
         w.endObject()
+    }
+
+    /// The customer's acceptance evidence: `{"typedName", "consentVersion", "consentLanguage",
+    /// "at", "ip", "userAgent", "documentSHA256"}`; null for answers recorded by staff (no
+    /// customer signature exists for them).
+    static func evidence(_ e: AcceptanceEvidence, at: Date) -> JSONObject {
+        var o = JSONObject()
+        o.append("typedName", .string(e.name))
+        o.append("consentVersion", .string(e.consentVersion))
+        o.append("consentLanguage", .string(e.consentLanguage))
+        o.append("at", .string(timestamp(at)))
+        o.append("ip", e.ip.map(JSONValue.string) ?? .null)
+        o.append("userAgent", e.userAgent.map(JSONValue.string) ?? .null)
+        o.append("documentSHA256", .string(e.documentSHA256))
+        return o
     }
 
     static func void(_ v: VoidRecord) -> JSONObject {

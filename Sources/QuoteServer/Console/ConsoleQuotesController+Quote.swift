@@ -59,6 +59,9 @@ extension ConsoleQuotesController {
         }
         view["emails"] = emails
         view["hasEmails"] = !emails.isEmpty
+        let events = try await timelineView(record, signedIn)
+        view["events"] = events
+        view["hasEvents"] = !events.isEmpty
         view.set("summary", summaryView(record, signedIn))
         view.set("decided", decidedView(record, signedIn))
         view.set(
@@ -203,6 +206,7 @@ extension ConsoleQuotesController {
             "decision": console.pages.label("state." + decision.decision.rawValue, signedIn.language),
         ]
         view.set("note", decision.note.flatMap { $0.isEmpty ? nil : $0 })
+        view["evidence"] = evidenceView(decision, market: record.market)
         return view
     }
 

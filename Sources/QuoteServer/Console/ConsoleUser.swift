@@ -17,5 +17,9 @@ public struct ConsoleUser: Sendable, Equatable, Codable {
     }
 
     /// The caller the API's checks see (the same rules as an API key of this role).
-    var principal: Principal { Principal(name: name, role: role, retailer: retailer) }
+    var principal: Principal {
+        var principal = Principal(name: name, role: role, retailer: retailer)
+        principal.signedIn = true
+        return principal
+    }
 }

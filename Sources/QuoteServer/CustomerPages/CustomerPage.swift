@@ -13,14 +13,20 @@ enum CustomerPage {
         return response
     }
 
-    /// The fallback of a page kind: the quote with its form, or one sentence.
-    static func fallback(_ record: QuoteRecord?, _ kind: CustomerPageKind) -> String {
+    /// The plain page's consent sentence (a service with price lists shows the market's).
+    static let plainConsent = ConsentSentence(
+        language: "en", version: "plain-en-1",
+        text: "I accept quote {number} and agree to pay {amount}. Typing my full name and sending this form is my electronic signature.")
+
+    /// The fallback of a page kind: the quote with its form (after a refused `answer`, with what
+    /// was typed and each field's error), or one sentence.
+    static func fallback(_ record: QuoteRecord?, _ kind: CustomerPageKind, answer: CustomerAnswer? = nil) -> String {
         switch kind {
         case .quote:
             guard let record, let quote = try? JSONBody.parse(record.quoteJSON) else {
                 return message("This link is not known.")
             }
-            return self.quote(record, quote: quote)
+            return self.quote(record, quote: quote, answer: answer)
         case .confirmation(let decision):
             return message("Thank you: the quote is \(decision.decision.rawValue).")
         case .expired(let on): return message("This quote expired on \(on).")
@@ -44,7 +50,7 @@ enum CustomerPage {
         page(title: "Repair quote", body: "<p>\(escape(text))</p>")
     }
 
-    static func quote(_ record: QuoteRecord, quote: JSONValue) -> String {
+    static func quote(_ record: QuoteRecord, quote: JSONValue, answer: CustomerAnswer? = nil) -> String {
         var body = "<h1>Repair quote \(escape(record.number))</h1>\n"
         body +=
             "<p>Valid until \(escape(record.validUntil.description)). "
@@ -58,15 +64,35 @@ enum CustomerPage {
         if let decision = record.decision {
             body += "<p>Your answer: <strong>\(escape(decision.decision.rawValue))</strong>.</p>\n"
         } else {
-            body += """
-                <form method="post">
-                <button type="submit" name="decision" value="accepted">Accept</button>
-                <button type="submit" name="decision" value="rejected">Reject</button>
-                </form>
-
-                """
+            body += form(record, pay: consumerGross(quote["totals"]), answer: answer)
         }
         return page(title: "Repair quote \(record.number)", body: body)
+    }
+
+    /// The answer form: the typed name and the consent box to accept, an optional reason to reject.
+    static func form(_ record: QuoteRecord, pay: String, answer: CustomerAnswer?) -> String {
+        let problems = Set(answer?.problems ?? [])
+        func error(_ problem: CustomerAnswer.Problem, _ text: String) -> String {
+            problems.contains(problem) ? "<p class=\"field-error\">\(escape(text))</p>\n" : ""
+        }
+        let consent = plainConsent.filled(number: record.number, amount: pay)
+        return """
+            <form method="post">
+            <input type="hidden" name="consentVersion" value="\(plainConsent.version)">
+            <input type="hidden" name="consentLanguage" value="\(plainConsent.language)">
+            <label for="name">Your full name</label>
+            <input id="name" name="name" maxlength="200" value="\(escape(answer?.typedName ?? ""))">
+            \(error(.nameMissing, "Type your full name to accept."))\(error(.nameInvalid, "Type your name on one line, in at most 200 characters."))\
+            <input id="consent" name="consent" type="checkbox" value="yes"><label for="consent">\(escape(consent))</label>
+            \(error(.consentMissing, "Tick the box to confirm that you accept."))\
+            <button type="submit" name="decision" value="accepted">Accept</button>
+            <label for="reason">Reason for rejecting (optional)</label>
+            <input id="reason" name="reason" maxlength="500" value="\(escape(answer?.reason ?? ""))">
+            \(error(.reasonInvalid, "Give the reason on one line, in at most 500 characters."))\
+            <button type="submit" name="decision" value="rejected">Reject</button>
+            </form>
+
+            """
     }
 
     static func table(_ lines: JSONValue?, caption: String) -> String {

@@ -28,14 +28,19 @@ extension ServerServices {
     /// fails (logged), a plain English page is shown instead.
     public func customerPage(
         _ record: QuoteRecord?, _ kind: CustomerPageKind, status: HTTPResponse.Status? = nil,
-        languages: [String] = [], pdfLink: String? = nil
+        languages: [String] = [], pdfLink: String? = nil, answer: CustomerAnswer? = nil
     ) -> Response {
         var html: String?
         if renderer.makesDocuments {
             do {
                 let computed = try record.map(recomputed)
+                let state = AnswerFormState(
+                    consents: record.map { renderer.consents(market: $0.market, priceListVersion: $0.priceListVersion) }
+                        ?? [:],
+                    answer: answer)
                 html = try renderer.customerPage(
-                    kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink)
+                    kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink,
+                    answer: state)
             } catch {
                 logger.error(
                     "customer page failed",
@@ -45,7 +50,7 @@ extension ServerServices {
             }
         }
         return CustomerPage.response(
-            html ?? CustomerPage.fallback(record, kind), status: status ?? kind.status)
+            html ?? CustomerPage.fallback(record, kind, answer: answer), status: status ?? kind.status)
     }
 
     /// The decision of a stored quote as documents show it, nil while undecided: on the market's
@@ -70,14 +75,19 @@ extension DocumentDecision {
         guard record.decision != .pending else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let day = calendar.dateComponents([.year, .month, .day], from: record.decidedAt)
+        let day = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: record.decidedAt)
         guard let year = day.year, let month = day.month, let dayOfMonth = day.day,
             let on = CivilDate(year: year, month: month, day: dayOfMonth)
         else { return nil }
         let channel =
             record.channel
             ?? (record.decidedBy == "customer" ? DecisionChannel.customerLink : .inPerson).rawValue
-        self.init(decision: record.decision, decidedOn: on, channel: channel)
+        let signature = record.evidence.map {
+            Signature(
+                name: $0.name, time: String(format: "%02d:%02d", day.hour ?? 0, day.minute ?? 0),
+                zone: timeZone.identifier)
+        }
+        self.init(decision: record.decision, decidedOn: on, channel: channel, signature: signature)
     }
 }
 

@@ -13,9 +13,10 @@ extension QuoteDesk {
         }
         try QuoteLifecycle.checkText(reason, field: "reason", required: true)
         let record = try await readable(number, by: principal)
-        let request = VoidRequest(
+        var request = VoidRequest(
             number: number, reason: reason, voidedBy: principal.name,
             today: services.today(record.market))
+        request.actor = principal.actor
         let voided = try await store { try await repo.void(request) }
         logger.info("quote voided", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
         return voided
@@ -35,7 +36,8 @@ extension QuoteDesk {
         if let problem = MailAddress.problem(recipient) {
             throw DeskError.invalid(field: "to", "cannot be sent to: \(problem)")
         }
-        let request = EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language)
+        var request = EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language)
+        request.actor = principal.actor
         let message = try await store { try await repo.enqueueEmail(request) }
         logger.info("e-mail queued", metadata: ["number": "\(number)", "to": "\(Masking.email(recipient))"])
         return message
@@ -47,7 +49,7 @@ extension QuoteDesk {
         try principal.authorize(.link)
         let record = try await readable(number, by: principal)
         try services.requireReachable(record)
-        let token = try await store { try await repo.addCustomerToken(number: number) }
+        let token = try await store { try await repo.addCustomerToken(number: number, by: principal.actor) }
         logger.info("customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
         return token
     }

@@ -22,28 +22,39 @@ extension QuoteDesk {
         if let note { try QuoteLifecycle.checkText(note, field: "note", required: false) }
         let record = try await readable(number, by: principal)
         _ = try await decide(
-            record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note)
+            record, decision, by: principal.name, role: principal.role.rawValue, channel: channel, note: note,
+            actor: principal.actor)
     }
 
     /// Records the customer's own answer through the link (the customer may answer the quote its
     /// link opens; nothing else to check).
-    func decideByCustomer(_ record: QuoteRecord, _ decision: Decision) async throws -> DecisionRecord {
+    /// An acceptance carries its evidence (typed name, consent, client, document hash); a
+    /// rejection's optional reason is kept as its note.
+    func decideByCustomer(
+        _ record: QuoteRecord, _ answer: CustomerAnswer, evidence: AcceptanceEvidence?, client: EventClient
+    ) async throws -> DecisionRecord {
         try await decide(
-            record, decision, by: "customer", role: "customer", channel: DecisionChannel.customerLink.rawValue,
-            note: nil)
+            record, answer.decision, by: "customer", role: "customer",
+            channel: DecisionChannel.customerLink.rawValue, note: answer.reason.isEmpty ? nil : answer.reason,
+            actor: EventActor(kind: .customer, name: evidence?.name ?? "customer", role: "customer"),
+            evidence: evidence, client: client)
     }
 
     /// Records a decision with the charges it fixes (``QuoteCore/DecidedCharges``) and, when the
     /// case has an e-mail address, queues the customer's confirmation with it.
     private func decide(
-        _ record: QuoteRecord, _ decision: Decision, by: String, role: String, channel: String, note: String?
+        _ record: QuoteRecord, _ decision: Decision, by: String, role: String, channel: String, note: String?,
+        actor: EventActor, evidence: AcceptanceEvidence? = nil, client: EventClient? = nil
     ) async throws -> DecisionRecord {
         let final = try RecordJSON.finalCharges(quoteJSON: record.quoteJSON, decision: decision)
         let customer = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
-        let request = DecisionRequest(
+        var request = DecisionRequest(
             number: record.number, decision: decision, decidedBy: by, finalJSON: final, role: role,
             channel: channel, note: note, today: services.today(record.market),
             confirmTo: customer?.email, language: customer?.language)
+        request.actor = actor
+        request.evidence = evidence
+        request.client = client
         switch try await store({ try await repo.decide(request) }) {
         case .recorded(let stored):
             logger.info(
@@ -54,6 +65,16 @@ extension QuoteDesk {
                 ])
             return stored
         case .unchanged(let stored): return stored
+        }
+    }
+
+    /// Counts an opening of the customer link (the first is a `viewed` event). A store that
+    /// cannot count it now is logged, and the customer still sees the quote.
+    func viewed(_ record: QuoteRecord, via: String, client: EventClient) async {
+        do {
+            _ = try await repo.recordView(number: record.number, via: via, at: services.now(), client: client)
+        } catch {
+            logger.warning("view not recorded", metadata: ["number": "\(record.number)", "error": "\(error)"])
         }
     }
 

@@ -34,11 +34,12 @@ extension QuoteDesk {
         try QuoteLifecycle.checkRequestDate(serviceCase.requestDate, today: today)
         let hash = Digest.sha256Hex(
             Array(issuer.utf8) + [0] + Array((supersedes ?? "").utf8) + [0] + body)
-        let request = IssueRequest(
+        var request = IssueRequest(
             serviceCase: serviceCase, issuer: issuer,
             idempotencyKey: idempotencyKey.map { "\(principal.issuer)\u{1F}\($0)" }, requestHash: hash,
             checksBenefits: services.engine.usesOneTimeBenefits(serviceCase), supersedes: supersedes,
             issuedOn: today)
+        request.actor = principal.actor
         let result = try await store { try await repo.issue(request, engine: services.engine) }
         if case .issued = result { logIssued(result.issued.record, serviceCase, supersedes: supersedes) }
         return result

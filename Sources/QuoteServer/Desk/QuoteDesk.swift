@@ -50,6 +50,13 @@ struct QuoteDesk<Repository: QuoteRepository>: Sendable {
         return try await store { try await repo.list(query) }
     }
 
+    /// The history of a quote `principal` may read, oldest first (same reach as the quote).
+    func history(_ number: String, by principal: Principal) async throws -> [QuoteEvent] {
+        try principal.authorize(.readHistory)
+        let record = try await readable(number, by: principal)
+        return try await store { try await repo.events(number: record.number) }
+    }
+
     /// The e-mails of a quote, oldest first.
     func emails(of record: QuoteRecord) async throws -> [OutboxMessage] {
         try await store { try await repo.outbox(quoteNumber: record.number) }

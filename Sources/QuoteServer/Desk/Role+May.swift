@@ -15,6 +15,8 @@ public enum Action: String, Sendable, CaseIterable {
     case link
     /// Read quotes, their documents and lists, and the price-list catalog.
     case read
+    /// Read one quote's history (`GET /v1/quotes/{n}/events`, the console's timeline).
+    case readHistory
     /// Export decided charges (`repairquote export`; no route yet).
     case export
     /// Add and remove console users (the users file today; no route yet).
@@ -43,6 +45,7 @@ public enum Reach: Sendable, Equatable {
 /// | link            | yes            | yes            | no      |
 /// | email           | yes            | no             | no      |
 /// | read            | yes            | own quotes     | yes     |
+/// | readHistory     | yes            | own quotes     | yes     |
 /// | export          | yes            | no             | yes     |
 /// | manageUsers     | no             | no             | no      |
 /// | readEvents      | yes            | no             | yes     |
@@ -56,10 +59,10 @@ extension Role {
         case (.serviceCenter, .manageUsers): false
         case (.serviceCenter, _): true
         case (.retailer, .issue), (.retailer, .revise), (.retailer, .decide), (.retailer, .void),
-            (.retailer, .link), (.retailer, .read):
+            (.retailer, .link), (.retailer, .read), (.retailer, .readHistory):
             true
         case (.retailer, _): false
-        case (.finance, .read), (.finance, .export), (.finance, .readEvents): true
+        case (.finance, .read), (.finance, .readHistory), (.finance, .export), (.finance, .readEvents): true
         case (.finance, _): false
         }
     }

@@ -17,9 +17,20 @@ extension ServerServices {
     /// thread, so a hundred at once leave a core to the event loops and `/health` keeps answering.
     /// A failure is thrown to the error middleware: 500 with the JSON error body, logged.
     func pdfResponse(_ record: QuoteRecord) async throws -> Response {
-        guard renderer.makesDocuments else {
+        guard renderer.makesDocuments, let bytes = try await pdfBytes(record) else {
             throw APIError(.notAcceptable, "PDF documents are not available; ask for application/json")
         }
+        var headers = PageHeaders.fields
+        headers[.contentType] = "application/pdf"
+        headers[.contentDisposition] = "inline; filename=\"\(record.number).pdf\""
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The bytes of a stored quote's PDF as ``pdfResponse(_:)`` sends them (the same bytes for the
+    /// same quote in the same state); nil when the service renders no PDFs.
+    func pdfBytes(_ record: QuoteRecord) async throws -> [UInt8]? {
+        guard renderer.makesDocuments else { return nil }
         let (quote, serviceCase) = try recomputed(record)
         let decision = documentDecision(record)
         await PDFRenderGate.shared.enter()
@@ -32,15 +43,7 @@ extension ServerServices {
             }
         }
         await PDFRenderGate.shared.leave()
-        let bytes = try rendered.get()
-        guard let bytes else {
-            throw APIError(.notAcceptable, "PDF documents are not available; ask for application/json")
-        }
-        var headers = PageHeaders.fields
-        headers[.contentType] = "application/pdf"
-        headers[.contentDisposition] = "inline; filename=\"\(record.number).pdf\""
-        headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return try rendered.get()
     }
 }
 

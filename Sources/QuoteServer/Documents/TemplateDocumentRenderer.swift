@@ -53,7 +53,7 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     /// The quote page links its PDF (`pdfLink`) as "Download PDF (print)" when PDFs are made.
     public func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String] = [],
-        pdfLink: String? = nil
+        pdfLink: String? = nil, answer: AnswerFormState = AnswerFormState()
     ) throws -> String? {
         guard let quote, let serviceCase else {
             let reader = languages.first { renderer.catalog.labels(for: $0) != nil }
@@ -63,7 +63,12 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
         return try renderer.customerPage(
             kind, quote: quote, case: serviceCase,
             language: try resolved(serviceCase.customer.language, quote: quote),
-            marketLanguage: catalog.language(of: quote), pdfLink: pdf == nil ? nil : pdfLink)
+            marketLanguage: catalog.language(of: quote), pdfLink: pdf == nil ? nil : pdfLink, answer: answer)
+    }
+
+    /// The consent sentences of the quote's price list (`consent.<lang>.yaml`).
+    public func consents(market: MarketCode, priceListVersion: String) -> [String: ConsentSentence] {
+        (try? catalog.priceList(for: market, version: priceListVersion))?.consent ?? [:]
     }
 
     /// The e-mail subject in the document's language.

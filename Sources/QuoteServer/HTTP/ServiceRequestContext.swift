@@ -1,18 +1,22 @@
 import Hummingbird
+import NIOCore
 import HummingbirdAuth
 
 /// The request context of every route: Hummingbird's core context and who is calling, set by
 /// the authenticators of the `/v1` and `/console` route groups (``APIKeyAuthenticator``,
 /// ``ConsoleSessionAuthenticator``). A handler reads the caller from here and never parses a
 /// header.
-public struct ServiceRequestContext: AuthRequestContext, RequestContext {
+public struct ServiceRequestContext: AuthRequestContext, RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller an authenticator found; nil for a request without a known key or a live session.
     public var identity: Caller?
+    /// The peer of the connection (the client, or the proxy in front of the service).
+    public var remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
+        remoteAddress = source.channel.remoteAddress
     }
 }
 
