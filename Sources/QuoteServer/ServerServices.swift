@@ -110,6 +110,8 @@ public struct ServerServices: Sendable {
     public var catalog: PriceListCatalog?
     /// The web console at `/console` (nil: `/console` answers 404).
     public var console: ConsoleConfiguration?
+    /// The accessibility statement of a service without the console.
+    public var statement: AccessibilityStatement?
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,
