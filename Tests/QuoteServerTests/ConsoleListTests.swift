@@ -13,14 +13,14 @@ import Testing
 /// owes and who issued (finance and the service center), and the CSV of exactly what is filtered.
 @Suite("the console's quote list: filters, orders, payers and CSV")
 struct ConsoleListTests {
-    /// NL (the customer pays), HK in warranty (the manufacturer pays), an HK Redmi asked for a week
-    /// earlier; their numbers in that order.
-    static func issueThree(_ client: any TestClientProtocol) async throws -> [String] {
-        try await issued(client).map { $0["number"] as? String ?? "" }
+    /// NL (the customer pays) and HK in warranty (the manufacturer pays) issued on 2 March 2026, an
+    /// HK Redmi on 23 February (through the same store on that day); their numbers in that order.
+    static func issueThree(_ server: TestServer) async throws -> [String] {
+        try await issued(server).map { $0["number"] as? String ?? "" }
     }
 
     /// The three quotes' JSON, as the API answered their issue.
-    static func issued(_ client: any TestClientProtocol) async throws -> [[String: Any]] {
+    static func issued(_ server: TestServer) async throws -> [[String: Any]] {
         var quotes: [[String: Any]] = []
         for (name, day) in [
             ("nl-out-of-warranty.json", "2026-03-02"), ("hk-in-warranty-model-table.json", "2026-03-02"),
@@ -28,9 +28,17 @@ struct ConsoleListTests {
         ] {
             let json = try Shipped.example(name).replacingOccurrences(
                 of: #""requestDate": "2026-03-02""#, with: #""requestDate": "\#(day)""#)
-            quotes.append(try #require(try await client.issue(json).json["quote"] as? [String: Any]))
+            let quote = try await server.on(day).test { client in try await client.issue(json).json["quote"] }
+            quotes.append(try #require(quote as? [String: Any]))
         }
         return quotes
+    }
+
+    /// The customer's total of an issued quote's JSON, in minor units.
+    static func consumerTotal(_ quote: [String: Any]) -> Int64? {
+        guard let gross = ((quote["totals"] as? [String: Any])?["consumer"] as? [String: Any])?["gross"] as? String
+        else { return nil }
+        return Int64(gross.replacingOccurrences(of: ".", with: ""))
     }
 
     /// The quote numbers of a list page, top to bottom.
@@ -53,9 +61,12 @@ struct ConsoleListTests {
 
     @Test("dates and amounts in the user's language in every row; finance sees each payer and the issuer")
     func languageAndPayers() async throws {
-        try await ConsoleFixture.server().test { client in
-            let quotes = try await Self.issued(client)
-            let numbers = quotes.map { $0["number"] as? String ?? "" }
+        let server = try ConsoleFixture.server()
+        let quotes = try await Self.issued(server)
+        let numbers = quotes.map { $0["number"] as? String ?? "" }
+        let manufacturer = try #require(
+            ((quotes[1]["totals"] as? [String: Any])?["manufacturer"] as? [String: Any])?["gross"] as? String)
+        try await server.test { client in
             let (finance, _) = try await ConsoleBrowser.signedIn(client, as: "finance")
             let page = try await finance.request(.get, "/console/quotes?lang=nl").text
             let nl = try Self.format("nl")
@@ -63,8 +74,6 @@ struct ConsoleListTests {
             #expect(page.contains(#"data-date>\#(nl.date(CivilDate("2026-02-23")!))<"#))
             #expect(!page.contains("年"))
             // HK in warranty: the manufacturer's total is in the row, in Dutch figures.
-            let manufacturer = try #require(
-                ((quotes[1]["totals"] as? [String: Any])?["manufacturer"] as? [String: Any])?["gross"] as? String)
             let expected = try nl.money(try Money.parse(manufacturer, currency: Currency.known["HKD"]!))
             #expect(Self.cell(page, row: numbers[1], payer: "manufacturer") == expected)
             #expect(try Money.parse(manufacturer, currency: Currency.known["HKD"]!).minorUnits > 0)
@@ -80,8 +89,11 @@ struct ConsoleListTests {
 
     @Test("filters by market, issue dates and a model; orders by date and total; a bad filter is named")
     func filtersAndOrders() async throws {
-        try await ConsoleFixture.server().test { client in
-            let numbers = try await Self.issueThree(client)
+        let server = try ConsoleFixture.server()
+        let quotes = try await Self.issued(server)
+        let numbers = quotes.map { $0["number"] as? String ?? "" }
+        let total = Dictionary(uniqueKeysWithValues: quotes.map { ($0["number"] as? String ?? "", Self.consumerTotal($0) ?? 0) })
+        try await server.test { client in
             let (desk, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
             func list(_ query: String) async throws -> [String] {
                 Self.rows(try await desk.request(.get, "/console/quotes?" + query).text)
@@ -92,9 +104,14 @@ struct ConsoleListTests {
             #expect(try await list("q=Redmi") == [numbers[2]])
             #expect(try await list("sort=oldest") == numbers)
             #expect(try await list("market=HK&sort=oldest") == [numbers[1], numbers[2]])
-            let highest = try await list("market=HK&sort=total-desc")
-            #expect(try await list("market=HK&sort=total-asc") == highest.reversed())
-            #expect(Set(highest) == [numbers[1], numbers[2]])
+            // By the customer's total (equal totals: the newer first, either way).
+            let highest = try await list("sort=total-desc").compactMap { total[$0] }
+            let lowest = try await list("sort=total-asc").compactMap { total[$0] }
+            #expect(highest.count == 3 && lowest.count == 3)
+            // Currency by currency (EUR before HKD), each in its order.
+            #expect(try await list("sort=total-desc").first == numbers[0])
+            #expect(Array(highest.dropFirst()) == highest.dropFirst().sorted(by: >))
+            #expect(Array(lowest.dropFirst()) == lowest.dropFirst().sorted())
             let bad = try await desk.request(.get, "/console/quotes?from=02-03-2026")
             #expect(bad.status == .unprocessableContent && bad.text.contains("from: expected a date"))
             let market = try await desk.request(.get, "/console/quotes?market=XX")
@@ -122,8 +139,9 @@ struct ConsoleListTests {
 
     @Test("Download CSV: exactly the filtered quotes, as export writes them; not for a retailer")
     func csv() async throws {
-        try await ConsoleFixture.server().test { client in
-            let numbers = try await Self.issueThree(client)
+        let server = try ConsoleFixture.server()
+        let numbers = try await Self.issueThree(server)
+        try await server.test { client in
             let (finance, _) = try await ConsoleBrowser.signedIn(client, as: "finance")
             let answer = try await finance.request(.get, "/console/quotes.csv?market=HK")
             #expect(answer.status == .ok)
