@@ -96,6 +96,7 @@ let package = Package(
             name: "QuoteServer",
             dependencies: [
                 "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc", "QuotePDF",
+                "QuoteFinance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

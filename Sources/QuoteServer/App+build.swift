@@ -30,6 +30,9 @@ public struct ServerOptions: Sendable {
     public var today: (@Sendable (MarketCode) -> CivilDate)?
     /// The web console (`--users`).
     public var console: ConsoleConfiguration?
+    /// The accessibility statement at `/accessibility` when the console is off (the console
+    /// serves it itself).
+    public var statement: AccessibilityStatement?
     public var catalog: PriceListCatalog?
     /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
     public var trustedProxies: [IPNetwork] = []
@@ -64,6 +67,7 @@ public func buildApplication(
         engine: engine, keys: keys, renderer: renderer, logger: logger, publicBaseURL: baseURL)
     if let today = options.today { services.today = today }
     services.console = options.console
+    services.statement = options.statement
     services.catalog = options.catalog
     services.trustedProxies = options.trustedProxies
     services.mailerConfigured = mailer != nil
@@ -120,6 +124,8 @@ public func buildRouter(
         let group = router.group("/console").add(middleware: ConsoleSessionAuthenticator(access: access))
         ConsoleController(access: access).register(on: router, console: group)
         ConsoleQuotesController(desk: desk, access: access).register(on: group)
+    } else if let statement = services.statement {
+        statement.register(on: router)
     }
     routes.record(router)
     return router

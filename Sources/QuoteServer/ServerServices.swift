@@ -121,6 +121,8 @@ public struct ServerServices: Sendable {
     /// Proxies whose `X-Forwarded-For` names the customer's address (`serve --trusted-proxy`);
     /// from any other peer the socket's address is the customer's.
     public var trustedProxies: [IPNetwork] = []
+    /// The accessibility statement of a service without the console.
+    public var statement: AccessibilityStatement?
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

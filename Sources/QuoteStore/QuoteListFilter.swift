@@ -29,8 +29,10 @@ struct QuoteListFilter {
             clauses.append(clause)
             values.append(.text(value))
         }
-        clauses.append(query.newestFirst ? "q.id < ?" : "q.id > ?")
-        values.append(.integer(query.newestFirst && query.after == 0 ? Int64.max : query.after))
+        if query.totalOrder == nil {
+            clauses.append(query.newestFirst ? "q.id < ?" : "q.id > ?")
+            values.append(.integer(query.newestFirst && query.after == 0 ? Int64.max : query.after))
+        }
         add("q.market = ?", query.market)
         add("q.issue_date >= ?", query.from)
         add("q.issue_date <= ?", query.to)
@@ -40,7 +42,11 @@ struct QuoteListFilter {
             values += [.text((query.today ?? CivilDate(dayNumber: 0)).description), .text(state.rawValue)]
         }
         if let text = query.text, !text.isEmpty {
-            add("q.search_text LIKE ? ESCAPE '\\'", SearchColumns.pattern(text))
+            // The model is its own column (not in search_text): "Redmi" finds the Redmi quotes.
+            add(
+                "(q.search_text LIKE ? ESCAPE '\\' OR LOWER(COALESCE(q.model, '')) LIKE ? ESCAPE '\\')",
+                SearchColumns.pattern(text))
+            values.append(.text(SearchColumns.pattern(text)))
         }
         if let viewed = query.viewed {
             clauses.append(
@@ -53,10 +59,23 @@ struct QuoteListFilter {
                     ? "COALESCE(d.decision, 'issued') = ?" : "q.coverage_status = ?",
                 status)
         }
-        sql =
-            "WHERE " + clauses.joined(separator: " AND ")
-            + " ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
-        values.append(.integer(Int64(query.limit + 1)))
+        let conditions = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") + " "
+        if let order = query.totalOrder {
+            let direction = order == .highestFirst ? "DESC" : "ASC"
+            sql = conditions + "ORDER BY " + Self.totalOrderSQL(direction) + ", q.id DESC LIMIT ? OFFSET ?"
+            values += [.integer(Int64(query.limit + 1)), .integer(Int64(query.offset))]
+        } else {
+            sql = conditions + "ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
+            values.append(.integer(Int64(query.limit + 1)))
+        }
+    }
+
+    /// The consumer total as both stores order it: quotes without one last, then by currency,
+    /// then by the amount in minor units (the column's `EUR 47.19` read as the integer 4719, the
+    /// same minor digits for every total of one currency), never as a floating-point number.
+    static func totalOrderSQL(_ direction: String) -> String {
+        "(q.consumer_total IS NULL), SUBSTR(q.consumer_total, 1, 3), "
+            + "CAST(NULLIF(REPLACE(SUBSTR(q.consumer_total, 5), '.', ''), '') AS BIGINT) \(direction)"
     }
 
     /// Walks the SQL: `literal` for each run of text, `value` for each placeholder's value.

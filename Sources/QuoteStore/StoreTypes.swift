@@ -187,7 +187,7 @@ public struct QuoteQuery: Sendable, Equatable {
     public var status: String?
     /// A ``QuoteCore/QuoteState`` (needs `today` for `issued` and `expired`).
     public var state: QuoteState?
-    /// Case-insensitive text in the number, reference, IMEI, serial, customer name or e-mail.
+    /// Case-insensitive text in the number, reference, IMEI, serial, customer name, e-mail or model.
     public var text: String?
     /// The day `expired` is judged on.
     public var today: CivilDate?
@@ -202,6 +202,16 @@ public struct QuoteQuery: Sendable, Equatable {
     public var newestFirst = false
     /// Only quotes whose customer link was opened (true) or never opened (false).
     public var viewed: Bool?
+    /// By the consumer total instead of issue order (currency by currency, quotes without a total
+    /// last, the newest first among equal totals); such a list pages by `offset`, not `after`.
+    public var totalOrder: TotalOrder?
+    /// Rows skipped before the page (lists in ``totalOrder``).
+    public var offset = 0
+
+    /// The order of a list by the consumer total.
+    public enum TotalOrder: String, Sendable, CaseIterable {
+        case highestFirst, lowestFirst
+    }
 
     public init(
         market: String? = nil, status: String? = nil, from: String? = nil, to: String? = nil,

@@ -104,6 +104,20 @@ extension RepairQuote {
             options.console = try CLIError.guarding {
                 try console(documents: documents, catalog: engine.catalog)
             }
+            if options.console == nil {
+                // The customer pages' footer links to the statement, console or not.
+                options.statement = try CLIError.guarding {
+                    do {
+                        return try AccessibilityStatement(
+                            templatesDirectory: URL(fileURLWithPath: document.folder()),
+                            documentStylesheet: try document.renderer().documentStylesheet)
+                    } catch let error as CLIError {
+                        throw error
+                    } catch {
+                        throw CLIError.badInput("templates: \(error)")
+                    }
+                }
+            }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             let store = try await database.open(pool: .serviceGroup)

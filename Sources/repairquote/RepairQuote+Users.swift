@@ -21,6 +21,8 @@ extension RepairQuote {
             @Argument(help: "The user's sign-in name.") var name: String
             @Option(help: "service-center, retailer or finance.") var role: String
             @Option(help: "The retailer id (retailer users).") var retailer: String?
+            @Option(help: "The market the quote form starts on (NL); else the last one used.") var market:
+                String?
             @OptionGroup var file: FileOption
             @Flag(help: "Read the password from stdin (required).") var passwordStdin = false
             @Flag(help: "Replace a user of the same name.") var replace = false
@@ -38,7 +40,8 @@ extension RepairQuote {
                     do {
                         var users = try UsersFile.load(file: file.url, missingIsEmpty: true)
                         try users.add(
-                            name: name, role: role, retailer: retailer, password: line, replace: replace)
+                            name: name, role: role, retailer: retailer, password: line, replace: replace,
+                            market: market)
                         try users.save(file: file.url)
                     } catch {
                         throw CLIError.badInput("users add: \(error)")

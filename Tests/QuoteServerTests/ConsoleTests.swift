@@ -176,7 +176,8 @@ struct ConsoleTests {
                 summary.contains(#"data-state="issued""#)
                     && summary.contains("<span data-customer>Anna de Vries</span>"))
             #expect(summary.contains(#"<span data-payer="consumer">Customer pays <strong>€"#))
-            #expect(summary.contains(/<span data-valid-until>\d{1,2} \w+ 20\d\d<\/span>/))
+            // In the user's language (English here), not the market's Dutch.
+            #expect(summary.contains(/<span data-valid-until>\w+ \d{1,2}, 20\d\d<\/span>/))
             let order = [
                 "id=\"summary\"", "class=\"document paper\"", "id=\"download-pdf\"", "id=\"new-link\"",
             ]

@@ -91,6 +91,35 @@ struct ReadTests {
         }
     }
 
+    @Test("sort: newest first, or by the customer's total either way, paged by the same sort's cursor")
+    func sortedList() async throws {
+        let server = try TestServer()
+        try await server.test { client in
+            // The stub engine: the customer pays 139.00 out of warranty, nothing in warranty.
+            _ = try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(50)))
+            _ = try await client.issue(Fixtures.dutchRepair(imei: Fixtures.imei(51), inWarranty: true))
+            _ = try await client.issue(
+                Fixtures.dutchRepair(imei: Fixtures.imei(52)).replacingOccurrences(
+                    of: #""quantity": 1"#, with: #""quantity": 2"#))
+            func numbers(_ query: String) async throws -> ([String], String?) {
+                let page = try await client.call(.get, "/v1/quotes?" + query, key: Key.finance)
+                let list = (page.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String } ?? []
+                return (list, page.json["nextCursor"] as? String)
+            }
+            #expect(try await numbers("sort=newest").0 == ["NL-2026-000003", "NL-2026-000002", "NL-2026-000001"])
+            #expect(try await numbers("sort=total-desc").0 == ["NL-2026-000003", "NL-2026-000001", "NL-2026-000002"])
+            let (first, cursor) = try await numbers("sort=total-asc&limit=2")
+            #expect(first == ["NL-2026-000002", "NL-2026-000001"])
+            let next = try #require(cursor)
+            #expect(try await numbers("sort=total-asc&limit=2&cursor=\(next)").0 == ["NL-2026-000003"])
+            // A cursor of one order is not one of another.
+            let mixed = try await client.call(.get, "/v1/quotes?cursor=\(next)", key: Key.finance)
+            #expect(mixed.status == .unprocessableContent && mixed.json["field"] as? String == "cursor")
+            let bad = try await client.call(.get, "/v1/quotes?sort=cheapest", key: Key.finance)
+            #expect(bad.status == .unprocessableContent && bad.json["field"] as? String == "sort")
+        }
+    }
+
     @Test("bad list parameters are 422 naming the parameter")
     func badParameters() async throws {
         let server = try TestServer()

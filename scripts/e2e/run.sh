@@ -15,6 +15,8 @@ command -v chromedriver >/dev/null 2>&1 || { echo "console e2e: chromedriver is 
 [ -s .build/axe/axe.min.js ] || { echo "console e2e: .build/axe/axe.min.js is missing (bash scripts/setup.sh takes it from PyPI)" >&2; exit 1; }
 status=0
 "$venv/bin/python" scripts/e2e/console_test.py --bin .build/debug/repairquote "$@" || status=1
+# The console all day (#26): labels in zh-Hant, the list's filters, orders, payers and CSV, the default market.
+"$venv/bin/python" scripts/e2e/console_list_test.py --bin .build/debug/repairquote "$@" || status=1
 # The customer link in a browser without a console session: accept, reject, cross-site refusal.
 "$venv/bin/python" scripts/e2e/customer_test.py --bin .build/debug/repairquote "$@" || status=1
 # Layout at 320, 400 and 1280 px: the customer page's tables (NL, zh-Hant), the document in the console.

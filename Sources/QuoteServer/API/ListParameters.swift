@@ -2,11 +2,15 @@ import Hummingbird
 import QuoteCore
 import QuoteStore
 
-/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `status`, `from`, `to`, `cursor`,
-/// `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
+/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `status`, `from`, `to`, `sort`,
+/// `viewed`, `cursor`, `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
 /// 422 naming it.
 enum ListParameters {
-    static let names: Set<String> = ["state", "q", "market", "status", "from", "to", "cursor", "limit", "viewed"]
+    static let names: Set<String> = [
+        "state", "q", "market", "status", "from", "to", "sort", "cursor", "limit", "viewed",
+    ]
+    /// Issue order (oldest first, the default, or newest first), or by the customer's total.
+    static let sorts = ["oldest", "newest", "total-desc", "total-asc"]
     /// Decision states, then every coverage status (`status` filters on either).
     static let statuses = ["issued", "accepted", "rejected"] + CoverageStatus.allCases.map(\.rawValue)
 
@@ -47,7 +51,21 @@ enum ListParameters {
             }
             query.limit = number
         }
-        if let cursor = value("cursor") { query.after = try Cursor.decode(cursor) }
+        switch value("sort") ?? "oldest" {
+        case "oldest": break
+        case "newest": query.newestFirst = true
+        case "total-desc": query.totalOrder = .highestFirst
+        case "total-asc": query.totalOrder = .lowestFirst
+        default:
+            throw APIError(.unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
+        }
+        if let cursor = value("cursor") {
+            if query.totalOrder == nil {
+                query.after = try Cursor.decode(cursor)
+            } else {
+                query.offset = try Cursor.decodeOffset(cursor)
+            }
+        }
         if let state = value("state") {
             guard let known = QuoteState(rawValue: state) else {
                 let states = QuoteState.allCases.map(\.rawValue).joined(separator: ", ")

@@ -57,9 +57,10 @@ struct QuotesController<Repository: QuoteRepository> {
         return try answers.document(record, format: format)
     }
 
-    /// A page of quotes, oldest first; `nextCursor` continues. Filters: `state`, `q` (number,
-    /// reference, IMEI, serial, customer name or e-mail, any case), `market`, `status` (decision or
-    /// coverage status), `from`, `to`. An empty value is no filter; an unknown parameter is 422.
+    /// A page of quotes, oldest first unless `sort` says otherwise; `nextCursor` continues. Filters:
+    /// `state`, `q` (number, reference, IMEI, serial, customer name or e-mail, model, any case),
+    /// `market`, `status` (decision or coverage status), `from`, `to`. An empty value is no filter;
+    /// an unknown parameter is 422.
     @Sendable func list(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let principal = try context.caller(for: .read)
         let query = try ListParameters.query(request.uri.queryParameters, issuer: principal.listIssuer)
@@ -68,7 +69,11 @@ struct QuotesController<Repository: QuoteRepository> {
         body.append(
             "quotes",
             .array(page.quotes.map { .object(RecordJSON.summary($0, state: services.state(of: $0))) }))
-        body.append("nextCursor", page.nextAfter.map { .string(Cursor.encode($0)) } ?? .null)
+        // An order by total continues by rows skipped, issue order after the last id.
+        let next = page.nextAfter.map {
+            query.totalOrder == nil ? Cursor.encode($0) : Cursor.encode(offset: query.offset + query.limit)
+        }
+        body.append("nextCursor", next.map(JSONValue.string) ?? .null)
         return JSONBody.response(.object(body))
     }
 }
@@ -89,18 +94,34 @@ extension DocumentFormat {
     }
 }
 
-/// The opaque list cursor: base64url of `c1:<id>`.
+/// The opaque list cursor: base64url of `c1:<id>` (issue order), or of `o1:<rows skipped>` (an
+/// order by total).
 enum Cursor {
-    static func encode(_ after: Int64) -> String {
-        Base64URL.encode(Array("c1:\(after)".utf8))
-    }
+    static func encode(_ after: Int64) -> String { Base64URL.encode(Array("c1:\(after)".utf8)) }
+
+    static func encode(offset: Int) -> String { Base64URL.encode(Array("o1:\(offset)".utf8)) }
 
     static func decode(_ cursor: String) throws -> Int64 {
+        guard let id = plain(cursor, prefix: "c1:").flatMap({ Int64($0) }) else {
+            throw APIError(.unprocessableContent, "not a cursor of this service", field: "cursor")
+        }
+        return id
+    }
+
+    static func decodeOffset(_ cursor: String) throws -> Int {
+        guard let offset = plain(cursor, prefix: "o1:").flatMap({ Int($0) }), offset >= 0 else {
+            throw APIError(.unprocessableContent, "not a cursor of this order", field: "cursor")
+        }
+        return offset
+    }
+
+    /// The text after `prefix` in a cursor's base64url, nil when it is not one.
+    private static func plain(_ cursor: String, prefix: String) -> Substring? {
         var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         text += String(repeating: "=", count: (4 - text.count % 4) % 4)
         guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8),
-            plain.hasPrefix("c1:"), let id = Int64(plain.dropFirst(3))
-        else { throw APIError(.unprocessableContent, "not a cursor of this service", field: "cursor") }
-        return id
+            plain.hasPrefix(prefix)
+        else { return nil }
+        return plain.dropFirst(prefix.count)
     }
 }

@@ -78,6 +78,25 @@ public struct ConsoleConfiguration: Sendable {
         return console
     }
 
+    /// The market a new quote form starts on: the user's `market` in the users file, else the
+    /// last one the user issued a quote in (kept in the store, so any browser knows it), else the
+    /// first market.
+    func startingMarket(for user: ConsoleUser) async -> String {
+        let markets = catalog.markets.map(\.rawValue)
+        if let market = user.market, markets.contains(market) { return market }
+        if let last = try? await driver.get(key: Self.marketKey(user), as: String.self), markets.contains(last) {
+            return last
+        }
+        return markets.first ?? ""
+    }
+
+    /// Remembers the market of the quote a user just issued, for a year.
+    func remember(market: String, for user: ConsoleUser) async {
+        try? await driver.set(key: Self.marketKey(user), value: market, expires: .seconds(366 * 86_400))
+    }
+
+    static func marketKey(_ user: ConsoleUser) -> String { "console-market." + user.name }
+
     /// The price list of a market in force today.
     func priceList(_ market: MarketCode, today: CivilDate) -> PriceList? {
         try? catalog.priceList(for: market, on: today)
@@ -85,7 +104,11 @@ public struct ConsoleConfiguration: Sendable {
 
     /// How a market writes money and dates (its language's label file), English when unknown.
     func format(for market: MarketCode, today: CivilDate) -> LocaleFormat? {
-        let language = priceList(market, today: today)?.settings.language ?? "en"
+        format(language: priceList(market, today: today)?.settings.language ?? "en")
+    }
+
+    /// How a language writes money and dates (the console user's, for lists that mix markets).
+    func format(language: String) -> LocaleFormat? {
         let labels = documents.catalog.labels(for: language) ?? documents.catalog.labels(for: "en")
         return labels.flatMap { try? LocaleFormat(labels: $0) }
     }

@@ -18,13 +18,6 @@ struct ConsoleController: Sendable {
             context.identity?.console == nil
                 ? ConsoleResponse.redirect("/console/sign-in") : ConsoleResponse.redirect("/console/quotes")
         }
-        router.get("/console/static/{file}") { _, context in
-            let name = try context.parameters.require("file")
-            guard let file = console.pages.staticFiles[name] else {
-                throw APIError(.notFound, "no such file")
-            }
-            return ConsoleResponse.file(file.body, contentType: file.contentType)
-        }
         router.get("/console/sign-in", use: signInPage)
         router.post("/console/sign-in", use: signIn)
         group.post("sign-out", use: signOut)

@@ -4,10 +4,10 @@ import Hummingbird
 import Mustache
 
 /// The console's Mustache pages (`Templates/console/*.mustache`, partials beside them), their
-/// labels (`labels/en.json`, `labels/nl.json`) and static files (`static/`, and `document.css`:
+/// labels (`labels/en.json`, `labels/nl.json`, `labels/zh-Hant.json`) and static files (`static/`, and `document.css`:
 /// the quote document's own stylesheet, given by its renderer), loaded once.
 struct ConsolePages: Sendable {
-    static let languages = ["en", "nl"]
+    static let languages = ["en", "nl", "zh-Hant"]
     let library: MustacheLibrary
     let labels: [String: [String: String]]
     let staticFiles: [String: (body: String, contentType: String)]
@@ -35,8 +35,10 @@ struct ConsolePages: Sendable {
             }
             labels[language] = table
         }
-        if let missing = labels["en"]!.keys.first(where: { labels["nl"]![$0] == nil }) {
-            throw ConsoleSetupError(description: "console/labels/nl.json: \(missing): missing")
+        for language in Self.languages.dropFirst() {
+            if let missing = labels["en"]!.keys.sorted().first(where: { labels[language]![$0] == nil }) {
+                throw ConsoleSetupError(description: "console/labels/\(language).json: \(missing): missing")
+            }
         }
         self.labels = labels
         var staticFiles: [String: (String, String)] = [
@@ -79,10 +81,20 @@ struct ConsolePages: Sendable {
             return String(cookie)
         }
         for tag in AcceptLanguage.preferred(request.headers[.acceptLanguage]) {
-            let base = String(tag.lowercased().prefix(2))
-            if languages.contains(base) { return base }
+            if let language = consoleLanguage(tag) { return language }
         }
         return "en"
+    }
+
+    /// The console language of a language tag: `nl-BE` → `nl`; Chinese written in traditional
+    /// characters (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) → `zh-Hant`; nil for any other.
+    static func consoleLanguage(_ tag: String) -> String? {
+        let subtags = tag.lowercased().split(separator: "-").map(String.init)
+        guard let base = subtags.first else { return nil }
+        if base == "zh" {
+            return subtags.dropFirst().contains { ["hant", "tw", "hk", "mo"].contains($0) } ? "zh-Hant" : nil
+        }
+        return languages.contains(base) ? base : nil
     }
 }
 

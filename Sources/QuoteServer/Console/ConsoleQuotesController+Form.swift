@@ -42,6 +42,7 @@ extension ConsoleQuotesController {
             let result = try await desk.issue(
                 serviceCase, body: body, idempotencyKey: key, by: signedIn.principal, supersedes: supersedes)
             let number = result.issued.record.number
+            await console.remember(market: serviceCase.market.rawValue, for: signedIn.user)
             access.logger.info(
                 "console quote issued",
                 metadata: [
@@ -98,9 +99,11 @@ extension ConsoleQuotesController {
     ) -> Response {
         let market = MarketCode(form.values["market"] ?? "")
         let choices = console.priceList(market, today: services.today(market)).map(MarketChoices.init)
+        let documentLabels = console.documents.catalog.labels(for: signedIn.language)
         let formView = QuoteFormView(
             form: form, choices: choices, markets: console.catalog.markets.map(\.rawValue), errors: errors,
-            label: { console.pages.label($0, signedIn.language) })
+            language: signedIn.language, label: { console.pages.label($0, signedIn.language) },
+            documentLabel: { documentLabels?.entries[$0] })
         var view = access.baseView(signedIn).merging(formView.view) { _, new in new }
         view["action"] = action
         view.set("revising", revising)

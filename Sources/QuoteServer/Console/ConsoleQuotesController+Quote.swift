@@ -160,11 +160,10 @@ extension ConsoleQuotesController {
     }
 
     /// The page's first line: the customer, what each payer owes (the customer always, the others
-    /// when they pay something) in the market's format, and the last day the quote is valid.
+    /// when they pay something) in the user's language, and the last day the quote is valid.
     func summaryView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) -> [String: Any]? {
         guard let (quote, serviceCase) = try? services.recomputed(record) else { return nil }
-        let market = record.market
-        let format = console.format(for: market, today: services.today(market))
+        let format = console.format(language: signedIn.language)
         let payers: [[String: String]] = Payer.allCases.compactMap { payer in
             let gross = quote.totals[payer].gross
             guard payer == .consumer || gross.minorUnits != 0 else { return nil }

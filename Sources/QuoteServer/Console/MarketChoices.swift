@@ -55,7 +55,8 @@ struct MarketChoices: Sendable {
                     .object(
                         JSONObject([
                             ("category", .string($0.category.rawValue)), ("code", .string($0.code)),
-                            ("description", .string($0.description)), ("price", .number($0.price.text)),
+                            ("description", .string($0.description)), ("names", Self.names($0.names)),
+                            ("price", .number($0.price.text)),
                         ]))
                 }))
         o.append(
@@ -68,10 +69,16 @@ struct MarketChoices: Sendable {
                     return .object(
                         JSONObject([
                             ("sku", .string(part.sku)), ("description", .string(part.description)),
+                            ("names", Self.names(part.names)),
                             ("category", .string(part.category.rawValue)), ("models", fits ?? .null),
                             ("price", .number(part.price.text)),
                         ]))
                 }))
         return .object(o)
+    }
+
+    /// A row's names by language (`names.<lang>.yaml`), in language order.
+    static func names(_ names: [String: String]) -> JSONValue {
+        .object(JSONObject(names.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
     }
 }

@@ -9,11 +9,15 @@ struct QuoteFormView {
     let markets: [String]
     /// Errors by form path.
     let errors: [String: String]
+    /// The console's language (`nl`, `zh-Hant`): part and labour names from `names.<lang>.yaml`.
+    let language: String
     let label: (String) -> String
+    /// A label of the document's label file in the console's language (`finding.liquid-damage`).
+    let documentLabel: (String) -> String?
 
     func field(
         _ path: String, type: String = "text", options: [(value: String, label: String)]? = nil,
-        required: Bool = false
+        required: Bool = false, note: String? = nil
     ) -> [String: Any] {
         let value = form.values[path] ?? ""
         var field: [String: Any] = [
@@ -21,6 +25,7 @@ struct QuoteFormView {
             "label": Self.label(path, label),
             "value": value, "required": required, "type": type,
         ]
+        field.set("note", note.map(label))
         if let error = errors[path] {
             field["error"] = error
             field["invalid"] = true
@@ -51,36 +56,54 @@ struct QuoteFormView {
 
     static func plain(_ values: [String]) -> [(value: String, label: String)] { values.map { ($0, $0) } }
 
+    /// Codes with the console's labels (`kind.repair` → "Repair"), the code where none is given.
+    func labelled(_ field: String, _ values: [String]) -> [(value: String, label: String)] {
+        values.map { ($0, label(field + "." + $0)) }
+    }
+
+    /// Codes with the document's labels (`finding.liquid-damage` → "Liquid damage"), capitalised.
+    func documentLabelled(_ section: String, _ values: [String]) -> [(value: String, label: String)] {
+        values.map { value in
+            guard let text = documentLabel(section + "." + value), let first = text.first else { return (value, value) }
+            return (value, first.uppercased() + text.dropFirst())
+        }
+    }
+
+    /// A name in the console's language (`names.<lang>.yaml`), else the price list's English one.
+    func localized(_ names: [String: String], _ description: String) -> String {
+        names[language] ?? description
+    }
+
     var view: [String: Any] {
         let model = form.values["device.model"] ?? ""
         let category = choices?.category(of: model)
         let laborCodes = choices?.labor(category: category).map {
             (
                 value: $0.code,
-                label: "\($0.code) · \($0.description)"
+                label: "\($0.code) · \(localized($0.names, $0.description))"
                     + (category == nil ? " (\($0.category.rawValue))" : "")
             )
         }
         let partOptions = choices?.parts(model: model.isEmpty ? nil : model).map {
-            (value: $0.sku, label: "\($0.sku) · \($0.description)")
+            (value: $0.sku, label: "\($0.sku) · \(localized($0.names, $0.description))")
         }
         let sections: [[String: Any]] = [
             section(
                 "sectionCase",
                 [
                     field("market", options: Self.plain(markets), required: true),
-                    field("kind", options: Self.plain(CaseKind.allCases.map(\.rawValue)), required: true),
+                    field("kind", options: labelled("kind", CaseKind.allCases.map(\.rawValue)), required: true),
                     field(
-                        "serviceMode", options: Self.plain(ServiceMode.allCases.map(\.rawValue)),
+                        "serviceMode", options: labelled("serviceMode", ServiceMode.allCases.map(\.rawValue)),
                         required: true),
-                    field("item", options: Self.plain(Item.allCases.map(\.rawValue))),
+                    field("item", options: documentLabelled("item", Item.allCases.map(\.rawValue))),
                     field("reference"),
                 ]),
             section(
                 "sectionCustomer",
                 [
                     field("customer.name", required: true), field("customer.email", type: "email"),
-                    field("customer.language", options: Self.plain(["en", "nl", "fr", "es", "zh-Hant"])),
+                    field("customer.language", options: labelled("language", ["en", "nl", "fr", "es", "zh-Hant"])),
                 ]),
             section(
                 "sectionDevice",
@@ -88,23 +111,28 @@ struct QuoteFormView {
                     field(
                         "device.model", options: Self.plain(choices?.models.map { $0.name } ?? []),
                         required: true),
-                    field("device.imei", type: "text"), field("device.serial"),
+                    field("device.imei", type: "text", note: "imeiOrSerial"),
+                    field("device.serial", note: "imeiOrSerial"),
                 ]),
             section(
                 "sectionPurchase",
                 [
                     field("purchase.date", type: "date", required: true),
                     field("purchase.deliveryDate", type: "date"),
-                    field("purchase.channel", options: Self.plain(choices?.channels ?? []), required: true),
+                    field(
+                        "purchase.channel", options: labelled("purchase.channel", choices?.channels ?? []),
+                        required: true),
                     field("purchase.official", type: "checkbox"),
                     field("purchase.proofOfPurchase", type: "checkbox"),
                     field("purchase.firstOwner", type: "checkbox"),
                 ]),
             section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes ?? [])]),
         ]
-        let findings = (choices?.findings ?? []).enumerated().map { index, finding in
-            ["value": finding, "id": "f-findings-\(index)", "checked": form.findings.contains(finding)]
-                as [String: Any]
+        let findings = documentLabelled("finding", choices?.findings ?? []).enumerated().map { index, finding in
+            [
+                "value": finding.value, "label": finding.label, "id": "f-findings-\(index)",
+                "checked": form.findings.contains(finding.value),
+            ] as [String: Any]
         }
         let parts = (0..<CaseForm.partRows).map { row -> [String: Any] in
             [

@@ -41,7 +41,7 @@ public struct UsersFile: Sendable {
 
     /// Adds (or with `replace`, replaces) a user, hashing the password with bcrypt.
     public mutating func add(
-        name: String, role: String, retailer: String?, password: String, replace: Bool
+        name: String, role: String, retailer: String?, password: String, replace: Bool, market: String? = nil
     ) throws(UsersFileError) {
         guard let role = Role(rawValue: role) else {
             let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
@@ -51,12 +51,15 @@ public struct UsersFile: Sendable {
         guard password.count >= Self.minimumPasswordLength else {
             throw UsersFileError("password: at least \(Self.minimumPasswordLength) characters are needed")
         }
+        if let market, market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            throw UsersFileError("--market: \"\(market)\" is not a market code (two capitals, as NL)")
+        }
         if user(named: name) != nil, !replace {
             throw UsersFileError("\(name): the user exists (add --replace to change it)")
         }
         let user = ConsoleUser(
             name: name, role: role, retailer: role.reach == .ownRetailer ? retailer : nil,
-            passwordHash: Bcrypt.hash(password, cost: 10))
+            passwordHash: Bcrypt.hash(password, cost: 10), market: market)
         if let index = users.firstIndex(where: { $0.name == name }) {
             users[index] = user
         } else {

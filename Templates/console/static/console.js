@@ -42,19 +42,26 @@
     var catalog = null;
     var market = form.elements["market"];
     var model = form.elements["device.model"];
+    // A part's or labour code's name in the page's language, else the price list's English one.
+    var lang = document.documentElement.lang;
+    function named(row) { return (row.names && row.names[lang]) || row.description; }
+    // The purchase channels are the same in every market: their options keep their labels.
+    var channelLabels = {};
+    var channel = form.elements["purchase.channel"];
+    if (channel) Array.prototype.forEach.call(channel.options, function (o) { channelLabels[o.value] = o.text; });
     function applyModel() {
       if (!catalog) return;
       var chosen = catalog.models.filter(function (m) { return m.name === model.value; })[0];
       var labor = catalog.labor.filter(function (l) { return !chosen || l.category === chosen.category; });
       fillSelect(form.elements["repair.labor"], labor.map(function (l) {
-        return { value: l.code, label: l.code + " · " + l.description + (chosen ? "" : " (" + l.category + ")") };
+        return { value: l.code, label: l.code + " · " + named(l) + (chosen ? "" : " (" + l.category + ")") };
       }));
       var parts = catalog.parts.filter(function (p) {
         return !chosen || p.models === null || p.models.some(function (m) { return normalize(m) === normalize(chosen.name); });
       });
       for (var row = 0; form.elements["repair.parts." + row + ".sku"]; row++) {
         fillSelect(form.elements["repair.parts." + row + ".sku"], parts.map(function (p) {
-          return { value: p.sku, label: p.sku + " · " + p.description };
+          return { value: p.sku, label: p.sku + " · " + named(p) };
         }));
       }
     }
@@ -66,7 +73,7 @@
           if (!json) return;
           catalog = json;
           fillSelect(model, json.models.map(function (m) { return { value: m.name, label: m.name }; }));
-          fillSelect(form.elements["purchase.channel"], json.channels.map(function (c) { return { value: c, label: c }; }));
+          fillSelect(channel, json.channels.map(function (c) { return { value: c, label: channelLabels[c] || c }; }));
           applyModel();
         });
     }
