@@ -110,6 +110,7 @@ extension PostgresQuoteRepository {
         var quotes = QuoteColumns()
         var tokens: (hashes: [String], numbers: [String]) = ([], [])
         var idempotency: (keys: [String], hashes: [String], numbers: [String]) = ([], [], [])
+        var reports = ReportFactColumns()
 
         /// Adds an issue's rows under its number; returns its record.
         mutating func append(_ issue: PreparedIssue, number: String) -> QuoteRecord {
@@ -117,6 +118,7 @@ extension PostgresQuoteRepository {
             let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
             let record = QuoteRecord(issue, number: number, search: search, now: now)
             quotes.append(record, search: search, now: now)
+            reports.append(ReportFacts(number: number, quote: issue.quote, model: search.model))
             tokens.hashes.append(issue.tokenHash)
             tokens.numbers.append(number)
             if let key = issue.request.idempotencyKey {
@@ -153,6 +155,7 @@ extension PostgresQuoteRepository {
                 INSERT INTO customer_tokens (token_hash, quote_number)
                 SELECT * FROM unnest(\(tokens.hashes)::text[], \(tokens.numbers)::text[])
                 """, logger: logger)
+            try await reports.insert(connection, logger: logger)
             guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """

@@ -11,12 +11,15 @@ extension PostgresQuoteRepository {
         return try await transaction { connection in
             let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
+            let days = ReportSchema.decisionDays(
+                issued: record.issueDate, decidedAt: request.at, today: request.today)
             try await connection.query(
                 """
                 INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                    decided_by_role)
+                    decided_by_role, decision_days)
                 VALUES (\(request.number), \(request.decision.rawValue), \(request.at.timeIntervalSince1970),
-                    \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role))
+                    \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role),
+                    \(days))
                 """, logger: self.logger)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try await Self.insertOutbox(connection, email, token: token, logger: self.logger)

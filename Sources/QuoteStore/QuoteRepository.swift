@@ -59,6 +59,10 @@ public protocol QuoteRepository: ExpiringValueStore {
 
     /// The outbox messages of a quote, oldest first (pending, sent and failed).
     func outbox(quoteNumber: String) async throws -> [OutboxMessage]
+
+    /// The rows of one of the finance reports' aggregate queries (``ReportStatement``); the
+    /// reports themselves are read through `conversionReport(_:)` and its siblings.
+    func aggregate(_ statement: ReportStatement) async throws -> [[ReportStatement.Cell]]
 }
 
 extension QuoteRepository {

@@ -15,12 +15,13 @@ extension SQLiteQuoteRepository {
             try db.execute(
                 sql: """
                     INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                        decided_by_role)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        decided_by_role, decision_days)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
                     request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
+                    ReportSchema.decisionDays(issued: record.issueDate, decidedAt: request.at, today: request.today),
                 ])
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try Self.insertOutbox(db, email, token: token)
