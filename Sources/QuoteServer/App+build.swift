@@ -116,6 +116,7 @@ public func buildRouter(
         let group = router.group("/console").add(middleware: ConsoleSessionAuthenticator(access: access))
         ConsoleController(access: access).register(on: router, console: group)
         ConsoleQuotesController(desk: desk, access: access).register(on: group)
+        ConsoleReportsController(desk: desk, access: access).register(on: group)
     }
     routes.record(router)
     return router
