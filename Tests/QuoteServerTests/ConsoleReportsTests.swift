@@ -81,6 +81,7 @@ struct ConsoleReportsTests {
             #expect(page.text.contains("<desc id=\"chart-payers-EUR-desc\">"))
             #expect(page.text.contains("<caption id=\"report-payers-caption\">Charges by payer, January 2026 – March 2026"))
             #expect(page.text.contains("decided plus expired"))
+            #expect(page.text.contains(">Models by manufacturer cost (EUR)</p>"))
         }
     }
 

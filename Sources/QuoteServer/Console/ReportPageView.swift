@@ -98,7 +98,7 @@ struct ReportPageView {
         case .topModels:
             return groups(cells, by: [0, 2]).map { key, rows in
                 chart(
-                    "\(id)-\(key)", "\(label("report.ranks.\(rows[0][0].csv))")) (\(rows[0][2].csv))",
+                    "\(id)-\(key)", "\(label("report.ranks.\(rows[0][0].csv)")) (\(rows[0][2].csv))",
                     series: ["net"], rows.map { .init(label: text($0[1]), values: values($0, [4])) })
             }
         }
