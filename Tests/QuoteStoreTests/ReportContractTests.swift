@@ -172,7 +172,7 @@ struct ReportContractTests {
         let before = try await Self.everything(store.repo)
         // The store as it was before the migration: no tables, no column, the migration not applied.
         for statement in [
-            "DROP TABLE report_charges", "DROP TABLE report_quotes", "DROP INDEX quotes_issue_date",
+            "DROP TABLE report_charges", "DROP TABLE report_quotes", "DROP INDEX quotes_report",
             "ALTER TABLE decisions DROP COLUMN decision_days",
             store.sqlite != nil
                 ? "DELETE FROM grdb_migrations WHERE identifier = 'v9-report-columns'"
