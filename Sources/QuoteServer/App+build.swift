@@ -124,6 +124,7 @@ public func buildRouter(
         let group = router.group("/console").add(middleware: ConsoleSessionAuthenticator(access: access))
         ConsoleController(access: access).register(on: router, console: group)
         ConsoleQuotesController(desk: desk, access: access).register(on: group)
+        ConsoleReportsController(desk: desk, access: access).register(on: group)
     } else if let statement = services.statement {
         statement.register(on: router)
     }

@@ -42,6 +42,10 @@ enum Migrations {
             for statement in EventSchema.sqliteStatements { try db.execute(sql: statement) }
             try backfillEvents(db)
         }
+        migrator.registerMigration(ReportFacts.migrationName) { db in
+            for statement in ReportSchema.statements { try db.execute(sql: statement) }
+            try backfillReports(db)
+        }
         return migrator
     }
 
@@ -172,6 +176,29 @@ enum Migrations {
         for event in try EventSchema.backfill(rows.map(EventSchema.StoredQuote.init(row:))) {
             try SQLiteQuoteRepository.insertEvent(db, event)
         }
+    }
+
+    /// Fills the report facts of quotes stored before `v9-report-columns` from their stored quote
+    /// JSON, and the days to decision of their decisions from the UTC day of each (the decisions'
+    /// immutability trigger is lifted for this one update and put back).
+    static func backfillReports(_ db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, quote_json, model FROM quotes")
+        while let row = try rows.next() {
+            guard let facts = ReportFacts(number: row["number"], quoteJSON: row["quote_json"], model: row["model"])
+            else { continue }
+            try SQLiteQuoteRepository.insertReportFacts(db, facts)
+        }
+        try db.execute(sql: "DROP TRIGGER decisions_immutable")
+        try db.execute(
+            sql: """
+                UPDATE decisions SET decision_days = CAST(julianday(date(decided_at, 'unixepoch'))
+                    - julianday((SELECT issue_date FROM quotes WHERE number = quote_number)) AS INTEGER)
+                """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER decisions_immutable BEFORE UPDATE ON decisions
+                    BEGIN SELECT RAISE(ABORT, 'decisions are final'); END;
+                """)
     }
 
     static let outboxSQL = """

@@ -21,6 +21,7 @@ enum PostgresMigrations {
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
         (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
         (EventSchema.migrationName, EventSchema.postgresStatements),
+        (ReportFacts.migrationName, ReportSchema.statements),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns
@@ -48,6 +49,9 @@ enum PostgresMigrations {
                     }
                     if migration.name == EventSchema.migrationName {
                         try await backfillEvents(connection, logger: logger)
+                    }
+                    if migration.name == ReportFacts.migrationName {
+                        try await backfillReports(connection, logger: logger)
                     }
                     try await connection.query(
                         "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
@@ -181,6 +185,26 @@ enum PostgresMigrations {
         try await backfillQuotes(connection, from: "quote_json", logger: logger) { number, quoteJSON in
             "UPDATE quotes SET consumer_total = \(ConsumerTotal.text(quoteJSON: quoteJSON)) WHERE number = \(number)"
         }
+    }
+
+    /// Fills the report facts of quotes stored before `v9-report-columns` and the days to decision
+    /// of their decisions (as ``Migrations/backfillReports(_:)``: the UTC day of each).
+    static func backfillReports(_ connection: PostgresConnection, logger: Logger) async throws {
+        var columns = PostgresQuoteRepository.ReportFactColumns()
+        let select = PostgresQuery(unsafeSQL: "SELECT number, quote_json, model FROM quotes")
+        let rows = try await connection.query(select, logger: logger).decode((String, String, String?).self)
+        for try await (number, quoteJSON, model) in rows {
+            if let facts = ReportFacts(number: number, quoteJSON: quoteJSON, model: model) { columns.append(facts) }
+        }
+        try await columns.insert(connection, logger: logger)
+        try await connection.query("ALTER TABLE decisions DISABLE TRIGGER decisions_immutable", logger: logger)
+        try await connection.query(
+            """
+            UPDATE decisions d SET decision_days = (to_timestamp(d.decided_at) AT TIME ZONE 'UTC')::date
+                - q.issue_date::date
+            FROM quotes q WHERE q.number = d.quote_number
+            """, logger: logger)
+        try await connection.query("ALTER TABLE decisions ENABLE TRIGGER decisions_immutable", logger: logger)
     }
 
     /// Runs `update` for every stored quote with its number and the text of `column` (a column

@@ -111,6 +111,7 @@ extension PostgresQuoteRepository {
         var tokens: (hashes: [String], numbers: [String]) = ([], [])
         var idempotency: (keys: [String], hashes: [String], numbers: [String]) = ([], [], [])
         var events: [QuoteEvent] = []
+        var reports = ReportFactColumns()
 
         /// Adds an issue's rows under its number; returns its record.
         mutating func append(_ issue: PreparedIssue, number: String) -> QuoteRecord {
@@ -119,6 +120,7 @@ extension PostgresQuoteRepository {
             let record = QuoteRecord(issue, number: number, search: search, now: now)
             quotes.append(record, search: search, now: now)
             events.append(EventDrafts.issuedEvent(issue.request, record))
+            reports.append(ReportFacts(number: number, quote: issue.quote, model: search.model))
             tokens.hashes.append(issue.tokenHash)
             tokens.numbers.append(number)
             if let key = issue.request.idempotencyKey {
@@ -156,6 +158,7 @@ extension PostgresQuoteRepository {
                 SELECT * FROM unnest(\(tokens.hashes)::text[], \(tokens.numbers)::text[])
                 """, logger: logger)
             try await PostgresQuoteRepository.insertEvents(connection, events, logger: logger)
+            try await reports.insert(connection, logger: logger)
             guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """

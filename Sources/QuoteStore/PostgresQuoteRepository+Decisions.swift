@@ -12,13 +12,15 @@ extension PostgresQuoteRepository {
             let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
             if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
             let e = request.evidence
+            let days = ReportSchema.decisionDays(
+                issued: record.issueDate, decidedAt: request.at, today: request.today)
             try await connection.query(
                 """
                 INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                    decided_by_role, \(unescaped: AcceptanceEvidence.columns.joined(separator: ", ")))
+                    decided_by_role, decision_days, \(unescaped: AcceptanceEvidence.columns.joined(separator: ", ")))
                 VALUES (\(request.number), \(request.decision.rawValue), \(request.at.timeIntervalSince1970),
                     \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role),
-                    \(e?.name), \(e?.consentVersion), \(e?.consentLanguage), \(e?.ip), \(e?.userAgent),
+                    \(days), \(e?.name), \(e?.consentVersion), \(e?.consentLanguage), \(e?.ip), \(e?.userAgent),
                     \(e?.documentSHA256))
                 """, logger: self.logger)
             try await Self.appendEvent(connection, request.number, EventDrafts.decided(request), logger: self.logger)

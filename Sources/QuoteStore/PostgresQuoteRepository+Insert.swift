@@ -30,6 +30,8 @@ extension PostgresQuoteRepository {
         let search = SearchColumns(number: number, serviceCase: issue.serviceCase)
         var record = QuoteRecord(issue, number: number, search: search, now: now)
         try await insertQuote(connection, record, issue, search: search, now: now, logger: logger)
+        try await ReportFactColumns(ReportFacts(number: number, quote: issue.quote, model: search.model))
+            .insert(connection, logger: logger)
         if let old = request.supersedes {
             try await connection.query(
                 "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",

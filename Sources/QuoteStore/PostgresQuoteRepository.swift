@@ -191,14 +191,7 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        var sql = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 8)
-        QuoteListFilter(query).render(literal: { sql.appendLiteral($0) }) { value in
-            switch value {
-            case .text(let text): sql.appendInterpolation(text)
-            case .integer(let integer): sql.appendInterpolation(integer)
-            }
-        }
-        let filter = PostgresQuery(stringInterpolation: sql)
+        let filter = Self.bound(QuoteListFilter(query).render)
         let rows = try await withConnection { connection in
             try await Self.rows(connection, Self.selectSQL(filter), logger: self.logger)
         }

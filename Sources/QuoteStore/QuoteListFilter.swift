@@ -80,6 +80,11 @@ struct QuoteListFilter {
 
     /// Walks the SQL: `literal` for each run of text, `value` for each placeholder's value.
     func render(literal: (String) -> Void, value: (Value) -> Void) {
+        Self.render(sql, values, literal: literal, value: value)
+    }
+
+    /// Walks `sql`: `literal` for each run of text, `value` for each of `values` in place of its `?`.
+    static func render(_ sql: String, _ values: [Value], literal: (String) -> Void, value: (Value) -> Void) {
         var values = values.makeIterator()
         var first = true
         for part in sql.split(separator: "?", omittingEmptySubsequences: false) {

@@ -78,6 +78,10 @@ public protocol QuoteRepository: ExpiringValueStore {
 
     /// Walks every quote's chain (``ChainVerifier``): the count checked and the first fault.
     func verifyChains() async throws -> ChainVerification
+
+    /// The rows of one of the finance reports' aggregate queries (``ReportStatement``); the
+    /// reports themselves are read through `conversionReport(_:)` and its siblings.
+    func aggregate(_ statement: ReportStatement) async throws -> [[ReportStatement.Cell]]
 }
 
 extension QuoteRepository {

@@ -15,13 +15,14 @@ extension SQLiteQuoteRepository {
             try db.execute(
                 sql: """
                     INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                        decided_by_role, \(AcceptanceEvidence.columns.joined(separator: ", ")))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        decided_by_role, decision_days, \(AcceptanceEvidence.columns.joined(separator: ", ")))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: StatementArguments(
                     [
                         request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
                         request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
+                        ReportSchema.decisionDays(issued: record.issueDate, decidedAt: request.at, today: request.today),
                     ] + Self.evidenceValues(request.evidence)))
             try Self.appendEvent(db, request.number, EventDrafts.decided(request))
             if let email = LifecycleSteps.confirmation(request), let token {

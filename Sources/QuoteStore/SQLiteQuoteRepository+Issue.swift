@@ -160,6 +160,7 @@ extension SQLiteQuoteRepository {
             record.caseJSON, record.quoteJSON, record.priceListVersion,
             now, search.reference, search.model, search.text, ConsumerTotal.text(issue.quote),
         ])
+        try insertReportFacts(db, ReportFacts(number: number, quote: issue.quote, model: search.model))
         return record
     }
 }

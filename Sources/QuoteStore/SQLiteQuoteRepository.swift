@@ -71,18 +71,10 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        let filter = QuoteListFilter(query)
-        var sql = Self.selectSQL + " "
-        var arguments: [DatabaseValue] = []
-        filter.render(literal: { sql += $0 }) { value in
-            sql += "?"
-            switch value {
-            case .text(let text): arguments.append(text.databaseValue)
-            case .integer(let integer): arguments.append(integer.databaseValue)
-            }
-        }
-        return try await writer.read { [sql, arguments] db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        let (filter, arguments) = Self.bound(QuoteListFilter(query).render)
+        let sql = Self.selectSQL + " " + filter
+        return try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let page = rows.prefix(query.limit)
             let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
             return QuotePage(quotes: try page.map(Self.record), nextAfter: next)

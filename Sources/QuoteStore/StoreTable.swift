@@ -29,7 +29,17 @@ struct StoreTable: Sendable {
             columns: [
                 ("quote_number", .text), ("decision", .text), ("decided_at", .double), ("decided_by", .text),
                 ("final_json", .text), ("channel", .text), ("note", .text), ("decided_by_role", .text),
+                ("decision_days", .integer),
             ] + AcceptanceEvidence.columns.map { (name: $0, kind: Kind.text) }, key: ["quote_number"]),
+        StoreTable(
+            name: "report_quotes", columns: [("quote_number", .text), ("currency", .text), ("model_family", .text)],
+            key: ["quote_number"]),
+        StoreTable(
+            name: "report_charges",
+            columns: [
+                ("quote_number", .text), ("outcome", .text), ("payer", .text), ("lines", .integer), ("net", .integer),
+                ("vat", .integer), ("gross", .integer),
+            ], key: ["quote_number", "outcome", "payer"]),
         StoreTable(
             name: "benefit_ledger",
             columns: [

@@ -20,6 +20,11 @@ struct ExportCommand: ParsableCommand {
 
             Nothing partial: an invalid line means nothing is written (exit 2, the lines listed on \
             stderr) unless --skip-invalid. An input without quotes is exit 2. See docs/finance.md.
+
+            --report (with --db) writes one finance report from the store's aggregates instead: \
+            conversion, decision-time, payers or top-models, over the quotes issued in \
+            --from-month … --to-month (default the last 12 months), filtered by --market, \
+            --currency, --issuer and --model-family.
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines file, or - for standard input.", valueName: "FILE"))
@@ -48,6 +53,7 @@ struct ExportCommand: ParsableCommand {
     var events = false
 
     @OptionGroup var booking: BookingOptions
+    @OptionGroup var report: ReportOptions
     @OptionGroup var invalidLines: SkipInvalidOption
     @OptionGroup var spreadsheet: SpreadsheetOptions
     @OptionGroup var workbook: WorkbookOption
@@ -66,6 +72,14 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--all-states: only with --db (a file's quotes are exported as they are)")
         }
         try booking.validate(fromStore: database.db != nil)
+        if report.report != nil {
+            let others = [
+                ("FILE", file != nil), ("--summary", summary), ("--all-states", allStates),
+                ("--xlsx", workbook.xlsx != nil), ("--by, --from and --to", booking.isGiven),
+            ].filter(\.1).map(\.0)
+            if database.db == nil { throw ValidationError("--report: only with --db FILE|URL (the service's store)") }
+            if let other = others.first { throw ValidationError("--report: leave out \(other)") }
+        }
         if workbook.xlsx != nil, csv || bom {
             throw ValidationError(
                 "--xlsx: writes a workbook instead of CSV; leave out \(csv ? "--csv" : "--bom")")
@@ -75,6 +89,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if events { return try EventsExport.run(database, bom: bom) }
+        if let kind = report.report {
+            return try report.write(kind, database: database, format: spreadsheet.format, bom: bom)
+        }
         let (book, input) = try workbook.open(before: {
             try CLIError.guarding {
                 try database.db == nil

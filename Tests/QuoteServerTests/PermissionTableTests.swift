@@ -121,6 +121,8 @@ struct PermissionTableTests {
             (.void, .post, quote + "/void", [("reason", "withdrawn")]),
             (.link, .post, quote + "/link", []),
             (.export, .get, "/console/quotes.csv", nil),
+            (.readReports, .get, "/console/reports", nil),
+            (.readReports, .get, "/console/reports/csv?report=payers", nil),
         ]
     }
 
@@ -140,7 +142,7 @@ struct PermissionTableTests {
                         route.method, route.path, form: route.form.map { $0 + [("csrf", csrf)] })
                     let success: HTTPResponse.Status = route.method == .get ? .ok : .seeOther
                     let expected = Self.expected(
-                        caller.principal, route.action, quote: ![.issue, .export].contains(route.action),
+                        caller.principal, route.action, quote: ![.issue, .export, .readReports].contains(route.action),
                         success: success)
                     #expect(answer.status == expected, "\(caller.user) \(route.action) \(route.path)")
                 }

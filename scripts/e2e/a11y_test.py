@@ -173,6 +173,13 @@ class Accessibility(CustomerLink):
         self.sign_in("finance")
         self.go("/console/quotes/new")
         self.axe(f"{language} console 403")
+        self.go("/console/reports")
+        self.axe(f"{language} reports")
+        # The blocks' tables open, as a screen-reader user would read them.
+        self.driver.execute_script("document.querySelectorAll('details').forEach((d) => { d.open = true; });")
+        self.axe(f"{language} reports with tables open")
+        self.go("/console/reports?from=2026-13&currency=EURO")
+        self.axe(f"{language} reports with errors")
 
     def customer_pages(self, language):
         self.driver.delete_all_cookies()

@@ -19,6 +19,8 @@ status=0
 "$venv/bin/python" scripts/e2e/console_list_test.py --bin .build/debug/repairquote "$@" || status=1
 # The customer link in a browser without a console session: accept, reject, cross-site refusal.
 "$venv/bin/python" scripts/e2e/customer_test.py --bin .build/debug/repairquote "$@" || status=1
+# The finance reports page: filters by clicking, a bad month beside its field, a retailer's own quotes.
+"$venv/bin/python" scripts/e2e/reports_test.py --bin .build/debug/repairquote "$@" || status=1
 # Layout at 320, 400 and 1280 px: the customer page's tables (NL, zh-Hant), the document in the console.
 "$venv/bin/python" scripts/e2e/layout_test.py --bin .build/debug/repairquote "$@" || status=1
 # Accessibility: axe-core on every page type (en, nl, zh-Hant; 1280 and 400 px), the keyboard alone,

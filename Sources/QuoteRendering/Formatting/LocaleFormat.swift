@@ -117,6 +117,9 @@ public struct LocaleFormat: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// A month's name in this language (1: "January", "januari").
+    public func monthName(_ month: Int) -> String { months[(month - 1) % 12] }
+
     /// A date in this language: "March 2, 2026", "2 maart 2026", "2026年3月2日".
     public func date(_ date: CivilDate) -> String {
         self.date.fill { name in

@@ -25,6 +25,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readEvents
     /// Register and remove webhooks (to come).
     case manageWebhooks
+    /// Read the finance reports (`/console/reports` and its CSV), over the quotes the role reaches.
+    case readReports
 }
 
 /// Whose quotes a role reaches.
@@ -50,6 +52,7 @@ public enum Reach: Sendable, Equatable {
 /// | manageUsers     | no             | no             | no      |
 /// | readEvents      | yes            | no             | yes     |
 /// | manageWebhooks  | yes            | no             | no      |
+/// | readReports     | yes            | own quotes     | yes     |
 ///
 /// A retailer reaches only the quotes issued for its retailer id (``reach``), whatever the action.
 extension Role {
@@ -59,10 +62,12 @@ extension Role {
         case (.serviceCenter, .manageUsers): false
         case (.serviceCenter, _): true
         case (.retailer, .issue), (.retailer, .revise), (.retailer, .decide), (.retailer, .void),
-            (.retailer, .link), (.retailer, .read), (.retailer, .readHistory):
+            (.retailer, .link), (.retailer, .read), (.retailer, .readHistory), (.retailer, .readReports):
             true
         case (.retailer, _): false
-        case (.finance, .read), (.finance, .readHistory), (.finance, .export), (.finance, .readEvents): true
+        case (.finance, .read), (.finance, .readHistory), (.finance, .export), (.finance, .readEvents),
+            (.finance, .readReports):
+            true
         case (.finance, _): false
         }
     }
