@@ -56,7 +56,9 @@ class ConsoleAllDay(CustomerLink):
         super().stop()
 
     def cells(self, selector):
-        return [cell.text for cell in self.all(selector)]
+        """The texts of the elements, read in one go (the script may be refilling a list)."""
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent.trim());", selector)
 
     def choose(self, select_id, value):
         """Opens a filter's list and picks an entry, as a person does with the keyboard."""
