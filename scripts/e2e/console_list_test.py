@@ -99,7 +99,7 @@ class ConsoleAllDay(CustomerLink):
         entries = self.cells(".error-summary li a")
         assert entries and entries[0].startswith("IMEI: "), entries
         assert not any("device." in entry for entry in entries), entries
-        self.shoot("error-summary", 400)
+        self.shoot("error-summary-nl", 400)
 
     def test_default_market(self):
         self.go("/console/quotes/new?lang=en")
