@@ -120,3 +120,29 @@ struct ConsoleFormLabelTests {
         }
     }
 }
+
+/// The quote page's e-mails once the outbox has sent one and given up on another.
+@Suite("the console's quote page: each e-mail's state")
+struct ConsoleEmailStateTests {
+    @Test("queued, then sent with its time, or failed with its reason, in the user's language")
+    func sentAndFailed() async throws {
+        let server = try ConsoleFixture.server()
+        try await server.test { client in
+            let (desk, csrf) = try await ConsoleBrowser.signedIn(client, as: "desk")
+            let issued = try await desk.request(
+                .post, "/console/quotes/new", form: ConsoleBrowser.dutchRepairForm(action: "issue", csrf: csrf))
+            let page = try #require(issued.headers[.location]?.split(separator: "?").first.map(String.init))
+            for _ in 0..<2 { _ = try await desk.request(.post, page + "/email", form: [("csrf", csrf ?? "")]) }
+            let claimed = try await server.repo.claimOutbox(limit: 2, now: Date(), lease: 60)
+            #expect(claimed.count == 2)
+            try await server.repo.markSent(outboxID: claimed[0].id, at: Date())
+            try await server.repo.markFailed(outboxID: claimed[1].id, error: "550 mailbox unavailable", retryAt: nil)
+            let english = try await desk.request(.get, page).text
+            #expect(english.contains(#"<li data-email-state="sent">Quote · a***@example.nl · <strong>Sent</strong>"#))
+            #expect(english.contains(#"<li data-email-state="failed">Quote · a***@example.nl · <strong>Failed</strong>"#))
+            #expect(english.contains(#"<span class="field-error">550 mailbox unavailable</span>"#))
+            let chinese = try await desk.request(.get, page + "?lang=zh-Hant").text
+            #expect(chinese.contains("<strong>已寄出</strong>") && chinese.contains("<strong>失敗</strong>"))
+        }
+    }
+}
