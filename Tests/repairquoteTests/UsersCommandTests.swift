@@ -41,7 +41,10 @@ struct UsersCommandTests {
             stdin: "long enough pw\n")
         #expect(retailer.status == 2 && retailer.err.contains("--retailer"))
         let market = try run(
-            ["users", "add", "x", "--role", "finance", "--market", "nl", "--users", file, "--password-stdin"],
+            [
+                "users", "add", "x", "--role", "finance", "--market", "nl", "--users", file,
+                "--password-stdin",
+            ],
             stdin: "long enough pw\n")
         #expect(market.status == 2 && market.err.contains("--market"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
@@ -53,9 +56,13 @@ struct UsersCommandTests {
 
         // The market the quote form starts on is kept in the file.
         let hk = try run(
-            ["users", "add", "hk-desk", "--role", "service-center", "--market", "HK", "--users", file,
-             "--password-stdin"], stdin: "a long password\n")
+            [
+                "users", "add", "hk-desk", "--role", "service-center", "--market", "HK", "--users", file,
+                "--password-stdin",
+            ], stdin: "a long password\n")
         #expect(hk.status == 0)
-        #expect(try String(contentsOfFile: file, encoding: .utf8).filter { $0 != " " }.contains(#""market":"HK""#))
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8).filter { $0 != " " }.contains(#""market":"HK""#)
+        )
     }
 }

@@ -6,7 +6,9 @@ import QuoteStore
 /// `cursor`, `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
 /// 422 naming it.
 enum ListParameters {
-    static let names: Set<String> = ["state", "q", "market", "status", "from", "to", "sort", "cursor", "limit"]
+    static let names: Set<String> = [
+        "state", "q", "market", "status", "from", "to", "sort", "cursor", "limit",
+    ]
     /// Issue order (oldest first, the default, or newest first), or by the customer's total.
     static let sorts = ["oldest", "newest", "total-desc", "total-asc"]
     /// Decision states, then every coverage status (`status` filters on either).
@@ -55,7 +57,8 @@ enum ListParameters {
         case "total-desc": query.totalOrder = .highestFirst
         case "total-asc": query.totalOrder = .lowestFirst
         default:
-            throw APIError(.unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
+            throw APIError(
+                .unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
         }
         if let cursor = value("cursor") {
             if query.totalOrder == nil {
