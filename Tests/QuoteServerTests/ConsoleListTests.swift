@@ -36,14 +36,18 @@ struct ConsoleListTests {
 
     /// The customer's total of an issued quote's JSON, in minor units.
     static func consumerTotal(_ quote: [String: Any]) -> Int64? {
-        guard let gross = ((quote["totals"] as? [String: Any])?["consumer"] as? [String: Any])?["gross"] as? String
+        guard
+            let gross = ((quote["totals"] as? [String: Any])?["consumer"] as? [String: Any])?["gross"]
+                as? String
         else { return nil }
         return Int64(gross.replacingOccurrences(of: ".", with: ""))
     }
 
     /// The quote numbers of a list page, top to bottom.
     static func rows(_ html: String) -> [String] {
-        html.components(separatedBy: #"<tr data-quote-number=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        html.components(separatedBy: #"<tr data-quote-number=""#).dropFirst().map {
+            String($0.prefix { $0 != "\"" })
+        }
     }
 
     /// The text of a row's cell marked `data-payer="payer"`.
@@ -92,7 +96,8 @@ struct ConsoleListTests {
         let server = try ConsoleFixture.server()
         let quotes = try await Self.issued(server)
         let numbers = quotes.map { $0["number"] as? String ?? "" }
-        let total = Dictionary(uniqueKeysWithValues: quotes.map { ($0["number"] as? String ?? "", Self.consumerTotal($0) ?? 0) })
+        let total = Dictionary(
+            uniqueKeysWithValues: quotes.map { ($0["number"] as? String ?? "", Self.consumerTotal($0) ?? 0) })
         try await server.test { client in
             let (desk, _) = try await ConsoleBrowser.signedIn(client, as: "desk")
             func list(_ query: String) async throws -> [String] {
@@ -147,7 +152,9 @@ struct ConsoleListTests {
             #expect(answer.status == .ok)
             #expect(answer.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = answer.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == CSVFormat.standard.record(ChargeRow.header).replacingOccurrences(of: "\r\n", with: ""))
+            #expect(
+                lines.first
+                    == CSVFormat.standard.record(ChargeRow.header).replacingOccurrences(of: "\r\n", with: ""))
             let column = try #require(ChargeRow.header.firstIndex(of: "quote"))
             let quoted = Set(lines.dropFirst().map { $0.components(separatedBy: ",")[column] })
             #expect(quoted == [numbers[1], numbers[2]])

@@ -103,11 +103,13 @@ struct ReadTests {
                     of: #""quantity": 1"#, with: #""quantity": 2"#))
             func numbers(_ query: String) async throws -> ([String], String?) {
                 let page = try await client.call(.get, "/v1/quotes?" + query, key: Key.finance)
-                let list = (page.json["quotes"] as? [[String: Any]])?.compactMap { $0["number"] as? String } ?? []
+                let quotes = page.json["quotes"] as? [[String: Any]] ?? []
+                let list = quotes.compactMap { $0["number"] as? String }
                 return (list, page.json["nextCursor"] as? String)
             }
-            #expect(try await numbers("sort=newest").0 == ["NL-2026-000003", "NL-2026-000002", "NL-2026-000001"])
-            #expect(try await numbers("sort=total-desc").0 == ["NL-2026-000003", "NL-2026-000001", "NL-2026-000002"])
+            let (one, two, three) = ("NL-2026-000001", "NL-2026-000002", "NL-2026-000003")
+            #expect(try await numbers("sort=newest").0 == [three, two, one])
+            #expect(try await numbers("sort=total-desc").0 == [three, one, two])
             let (first, cursor) = try await numbers("sort=total-asc&limit=2")
             #expect(first == ["NL-2026-000002", "NL-2026-000001"])
             let next = try #require(cursor)

@@ -12,11 +12,14 @@ struct ListContractTests {
     /// An NL case of `model`, asked for on `day`, with `quantity` displays (the stub engine: labour
     /// 39.00 + 100.00 a display, paid by the customer out of warranty, by the manufacturer in it).
     static func dutch(
-        model: String = "Xiaomi 12 Pro", day: String = "2026-03-02", quantity: Int = 1, inWarranty: Bool = false
+        model: String = "Xiaomi 12 Pro", day: String = "2026-03-02", quantity: Int = 1,
+        inWarranty: Bool = false
     ) -> String {
-        Fixtures.dutchRepair(imei: Fixtures.imei(quantity * 10 + day.count), requestDate: day, inWarranty: inWarranty)
-            .replacingOccurrences(of: "Xiaomi 12 Pro", with: model)
-            .replacingOccurrences(of: #""quantity": 1"#, with: #""quantity": \#(quantity)"#)
+        Fixtures.dutchRepair(
+            imei: Fixtures.imei(quantity * 10 + day.count), requestDate: day, inWarranty: inWarranty
+        )
+        .replacingOccurrences(of: "Xiaomi 12 Pro", with: model)
+        .replacingOccurrences(of: #""quantity": 1"#, with: #""quantity": \#(quantity)"#)
     }
 
     @Test("a search finds a model by part of its name, in any case", arguments: StoreKind.allCases)
@@ -38,7 +41,8 @@ struct ListContractTests {
     func marketAndDates(kind: StoreKind) async throws {
         try await kind.with { store in
             let early = try await Store.issue(store.repo, Self.dutch(day: "2026-02-10")).issued.record
-            let late = try await Store.issue(store.repo, Self.dutch(day: "2026-03-01", quantity: 2)).issued.record
+            let late = try await Store.issue(store.repo, Self.dutch(day: "2026-03-01", quantity: 2)).issued
+                .record
             let pakistan = try await Store.issue(store.repo, Fixtures.pakistanRepair()).issued.record
             func numbers(_ market: String?, _ from: String?, _ to: String?) async throws -> [String] {
                 var query = QuoteQuery(market: market, from: from, to: to)
@@ -60,7 +64,8 @@ struct ListContractTests {
         try await kind.with { store in
             let one = try await Store.issue(store.repo, Self.dutch(quantity: 1)).issued.record  // EUR 139.00
             let ten = try await Store.issue(store.repo, Self.dutch(quantity: 10)).issued.record  // EUR 1039.00
-            let free = try await Store.issue(store.repo, Self.dutch(quantity: 3, inWarranty: true)).issued.record
+            let free = try await Store.issue(store.repo, Self.dutch(quantity: 3, inWarranty: true)).issued
+                .record
             let three = try await Store.issue(store.repo, Self.dutch(quantity: 3)).issued.record  // EUR 339.00
             var query = QuoteQuery(market: "NL", limit: 10)
             query.totalOrder = .highestFirst

@@ -40,11 +40,29 @@ struct UsersCommandTests {
             ["users", "add", "x", "--role", "retailer", "--users", file, "--password-stdin"],
             stdin: "long enough pw\n")
         #expect(retailer.status == 2 && retailer.err.contains("--retailer"))
+        let market = try run(
+            [
+                "users", "add", "x", "--role", "finance", "--market", "nl", "--users", file,
+                "--password-stdin",
+            ],
+            stdin: "long enough pw\n")
+        #expect(market.status == 2 && market.err.contains("--market"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
 
         #expect(try run(["users", "list", "--users", file]).out == "desk\tservice-center\t-\n")
         #expect(try run(["users", "remove", "desk", "--users", file]).status == 0)
         #expect(try run(["users", "remove", "desk", "--users", file]).status == 2)
         #expect(try run(["users", "list", "--users", file]).out == "")
+
+        // The market the quote form starts on is kept in the file.
+        let hk = try run(
+            [
+                "users", "add", "hk-desk", "--role", "service-center", "--market", "HK", "--users", file,
+                "--password-stdin",
+            ], stdin: "a long password\n")
+        #expect(hk.status == 0)
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8).filter { $0 != " " }.contains(#""market":"HK""#)
+        )
     }
 }

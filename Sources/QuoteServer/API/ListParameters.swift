@@ -57,7 +57,8 @@ enum ListParameters {
         case "total-desc": query.totalOrder = .highestFirst
         case "total-asc": query.totalOrder = .lowestFirst
         default:
-            throw APIError(.unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
+            throw APIError(
+                .unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
         }
         if let cursor = value("cursor") {
             if query.totalOrder == nil {

@@ -9,7 +9,8 @@ public struct AccessibilityStatement: Sendable {
     /// Loads the console's templates (the statement is one of them) from `templatesDirectory`.
     public init(templatesDirectory: URL, documentStylesheet: String) throws {
         pages = try ConsolePages(
-            directory: templatesDirectory.appendingPathComponent("console"), documentStylesheet: documentStylesheet)
+            directory: templatesDirectory.appendingPathComponent("console"),
+            documentStylesheet: documentStylesheet)
     }
 
     init(pages: ConsolePages) { self.pages = pages }

@@ -84,9 +84,8 @@ public struct ConsoleConfiguration: Sendable {
     func startingMarket(for user: ConsoleUser) async -> String {
         let markets = catalog.markets.map(\.rawValue)
         if let market = user.market, markets.contains(market) { return market }
-        if let last = try? await driver.get(key: Self.marketKey(user), as: String.self), markets.contains(last) {
-            return last
-        }
+        let last = try? await driver.get(key: Self.marketKey(user), as: String.self)
+        if let last, markets.contains(last) { return last }
         return markets.first ?? ""
     }
 

@@ -26,13 +26,19 @@ extension ConsoleQuotesController {
             view["states"] = options(QuoteState.allCases.map(\.rawValue), chosen: filter.state ?? "") {
                 console.pages.label("state." + $0, signedIn.language)
             }
-            view["markets"] = options(console.catalog.markets.map(\.rawValue), chosen: filter.market ?? "") { $0 }
+            view["markets"] = options(console.catalog.markets.map(\.rawValue), chosen: filter.market ?? "") {
+                $0
+            }
             view["sorts"] = options(ListFilter.sorts, chosen: filter.sort) {
                 console.pages.label("sort." + $0, signedIn.language)
             }
             if mayExport { view["csv"] = "/console/quotes.csv" + filter.queryString() }
-            if page.nextAfter != nil { view["nextPage"] = "/console/quotes" + filter.next(after: page.nextAfter) }
-            if filter.after != 0 || filter.offset != 0 { view["firstPage"] = "/console/quotes" + filter.queryString() }
+            if page.nextAfter != nil {
+                view["nextPage"] = "/console/quotes" + filter.next(after: page.nextAfter)
+            }
+            if filter.after != 0 || filter.offset != 0 {
+                view["firstPage"] = "/console/quotes" + filter.queryString()
+            }
             return ConsoleResponse.page(console.pages.render("list", language: signedIn.language, view: view))
         }
     }
@@ -47,7 +53,8 @@ extension ConsoleQuotesController {
             let records = try await desk.exportList(filter.query(), by: signedIn.principal)
             let text = try QuoteExporter.csv(
                 lines: records.map {
-                    $0.exportLine(today: services.today($0.market), zone: services.renderer.timeZone(of: $0.market))
+                    $0.exportLine(
+                        today: services.today($0.market), zone: services.renderer.timeZone(of: $0.market))
                 })
             var response = ConsoleResponse.file(text, contentType: "text/csv; charset=utf-8")
             response.headers[.contentDisposition] = #"attachment; filename="quotes.csv""#
@@ -64,7 +71,9 @@ extension ConsoleQuotesController {
     func row(
         _ record: QuoteRecord, format: LocaleFormat?, payers: Bool, _ signedIn: ConsoleAccess.SignedIn
     ) -> [String: Any] {
-        func text(_ money: Money?) -> String { money.map { (try? format?.money($0)) ?? $0.description } ?? "" }
+        func text(_ money: Money?) -> String {
+            money.map { (try? format?.money($0)) ?? $0.description } ?? ""
+        }
         let customer = (try? CaseDecoder.decode(record.caseJSON, today: services.today))?.customer.name ?? ""
         let state = services.state(of: record).rawValue
         var row: [String: Any] = [

@@ -29,22 +29,34 @@ struct ListFilter {
             throw refuse("q: expected up to 100 characters of one line")
         }
         state = given("state")
-        if let state, QuoteState(rawValue: state) == nil { throw refuse("state: \"\(state)\" is not a state") }
+        if let state, QuoteState(rawValue: state) == nil {
+            throw refuse("state: \"\(state)\" is not a state")
+        }
         market = given("market")
-        if let market, !markets.contains(MarketCode(market)) { throw refuse("market: \"\(market)\" is not a market") }
+        if let market, !markets.contains(MarketCode(market)) {
+            throw refuse("market: \"\(market)\" is not a market")
+        }
         for (name, day) in [("from", given("from")), ("to", given("to"))] {
             guard let day else { continue }
-            guard day.count == 10, CivilDate(day) != nil else { throw refuse("\(name): expected a date YYYY-MM-DD") }
+            guard day.count == 10, CivilDate(day) != nil else {
+                throw refuse("\(name): expected a date YYYY-MM-DD")
+            }
         }
         (from, to) = (given("from"), given("to"))
         sort = given("sort") ?? "newest"
-        guard Self.sorts.contains(sort) else { throw refuse("sort: expected one of \(Self.sorts.joined(separator: ", "))") }
+        guard Self.sorts.contains(sort) else {
+            throw refuse("sort: expected one of \(Self.sorts.joined(separator: ", "))")
+        }
         if let before = given("before") {
-            guard let cursor = Int64(before), cursor > 0 else { throw refuse("before: expected a page cursor") }
+            guard let cursor = Int64(before), cursor > 0 else {
+                throw refuse("before: expected a page cursor")
+            }
             after = cursor
         }
         if let skip = given("offset") {
-            guard let rows = Int(skip), rows >= 0, rows <= 1_000_000 else { throw refuse("offset: expected 0 to 1000000") }
+            guard let rows = Int(skip), rows >= 0, rows <= 1_000_000 else {
+                throw refuse("offset: expected 0 to 1000000")
+            }
             offset = rows
         }
     }
@@ -66,11 +78,13 @@ struct ListFilter {
     /// `?q=…&market=…` of the filters and order (not the page); empty when there are none.
     func queryString(_ page: [URLQueryItem] = []) -> String {
         let filters: [(String, String?)] = [
-            ("q", text.isEmpty ? nil : text), ("state", state), ("market", market), ("from", from), ("to", to),
+            ("q", text.isEmpty ? nil : text), ("state", state), ("market", market), ("from", from),
+            ("to", to),
             ("sort", sort == "newest" ? nil : sort),
         ]
         var components = URLComponents()
-        components.queryItems = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } } + page
+        components.queryItems =
+            filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } } + page
         guard let query = components.percentEncodedQuery, !query.isEmpty else { return "" }
         return "?" + query
     }

@@ -64,7 +64,9 @@ struct QuoteFormView {
     /// Codes with the document's labels (`finding.liquid-damage` → "Liquid damage"), capitalised.
     func documentLabelled(_ section: String, _ values: [String]) -> [(value: String, label: String)] {
         values.map { value in
-            guard let text = documentLabel(section + "." + value), let first = text.first else { return (value, value) }
+            guard let text = documentLabel(section + "." + value), let first = text.first else {
+                return (value, value)
+            }
             return (value, first.uppercased() + text.dropFirst())
         }
     }
@@ -92,7 +94,8 @@ struct QuoteFormView {
                 "sectionCase",
                 [
                     field("market", options: Self.plain(markets), required: true),
-                    field("kind", options: labelled("kind", CaseKind.allCases.map(\.rawValue)), required: true),
+                    field(
+                        "kind", options: labelled("kind", CaseKind.allCases.map(\.rawValue)), required: true),
                     field(
                         "serviceMode", options: labelled("serviceMode", ServiceMode.allCases.map(\.rawValue)),
                         required: true),
@@ -103,7 +106,9 @@ struct QuoteFormView {
                 "sectionCustomer",
                 [
                     field("customer.name", required: true), field("customer.email", type: "email"),
-                    field("customer.language", options: labelled("language", ["en", "nl", "fr", "es", "zh-Hant"])),
+                    field(
+                        "customer.language",
+                        options: labelled("language", ["en", "nl", "fr", "es", "zh-Hant"])),
                 ]),
             section(
                 "sectionDevice",
@@ -128,7 +133,8 @@ struct QuoteFormView {
                 ]),
             section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes ?? [])]),
         ]
-        let findings = documentLabelled("finding", choices?.findings ?? []).enumerated().map { index, finding in
+        let labelledFindings = documentLabelled("finding", choices?.findings ?? [])
+        let findings = labelledFindings.enumerated().map { index, finding in
             [
                 "value": finding.value, "label": finding.label, "id": "f-findings-\(index)",
                 "checked": form.findings.contains(finding.value),

@@ -12,7 +12,8 @@ struct StoredTotals {
             case .object(let totals)? = root["totals"]
         else { return }
         for payer in Payer.allCases {
-            guard case .object(let amounts)? = totals[payer.rawValue], case .string(let text)? = amounts["gross"],
+            guard case .object(let amounts)? = totals[payer.rawValue],
+                case .string(let text)? = amounts["gross"],
                 let money = try? Money.parse(text, currency: currency)
             else { continue }
             gross[payer] = money
