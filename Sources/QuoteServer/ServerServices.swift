@@ -110,6 +110,8 @@ public struct ServerServices: Sendable {
     public var catalog: PriceListCatalog?
     /// The web console at `/console` (nil: `/console` answers 404).
     public var console: ConsoleConfiguration?
+    /// Webhook registration and delivery: the SSRF policy, the limit per key, the clock.
+    public var webhooks = WebhookSettings()
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

@@ -38,6 +38,13 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE quotes ADD COLUMN consumer_total TEXT")
             try backfillConsumerTotals(db)
         }
+        migrator.registerMigration(WebhookSchema.migrationName) { db in
+            for statement in WebhookSchema.statements(
+                realType: "DOUBLE", serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT")
+            {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 

@@ -20,6 +20,11 @@ enum PostgresMigrations {
         ("v3-lifecycle", lifecycle),
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
         (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
+        (
+            WebhookSchema.migrationName,
+            WebhookSchema.statements(
+                realType: "DOUBLE PRECISION", serialKey: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
+        ),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// Whether ``insertBatch(_:_:logger:)`` may write `batch`: no issue revises a quote, reads or
@@ -153,6 +154,8 @@ extension PostgresQuoteRepository {
                 INSERT INTO customer_tokens (token_hash, quote_number)
                 SELECT * FROM unnest(\(tokens.hashes)::text[], \(tokens.numbers)::text[])
                 """, logger: logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: quotes.number, type: .issued, at: Date(timeIntervalSince1970: now), logger: logger)
             guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """

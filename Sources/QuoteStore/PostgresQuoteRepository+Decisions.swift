@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// Records a decision (see ``QuoteRepository/decide(_:)``). The quote's advisory lock is taken
@@ -18,6 +19,8 @@ extension PostgresQuoteRepository {
                 VALUES (\(request.number), \(request.decision.rawValue), \(request.at.timeIntervalSince1970),
                     \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role))
                 """, logger: self.logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [request.number], type: .decided, at: request.at, logger: self.logger)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try await Self.insertOutbox(connection, email, token: token, logger: self.logger)
             }

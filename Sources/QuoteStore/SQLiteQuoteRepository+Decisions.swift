@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteWebhooks
 
 extension SQLiteQuoteRepository {
     /// Records a decision (see ``QuoteRepository/decide(_:)``): refused on a replaced or void
@@ -22,6 +23,7 @@ extension SQLiteQuoteRepository {
                     request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
                     request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
                 ])
+            try WebhookOutbox.enqueue(db, number: request.number, type: .decided, at: request.at)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try Self.insertOutbox(db, email, token: token)
             }

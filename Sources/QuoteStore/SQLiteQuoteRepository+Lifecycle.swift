@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteWebhooks
 
 extension SQLiteQuoteRepository {
     /// What a quote that is replaced or withdrawn gives up: the one-time benefits it granted (a
@@ -27,6 +28,7 @@ extension SQLiteQuoteRepository {
                 arguments: [
                     request.number, request.reason, request.at.timeIntervalSince1970, request.voidedBy,
                 ])
+            try WebhookOutbox.enqueue(db, number: request.number, type: .voided, at: request.at)
             guard let voided = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }

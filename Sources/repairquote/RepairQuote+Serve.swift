@@ -5,6 +5,7 @@ import Logging
 import QuoteCore
 import QuoteMailer
 import QuoteServer
+import QuoteWebhooks
 import ServiceLifecycle
 
 extension RepairQuote {
@@ -33,6 +34,8 @@ extension RepairQuote {
         var idleTimeout = 60
         @Option(help: "Seconds a request's body may take to arrive whole before it is answered 408.")
         var bodyTimeout = 30
+        @Flag(help: "Accept http webhook URLs and private, loopback and link-local addresses (tests and closed networks only).")
+        var webhooksAllowInsecure = false
 
         func validate() throws {
             guard (1...65535).contains(port) else {
@@ -65,6 +68,7 @@ extension RepairQuote {
             options.headerTimeout = .seconds(headerTimeout)
             options.idleTimeout = .seconds(idleTimeout)
             options.bodyTimeout = .seconds(bodyTimeout)
+            options.webhooks.policy = EndpointURLPolicy(allowInsecure: webhooksAllowInsecure)
             return options
         }
 
@@ -99,6 +103,10 @@ extension RepairQuote {
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             let store = try await database.open(pool: .serviceGroup)
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
+            if webhooksAllowInsecure {
+                logger.warning(
+                    "--webhooks-allow-insecure: webhooks may go to http URLs and private, loopback and link-local addresses")
+            }
             var app = buildApplication(
                 options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
                 mailer: mailer, logger: logger)

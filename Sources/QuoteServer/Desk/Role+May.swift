@@ -21,7 +21,8 @@ public enum Action: String, Sendable, CaseIterable {
     case manageUsers
     /// Read the quote event feed (to come with webhooks).
     case readEvents
-    /// Register and remove webhooks (to come).
+    /// Register, rotate, enable and remove one's own webhook endpoints and read their deliveries
+    /// (`/v1/webhooks`): every key, for the quotes it may read.
     case manageWebhooks
 }
 
@@ -46,7 +47,7 @@ public enum Reach: Sendable, Equatable {
 /// | export          | yes            | no             | yes     |
 /// | manageUsers     | no             | no             | no      |
 /// | readEvents      | yes            | no             | yes     |
-/// | manageWebhooks  | yes            | no             | no      |
+/// | manageWebhooks  | yes            | own quotes     | yes     |
 ///
 /// A retailer reaches only the quotes issued for its retailer id (``reach``), whatever the action.
 extension Role {
@@ -56,10 +57,10 @@ extension Role {
         case (.serviceCenter, .manageUsers): false
         case (.serviceCenter, _): true
         case (.retailer, .issue), (.retailer, .revise), (.retailer, .decide), (.retailer, .void),
-            (.retailer, .link), (.retailer, .read):
+            (.retailer, .link), (.retailer, .read), (.retailer, .manageWebhooks):
             true
         case (.retailer, _): false
-        case (.finance, .read), (.finance, .export), (.finance, .readEvents): true
+        case (.finance, .read), (.finance, .export), (.finance, .readEvents), (.finance, .manageWebhooks): true
         case (.finance, _): false
         }
     }
