@@ -200,47 +200,58 @@ extension PostgresQuoteRepository {
         }
     }
 
-    public func fixWebhookBody(deliveryID: Int64, body: String) async throws -> String {
-        try await withConnection { connection in
-            let rows = try await Self.rows(
-                connection,
-                "UPDATE webhook_deliveries SET body = COALESCE(body, \(body)) WHERE id = \(deliveryID) RETURNING body",
-                logger: self.logger)
-            return try rows.first?["body"].decode(String.self) ?? body
+    public func fixWebhookBodies(_ bodies: [Int64: String]) async throws -> [Int64: String] {
+        try await transaction { connection in
+            var fixed: [Int64: String] = [:]
+            for (id, body) in bodies {
+                let rows = try await Self.rows(
+                    connection,
+                    "UPDATE webhook_deliveries SET body = COALESCE(body, \(body)) WHERE id = \(id) RETURNING body",
+                    logger: self.logger)
+                fixed[id] = try rows.first?["body"].decode(String.self) ?? body
+            }
+            return fixed
         }
     }
 
-    public func recordWebhookAttempt(_ report: WebhookAttemptReport) async throws {
+    /// One transaction for a whole batch of attempts.
+    public func recordWebhookAttempts(_ reports: [WebhookAttemptReport]) async throws {
+        try await transaction { connection in
+            for report in reports { try await Self.record(connection, report, logger: self.logger) }
+        }
+    }
+
+    static func record(_ connection: PostgresConnection, _ report: WebhookAttemptReport, logger: Logger)
+        async throws
+    {
         let attempt = report.attempt
         let at = attempt.startedAt.timeIntervalSince1970
         let change = WebhookSQL.deliveryChange(report.verdict, at: at)
         let disabling = WebhookSQL.disabling(report.verdict)
         let succeeded = report.verdict == .succeeded
-        try await transaction { connection in
-            try await connection.query(
-                """
-                INSERT INTO webhook_attempts (delivery_id, attempt, started_at, status, duration_ms, error)
-                VALUES (\(report.deliveryID), \(attempt.attempt), \(at), \(attempt.status),
-                    \(attempt.durationMilliseconds), \(attempt.error))
-                ON CONFLICT (delivery_id, attempt) DO NOTHING
-                """, logger: self.logger)
-            try await connection.query(
-                """
-                UPDATE webhook_deliveries SET state = \(change.state),
-                    next_attempt_at = COALESCE(\(change.next)::float8, next_attempt_at),
-                    finished_at = \(change.finished)::float8, claimed_until = NULL,
-                    last_status = \(attempt.status)::int, last_error = \(attempt.error)::text
-                WHERE id = \(report.deliveryID)
-                """, logger: self.logger)
-            try await connection.query(
-                """
-                UPDATE webhook_endpoints SET
-                    failing_since = CASE WHEN \(succeeded) THEN NULL ELSE COALESCE(failing_since, \(at)) END,
-                    enabled = CASE WHEN \(disabling)::text IS NULL THEN enabled ELSE 0 END,
-                    disabled_reason = COALESCE(\(disabling)::text, disabled_reason)
-                WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE id = \(report.deliveryID))
-                """, logger: self.logger)
-        }
+        try await connection.query(
+            """
+            INSERT INTO webhook_attempts (delivery_id, attempt, started_at, status, duration_ms, error)
+            VALUES (\(report.deliveryID), \(attempt.attempt), \(at), \(attempt.status),
+                \(attempt.durationMilliseconds), \(attempt.error))
+            ON CONFLICT (delivery_id, attempt) DO NOTHING
+            """, logger: logger)
+        try await connection.query(
+            """
+            UPDATE webhook_deliveries SET state = \(change.state),
+                next_attempt_at = COALESCE(\(change.next)::float8, next_attempt_at),
+                finished_at = \(change.finished)::float8, claimed_until = NULL,
+                last_status = \(attempt.status)::int, last_error = \(attempt.error)::text
+            WHERE id = \(report.deliveryID)
+            """, logger: logger)
+        try await connection.query(
+            """
+            UPDATE webhook_endpoints SET
+                failing_since = CASE WHEN \(succeeded) THEN NULL ELSE COALESCE(failing_since, \(at)) END,
+                enabled = CASE WHEN \(disabling)::text IS NULL THEN enabled ELSE 0 END,
+                disabled_reason = COALESCE(\(disabling)::text, disabled_reason)
+            WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE id = \(report.deliveryID))
+            """, logger: logger)
     }
 }
 

@@ -181,56 +181,65 @@ extension SQLiteQuoteRepository {
         }
     }
 
-    public func fixWebhookBody(deliveryID: Int64, body: String) async throws -> String {
+    public func fixWebhookBodies(_ bodies: [Int64: String]) async throws -> [Int64: String] {
         try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE webhook_deliveries SET body = COALESCE(body, ?) WHERE id = ?",
-                arguments: [body, deliveryID])
-            return try String.fetchOne(
-                db, sql: "SELECT body FROM webhook_deliveries WHERE id = ?", arguments: [deliveryID]) ?? body
+            try bodies.reduce(into: [:]) { fixed, entry in
+                try db.execute(
+                    sql: "UPDATE webhook_deliveries SET body = COALESCE(body, ?) WHERE id = ?",
+                    arguments: [entry.value, entry.key])
+                fixed[entry.key] =
+                    try String.fetchOne(
+                        db, sql: "SELECT body FROM webhook_deliveries WHERE id = ?", arguments: [entry.key])
+                    ?? entry.value
+            }
         }
     }
 
-    public func recordWebhookAttempt(_ report: WebhookAttemptReport) async throws {
+    /// One transaction (one sync of the WAL) for a whole batch of attempts.
+    public func recordWebhookAttempts(_ reports: [WebhookAttemptReport]) async throws {
+        try await writer.write { db in
+            for report in reports { try Self.record(db, report) }
+        }
+    }
+
+    static func record(_ db: Database, _ report: WebhookAttemptReport) throws {
         let attempt = report.attempt
         let at = attempt.startedAt.timeIntervalSince1970
         let change = WebhookSQL.deliveryChange(report.verdict, at: at)
-        try await writer.write { db in
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO webhook_attempts (delivery_id, attempt, started_at, status, duration_ms, error)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                report.deliveryID, attempt.attempt, at, attempt.status, attempt.durationMilliseconds,
+                attempt.error,
+            ])
+        try db.execute(
+            sql: """
+                UPDATE webhook_deliveries SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+                    finished_at = ?, claimed_until = NULL, last_status = ?, last_error = ? WHERE id = ?
+                """,
+            arguments: [
+                change.state, change.next, change.finished, attempt.status, attempt.error, report.deliveryID,
+            ])
+        let endpoint = "(SELECT endpoint_id FROM webhook_deliveries WHERE id = ?)"
+        if report.verdict == .succeeded {
+            try db.execute(
+                sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = \(endpoint)",
+                arguments: [report.deliveryID])
+        } else {
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO webhook_attempts (delivery_id, attempt, started_at, status, duration_ms, error)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?),
+                        enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END,
+                        disabled_reason = COALESCE(?, disabled_reason)
+                    WHERE id = \(endpoint)
                     """,
                 arguments: [
-                    report.deliveryID, attempt.attempt, at, attempt.status, attempt.durationMilliseconds,
-                    attempt.error,
+                    at, WebhookSQL.disabling(report.verdict), WebhookSQL.disabling(report.verdict),
+                    report.deliveryID,
                 ])
-            try db.execute(
-                sql: """
-                    UPDATE webhook_deliveries SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at),
-                        finished_at = ?, claimed_until = NULL, last_status = ?, last_error = ? WHERE id = ?
-                    """,
-                arguments: [
-                    change.state, change.next, change.finished, attempt.status, attempt.error, report.deliveryID,
-                ])
-            let endpoint = "(SELECT endpoint_id FROM webhook_deliveries WHERE id = ?)"
-            if report.verdict == .succeeded {
-                try db.execute(
-                    sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = \(endpoint)",
-                    arguments: [report.deliveryID])
-            } else {
-                try db.execute(
-                    sql: """
-                        UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?),
-                            enabled = CASE WHEN ? IS NULL THEN enabled ELSE 0 END,
-                            disabled_reason = COALESCE(?, disabled_reason)
-                        WHERE id = \(endpoint)
-                        """,
-                    arguments: [
-                        at, WebhookSQL.disabling(report.verdict), WebhookSQL.disabling(report.verdict),
-                        report.deliveryID,
-                    ])
-            }
         }
     }
 }

@@ -104,7 +104,7 @@ public enum WebhookAttemptVerdict: Sendable, Equatable {
     case disableEndpoint(reason: String)
 }
 
-/// An attempt to record (``WebhookRepository/recordWebhookAttempt(_:)``).
+/// An attempt to record (``WebhookRepository/recordWebhookAttempts(_:)``).
 public struct WebhookAttemptReport: Sendable, Equatable {
     public var deliveryID: Int64
     public var attempt: WebhookAttemptRecord

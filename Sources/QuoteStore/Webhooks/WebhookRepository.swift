@@ -48,9 +48,9 @@ public protocol WebhookRepository: Sendable {
     func claimWebhookDeliveries(limit: Int, now: Date, lease: TimeInterval) async throws
         -> [ClaimedWebhookDelivery]
 
-    /// Fixes the body of a delivery at its first attempt and returns the body stored (the first
-    /// one fixed, when another attempt fixed it before).
-    func fixWebhookBody(deliveryID: Int64, body: String) async throws -> String
+    /// Fixes the body of each delivery (by id) at its first attempt, in one transaction, and
+    /// returns the bodies stored (the first one fixed, when another attempt fixed it before).
+    func fixWebhookBodies(_ bodies: [Int64: String]) async throws -> [Int64: String]
 
     /// Undecided quotes, not void, not replaced and not yet recorded expired, whose `validUntil` is
     /// before `day` (the latest "today" of any market; the caller checks each market's), oldest first.
@@ -60,7 +60,19 @@ public protocol WebhookRepository: Sendable {
     /// transaction; false when it was recorded before or was decided, voided or replaced meanwhile.
     func recordExpiry(number: String, at: Date) async throws -> Bool
 
-    /// Records an attempt and its verdict: the delivery's state and next time, the endpoint's run
-    /// of failures, and its disabling.
-    func recordWebhookAttempt(_ report: WebhookAttemptReport) async throws
+    /// Records attempts and their verdicts in one transaction: each delivery's state and next
+    /// time, its endpoint's run of failures, and its disabling.
+    func recordWebhookAttempts(_ reports: [WebhookAttemptReport]) async throws
+}
+
+extension WebhookRepository {
+    /// One body (``fixWebhookBodies(_:)``).
+    public func fixWebhookBody(deliveryID: Int64, body: String) async throws -> String {
+        try await fixWebhookBodies([deliveryID: body])[deliveryID] ?? body
+    }
+
+    /// One attempt (``recordWebhookAttempts(_:)``).
+    public func recordWebhookAttempt(_ report: WebhookAttemptReport) async throws {
+        try await recordWebhookAttempts([report])
+    }
 }
