@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "QuoteStore",
             dependencies: [
-                "QuoteCore", "QuoteJSON", .product(name: "GRDB", package: "GRDB.swift"),
+                "QuoteCore", "QuoteJSON", "QuoteWebhooks", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,7 +96,7 @@ let package = Package(
             name: "QuoteServer",
             dependencies: [
                 "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc", "QuotePDF",
-                "QuoteFinance",
+                "QuoteFinance", "QuoteWebhooks", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,7 +112,8 @@ let package = Package(
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/favicon.svg")]
         ),
         // Webhook delivery core (issue #28): secrets, Standard Webhooks signatures, payloads, the SSRF
-        // policy, the retry schedule and one delivery over AsyncHTTPClient. Not yet wired into the service.
+        // policy, the retry schedule and one delivery over AsyncHTTPClient. The store queues its
+        // event types; the service's sender sends with it.
         .target(
             name: "QuoteWebhooks",
             dependencies: [
@@ -128,7 +129,7 @@ let package = Package(
             name: "repairquote",
             dependencies: [
                 "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteFinance", "QuoteRendering", "QuoteMailer",
-                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet", "QuotePDF",
+                "QuoteServer", "QuoteStore", "QuoteBench", "QuoteSpreadsheet", "QuotePDF", "QuoteWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -178,15 +179,17 @@ let package = Package(
         .testTarget(
             name: "QuoteStoreTests",
             dependencies: [
-                "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport",
+                "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "QuoteWebhooks",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
-        .testTarget(name: "QuoteWebhooksTests", dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON", "QuoteFinance"]),
+        .testTarget(
+            name: "QuoteWebhooksTests",
+            dependencies: ["QuoteWebhooks", "QuoteCore", "QuoteJSON", "QuoteFinance", "QuoteTestSupport"]),
         .testTarget(
             name: "QuoteServerTests",
             dependencies: [
                 "QuoteServer", "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "PriceListLoading",
-                "QuoteRendering", "QuoteMailer", "QuotePDF",
+                "QuoteRendering", "QuoteMailer", "QuotePDF", "QuoteWebhooks", "QuoteFinance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import QuoteCore
 import QuoteStore
+import QuoteWebhooks
 import ServiceLifecycle
 
 /// How `repairquote serve` runs the service.
@@ -36,6 +37,8 @@ public struct ServerOptions: Sendable {
     public var catalog: PriceListCatalog?
     /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
     public var trustedProxies: [IPNetwork] = []
+    /// Webhook registration and sending (`--webhooks-allow-insecure` relaxes its policy).
+    public var webhooks = WebhookSettings()
     public init() {}
 }
 
@@ -70,6 +73,7 @@ public func buildApplication(
     services.statement = options.statement
     services.catalog = options.catalog
     services.trustedProxies = options.trustedProxies
+    services.webhooks = options.webhooks
     services.mailerConfigured = mailer != nil
     var app = Application(
         router: buildRouter(repo: repo, services: services), server: options.httpServer,
@@ -80,6 +84,9 @@ public func buildApplication(
         // Removes expired sessions and throttle counts from the store every ten minutes.
         app.addServices(StorePersistDriver(store: repo, now: console.now))
     }
+    app.addServices(
+        WebhookSender(repo: repo, services: services, deliverer: WebhookDeliverer(policy: options.webhooks.policy)))
+    app.addServices(ExpirySweep(repo: repo, services: services))
     if let mailer {
         app.addServices(OutboxSender(repo: repo, mailer: mailer, publicBaseURL: baseURL, logger: logger))
     }
@@ -112,6 +119,7 @@ public func buildRouter(
     LifecycleController(desk: desk).register(on: v1)
     EmailController(desk: desk).register(on: v1)
     CustomerLinkController(desk: desk).register(on: v1)
+    WebhooksController(desk: desk).register(on: v1)
     let access = services.console.map {
         ConsoleAccess(console: $0.keeping(sessionsIn: repo), logger: services.logger)
     }

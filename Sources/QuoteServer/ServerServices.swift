@@ -123,6 +123,8 @@ public struct ServerServices: Sendable {
     public var trustedProxies: [IPNetwork] = []
     /// The accessibility statement of a service without the console.
     public var statement: AccessibilityStatement?
+    /// Webhook registration and delivery: the SSRF policy, the limit per key, the clock.
+    public var webhooks = WebhookSettings()
 
     public init(
         engine: any QuoteComputing, keys: APIKeys, renderer: (any QuoteDocumentRendering)? = nil,

@@ -9,6 +9,7 @@ protocol ColumnReader {
     func string(_ column: String) throws -> String
     func optionalString(_ column: String) throws -> String?
     func integer(_ column: String) throws -> Int64
+    func optionalInteger(_ column: String) throws -> Int64?
     func double(_ column: String) throws -> Double
     func optionalDouble(_ column: String) throws -> Double?
 }
@@ -34,6 +35,7 @@ extension Row: ColumnReader {
     func string(_ column: String) throws -> String { try decode(String.self, forColumn: column) }
     func optionalString(_ column: String) throws -> String? { try decode(String?.self, forColumn: column) }
     func integer(_ column: String) throws -> Int64 { try decode(Int64.self, forColumn: column) }
+    func optionalInteger(_ column: String) throws -> Int64? { try decode(Int64?.self, forColumn: column) }
     func double(_ column: String) throws -> Double { try decode(Double.self, forColumn: column) }
     func optionalDouble(_ column: String) throws -> Double? { try decode(Double?.self, forColumn: column) }
 }
@@ -42,6 +44,7 @@ extension PostgresRandomAccessRow: ColumnReader {
     func string(_ column: String) throws -> String { try self[column].decode(String.self) }
     func optionalString(_ column: String) throws -> String? { try self[column].decode(String?.self) }
     func integer(_ column: String) throws -> Int64 { try self[column].decode(Int64.self) }
+    func optionalInteger(_ column: String) throws -> Int64? { try self[column].decode(Int64?.self) }
     func double(_ column: String) throws -> Double { try self[column].decode(Double.self) }
     func optionalDouble(_ column: String) throws -> Double? { try self[column].decode(Double?.self) }
 }

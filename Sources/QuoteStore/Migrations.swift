@@ -42,6 +42,13 @@ enum Migrations {
             for statement in EventSchema.sqliteStatements { try db.execute(sql: statement) }
             try backfillEvents(db)
         }
+        migrator.registerMigration(WebhookSchema.migrationName) { db in
+            for statement in WebhookSchema.statements(
+                realType: "DOUBLE", serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT")
+            {
+                try db.execute(sql: statement)
+            }
+        }
         migrator.registerMigration(ReportFacts.migrationName) { db in
             for statement in ReportSchema.statements { try db.execute(sql: statement) }
             try backfillReports(db)

@@ -21,6 +21,11 @@ enum PostgresMigrations {
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
         (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
         (EventSchema.migrationName, EventSchema.postgresStatements),
+        (
+            WebhookSchema.migrationName,
+            WebhookSchema.statements(
+                realType: "DOUBLE PRECISION", serialKey: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
+        ),
         (ReportFacts.migrationName, ReportSchema.statements),
     ]
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// Whether ``insertBatch(_:_:logger:)`` may write `batch`: no issue revises a quote, reads or
@@ -159,6 +160,8 @@ extension PostgresQuoteRepository {
                 """, logger: logger)
             try await PostgresQuoteRepository.insertEvents(connection, events, logger: logger)
             try await reports.insert(connection, logger: logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: quotes.number, type: .issued, at: Date(timeIntervalSince1970: now), logger: logger)
             guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// Records a decision (see ``QuoteRepository/decide(_:)``). The quote's advisory lock is taken
@@ -24,6 +25,8 @@ extension PostgresQuoteRepository {
                     \(e?.documentSHA256))
                 """, logger: self.logger)
             try await Self.appendEvent(connection, request.number, EventDrafts.decided(request), logger: self.logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [request.number], type: .decided, at: request.at, logger: self.logger)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try await Self.insertOutbox(connection, email, token: token, logger: self.logger)
             }

@@ -118,6 +118,7 @@ extension PostgresQuoteRepository {
             if count == 1 {
                 try await Self.appendEvent(
                     connection, number, EventDrafts.viewed(at: at, via: via, client: client), logger: self.logger)
+                try await WebhookOutbox.enqueue(connection, numbers: [number], type: .viewed, at: at, logger: self.logger)
             }
             return count
         }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// Writes one prepared issue inside the batch's transaction (the SQL of
@@ -37,8 +38,10 @@ extension PostgresQuoteRepository {
                 "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",
                 logger: logger)
             record.supersedes = old
+            try await WebhookOutbox.enqueue(connection, numbers: [old], type: .revised, at: request.now, logger: logger)
         }
         try await recordIssueEvents(connection, request, record, logger: logger)
+        try await WebhookOutbox.enqueue(connection, numbers: [number], type: .issued, at: request.now, logger: logger)
         try await recordBenefits(connection, issue, number: number, used: used, now: now, logger: logger)
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
     }

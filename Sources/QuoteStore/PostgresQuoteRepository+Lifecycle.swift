@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QuoteCore
+import QuoteWebhooks
 
 extension PostgresQuoteRepository {
     /// The advisory lock of one quote's lifecycle: decisions, revisions and voids of a quote take
@@ -46,6 +47,8 @@ extension PostgresQuoteRepository {
                 VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
                 """, logger: self.logger)
             try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: self.logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [request.number], type: .voided, at: request.at, logger: self.logger)
             guard
                 let voided = try await Self.fetchRecord(
                     connection, number: request.number, logger: self.logger)

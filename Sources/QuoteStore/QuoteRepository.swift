@@ -7,7 +7,7 @@ import QuoteCore
 ///
 /// Every method is safe to call concurrently. Issued cases and quotes are immutable: a decision is
 /// recorded beside the quote, once.
-public protocol QuoteRepository: ExpiringValueStore {
+public protocol QuoteRepository: ExpiringValueStore, WebhookRepository {
     /// Issues a quote: reads the device's used benefits into `case.history`, computes it with
     /// `engine` (dated ``IssueRequest/issuedOn``), then assigns the next number
     /// `<MARKET>-<YYYY>-<NNNNNN>` and stores the quote, the benefits it grants, a customer token and

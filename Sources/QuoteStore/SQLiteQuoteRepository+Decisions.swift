@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteWebhooks
 
 extension SQLiteQuoteRepository {
     /// Records a decision (see ``QuoteRepository/decide(_:)``): refused on a replaced or void
@@ -25,6 +26,7 @@ extension SQLiteQuoteRepository {
                         ReportSchema.decisionDays(issued: record.issueDate, decidedAt: request.at, today: request.today),
                     ] + Self.evidenceValues(request.evidence)))
             try Self.appendEvent(db, request.number, EventDrafts.decided(request))
+            try WebhookOutbox.enqueue(db, number: request.number, type: .decided, at: request.at)
             if let email = LifecycleSteps.confirmation(request), let token {
                 _ = try Self.insertOutbox(db, email, token: token)
             }

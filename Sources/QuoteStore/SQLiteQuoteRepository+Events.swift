@@ -76,7 +76,10 @@ extension SQLiteQuoteRepository {
                         RETURNING count
                         """),
                 arguments: [number, at.timeIntervalSince1970, at.timeIntervalSince1970]) ?? 0
-            if count == 1 { try Self.appendEvent(db, number, EventDrafts.viewed(at: at, via: via, client: client)) }
+            if count == 1 {
+                try Self.appendEvent(db, number, EventDrafts.viewed(at: at, via: via, client: client))
+                try WebhookOutbox.enqueue(db, number: number, type: .viewed, at: at)
+            }
             return count
         }
     }

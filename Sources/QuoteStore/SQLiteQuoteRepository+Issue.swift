@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteWebhooks
 
 extension SQLiteQuoteRepository {
     /// Issues a quote (see ``QuoteRepository/issue(_:engine:)``).
@@ -55,8 +56,10 @@ extension SQLiteQuoteRepository {
                 sql: "INSERT INTO revisions (old_number, new_number, created_at) VALUES (?, ?, ?)"
             ).execute(arguments: [old, number, now])
             record.supersedes = old
+            try WebhookOutbox.enqueue(db, number: old, type: .revised, at: request.now)
         }
         try recordIssueEvents(db, request, record)
+        try WebhookOutbox.enqueue(db, number: number, type: .issued, at: request.now)
         try recordBenefits(db, issue, number: number, used: used, now: now)
         if let key = request.idempotencyKey {
             try db.cachedStatement(

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuoteCore
+import QuoteWebhooks
 
 extension SQLiteQuoteRepository {
     /// What a quote that is replaced or withdrawn gives up: the one-time benefits it granted (a
@@ -28,6 +29,7 @@ extension SQLiteQuoteRepository {
                     request.number, request.reason, request.at.timeIntervalSince1970, request.voidedBy,
                 ])
             try Self.appendEvent(db, request.number, EventDrafts.voided(request))
+            try WebhookOutbox.enqueue(db, number: request.number, type: .voided, at: request.at)
             guard let voided = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }

@@ -8,7 +8,7 @@ struct StoreTable: Sendable {
     /// The columns rows are sorted by (text compared byte-wise on both sides).
     let key: [String]
     /// Whether `id` is an identity column, whose sequence is moved past the copied ids.
-    var hasIdentity: Bool { columns.first?.name == "id" }
+    var hasIdentity: Bool { columns.first.map { $0.name == "id" && $0.kind == .integer } ?? false }
 
     /// In an order that satisfies the foreign keys (quotes first).
     static let all: [StoreTable] = [
@@ -85,6 +85,31 @@ struct StoreTable: Sendable {
         StoreTable(
             name: "quote_views",
             columns: [("quote_number", .text), ("first_at", .double), ("last_at", .double), ("count", .integer)],
+            key: ["quote_number"]),
+        StoreTable(
+            name: "webhook_endpoints",
+            columns: [
+                ("id", .text), ("owner", .text), ("scope_issuer", .text), ("url", .text), ("events", .text),
+                ("description", .text), ("secret", .text), ("previous_secret", .text),
+                ("previous_valid_until", .double), ("enabled", .integer), ("disabled_reason", .text),
+                ("failing_since", .double), ("created_at", .double), ("deleted_at", .double),
+            ], key: ["id"]),
+        StoreTable(
+            name: "webhook_deliveries",
+            columns: [
+                ("id", .integer), ("event_id", .text), ("endpoint_id", .text), ("quote_number", .text),
+                ("event_type", .text), ("occurred_at", .double), ("body", .text), ("state", .text),
+                ("attempts", .integer), ("next_attempt_at", .double), ("claimed_until", .double),
+                ("last_status", .integer), ("last_error", .text), ("created_at", .double), ("finished_at", .double),
+            ], key: ["id"]),
+        StoreTable(
+            name: "webhook_attempts",
+            columns: [
+                ("delivery_id", .integer), ("attempt", .integer), ("started_at", .double), ("status", .integer),
+                ("duration_ms", .integer), ("error", .text),
+            ], key: ["delivery_id", "attempt"]),
+        StoreTable(
+            name: "quote_expiries", columns: [("quote_number", .text), ("expired_at", .double)],
             key: ["quote_number"]),
     ]
 

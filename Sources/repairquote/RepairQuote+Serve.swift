@@ -5,6 +5,7 @@ import Logging
 import QuoteCore
 import QuoteMailer
 import QuoteServer
+import QuoteWebhooks
 import ServiceLifecycle
 
 extension RepairQuote {
@@ -38,6 +39,8 @@ extension RepairQuote {
                 "A proxy (address or CIDR block) whose X-Forwarded-For names the customer's address; repeatable.",
                 valueName: "CIDR"))
         var trustedProxy: [String] = []
+        @Flag(help: "Accept http webhook URLs and private, loopback and link-local addresses (tests and closed networks only).")
+        var webhooksAllowInsecure = false
 
         func validate() throws {
             guard (1...65535).contains(port) else {
@@ -74,6 +77,7 @@ extension RepairQuote {
             options.idleTimeout = .seconds(idleTimeout)
             options.bodyTimeout = .seconds(bodyTimeout)
             options.trustedProxies = trustedProxy.compactMap(IPNetwork.init)
+            options.webhooks.policy = EndpointURLPolicy(allowInsecure: webhooksAllowInsecure)
             return options
         }
 
@@ -122,6 +126,10 @@ extension RepairQuote {
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             let store = try await database.open(pool: .serviceGroup)
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
+            if webhooksAllowInsecure {
+                logger.warning(
+                    "--webhooks-allow-insecure: webhooks may go to http URLs and private, loopback and link-local addresses")
+            }
             var app = buildApplication(
                 options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
                 mailer: mailer, logger: logger)

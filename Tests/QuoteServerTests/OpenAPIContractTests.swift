@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import QuoteStore
 import QuoteTestSupport
 import Testing
 import Yams
@@ -54,6 +55,13 @@ struct OpenAPIContractTests {
     func statusesDocumented() async throws {
         var server = try TestServer()
         server.services.catalog = try Shipped.engine().catalog  // GET /v1/catalog/{market}
+        // GET /v1/webhooks/{id} and its deliveries: an endpoint of the desk's, with the issue's delivery.
+        try await server.repo.createWebhookEndpoint(
+            WebhookEndpointRecord(
+                id: "ep_contract", owner: "desk-1", scopeIssuer: nil, url: "https://hooks.example.com/in",
+                events: ["quote.issued"], description: "", secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0",
+                createdAt: Date()),
+            limit: 10)
         try await server.test { client in
             let issued = try await client.issue(Fixtures.dutchRepair())
             let token = String(
@@ -63,6 +71,8 @@ struct OpenAPIContractTests {
                     operation.path.replacingOccurrences(of: "{number}", with: number)
                         .replacingOccurrences(of: "{token}", with: token)
                         .replacingOccurrences(of: "{market}", with: "NL")
+                        .replacingOccurrences(of: "{id}", with: "ep_contract")
+                        .replacingOccurrences(of: "{delivery}", with: "1")
                 }
                 let name = "\(operation.method.rawValue) \(operation.path)"
                 var answers: [(String, TestResponse)] = []

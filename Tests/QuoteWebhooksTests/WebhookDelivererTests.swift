@@ -1,6 +1,7 @@
 import Foundation
 import QuoteFinance
 import QuoteCore
+import QuoteTestSupport
 import Testing
 
 @testable import QuoteWebhooks

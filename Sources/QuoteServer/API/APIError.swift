@@ -53,6 +53,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .conflict(let message): APIError(.conflict, message)
         case .invalid(let field, let message): APIError(.unprocessableContent, message, field: field)
         case .busy(let message): APIError(.serviceUnavailable, message)
+        case .missing(let thing): APIError(.notFound, "no such \(thing)")
         }
     }
 }

@@ -49,6 +49,11 @@ public struct APIKeys: Sendable {
         bearers = Dictionary(uniqueKeysWithValues: principals.map { ("Bearer " + $0.key, $0.value) })
     }
 
+    /// The names of the service center's keys, sorted: whose webhook deliveries the console shows.
+    var serviceCenterNames: [String] {
+        Set(principals.values.filter { $0.role == .serviceCenter }.map(\.name)).sorted()
+    }
+
     /// Reads a keys file. Every problem is a ``KeysFileError`` naming the entry and field:
     /// `keys[2].role: "admin" is not one of service-center, retailer, finance`.
     public static func load(file: URL) throws(KeysFileError) -> APIKeys {

@@ -39,13 +39,17 @@ struct QuoteAnswers<Repository: QuoteRepository> {
     /// The stored quote as the JSON of `GET /v1/quotes/{number}`: state, decision, e-mails, quote
     /// and case.
     func full(_ record: QuoteRecord) async throws -> Response {
+        JSONBody.response(bytes: try await fullJSON(record))
+    }
+
+    /// The JSON of `GET /v1/quotes/{number}`, also the `data` of a webhook's payload.
+    func fullJSON(_ record: QuoteRecord) async throws -> [UInt8] {
         let customerLanguage = try? CaseDecoder.decode(record.caseJSON, today: services.today).customer
             .language
-        return JSONBody.response(
-            bytes: RecordJSON.full(
-                record, state: services.state(of: record),
-                language: services.documentLanguage(record, customerLanguage: customerLanguage),
-                emails: try await desk.emails(of: record)))
+        return RecordJSON.full(
+            record, state: services.state(of: record),
+            language: services.documentLanguage(record, customerLanguage: customerLanguage),
+            emails: try await desk.emails(of: record))
     }
 
     /// The quote `number` as it stands after a change the caller made.

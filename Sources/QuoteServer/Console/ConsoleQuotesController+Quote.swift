@@ -62,6 +62,12 @@ extension ConsoleQuotesController {
         let events = try await timelineView(record, signedIn)
         view["events"] = events
         view["hasEvents"] = !events.isEmpty
+        let webhooks =
+            principal.may(.readEvents, on: record.issuer)
+            ? try await desk.serviceCenterDeliveries(of: record).map { webhookView($0, market: record.market, signedIn) }
+            : []
+        view["webhooks"] = webhooks
+        view["hasWebhooks"] = !webhooks.isEmpty
         view.set("summary", summaryView(record, signedIn))
         view.set("decided", decidedView(record, signedIn))
         view.set(
@@ -192,6 +198,21 @@ extension ConsoleQuotesController {
             "at": moment(message.sentAt ?? message.queuedAt, market: market),
         ]
         view.set("error", message.lastError)
+        return view
+    }
+
+    /// A webhook delivery of the quote: event, endpoint, state, attempts, the last answer.
+    func webhookView(_ delivery: WebhookDeliveryRecord, market: MarketCode, _ signedIn: ConsoleAccess.SignedIn)
+        -> [String: Any]
+    {
+        var view: [String: Any] = [
+            "type": delivery.eventType, "endpoint": delivery.endpointID, "state": delivery.state.rawValue,
+            "stateLabel": console.pages.label("webhook.state." + delivery.state.rawValue, signedIn.language),
+            "attempts": String(delivery.attempts),
+        ]
+        view.set("status", delivery.lastStatus.map { String($0) })
+        view.set("at", delivery.log.last.map { moment($0.startedAt, market: market) })
+        view.set("error", delivery.lastError)
         return view
     }
 

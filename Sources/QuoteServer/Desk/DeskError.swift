@@ -16,6 +16,8 @@ public enum DeskError: Error, Equatable, Sendable {
     case invalid(field: String?, String)
     /// Too many concurrent changes of one device's ledger: retry.
     case busy(String)
+    /// No such thing other than a quote (a webhook endpoint, a delivery), or another caller's.
+    case missing(String)
 
     /// The domain error of a store refusal.
     init(_ error: StoreError) {

@@ -23,7 +23,8 @@ public enum Action: String, Sendable, CaseIterable {
     case manageUsers
     /// Read the quote event feed (to come with webhooks).
     case readEvents
-    /// Register and remove webhooks (to come).
+    /// Register, rotate, enable and remove one's own webhook endpoints and read their deliveries
+    /// (`/v1/webhooks`): every key, for the quotes it may read.
     case manageWebhooks
     /// Read the finance reports (`/console/reports` and its CSV), over the quotes the role reaches.
     case readReports
@@ -51,7 +52,7 @@ public enum Reach: Sendable, Equatable {
 /// | export          | yes            | no             | yes     |
 /// | manageUsers     | no             | no             | no      |
 /// | readEvents      | yes            | no             | yes     |
-/// | manageWebhooks  | yes            | no             | no      |
+/// | manageWebhooks  | yes            | own quotes     | yes     |
 /// | readReports     | yes            | own quotes     | yes     |
 ///
 /// A retailer reaches only the quotes issued for its retailer id (``reach``), whatever the action.
@@ -62,11 +63,12 @@ extension Role {
         case (.serviceCenter, .manageUsers): false
         case (.serviceCenter, _): true
         case (.retailer, .issue), (.retailer, .revise), (.retailer, .decide), (.retailer, .void),
-            (.retailer, .link), (.retailer, .read), (.retailer, .readHistory), (.retailer, .readReports):
+            (.retailer, .link), (.retailer, .read), (.retailer, .readHistory), (.retailer, .readReports),
+            (.retailer, .manageWebhooks):
             true
         case (.retailer, _): false
         case (.finance, .read), (.finance, .readHistory), (.finance, .export), (.finance, .readEvents),
-            (.finance, .readReports):
+            (.finance, .readReports), (.finance, .manageWebhooks):
             true
         case (.finance, _): false
         }

@@ -85,6 +85,11 @@ enum EventDrafts {
         return EventDraft(kind: .emailed, at: at, actor: actor ?? .system("outbox"), details: details)
     }
 
+    /// The expiry sweep found the quote undecided past its `validUntil` (recorded once).
+    static func expired(at: Date) -> EventDraft {
+        EventDraft(kind: .expired, at: at, actor: .system("expiry-sweep"), details: EventDetails())
+    }
+
     /// The first time the customer opened the link (later views only count, in `quote_views`).
     static func viewed(at: Date, via: String, client: EventClient?) -> EventDraft {
         EventDraft(

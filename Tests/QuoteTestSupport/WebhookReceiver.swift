@@ -7,28 +7,30 @@ import Glibc
 /// The Python receiver `scripts/webhooks/receiver.py` on 127.0.0.1, run with `.build/test-venv`'s
 /// python, where `scripts/setup.sh` installs `standardwebhooks`. It verifies each delivery with the
 /// reference implementation (not our code) and records one JSON line per request.
-final class WebhookReceiver {
+/// `@unchecked Sendable`: its fields are set once in `init`; `stop` and `records` may be called from
+/// any task (the process and the log file do their own locking).
+public final class WebhookReceiver: @unchecked Sendable {
     /// One request as the receiver saw it.
-    struct Record: Decodable, Equatable {
-        var id: String
-        var attempt: Int
+    public struct Record: Decodable, Equatable {
+        public var id: String
+        public var attempt: Int
         /// One entry per secret given, in order: did `Webhook(secret).verify` accept the delivery?
-        var verified: [Bool]
-        var signatures: Int
-        var type: String?
-        var status: Int
+        public var verified: [Bool]
+        public var signatures: Int
+        public var type: String?
+        public var status: Int
     }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let python = root.appendingPathComponent(".build/test-venv/bin/python").path
 
-    let port: Int
-    let directory: URL
+    public let port: Int
+    public let directory: URL
     private let process = Process()
 
     /// Starts the receiver answering `script` (e.g. `500,500,204`; `429:7` adds `Retry-After: 7`).
-    init(secrets: [String], script: String) throws {
+    public init(secrets: [String], script: String) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.python) else {
             throw ReceiverError("\(Self.python) is missing: run bash scripts/setup.sh (test-venv with standardwebhooks)")
         }
@@ -56,26 +58,26 @@ final class WebhookReceiver {
     deinit { stop() }
 
     /// Ends the receiver by its own process id (SIGTERM) and waits for it.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
     }
 
     /// `http://127.0.0.1:<port>/hooks`.
-    var url: String { "http://127.0.0.1:\(port)/hooks" }
+    public var url: String { "http://127.0.0.1:\(port)/hooks" }
 
     /// The requests recorded so far, in arrival order.
-    func records() throws -> [Record] {
+    public func records() throws -> [Record] {
         let file = directory.appendingPathComponent("deliveries.jsonl")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
     }
 }
 
-struct ReceiverError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct ReceiverError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 extension FileHandle {
