@@ -24,8 +24,11 @@ struct BenchVerify: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try CLIError.guarding { try priceLists.loadCatalog() }
-        let cases = try CLIError.guarding { try BenchQuotes.loadCases(from: examples, catalog: catalog) }
         let engine = QuoteCalculator(catalog: catalog)
+        // Cases that grant no one-time benefit: the same device may then be quoted any number of times.
+        let cases = try CLIError.guarding { try BenchQuotes.loadCases(from: examples, catalog: catalog) }.filter {
+            (try? engine.quote($0))?.coverage.benefitsGranted.isEmpty == true
+        }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-verify-\(UUID()).sqlite").path
         let store = try await DatabaseOptions(db: db ?? path).open()
         defer { try? FileManager.default.removeItem(atPath: path) }

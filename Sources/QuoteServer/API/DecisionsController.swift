@@ -112,6 +112,10 @@ struct DecisionsController<Repository: QuoteRepository> {
         let answer = CustomerAnswer(
             decision: decision, typedName: fields["name"] ?? "",
             consented: fields["consent"] == "yes" && consent != nil, reason: fields["reason"] ?? "")
+        if record.decision != nil, answer.problems.contains(where: { $0 == .nameInvalid || $0 == .reasonInvalid }) {
+            // A repeat that carries a field no answer may hold: refused, still nothing recorded.
+            throw CustomerPageAnswer(record: record, kind: .badAnswer)
+        }
         if record.decision == nil, !answer.problems.isEmpty {
             return services.customerPage(
                 record, .quote(decision: nil), status: .unprocessableContent,
