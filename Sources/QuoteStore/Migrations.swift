@@ -38,6 +38,9 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE quotes ADD COLUMN consumer_total TEXT")
             try backfillConsumerTotals(db)
         }
+        migrator.registerMigration(SearchSchema.migrationName) { db in
+            for statement in SearchSchema.sqlite { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

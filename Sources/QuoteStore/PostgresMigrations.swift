@@ -20,6 +20,7 @@ enum PostgresMigrations {
         ("v3-lifecycle", lifecycle),
         (ExpiringValuesSchema.migrationName, ExpiringValuesSchema.statements(realType: "DOUBLE PRECISION")),
         (ConsumerTotal.migrationName, ["ALTER TABLE quotes ADD COLUMN consumer_total TEXT"]),
+        (SearchSchema.migrationName, SearchSchema.postgres),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns

@@ -71,8 +71,20 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        let filter = QuoteListFilter(query)
-        var sql = Self.selectSQL + " "
+        let filter = QuoteListFilter(query, index: .fts5Trigram)
+        if filter.matchesNothing { return QuotePage(quotes: [], nextAfter: nil) }
+        let (sql, arguments) = Self.listStatement(filter)
+        return try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let page = rows.prefix(query.limit)
+            let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
+            return QuotePage(quotes: try page.map(Self.record), nextAfter: next)
+        }
+    }
+
+    /// The statement of a list page and its arguments.
+    static func listStatement(_ filter: QuoteListFilter) -> (String, StatementArguments) {
+        var sql = selectSQL + " "
         var arguments: [DatabaseValue] = []
         filter.render(literal: { sql += $0 }) { value in
             sql += "?"
@@ -81,12 +93,7 @@ public final class SQLiteQuoteRepository: QuoteRepository {
             case .integer(let integer): arguments.append(integer.databaseValue)
             }
         }
-        return try await writer.read { [sql, arguments] db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-            let page = rows.prefix(query.limit)
-            let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
-            return QuotePage(quotes: try page.map(Self.record), nextAfter: next)
-        }
+        return (sql, StatementArguments(arguments))
     }
 
     static let selectSQL = """

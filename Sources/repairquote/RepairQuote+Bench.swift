@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed (build with -c release first).",
         subcommands: [
             BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchPDF.self, BenchJSON.self,
-            BenchGenerateCommand.self,
+            BenchGenerateCommand.self, BenchStoreCommand.self, BenchSearchCommand.self,
         ])
 }
 

@@ -14,7 +14,7 @@ struct IssuingTests {
         #expect(
             try await store.appliedMigrations() == [
                 "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials", "v3-lifecycle",
-                "v4-expiring-values", "v5-consumer-total",
+                "v4-expiring-values", "v5-consumer-total", "v8-search",
             ])
     }
 
@@ -179,6 +179,6 @@ struct IssuingTests {
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopenedStore.appliedMigrations().count == 7)
+        #expect(try await reopenedStore.appliedMigrations().count == 8)
     }
 }

@@ -2,11 +2,13 @@ import Hummingbird
 import QuoteCore
 import QuoteStore
 
-/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `status`, `from`, `to`, `cursor`,
-/// `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
+/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `model`, `status`, `from`, `to`,
+/// `cursor`, `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
 /// 422 naming it.
 enum ListParameters {
-    static let names: Set<String> = ["state", "q", "market", "status", "from", "to", "cursor", "limit"]
+    static let names: Set<String> = [
+        "state", "q", "market", "model", "status", "from", "to", "cursor", "limit",
+    ]
     /// Decision states, then every coverage status (`status` filters on either).
     static let statuses = ["issued", "accepted", "rejected"] + CoverageStatus.allCases.map(\.rawValue)
 
@@ -55,11 +57,12 @@ enum ListParameters {
             }
             query.state = known
         }
-        if let text = value("q") {
+        for field in ["q", "model"] {
+            guard let text = value(field) else { continue }
             guard text.count <= 100, TextSafety.isClean(text) else {
-                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: "q")
+                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: field)
             }
-            query.text = text
+            if field == "q" { query.text = text } else { query.model = text }
         }
         return query
     }
