@@ -61,7 +61,9 @@ let package = Package(
         // out of the library targets.
         .target(
             name: "QuoteBench",
-            dependencies: ["QuoteCore", "QuoteJSON", "QuoteRendering", "QuoteMailer", "QuoteFinance"]),
+            dependencies: [
+                "QuoteCore", "QuoteJSON", "QuoteRendering", "QuoteMailer", "QuoteFinance", "QuoteStore",
+            ]),
         // Finance: recomputation checks, CSV export, the case generator, an ordered parallel pipeline.
         .target(name: "QuoteFinance", dependencies: ["QuoteCore", "QuoteJSON"]),
         // libxlsxwriter, behind a shim like CCurl; QuoteSpreadsheet writes the finance workbooks with it.
@@ -179,7 +181,8 @@ let package = Package(
         .testTarget(
             name: "QuoteStoreTests",
             dependencies: [
-                "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "QuoteWebhooks",
+                "QuoteStore", "QuoteCore", "QuoteJSON", "QuoteTestSupport", "QuoteWebhooks", "QuoteBench",
+                "PriceListLoading",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(

@@ -18,6 +18,9 @@ public struct CaseGenerator: Sendable {
     }
 
     let pools: [MarketPool]
+    /// How many days after a market's first price list a case's request date may fall (one year
+    /// by default; `bench store` spreads its quotes over three).
+    public var requestDays = 365
 
     public init(catalog: PriceListCatalog) {
         pools = catalog.markets.compactMap { market in
@@ -50,7 +53,7 @@ public struct CaseGenerator: Sendable {
     public func draw(_ rng: inout SplitMix64, market: MarketCode? = nil) -> ServiceCase {
         let pool = pools.first { $0.market == market } ?? rng.pick(pools)
         let model = pool.models.isEmpty ? (name: "Xiaomi 14", category: .phone) : rng.pick(pool.models)
-        let requestDate = pool.firstDay.adding(days: rng.int(in: 0...364))
+        let requestDate = pool.firstDay.adding(days: rng.int(in: 0...max(requestDays - 1, 0)))
         let kind = rng.pick([CaseKind.repair, .repair, .repair, .repair, .doa, .doa, .remorse, .installation])
         let purchase = drawPurchase(&rng, pool, requestDate: requestDate, kind: kind)
         var c = ServiceCase(

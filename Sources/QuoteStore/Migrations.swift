@@ -49,6 +49,9 @@ enum Migrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration(SearchSchema.migrationName) { db in
+            for statement in SearchSchema.sqlite { try db.execute(sql: statement) }
+        }
         migrator.registerMigration(ReportFacts.migrationName) { db in
             for statement in ReportSchema.statements { try db.execute(sql: statement) }
             try backfillReports(db)

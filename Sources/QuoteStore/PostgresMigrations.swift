@@ -26,6 +26,7 @@ enum PostgresMigrations {
             WebhookSchema.statements(
                 realType: "DOUBLE PRECISION", serialKey: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
         ),
+        (SearchSchema.migrationName, SearchSchema.postgres),
         (ReportFacts.migrationName, ReportSchema.statements),
     ]
 

@@ -191,13 +191,19 @@ public final class PostgresQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        let filter = Self.bound(QuoteListFilter(query).render)
+        let filter = QuoteListFilter(query, index: .pgTrigram)
+        if filter.matchesNothing { return QuotePage(quotes: [], nextAfter: nil) }
         let rows = try await withConnection { connection in
-            try await Self.rows(connection, Self.selectSQL(filter), logger: self.logger)
+            try await Self.rows(connection, Self.listQuery(filter), logger: self.logger)
         }
         let page = try rows.prefix(query.limit).map(Self.record)
         let next: Int64? = rows.count > query.limit ? try rows[query.limit - 1]["id"].decode(Int64.self) : nil
         return QuotePage(quotes: page, nextAfter: next)
+    }
+
+    /// The statement of a list page, its values bound as `$1`, `$2` …
+    static func listQuery(_ filter: QuoteListFilter) -> PostgresQuery {
+        selectSQL(bound(filter.render))
     }
 
     /// The quote, its decision, revisions and void: the columns of ``SQLiteQuoteRepository/selectSQL``.

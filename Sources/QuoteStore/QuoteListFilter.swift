@@ -3,6 +3,11 @@ import QuoteCore
 /// The WHERE, ORDER BY and LIMIT of a quote list (``QuoteQuery``), written once for both stores
 /// as SQL with `?` where a value goes; each store renders the placeholders its way (SQLite's `?`,
 /// PostgreSQL's `$1`, `$2` …) with ``render(literal:value:)``.
+///
+/// A text search (``QuoteQuery/text``) goes through an index (``SearchIndex``): on SQLite the
+/// FTS5 trigram table drives the query in id order, on PostgreSQL the `pg_trgm` index of
+/// `search_text`; the `LIKE` on `search_text` stays as the exact test, so a search finds what it
+/// found before. A search shorter than a trigram matches nothing (``matchesNothing``).
 struct QuoteListFilter {
     enum Value: Equatable {
         case text(String)
@@ -12,6 +17,8 @@ struct QuoteListFilter {
     /// The SQL after the quote query's joins, with `?` for each of ``values`` in order.
     private(set) var sql = ""
     private(set) var values: [Value] = []
+    /// The search is too short for the text index: the page is empty, and no SQL need run.
+    private(set) var matchesNothing = false
 
     /// The state of a row in SQL, as ``QuoteCore/QuoteState`` decides it; `?` is today.
     static let stateSQL = """
@@ -22,31 +29,40 @@ struct QuoteListFilter {
              ELSE 'issued' END
         """
 
-    init(_ query: QuoteQuery) {
+    init(_ query: QuoteQuery, index: SearchIndex) {
         var clauses: [String] = []
         func add(_ clause: String, _ value: String?) {
             guard let value else { return }
             clauses.append(clause)
             values.append(.text(value))
         }
+        let text = query.text.flatMap { $0.isEmpty ? nil : $0 }
+        var join = ""
+        var id = "q.id"
+        if let text {
+            matchesNothing = !SearchIndex.isIndexable(text)
+            if let match = index.matchClause {
+                join = index.joinSQL
+                id = index.idColumn
+                add(match, SearchIndex.matchQuery(text))
+            }
+        }
         if query.totalOrder == nil {
-            clauses.append(query.newestFirst ? "q.id < ?" : "q.id > ?")
+            clauses.append(query.newestFirst ? "\(id) < ?" : "\(id) > ?")
             values.append(.integer(query.newestFirst && query.after == 0 ? Int64.max : query.after))
         }
         add("q.market = ?", query.market)
         add("q.issue_date >= ?", query.from)
         add("q.issue_date <= ?", query.to)
         add("q.issuer = ?", query.issuer)
+        add("q.model = ?", query.model)
         if let state = query.state {
             clauses.append("(\(Self.stateSQL)) = ?")
             values += [.text((query.today ?? CivilDate(dayNumber: 0)).description), .text(state.rawValue)]
         }
-        if let text = query.text, !text.isEmpty {
-            // The model is its own column (not in search_text): "Redmi" finds the Redmi quotes.
-            add(
-                "(q.search_text LIKE ? ESCAPE '\\' OR LOWER(COALESCE(q.model, '')) LIKE ? ESCAPE '\\')",
-                SearchColumns.pattern(text))
-            values.append(.text(SearchColumns.pattern(text)))
+        if let text {
+            // The model is part of search_text: "Redmi" finds the Redmi quotes.
+            add("q.search_text LIKE ? ESCAPE '\\'", SearchColumns.pattern(text))
         }
         if let viewed = query.viewed {
             clauses.append(
@@ -62,10 +78,10 @@ struct QuoteListFilter {
         let conditions = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") + " "
         if let order = query.totalOrder {
             let direction = order == .highestFirst ? "DESC" : "ASC"
-            sql = conditions + "ORDER BY " + Self.totalOrderSQL(direction) + ", q.id DESC LIMIT ? OFFSET ?"
+            sql = join + conditions + "ORDER BY " + Self.totalOrderSQL(direction) + ", q.id DESC LIMIT ? OFFSET ?"
             values += [.integer(Int64(query.limit + 1)), .integer(Int64(query.offset))]
         } else {
-            sql = conditions + "ORDER BY q.id \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
+            sql = join + conditions + "ORDER BY \(id) \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"
             values.append(.integer(Int64(query.limit + 1)))
         }
     }

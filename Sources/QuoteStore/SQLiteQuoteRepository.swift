@@ -71,14 +71,21 @@ public final class SQLiteQuoteRepository: QuoteRepository {
     }
 
     public func list(_ query: QuoteQuery) async throws -> QuotePage {
-        let (filter, arguments) = Self.bound(QuoteListFilter(query).render)
-        let sql = Self.selectSQL + " " + filter
+        let filter = QuoteListFilter(query, index: .fts5Trigram)
+        if filter.matchesNothing { return QuotePage(quotes: [], nextAfter: nil) }
+        let (sql, arguments) = Self.listStatement(filter)
         return try await writer.read { db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let page = rows.prefix(query.limit)
             let next: Int64? = rows.count > query.limit ? page.last?["id"] : nil
             return QuotePage(quotes: try page.map(Self.record), nextAfter: next)
         }
+    }
+
+    /// The statement of a list page and its arguments.
+    static func listStatement(_ filter: QuoteListFilter) -> (String, StatementArguments) {
+        let (clause, arguments) = bound(filter.render)
+        return (selectSQL + " " + clause, arguments)
     }
 
     static let selectSQL = """

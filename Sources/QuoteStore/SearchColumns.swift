@@ -2,7 +2,7 @@ import QuoteCore
 import QuoteJSON
 
 /// What the quote list searches and shows of a case without parsing it: the reference, the model
-/// and one lower-cased text of the number, reference, IMEI, serial, customer name and e-mail,
+/// and one lower-cased text of the number, reference, IMEI, serial, customer name, e-mail and model,
 /// separated by a unit separator so that a match never spans two of them.
 struct SearchColumns {
     var reference: String?
@@ -14,6 +14,7 @@ struct SearchColumns {
         model = c.device.model
         text = Self.join([
             number, c.reference, c.device.imei, c.device.serial, c.customer.name, c.customer.email,
+            c.device.model,
         ])
     }
 
@@ -33,6 +34,7 @@ struct SearchColumns {
             text: Self.join([
                 number, reference, string(root["device"], "imei"), string(root["device"], "serial"),
                 string(root["customer"], "name"), string(root["customer"], "email"),
+                string(root["device"], "model"),
             ]))
     }
 

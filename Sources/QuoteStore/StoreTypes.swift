@@ -195,6 +195,8 @@ public struct QuoteQuery: Sendable, Equatable {
     public var to: String?
     /// Only quotes of this issuer (retailers see their own).
     public var issuer: String?
+    /// Only quotes of this device model (exactly as the case names it).
+    public var model: String?
     /// The id after which the page starts (decoded from the opaque cursor).
     public var after: Int64
     public var limit: Int

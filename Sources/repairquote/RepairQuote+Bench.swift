@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure speed (build with -c release first).",
         subcommands: [
             BenchQuotes.self, BenchColdStart.self, BenchRender.self, BenchPDF.self, BenchJSON.self,
-            BenchGenerateCommand.self, BenchVerify.self, BenchWebhooks.self,
+            BenchGenerateCommand.self, BenchVerify.self, BenchWebhooks.self, BenchStoreCommand.self,
+            BenchSearchCommand.self,
         ])
 }
 

@@ -14,7 +14,8 @@ struct IssuingTests {
         #expect(
             try await store.appliedMigrations() == [
                 "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials", "v3-lifecycle",
-                "v4-expiring-values", "v5-consumer-total", "v6-events", "v7-webhooks", "v9-report-columns",
+                "v4-expiring-values", "v5-consumer-total", "v6-events", "v7-webhooks", "v8-search",
+                "v9-report-columns",
             ])
     }
 

@@ -71,7 +71,7 @@ struct StoredRowTests {
         var query = QuoteQuery(
             market: "NL", status: "accepted", from: "2026-03-01", issuer: "desk-1", limit: 20)
         query.text = "anna"
-        let filter = QuoteListFilter(query)
+        let filter = QuoteListFilter(query, index: .pgTrigram)
         var questionMarks = "", numbered = "", values: [QuoteListFilter.Value] = []
         filter.render(literal: { questionMarks += $0 }) { value in
             questionMarks += "?"

@@ -2,12 +2,12 @@ import Hummingbird
 import QuoteCore
 import QuoteStore
 
-/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `status`, `from`, `to`, `sort`,
-/// `viewed`, `cursor`, `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a bad value is
-/// 422 naming it.
+/// The query of `GET /v1/quotes`: `state`, `q`, `market`, `model`, `status`, `from`, `to`, `sort`,
+/// `viewed`, `cursor`, `limit`. An empty value (`?market=`) counts as absent; an unknown parameter or a
+/// bad value is 422 naming it.
 enum ListParameters {
     static let names: Set<String> = [
-        "state", "q", "market", "status", "from", "to", "sort", "cursor", "limit", "viewed",
+        "state", "q", "market", "model", "status", "from", "to", "sort", "cursor", "limit", "viewed",
     ]
     /// Issue order (oldest first, the default, or newest first), or by the customer's total.
     static let sorts = ["oldest", "newest", "total-desc", "total-asc"]
@@ -80,11 +80,12 @@ enum ListParameters {
             }
             query.viewed = flag
         }
-        if let text = value("q") {
+        for field in ["q", "model"] {
+            guard let text = value(field) else { continue }
             guard text.count <= 100, TextSafety.isClean(text) else {
-                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: "q")
+                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: field)
             }
-            query.text = text
+            if field == "q" { query.text = text } else { query.model = text }
         }
         return query
     }
