@@ -41,7 +41,7 @@ struct OperationsTests {
         let registered = Set(server.router.routes.map { "\($0.method.rawValue) \($0.path)" })
         let documented = Set(OpenAPIScan.operations(OpenAPIDocument.text))
         #expect(documented == registered)
-        #expect(registered.count == 18)  // with GET /v1/quotes/{number}/events
+        #expect(registered.count == 26)  // with GET /v1/quotes/{number}/events and the 8 webhook routes
         try await server.test { client in
             let served = try await client.call(.get, "/openapi.yaml", key: nil)
             #expect(served.text == OpenAPIDocument.text && served.text.hasPrefix("openapi: 3.1.0"))

@@ -180,6 +180,6 @@ struct IssuingTests {
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopenedStore.appliedMigrations().count == 8)
+        #expect(try await reopenedStore.appliedMigrations().count == 11)
     }
 }
