@@ -25,7 +25,9 @@ public struct ExpirySweep<Repository: QuoteRepository>: Service {
             do { try await sweepOnce() } catch {
                 services.logger.error("expiry sweep failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            // The wait ends at a graceful shutdown: SIGTERM must not wait out the interval.
+            let interval = interval
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 
