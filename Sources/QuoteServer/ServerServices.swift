@@ -21,8 +21,8 @@ public protocol QuoteDocumentRendering: Sendable {
         quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
         decision: DocumentDecision?
     ) throws -> String
-    /// A customer-link page (see ``CustomerPageKind``) in the customer's language; nil when this
-    /// renderer has no pages (the server then answers with a plain English page). Without a quote
+    /// A customer-link page (see ``CustomerPageKind``) in the customer's language; it throws when
+    /// the page cannot be made (the server then answers 500 and logs it). Without a quote
     /// (an unknown link), in the first of `languages` (the reader's, most wanted first) that has
     /// labels, else English. `pdfLink` (the quote page only, when the renderer makes PDFs) is
     /// linked as "Download PDF (print)". `answer` is the answer form's consent sentences and, after
@@ -30,7 +30,7 @@ public protocol QuoteDocumentRendering: Sendable {
     func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
         pdfLink: String?, answer: AnswerFormState
-    ) throws -> String?
+    ) throws -> String
     /// The consent sentences of a quote's market by language (``QuoteCore/PriceList/consent``).
     func consents(market: MarketCode, priceListVersion: String) -> [String: ConsentSentence]
     /// The words of the customer page's decision form, in the document's language.
@@ -79,13 +79,7 @@ extension QuoteDocumentRendering {
     /// Decisions are shown on their UTC day.
     public func timeZone(of market: MarketCode) -> TimeZone? { nil }
 
-    /// No customer pages: the server's plain fallback.
-    public func customerPage(
-        _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String],
-        pdfLink: String?, answer: AnswerFormState
-    ) throws -> String? { nil }
-
-    /// No price lists: no consent sentences (the plain page's English one is used).
+    /// No price lists: no consent sentences (the answer form then accepts no consent).
     public func consents(market: MarketCode, priceListVersion: String) -> [String: ConsentSentence] { [:] }
 
     /// English unless the renderer knows better.

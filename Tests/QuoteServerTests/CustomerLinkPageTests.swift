@@ -125,12 +125,23 @@ struct CustomerLinkPageTests {
         }
     }
 
-    @Test("without a renderer the plain pages remain")
-    func fallback() {
-        let services = ServerServices(engine: StubEngine(), keys: Key.all)
+    @Test("a page the renderer cannot make answers 500 with a page that shows nothing of the error, and is logged")
+    func unavailable() {
+        let lines = ServiceLogHandlerTests.Lines()
+        let services = ServerServices(
+            engine: StubEngine(), keys: Key.all, logger: ServiceLogHandlerTests.logger(lines))
         let response = services.customerPage(nil, .unknownLink)
-        #expect(response.status == .notFound)
-        #expect(CustomerPage.fallback(nil, .superseded(by: "<b>")).contains("&lt;b&gt;"))
+        #expect(response.status == .internalServerError)
+        #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+        let logged = lines.withLock { $0 }
+        #expect(logged.contains { $0.contains("customer page failed") && $0.contains("page=unknown-link") })
+    }
+
+    @Test("the tests' plain pages escape what they show")
+    func plainPagesEscape() throws {
+        let page = try PlainPageRenderer().customerPage(
+            .superseded(by: "<b>"), quote: nil, case: nil, languages: [], pdfLink: nil, answer: AnswerFormState())
+        #expect(page.contains("&lt;b&gt;") && !page.contains("<b>"))
     }
 
     static func sender() throws -> SMTPMailSender {

@@ -152,6 +152,6 @@ struct DecisionTests {
 
     @Test("the customer page escapes HTML")
     func escaping() {
-        #expect(CustomerPage.escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;")
+        #expect(PlainPageRenderer.escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;")
     }
 }

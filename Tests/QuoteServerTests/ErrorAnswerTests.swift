@@ -10,7 +10,7 @@ import Testing
 @testable import QuoteServer
 
 /// A renderer that fails with an error the service does not know.
-struct BrokenRenderer: QuoteDocumentRendering {
+struct BrokenRenderer: PlainCustomerPages {
     struct Broken: Error {}
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String

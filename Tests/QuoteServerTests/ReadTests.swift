@@ -9,7 +9,7 @@ import Testing
 
 /// Renders "<format> <number> <language>" so tests see what it was given (the customer's language
 /// when the service asks for none, as the template renderer falls back).
-struct EchoRenderer: QuoteDocumentRendering {
+struct EchoRenderer: PlainCustomerPages {
     func render(quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?) throws
         -> String
     {

@@ -23,7 +23,8 @@ enum Key {
     ])
 }
 
-/// A router over an in-memory repository with the stub engine, run through `app.test(.router)`.
+/// A router over an in-memory repository with the stub engine, run through `app.test(.router)`;
+/// without a `renderer`, ``PlainPageRenderer``'s plain pages and no documents.
 struct TestServer {
     var repo: SQLiteQuoteRepository
     var services: ServerServices
@@ -35,7 +36,7 @@ struct TestServer {
         repo = try SQLiteQuoteRepository()
         let date = CivilDate(today)!
         services = ServerServices(
-            engine: engine, keys: Key.all, renderer: renderer,
+            engine: engine, keys: Key.all, renderer: renderer ?? PlainPageRenderer(),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             today: { _ in date }, publicBaseURL: "https://quotes.test")
     }

@@ -1,24 +1,29 @@
 import QuoteCore
+import QuoteRendering
 import QuoteStore
 
 extension ServerServices {
     /// The consent sentence the page showed, as the form sends it back (version and language),
-    /// when it is still one of the quote's market (`consent.<lang>.yaml`; the plain page's own
-    /// without a renderer); nil for an unknown or outdated one, which the customer then ticks again.
+    /// when it is still one of the quote's market (`consent.<lang>.yaml`); nil for an unknown or
+    /// outdated one, which the customer then ticks again.
     func consentShown(_ record: QuoteRecord, version: String?, language: String?) -> ConsentSentence? {
-        var known = renderer.consents(market: record.market, priceListVersion: record.priceListVersion)
-        if known.isEmpty { known[CustomerPage.plainConsent.language] = CustomerPage.plainConsent }
+        let known = renderer.consents(market: record.market, priceListVersion: record.priceListVersion)
         guard let language, let sentence = known[language], sentence.version == version else { return nil }
         return sentence
     }
 
     /// The SHA-256 of the document the customer was shown and accepted: the quote's PDF as the
     /// link serves it (deterministic: the same bytes for the same quote in the same state), else
-    /// its HTML document, else the plain page of a service without a renderer.
+    /// its HTML document, else (a renderer without documents) the customer page that showed it.
     func documentSHA256(_ record: QuoteRecord) async throws -> String {
         if let pdf = try await pdfBytes(record) { return Digest.sha256Hex(pdf) }
-        let html = try document(record, format: .html)?.document ?? CustomerPage.fallback(record, .quote(decision: nil))
-        return Digest.sha256Hex(Array(html.utf8))
+        if let html = try document(record, format: .html)?.document { return Digest.sha256Hex(Array(html.utf8)) }
+        let (quote, serviceCase) = try recomputed(record)
+        let page = try renderer.customerPage(
+            .quote(decision: nil), quote: quote, case: serviceCase, languages: [], pdfLink: nil,
+            answer: AnswerFormState(
+                consents: renderer.consents(market: record.market, priceListVersion: record.priceListVersion)))
+        return Digest.sha256Hex(Array(page.utf8))
     }
 
     /// The evidence of an acceptance through the link.

@@ -24,33 +24,30 @@ extension ServerServices {
     /// document language (without a quote: the first of `languages` with labels, else English),
     /// and answers with `status`, by default the status of its kind (``CustomerPageKind/status``):
     /// 200 quote and confirmation, 404 unknown link, 410 expired, superseded and void, 422 no
-    /// choice, 409 already answered, 400/403/408/413/415 refused. Without a renderer, or if rendering
-    /// fails (logged), a plain English page is shown instead.
+    /// choice, 409 already answered, 400/403/408/413/415 refused. If the page cannot be rendered
+    /// (logged), 500 with ``CustomerPage/unavailable``.
     public func customerPage(
         _ record: QuoteRecord?, _ kind: CustomerPageKind, status: HTTPResponse.Status? = nil,
         languages: [String] = [], pdfLink: String? = nil, answer: CustomerAnswer? = nil
     ) -> Response {
-        var html: String?
-        if renderer.makesDocuments {
-            do {
-                let computed = try record.map(recomputed)
-                let state = AnswerFormState(
-                    consents: record.map { renderer.consents(market: $0.market, priceListVersion: $0.priceListVersion) }
-                        ?? [:],
-                    answer: answer)
-                html = try renderer.customerPage(
-                    kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink,
-                    answer: state)
-            } catch {
-                logger.error(
-                    "customer page failed",
-                    metadata: [
-                        "page": "\(kind.name)", "number": "\(record?.number ?? "-")", "error": "\(error)",
-                    ])
-            }
+        do {
+            let computed = try record.map(recomputed)
+            let state = AnswerFormState(
+                consents: record.map { renderer.consents(market: $0.market, priceListVersion: $0.priceListVersion) }
+                    ?? [:],
+                answer: answer)
+            let html = try renderer.customerPage(
+                kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink, answer: state)
+            return CustomerPage.response(html, status: status ?? kind.status)
+        } catch {
+            logger.error(
+                "customer page failed",
+                metadata: [
+                    "page": "\(kind.name)", "number": "\(record?.number ?? "-")", "error": "\(error)",
+                    "status": "500",
+                ])
+            return CustomerPage.response(CustomerPage.unavailable, status: .internalServerError)
         }
-        return CustomerPage.response(
-            html ?? CustomerPage.fallback(record, kind, answer: answer), status: status ?? kind.status)
     }
 
     /// The decision of a stored quote as documents show it, nil while undecided: on the market's

@@ -54,7 +54,7 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     public func customerPage(
         _ kind: CustomerPageKind, quote: Quote?, case serviceCase: ServiceCase?, languages: [String] = [],
         pdfLink: String? = nil, answer: AnswerFormState = AnswerFormState()
-    ) throws -> String? {
+    ) throws -> String {
         guard let quote, let serviceCase else {
             let reader = languages.first { renderer.catalog.labels(for: $0) != nil }
             return try renderer.customerPage(
