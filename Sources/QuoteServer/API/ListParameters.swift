@@ -27,46 +27,14 @@ enum ListParameters {
         var query = QuoteQuery(
             market: value("market"), status: value("status"), from: value("from"), to: value("to"),
             issuer: issuer)
-        for (field, date) in [("from", query.from), ("to", query.to)] {
-            if let date, CivilDate(date) == nil {
-                throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
-            }
-        }
-        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
-        {
-            throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
-        }
-        if let status = query.status, !statuses.contains(status) {
-            throw APIError(
-                .unprocessableContent, "expected one of \(statuses.joined(separator: ", "))", field: "status")
-        }
-        if let market = query.market,
-            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
-        {
-            throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
-        }
+        try checkFilters(query)
         if let limit = value("limit") {
             guard let number = Int(limit), (1...100).contains(number) else {
                 throw APIError(.unprocessableContent, "limit must be 1 to 100", field: "limit")
             }
             query.limit = number
         }
-        switch value("sort") ?? "oldest" {
-        case "oldest": break
-        case "newest": query.newestFirst = true
-        case "total-desc": query.totalOrder = .highestFirst
-        case "total-asc": query.totalOrder = .lowestFirst
-        default:
-            throw APIError(
-                .unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
-        }
-        if let cursor = value("cursor") {
-            if query.totalOrder == nil {
-                query.after = try Cursor.decode(cursor)
-            } else {
-                query.offset = try Cursor.decodeOffset(cursor)
-            }
-        }
+        try order(&query, sort: value("sort"), cursor: value("cursor"))
         if let state = value("state") {
             guard let known = QuoteState(rawValue: state) else {
                 let states = QuoteState.allCases.map(\.rawValue).joined(separator: ", ")
@@ -88,5 +56,47 @@ enum ListParameters {
             if field == "q" { query.text = text } else { query.model = text }
         }
         return query
+    }
+
+    /// The market, status and date range: 422 naming the first that is wrong.
+    static func checkFilters(_ query: QuoteQuery) throws {
+        for (field, date) in [("from", query.from), ("to", query.to)] {
+            if let date, CivilDate(date) == nil {
+                throw APIError(.unprocessableContent, "expected YYYY-MM-DD", field: field)
+            }
+        }
+        if let from = query.from.flatMap(CivilDate.init), let to = query.to.flatMap(CivilDate.init), from > to
+        {
+            throw APIError(.unprocessableContent, "is after to (\(to))", field: "from")
+        }
+        if let status = query.status, !statuses.contains(status) {
+            throw APIError(
+                .unprocessableContent, "expected one of \(statuses.joined(separator: ", "))", field: "status")
+        }
+        if let market = query.market,
+            market.count != 2 || !market.allSatisfy({ $0.isASCII && $0.isUppercase })
+        {
+            throw APIError(.unprocessableContent, "expected a market code such as NL", field: "market")
+        }
+    }
+
+    /// The order (`sort`) and the page to start from (`cursor`: a position, or an offset in total order).
+    static func order(_ query: inout QuoteQuery, sort: String?, cursor: String?) throws {
+        switch sort ?? "oldest" {
+        case "oldest": break
+        case "newest": query.newestFirst = true
+        case "total-desc": query.totalOrder = .highestFirst
+        case "total-asc": query.totalOrder = .lowestFirst
+        default:
+            throw APIError(
+                .unprocessableContent, "expected one of \(sorts.joined(separator: ", "))", field: "sort")
+        }
+        if let cursor {
+            if query.totalOrder == nil {
+                query.after = try Cursor.decode(cursor)
+            } else {
+                query.offset = try Cursor.decodeOffset(cursor)
+            }
+        }
     }
 }

@@ -89,7 +89,17 @@ struct QuoteFormView {
         let partOptions = choices?.parts(model: model.isEmpty ? nil : model).map {
             (value: $0.sku, label: "\($0.sku) · \(localized($0.names, $0.description))")
         }
-        let sections: [[String: Any]] = [
+        var view: [String: Any] = [
+            "sections": sections(laborCodes: laborCodes ?? []), "findings": findings,
+            "parts": parts(options: partOptions ?? []), "market": form.values["market"] ?? "",
+        ]
+        view.set("findingsError", errors["findings"])
+        return view
+    }
+
+    /// The form's sections of fields, in the order the page shows them.
+    func sections(laborCodes: [(value: String, label: String)]) -> [[String: Any]] {
+        [
             section(
                 "sectionCase",
                 [
@@ -131,27 +141,29 @@ struct QuoteFormView {
                     field("purchase.proofOfPurchase", type: "checkbox"),
                     field("purchase.firstOwner", type: "checkbox"),
                 ]),
-            section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes ?? [])]),
+            section("sectionRepair", [field("fault"), field("repair.labor", options: laborCodes)]),
         ]
-        let labelledFindings = documentLabelled("finding", choices?.findings ?? [])
-        let findings = labelledFindings.enumerated().map { index, finding in
+    }
+
+    /// The findings' checkboxes, ticked as the form was sent.
+    var findings: [[String: Any]] {
+        documentLabelled("finding", choices?.findings ?? []).enumerated().map { index, finding in
             [
                 "value": finding.value, "label": finding.label, "id": "f-findings-\(index)",
                 "checked": form.findings.contains(finding.value),
             ] as [String: Any]
         }
-        let parts = (0..<CaseForm.partRows).map { row -> [String: Any] in
+    }
+
+    /// The part rows, each with its SKU choice and quantity.
+    func parts(options partOptions: [(value: String, label: String)]) -> [[String: Any]] {
+        (0..<CaseForm.partRows).map { row -> [String: Any] in
             [
                 "row": row + 1,
-                "sku": field("repair.parts.\(row).sku", options: partOptions ?? []),
+                "sku": field("repair.parts.\(row).sku", options: partOptions),
                 "quantity": field("repair.parts.\(row).quantity", type: "number"),
             ]
         }
-        var view: [String: Any] = [
-            "sections": sections, "findings": findings, "parts": parts, "market": form.values["market"] ?? "",
-        ]
-        view.set("findingsError", errors["findings"])
-        return view
     }
 
     func section(_ title: String, _ fields: [[String: Any]]) -> [String: Any] {
