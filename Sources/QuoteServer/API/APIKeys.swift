@@ -49,9 +49,10 @@ public struct APIKeys: Sendable {
         bearers = Dictionary(uniqueKeysWithValues: principals.map { ("Bearer " + $0.key, $0.value) })
     }
 
-    /// The names of the service center's keys, sorted: whose webhook deliveries the console shows.
+    /// The names of the service center's keys (the keys that may issue for every retailer, as the
+    /// permission table says), sorted: whose webhook deliveries the console shows.
     var serviceCenterNames: [String] {
-        Set(principals.values.filter { $0.role == .serviceCenter }.map(\.name)).sorted()
+        Set(principals.values.filter { $0.role.reach == .every && $0.role.may(.issue) }.map(\.name)).sorted()
     }
 
     /// Reads a keys file. Every problem is a ``KeysFileError`` naming the entry and field:
