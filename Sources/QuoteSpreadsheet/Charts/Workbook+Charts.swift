@@ -6,6 +6,8 @@ extension Workbook {
     static let chartBlockRows = 17
     /// The column of the charts, right of the widest table (a category and three payers).
     static let chartColumn: lxw_col_t = 5
+    /// Blocks on one printed landscape page (three of 17 rows fit; LibreOffice shows 3.5).
+    static let blocksPerPage = 3
 
     /// Adds a sheet `name` holding each table (its title, a header, a row per category) with its
     /// column chart beside it, the series referring to the table's cells; without tables, one
@@ -22,14 +24,19 @@ extension Workbook {
         guard !tables.isEmpty else {
             return try worksheet.append([.text("No decided amounts in the summary: nothing to chart.")])
         }
-        for table in tables {
+        var pageBreaks: [lxw_row_t] = []
+        for (index, table) in tables.enumerated() {
             let top = worksheet.row
+            if index > 0, index % Self.blocksPerPage == 0 { pageBreaks.append(top) }
             try worksheet.append([.text(table.title)], format: boldFormat)
             try worksheet.append(([table.categoryHeader] + table.series).map(SpreadsheetCell.text), format: boldFormat)
             for row in table.rows { try worksheet.append([row.category], formulas: row.values) }
             try insertChart(table, on: sheet, named: name, top: top)
             worksheet.skip(to: top + UInt32(max(table.rows.count + 4, Self.chartBlockRows)))
         }
+        // A printed page ends between blocks, never across a chart (the list ends with 0).
+        pageBreaks.append(0)
+        try check(worksheet_set_h_pagebreaks(sheet, &pageBreaks), "page breaks")
     }
 
     /// A clustered column chart of `table` written at row `top`: categories from column A, a
@@ -47,6 +54,8 @@ extension Workbook {
         chart_axis_set_name(chart.pointee.x_axis, table.categoryHeader)
         chart_axis_set_name(chart.pointee.y_axis, table.valueAxis)
         chart_axis_set_num_format(chart.pointee.y_axis, "#,##0")
+        // Below the bars of a refund too, not across them.
+        chart_axis_set_label_position(chart.pointee.x_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
         if case .month? = table.rows.first?.category {
             chart_axis_set_num_format(chart.pointee.x_axis, "yyyy-mm")
         }
