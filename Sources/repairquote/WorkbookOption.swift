@@ -9,7 +9,8 @@ struct WorkbookOption: ParsableArguments {
         help: ArgumentHelp(
             """
             Write an .xlsx workbook to FILE instead of stdout: amounts as numbers in their currency's \
-            format, dates as dates, the header row frozen, a sheet of rows and one of the summary.
+            format, dates as dates, the header row frozen, a sheet of rows, one of the summary and \
+            one of charts drawn from the summary (not with reprice --compare).
             """, valueName: "FILE"))
     var xlsx: String?
 
