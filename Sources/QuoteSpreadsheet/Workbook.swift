@@ -20,7 +20,7 @@ import QuoteFinance
 public final class Workbook {
     public let path: String
     let temporaryPath: String
-    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
     private var sheets: [Worksheet] = []
     private var moneyFormats: [String: UnsafeMutablePointer<lxw_format>] = [:]
     private(set) var boldFormat: UnsafeMutablePointer<lxw_format>?

@@ -5,7 +5,7 @@ import QuoteFinance
 /// One sheet of a ``Workbook``: rows are appended in order (constant-memory mode writes each row
 /// as it comes), every cell with the type and number format of its ``SpreadsheetCell``.
 public final class Worksheet {
-    private let sheet: UnsafeMutablePointer<lxw_worksheet>
+    let sheet: UnsafeMutablePointer<lxw_worksheet>
     private unowned let book: Workbook
     private let columns: Int
     /// The next row to write (0 is the header).
@@ -29,6 +29,39 @@ public final class Worksheet {
     }
 
     func append(_ cells: [SpreadsheetCell], format: UnsafeMutablePointer<lxw_format>?)
+        throws(SpreadsheetError)
+    {
+        try write(cells, format: format)
+        row += 1
+    }
+
+    /// Appends one row: `cells` from column A on, then each formula with its result, in the
+    /// result's number format.
+    func append(_ cells: [SpreadsheetCell], formulas: [ChartTable.Formula]) throws(SpreadsheetError) {
+        try write(cells, format: nil)
+        for (offset, formula) in formulas.enumerated() {
+            let column = lxw_col_t(cells.count + offset)
+            let error: lxw_error
+            switch formula.result {
+            case .money(let minorUnits, let currency):
+                error = worksheet_write_formula_num(
+                    sheet, row, column, formula.text, book.moneyFormat(currency),
+                    Self.number(minorUnits, scale: currency.minorUnits))
+            case .integer(let value):
+                error = worksheet_write_formula_num(sheet, row, column, formula.text, nil, Double(value))
+            default:
+                error = worksheet_write_formula(sheet, row, column, formula.text, nil)
+            }
+            try book.check(error, "row \(row + 1), column \(Int(column) + 1)")
+        }
+        row += 1
+    }
+
+    /// Leaves the rows before `next` empty (rows are written in order).
+    func skip(to next: UInt32) { row = max(row, next) }
+
+    /// Writes `cells` into the current row from column A on.
+    private func write(_ cells: [SpreadsheetCell], format: UnsafeMutablePointer<lxw_format>?)
         throws(SpreadsheetError)
     {
         for (index, cell) in cells.enumerated() {
@@ -63,7 +96,6 @@ public final class Worksheet {
             }
             try book.check(error, "row \(row + 1), column \(index + 1)")
         }
-        row += 1
     }
 
     /// The autofilter over the header and the rows written, and the column widths.

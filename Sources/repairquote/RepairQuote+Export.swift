@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteFinance
+import QuoteSpreadsheet
 import QuoteStore
 
 /// `repairquote export FILE --csv [--summary]`: charge lines or totals of stored quotes as CSV.
@@ -103,7 +104,7 @@ struct ExportCommand: ParsableCommand {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Charges", ChargeRow.header),
                 summaryHeader: ExportSummary.header, skipInvalid: invalidLines.skipInvalid,
-                omit: input.isStore ? [] : ["state"],
+                omit: input.isStore ? [] : ["state"], charts: FinanceCharts.export,
                 process: {
                     QuoteExporter.export($0, summaryOnly: $1, allStates: allStates, keepRows: true, booking: filter)
                 })

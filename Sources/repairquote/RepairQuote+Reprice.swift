@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuoteCore
 import QuoteFinance
+import QuoteSpreadsheet
 
 /// `repairquote reprice (FILE | --db DB) --on DATE`: stored quotes recomputed with the price list
 /// in force on DATE, quote by quote or as totals per market and currency.
@@ -100,7 +101,7 @@ struct RepriceCommand: ParsableCommand {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
                 summaryHeader: RepriceSummary.header, skipInvalid: invalidLines.skipInvalid,
-                process: { repricer.reprice($0, style: $1 ? .none : .results) })
+                charts: FinanceCharts.reprice, process: { repricer.reprice($0, style: $1 ? .none : .results) })
         }
         let (format, csv, summary) = (spreadsheet.format, csv, summary)
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text

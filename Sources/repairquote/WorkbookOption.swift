@@ -9,7 +9,8 @@ struct WorkbookOption: ParsableArguments {
         help: ArgumentHelp(
             """
             Write an .xlsx workbook to FILE instead of stdout: amounts as numbers in their currency's \
-            format, dates as dates, the header row frozen, a sheet of rows and one of the summary.
+            format, dates as dates, the header row frozen, a sheet of rows, one of the summary and \
+            one of charts drawn from the summary (not with reprice --compare).
             """, valueName: "FILE"))
     var xlsx: String?
 
@@ -101,12 +102,14 @@ final class WorkbookOutput {
 
     /// Runs the finance pipeline into the workbook: a sheet `rows` of every batch's rows (none when
     /// nil; `process` is then told to keep only the summary) and a `Summary` sheet of the totals,
-    /// without the columns named in `omit`. Then puts the workbook in place, only whole: an
-    /// invalid line leaves no workbook (exit 2) unless `skipInvalid`, which adds a `Skipped` sheet
-    /// of the lines left out.
+    /// without the columns named in `omit`, and a `Charts` sheet of the tables `charts` makes from
+    /// the summary's kept header and rows (none when nil). Then puts the workbook in place, only
+    /// whole: an invalid line leaves no workbook (exit 2) unless `skipInvalid`, which adds a
+    /// `Skipped` sheet of the lines left out.
     func fill<Output: SheetBatch>(
         from input: InputFile, jobs: Int, rows: (name: String, header: [String])?, summaryHeader: [String],
         skipInvalid: Bool = false, omit: Set<String> = [],
+        charts: ((_ header: [String], _ rows: [[SpreadsheetCell]]) throws -> [ChartTable])? = nil,
         process: @escaping (_ batch: LineBatch, _ summaryOnly: Bool) -> Output
     ) throws {
         if rows != nil { try CLIError.guarding { try refuseOversized(input) } }
@@ -125,7 +128,19 @@ final class WorkbookOutput {
                 skipped += result.invalid
                 if let rowSheet { self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet) }
             })
-        append(totals.cells.map { Self.pick($0, summaryColumns) }, to: totalsSheet)
+        let summaryRows = totals.cells.map { Self.pick($0, summaryColumns) }
+        append(summaryRows, to: totalsSheet)
+        if let charts, failure == nil {
+            let header = Self.pick(summaryHeader, summaryColumns)
+            let tables = try guarded { () throws(SpreadsheetError) in
+                do {
+                    return try charts(header, summaryRows)
+                } catch {
+                    throw SpreadsheetError(file: book.path, "\(error)")
+                }
+            }
+            try guarded { () throws(SpreadsheetError) in try book.addChartsSheet(tables) }
+        }
         try SkipInvalidOption.conclude(
             skipInvalid: skipInvalid, counts, input: input, discard: { book.discard() },
             commit: {

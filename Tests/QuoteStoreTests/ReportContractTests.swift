@@ -165,6 +165,73 @@ struct ReportContractTests {
         }
     }
 
+    @Test("filters combined: each report keeps only the quotes every filter keeps", arguments: StoreKind.allCases)
+    func combinedFilters(kind: StoreKind) async throws {
+        try await kind.with { store in
+            try await Self.story(store.repo)
+            let repo = store.repo
+            let march = ReportMonth("2026-03")!
+            // NL by desk-1 in March: A and C accepted, D expired (B is R-100's, P is Pakistan's).
+            #expect(
+                try await repo.conversionReport(Self.filter(market: "NL", issuer: "desk-1", from: march, to: march))
+                    == [ConversionRow(month: "2026-03", issued: 3, accepted: 2, expired: 1)])
+            // EUR Xiaomi 12 in March: A accepted, B rejected, D expired (C is a Pixel 8, P is PKR).
+            #expect(
+                try await repo.conversionReport(
+                    Self.filter(currency: "EUR", modelFamily: "Xiaomi 12", from: march, to: march))
+                    == [ConversionRow(month: "2026-03", issued: 3, accepted: 1, rejected: 1, expired: 1)])
+            #expect(try await repo.conversionReport(Self.filter(market: "PK", issuer: "R-100")).isEmpty)
+            #expect(
+                try await repo.decisionTimeReport(Self.filter(issuer: "desk-1")) == [
+                    DecisionTimeRow(month: "2026-03", channel: "customer-link", decided: 1, medianDays: 3, p90Days: 3),
+                    DecisionTimeRow(month: "2026-03", channel: "staff", decided: 2, medianDays: 0, p90Days: 1),
+                ])
+            #expect(
+                try await repo.decisionTimeReport(Self.filter(market: "PK")) == [
+                    DecisionTimeRow(month: "2026-03", channel: "staff", decided: 1, medianDays: 0, p90Days: 0)
+                ])
+            #expect(
+                try await repo.payerReport(Self.filter(market: "NL", modelFamily: "Xiaomi 12")) == [
+                    Self.payer("2026-03", "EUR", "consumer", quotes: 2, lines: 3, 16400)
+                ])
+            #expect(
+                try await repo.payerReport(Self.filter(modelFamily: "Pixel 8")) == [
+                    Self.payer("2026-03", "EUR", "manufacturer", quotes: 1, lines: 2, 13900)
+                ])
+            #expect(try await repo.payerReport(Self.filter(market: "PK", currency: "EUR")).isEmpty)
+            #expect(
+                try await repo.topCostReport(Self.filter(currency: "EUR"), by: .model) == [
+                    TopCostRow(name: "Pixel 8", currency: "EUR", quotes: 1, net: 13900, gross: 13900)
+                ])
+            #expect(try await repo.topCostReport(Self.filter(issuer: "R-100"), by: .model).isEmpty)
+            #expect(try await repo.payerReport(Self.filter(from: ReportMonth("2026-04")!)).isEmpty)
+        }
+    }
+
+    @Test("conversion per issuer: the issuers' reports add up to the whole, cell by cell", arguments: StoreKind.allCases)
+    func conversionPerIssuer(kind: StoreKind) async throws {
+        try await kind.with { store in
+            try await Self.story(store.repo)
+            let whole = try await store.repo.conversionReport(Self.filter())
+            var added: [String: ConversionRow] = [:]
+            for issuer in ["desk-1", "R-100"] {
+                for row in try await store.repo.conversionReport(Self.filter(issuer: issuer)) {
+                    var sum = added[row.month] ?? ConversionRow(month: row.month)
+                    sum.issued += row.issued
+                    sum.accepted += row.accepted
+                    sum.rejected += row.rejected
+                    sum.expired += row.expired
+                    sum.void += row.void
+                    sum.superseded += row.superseded
+                    sum.open += row.open
+                    added[row.month] = sum
+                }
+            }
+            #expect(added.values.sorted { $0.month < $1.month } == whole)
+            #expect(try await store.repo.conversionReport(Self.filter(issuer: "nobody")).isEmpty)
+        }
+    }
+
     @Test("v9-report-columns back-fills a store from before it: the same reports", arguments: StoreKind.allCases)
     func backfill(kind: StoreKind) async throws {
         let store = try await kind.make()

@@ -184,6 +184,58 @@ struct ReportCommandTests {
         #expect(top.map { "\($0["currency"]!)\t\($0["name"]!)\t\(Self.minor($0["net"]))" } == expectedTop)
     }
 
+    /// Conversion cells (`2026-03 accepted`) of `export --report conversion` with `filter`.
+    static func conversionCells(_ db: String, _ filter: [String]) throws -> [String: Int] {
+        let period = ["--from-month", "2026-01", "--to-month", "2026-12"]
+        var cells: [String: Int] = [:]
+        for row in records(try csv(["--db", db, "--report", "conversion"] + period + filter)) {
+            for state in ["accepted", "rejected", "expired", "void", "superseded", "open"] where row[state] != "0" {
+                cells["\(row["month"]!) \(state)"] = Int(row[state]!)!
+            }
+        }
+        return cells
+    }
+
+    @Test("conversion under --issuer: each issuer's quotes with lines, and the quotes without lines of export --summary",
+        arguments: Engine.allCases)
+    func conversionPerIssuer(engine: Engine) async throws {
+        let db = try await Self.store(engine)
+        let byIssue = ["--by", "issue", "--from", "2026-01-01", "--to", "2026-12-31"]
+        let lines = Self.records(try Self.csv(["--db", db, "--csv", "--all-states"] + byIssue))
+        // The quotes that have no line to list (a rejection that costs nothing), per month and
+        // state, as export --summary counts them: in their state's row without a payer.
+        var withoutLines: [String: Int] = [:]
+        for row in Self.records(try Self.csv(["--db", db, "--summary", "--all-states"] + byIssue))
+        where row["payer"] == "" && row["state"] != "" {
+            withoutLines["\(row["month"]!) \(row["state"]!)", default: 0] += Int(row["quotes"]!)!
+        }
+        var unlisted: [String: Int] = [:]
+        var total: [String: Int] = [:]
+        for issuer in ["R-100", "desk-1"] {
+            var listed: [String: Set<String>] = [:]
+            for row in lines where row["issuer"] == issuer {
+                listed["\(row["issueDate"]!.prefix(7)) \(row["state"]!)", default: []].insert(row["quote"]!)
+            }
+            let reported = try Self.conversionCells(db, ["--issuer", issuer])
+            #expect(!reported.isEmpty, "\(issuer)")
+            for (cell, quotes) in listed {
+                let state = cell.split(separator: " ")[1]
+                let key = state == "issued" ? cell.replacingOccurrences(of: "issued", with: "open") : cell
+                #expect((reported[key] ?? 0) >= quotes.count, "\(issuer) \(cell)")
+            }
+            for (cell, count) in reported {
+                let listedCount = listed[cell.replacingOccurrences(of: " open", with: " issued")]?.count ?? 0
+                if count > listedCount { unlisted[cell, default: 0] += count - listedCount }
+                total[cell, default: 0] += count
+            }
+        }
+        // What the issuers' reports hold beyond their listed quotes is exactly the summary's
+        // quotes without lines, and together they are the whole report.
+        #expect(!withoutLines.isEmpty)
+        #expect(unlisted == withoutLines)
+        #expect(total == (try Self.conversionCells(db, [])))
+    }
+
     @Test("bad filters name their option and exit 2; --report needs --db")
     func badFilters() throws {
         let month = try CommandLineTests.run(

@@ -9,6 +9,22 @@ struct OpenedWorkbook: Decodable {
         var type: String
         var value: String
         var format: String
+        /// A formula cell's text (without `=`); `value` is the result stored with it.
+        var formula: String?
+    }
+
+    /// A chart as openpyxl reads it: each series' name, categories and values as the ranges
+    /// they refer to (`Charts!$B$3:$B$5`).
+    struct Chart: Decodable {
+        struct Series: Decodable {
+            var name: String?
+            var categories: String?
+            var values: String?
+        }
+
+        var type: String
+        var title: String?
+        var series: [Series]
     }
 
     /// The page setup: orientation, fit to pages, the rows repeated on each page (`$1:$1`).
@@ -26,6 +42,7 @@ struct OpenedWorkbook: Decodable {
         var rows: [[Cell]]
         var print: PrintSetup?
         var widths: [Double?]?
+        var charts: [Chart]?
         /// The cells' values as the CSV writes them.
         var values: [[String]] { rows.map { $0.map(\.value) } }
     }
