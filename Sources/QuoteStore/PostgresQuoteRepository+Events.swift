@@ -160,15 +160,13 @@ extension PostgresQuoteRepository {
                 ORDER BY quote_number COLLATE "C", seq
                 """, logger: logger
             ).map(QuoteEvent.init(row:))
-            var page = ChainPage(events)
+            var page = ChainPage(events: events)
             for row in quotes {
-                let number = try row.string("number")
-                guard
-                    verifier.check(
-                        number: number, quoteJSON: try row.string("quote_json"),
-                        finalJSON: try row.optionalString("final_json"), events: page.take(number))
-                else { return ChainVerification(verifier) }
+                page.append(
+                    number: try row.string("number"), quoteJSON: try row.string("quote_json"),
+                    finalJSON: try row.optionalString("final_json"))
             }
+            guard verifier.check(page: page.chains) else { return ChainVerification(verifier) }
             after = last
         }
         return ChainVerification(verifier)

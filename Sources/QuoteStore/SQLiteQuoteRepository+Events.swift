@@ -106,15 +106,11 @@ extension SQLiteQuoteRepository {
                             WHERE quote_number > ? AND quote_number <= ? ORDER BY quote_number, seq
                             """), arguments: [after, last["number"] as String]
                 ).map(QuoteEvent.init(row:))
-                var page = ChainPage(events)
+                var page = ChainPage(events: events)
                 for row in quotes {
-                    let number: String = row["number"]
-                    guard
-                        verifier.check(
-                            number: number, quoteJSON: row["quote_json"], finalJSON: row["final_json"],
-                            events: page.take(number))
-                    else { return ChainVerification(verifier) }
+                    page.append(number: row["number"], quoteJSON: row["quote_json"], finalJSON: row["final_json"])
                 }
+                guard verifier.check(page: page.chains) else { return ChainVerification(verifier) }
                 after = last["number"]
             }
             return ChainVerification(verifier)

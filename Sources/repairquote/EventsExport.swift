@@ -31,13 +31,8 @@ enum EventsExport {
 
     static func row(_ e: QuoteEvent) -> [String] {
         [
-            e.quoteNumber, String(e.sequence), e.kind.rawValue, timestamp(e.at), e.actor.kind.rawValue, e.actor.name,
+            e.quoteNumber, String(e.sequence), e.kind.rawValue, e.timestamp, e.actor.kind.rawValue, e.actor.name,
             e.actor.role ?? "", e.client?.ip ?? "", e.client?.userAgent ?? "", e.details, e.previousHash, e.hash,
         ]
-    }
-
-    /// UTC with milliseconds, as stored.
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

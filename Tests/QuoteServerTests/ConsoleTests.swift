@@ -213,12 +213,12 @@ struct ConsoleTests {
             #expect(decided.status == .seeOther)
             let page11 = try await desk.request(.get, location)
             #expect(page11.text.contains(#"data-state="accepted""#))
-            // Who answered, when (in the market's time zone), how, and the desk's note, escaped.
+            // Who answered, when (in the page's language, the market's time zone), how, and the note, escaped.
             #expect(page11.text.contains(#"<dd data-by>desk</dd>"#))
             #expect(page11.text.contains(#"<dd data-channel>Phone</dd>"#))
             #expect(page11.text.contains(#"<dd data-note>Calls back &lt;b&gt;Friday&lt;/b&gt;</dd>"#))
             #expect(
-                page11.text.contains(/<dd data-at>\d{1,2} \w+ 20\d\d \d\d:\d\d \(Europe\/Amsterdam\)<\/dd>/))
+                page11.text.contains(/<dd data-at>\w+ \d{1,2}, 20\d\d \d\d:\d\d \(Europe\/Amsterdam\)<\/dd>/))
             // The answer and the void ask first (console.js confirms forms with data-confirm).
             #expect(
                 deskPage.text.contains(

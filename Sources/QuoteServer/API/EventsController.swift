@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import QuoteJSON
 import QuoteStore
@@ -34,28 +33,13 @@ enum EventJSON {
         return w.bytes
     }
 
+    /// The event's own members from the one writer (``QuoteEvent/writeMembers(into:layout:)``),
+    /// then the two hashes that link it.
     static func write(_ event: QuoteEvent, into w: inout JSONStreamWriter) {
         w.beginObject()
-        w.field("sequence", event.sequence)
-        w.field("kind", event.kind.rawValue)
-        w.field("at", timestamp(event.at))
-        w.key("actor")
-        w.beginObject()
-        w.field("kind", event.actor.kind.rawValue)
-        w.field("name", event.actor.name)
-        w.field("role", event.actor.role)
-        w.endObject()
-        w.field("ip", event.client?.ip)
-        w.field("userAgent", event.client?.userAgent)
-        w.key("details")
-        w.embed(event.details)
+        event.writeMembers(into: &w, layout: .api)
         w.field("previousHash", event.previousHash)
         w.field("hash", event.hash)
         w.endObject()
-    }
-
-    /// ISO 8601 in UTC with milliseconds, as the time is stored.
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

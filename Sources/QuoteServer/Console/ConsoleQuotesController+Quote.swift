@@ -75,7 +75,7 @@ extension ConsoleQuotesController {
             record.voided.map {
                 [
                     "reason": $0.reason, "by": $0.voidedBy,
-                    "at": moment($0.voidedAt, market: record.market),
+                    "at": moment($0.voidedAt, market: record.market, language: signedIn.language),
                 ]
             })
         if let superseded = record.supersededBy { view["supersededBy"] = superseded }
@@ -195,7 +195,7 @@ extension ConsoleQuotesController {
             "kind": console.pages.label("email.kind." + message.kind.rawValue, signedIn.language),
             "to": Masking.email(message.recipient), "state": state,
             "stateLabel": console.pages.label("email.state." + state, signedIn.language),
-            "at": moment(message.sentAt ?? message.queuedAt, market: market),
+            "at": moment(message.sentAt ?? message.queuedAt, market: market, language: signedIn.language),
         ]
         view.set("error", message.lastError)
         return view
@@ -211,7 +211,8 @@ extension ConsoleQuotesController {
             "attempts": String(delivery.attempts),
         ]
         view.set("status", delivery.lastStatus.map { String($0) })
-        view.set("at", delivery.log.last.map { moment($0.startedAt, market: market) })
+        view.set(
+            "at", delivery.log.last.map { moment($0.startedAt, market: market, language: signedIn.language) })
         view.set("error", delivery.lastError)
         return view
     }
@@ -221,23 +222,26 @@ extension ConsoleQuotesController {
         guard let decision = record.decision, let shown = DocumentDecision(decision) else { return nil }
         let channel = shown.channel
         var view: [String: Any] = [
-            "by": decision.decidedBy, "at": moment(decision.decidedAt, market: record.market),
+            "by": decision.decidedBy,
+            "at": moment(decision.decidedAt, market: record.market, language: signedIn.language),
             "channel": console.pages.label("channel." + channel, signedIn.language),
             "decision": console.pages.label("state." + decision.decision.rawValue, signedIn.language),
         ]
         view.set("note", decision.note.flatMap { $0.isEmpty ? nil : $0 })
-        view["evidence"] = evidenceView(decision, market: record.market)
+        view["evidence"] = evidenceView(decision, market: record.market, language: signedIn.language)
         return view
     }
 
-    /// `at` as the market's date, time of day and time zone: "7 december 2026 16:04 (Europe/Amsterdam)".
-    func moment(_ at: Date, market code: MarketCode) -> String {
+    /// `at` in the market's time zone, named, with the date written in the page's language: on
+    /// an English page "7 December 2026 16:04 (Europe/Amsterdam)", on a Dutch one
+    /// "7 december 2026 16:04 (Europe/Amsterdam)".
+    func moment(_ at: Date, market code: MarketCode, language: String) -> String {
         let zone = services.timeZone(of: code)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: at)
         let day = CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-        let format = console.format(for: code, today: services.today(code))
+        let format = console.format(language: language)
         let date = day.map { format?.date($0) ?? $0.description } ?? ""
         let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
         return "\(date) \(time) (\(zone.identifier))"

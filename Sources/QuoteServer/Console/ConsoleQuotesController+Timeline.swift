@@ -11,7 +11,7 @@ extension ConsoleQuotesController {
             var view: [String: Any] = [
                 "sequence": event.sequence, "kind": event.kind.rawValue,
                 "label": console.pages.label("event." + event.kind.rawValue, language),
-                "at": moment(event.at, market: record.market),
+                "at": moment(event.at, market: record.market, language: language),
                 "actor": event.actor.name + (event.actor.role.map { " (\($0))" } ?? ""),
             ]
             view.set("detail", detail(event, language))
@@ -38,11 +38,11 @@ extension ConsoleQuotesController {
 
     /// The customer's acceptance evidence on the decision card, or the statement that a staff
     /// recorded answer carries no customer signature.
-    func evidenceView(_ decision: DecisionRecord, market: MarketCode) -> [String: Any] {
+    func evidenceView(_ decision: DecisionRecord, market: MarketCode, language: String) -> [String: Any] {
         guard let evidence = decision.evidence else { return ["none": true] }
         return [
             "name": evidence.name, "consent": "\(evidence.consentVersion) (\(evidence.consentLanguage))",
-            "at": moment(decision.decidedAt, market: market), "ip": evidence.ip ?? "-",
+            "at": moment(decision.decidedAt, market: market, language: language), "ip": evidence.ip ?? "-",
             "userAgent": evidence.userAgent ?? "-", "document": evidence.documentSHA256,
         ]
     }

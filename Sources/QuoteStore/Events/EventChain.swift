@@ -9,7 +9,7 @@ import QuoteJSON
 /// an event, breaks the chain from that point on (``ChainVerifier``).
 public enum EventChain {
     /// The hash the first event of a quote links to: SHA-256 of its stored quote JSON.
-    public static func quoteHash(_ quoteJSON: String) -> String { Digest.sha256Hex(Array(quoteJSON.utf8)) }
+    public static func quoteHash(_ quoteJSON: String) -> String { Digest.sha256Hex(utf8: quoteJSON) }
 
     /// Links `draft` as event `sequence` of `number` after `previousHash`.
     public static func link(_ draft: EventDraft, number: String, sequence: Int, previousHash: String)
@@ -31,32 +31,15 @@ public enum EventChain {
 
     /// The hash `event` must carry, from its previous hash and its canonical bytes.
     public static func hash(_ event: QuoteEvent) -> String {
-        Digest.sha256Hex(Array(event.previousHash.utf8) + canonicalBytes(event))
+        Digest.sha256Hex(utf8: event.previousHash, then: canonicalBytes(event))
     }
 
-    /// The event as compact JSON with its members in this fixed order:
-    /// `{"seq":2,"quote":"NL-2026-000001","kind":"decided","at":1765116600000,`
-    /// `"actor":{"kind":"customer","name":"Anna de Vries","role":"customer"},"ip":"203.0.113.9",`
-    /// `"userAgent":"…","details":{…}}` (a missing role, address or agent is `null`; `details` is
-    /// the stored text itself).
+    /// The event as compact JSON, its members in the fixed order of
+    /// ``QuoteEvent/writeMembers(into:layout:)`` (canonical layout).
     public static func canonicalBytes(_ event: QuoteEvent) -> [UInt8] {
         var writer = JSONStreamWriter(pretty: false, capacity: 256 + event.details.utf8.count)
         writer.beginObject()
-        writer.field("seq", event.sequence)
-        writer.field("quote", event.quoteNumber)
-        writer.field("kind", event.kind.rawValue)
-        writer.key("at")
-        writer.number(Int(event.atMilliseconds))
-        writer.key("actor")
-        writer.beginObject()
-        writer.field("kind", event.actor.kind.rawValue)
-        writer.field("name", event.actor.name)
-        writer.field("role", event.actor.role)
-        writer.endObject()
-        writer.field("ip", event.client?.ip)
-        writer.field("userAgent", event.client?.userAgent)
-        writer.key("details")
-        writer.embed(event.details)
+        event.writeMembers(into: &writer, layout: .canonical)
         writer.endObject()
         return writer.bytes
     }
