@@ -6,7 +6,7 @@ extension MarketSettings {
         "market", "currency", "currencyMinorUnits", "language", "version", "effectiveFrom", "sample",
         "vatRate",
         "pricesIncludeVAT", "vatRounding", "roundingMode", "quoteValidityDays", "turnaroundDays", "fees",
-        "timeZone", "languages", "paper", "attachPDF", "serviceCenter",
+        "timeZone", "languages", "paper", "attachPDF", "serviceCenter", "reminderDaysBeforeExpiry",
     ]
 
     /// Reads `market.yaml` (contract §3).
@@ -53,6 +53,7 @@ extension MarketSettings {
             paper: try r.enumValue("paper", PaperSize.self) ?? .a4,
             attachPDF: try r.bool("attachPDF", default: true),
             serviceCenter: try r.section("serviceCenter", ServiceCenter.init(yaml:)))
+        reminderDaysBeforeExpiry = try Self.reminderDays(r, validity: quoteValidityDays)
     }
 }
 
@@ -68,6 +69,19 @@ extension MarketSettings {
                 at: r.value("languages"))
         }
         return languages
+    }
+
+    /// `reminderDaysBeforeExpiry`: 0 (none) up to one day less than `quoteValidityDays`, so a
+    /// reminder never goes out on the day of issue.
+    static func reminderDays(_ r: YAMLReader, validity: Int) throws(PriceListError) -> Int {
+        guard let days = try r.int("reminderDaysBeforeExpiry", in: 0...365) else { return 0 }
+        guard days < validity else {
+            let market = (try? r.string("market")) ?? nil
+            throw r.fail(
+                "\(days) days must be fewer than the quoteValidityDays (\(validity)) of market \(market ?? "?")",
+                key: "reminderDaysBeforeExpiry", at: r.value("reminderDaysBeforeExpiry"))
+        }
+        return days
     }
 
     /// `timeZone`: an IANA name the system knows ("Europe/Amsterdam"); UTC when absent.

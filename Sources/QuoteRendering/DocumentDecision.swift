@@ -135,6 +135,6 @@ extension LabelSet {
             "back",
         ].map { "page.\($0)" }
         keys += CustomerRefusal.allCases.flatMap { ["page.\($0.rawValue)Title", "page.\($0.rawValue)"] }
-        return keys + ["email.confirmationSubject"]
+        return keys + ["email.confirmationSubject", "email.reminderSubject", "email.reminder"]
     }()
 }

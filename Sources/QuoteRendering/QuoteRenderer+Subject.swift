@@ -31,6 +31,26 @@ extension QuoteRenderer {
         }
     }
 
+    /// The subject of the reminder before a quote expires, in the document's language:
+    /// "Reminder: quote NL-2026-000123 (Xiaomi 12 Pro) is valid until 16 March 2026" (`email.reminderSubject`).
+    public func reminderSubject(
+        for quote: Quote, case serviceCase: ServiceCase, language: String?, marketLanguage: String
+    ) throws(RenderError) -> String {
+        let code = try resolveLanguage(
+            explicit: language, customer: serviceCase.customer.language, marketLanguage: marketLanguage,
+            marketLanguages: quote.languages)
+        guard let locale = locales[code] else { throw .unknownLanguage(code, available: languages) }
+        let number = try locale.labels.number(of: quote)
+        return Pattern(try locale.labels.text("email.reminderSubject")).fill { placeholder in
+            switch placeholder {
+            case "number": number
+            case "model": serviceCase.device.model
+            case "date": locale.date(quote.validUntil)
+            default: nil
+            }
+        }
+    }
+
     /// The labels of the language a case's documents are rendered in (see `resolveLanguage`).
     private func labels(
         for quote: Quote, _ serviceCase: ServiceCase, language: String?, marketLanguage: String

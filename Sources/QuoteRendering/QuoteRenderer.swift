@@ -101,13 +101,15 @@ public struct QuoteRenderer: Sendable {
     ///   channel, and drops the "if you decline" section (see `DocumentDecision`).
     /// - `customerLink`: the Accept/Reject link shown on top ("Accept or reject this quote: …"),
     ///   for the e-mail of an undecided quote.
+    /// - `reminder`: the reminder e-mail's sentence above the link (`email.reminder`).
     public func render(
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
-        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil
+        marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil,
+        reminder: Bool = false
     ) throws(RenderError) -> String {
         try render(
             quote, case: serviceCase, format: format, language: language, marketLanguage: marketLanguage,
-            decision: decision, customerLink: customerLink, reference: false)
+            decision: decision, customerLink: customerLink, reminder: reminder, reference: false)
     }
 
     /// `render`, with swift-mustache instead of the compiled templates when `reference` is true
@@ -115,11 +117,11 @@ public struct QuoteRenderer: Sendable {
     func render(
         _ quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
         marketLanguage: String, decision: DocumentDecision? = nil, customerLink: String? = nil,
-        reference: Bool
+        reminder: Bool = false, reference: Bool
     ) throws(RenderError) -> String {
         let (document, labels) = try document(
             quote, case: serviceCase, format: format, language: language, marketLanguage: marketLanguage,
-            decision: decision, customerLink: customerLink)
+            decision: decision, customerLink: customerLink, reminder: reminder)
         guard let templates = templates[format] else {
             throw .unknownLanguage(labels.language, available: languages)
         }

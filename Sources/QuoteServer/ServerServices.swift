@@ -106,7 +106,8 @@ public struct ServerServices: Sendable {
     public var issueLimiter = IssueRateLimiter()
     /// Whether queued e-mails are sent (an SMTP relay or another mailer was given to the server).
     public var mailerConfigured = false
-    /// The price lists, for `GET /v1/catalog/{market}` (nil: that route answers 404).
+    /// The price lists, for `GET /v1/catalog/{market}` (nil: that route answers 404) and the
+    /// markets' `reminderDaysBeforeExpiry` (nil: no reminders).
     public var catalog: PriceListCatalog?
     /// The web console at `/console` (nil: `/console` answers 404).
     public var console: ConsoleConfiguration?

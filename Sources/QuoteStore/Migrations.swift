@@ -56,6 +56,9 @@ enum Migrations {
             for statement in ReportSchema.statements { try db.execute(sql: statement) }
             try backfillReports(db)
         }
+        migrator.registerMigration(ReminderSchema.migrationName) { db in
+            for statement in ReminderSchema.statements(realType: "DOUBLE") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

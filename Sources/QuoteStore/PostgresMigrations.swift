@@ -28,6 +28,7 @@ enum PostgresMigrations {
         ),
         (SearchSchema.migrationName, SearchSchema.postgres),
         (ReportFacts.migrationName, ReportSchema.statements),
+        (ReminderSchema.migrationName, ReminderSchema.statements(realType: "DOUBLE PRECISION")),
     ]
 
     /// Applies the missing migrations on `connection`, holding the advisory lock meanwhile; returns

@@ -256,15 +256,18 @@ extension PostgresQuoteRepository {
 }
 
 extension PostgresQuoteRepository {
-    public func expiryCandidates(validUntilBefore day: CivilDate, limit: Int) async throws -> [String] {
+    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int) async throws
+        -> [SweepCandidate]
+    {
         try await withConnection { connection in
             try await Self.rows(
                 connection,
                 """
-                SELECT number FROM quotes WHERE valid_until < \(day.description) AND \(unescaped: WebhookSQL.open)
+                SELECT id, number, market, valid_until, NULL::text AS case_json FROM quotes
+                WHERE valid_until < \(day.description) AND id > \(cursor) AND \(unescaped: WebhookSQL.open)
                 ORDER BY id LIMIT \(limit)
                 """, logger: self.logger
-            ).map { try $0["number"].decode(String.self) }
+            ).map { try SweepCandidate(row: $0) }
         }
     }
 

@@ -245,12 +245,18 @@ extension SQLiteQuoteRepository {
 }
 
 extension SQLiteQuoteRepository {
-    public func expiryCandidates(validUntilBefore day: CivilDate, limit: Int) async throws -> [String] {
+    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int) async throws
+        -> [SweepCandidate]
+    {
         try await writer.read { db in
-            try String.fetchAll(
+            try Row.fetchAll(
                 db,
-                sql: "SELECT number FROM quotes WHERE valid_until < ? AND \(WebhookSQL.open) ORDER BY id LIMIT ?",
-                arguments: [day.description, limit])
+                sql: """
+                    SELECT id, number, market, valid_until, NULL AS case_json FROM quotes
+                    WHERE valid_until < ? AND id > ? AND \(WebhookSQL.open) ORDER BY id LIMIT ?
+                    """,
+                arguments: [day.description, cursor, limit]
+            ).map { try SweepCandidate(row: $0) }
         }
     }
 

@@ -111,6 +111,10 @@ struct StoreTable: Sendable {
         StoreTable(
             name: "quote_expiries", columns: [("quote_number", .text), ("expired_at", .double)],
             key: ["quote_number"]),
+        StoreTable(
+            name: "quote_reminders",
+            columns: [("quote_number", .text), ("reminded_at", .double), ("outbox_id", .integer)],
+            key: ["quote_number"]),
     ]
 
     var columnList: String { columns.map(\.name).joined(separator: ", ") }

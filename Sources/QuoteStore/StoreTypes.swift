@@ -273,9 +273,9 @@ public struct OutboxMessage: Sendable, Equatable {
     public var sentAt: Date?
     public var kind: Kind = .quote
 
-    /// The quote itself, or the confirmation of a decision.
+    /// The quote itself, the confirmation of a decision, or the reminder before its expiry.
     public enum Kind: String, Sendable {
-        case quote, confirmation
+        case quote, confirmation, reminder
     }
 
     /// Where a message stands: `pending` until it is sent or given up (`failed`), or `cancelled`

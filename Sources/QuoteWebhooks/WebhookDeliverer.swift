@@ -13,9 +13,9 @@ import QuoteCore
 ///   checked address through `HTTPClient.Configuration.dnsOverride`, which keeps the host name for
 ///   TLS (SNI and certificate check) but skips AsyncHTTPClient's own resolution, so a name that
 ///   answers a public address to the check and a loopback one to the connection (DNS rebinding)
-///   cannot redirect the request. Because `dnsOverride` is per client, each delivery makes its
-///   own `HTTPClient` on the shared event loop group and shuts it down afterwards: no connection
-///   reuse between deliveries (not measured yet; see docs/webhooks.md).
+///   cannot redirect the request. Because `dnsOverride` is per client, the deliverer keeps one
+///   `HTTPClient` per pin in ``WebhookClients``, for the sender's life, so deliveries to one
+///   endpoint reuse its connections; ``shutdown()`` closes them on a graceful stop.
 /// - The `webhook-timestamp` comes from `wallClock`, because receivers compare it with their own
 ///   clock (±5 minutes); the retry decision uses the `now` the caller passes (the queue's clock).
 public struct WebhookDeliverer: Sendable {
@@ -24,6 +24,8 @@ public struct WebhookDeliverer: Sendable {
     public var timeout: TimeAmount
     public var maxResponseBytes: Int
     public var wallClock: @Sendable () -> Date
+    /// The pinned clients, shared by the copies of this deliverer.
+    public let clients: WebhookClients
 
     public init(
         policy: EndpointURLPolicy, schedule: RetrySchedule = RetrySchedule(), timeout: TimeAmount = .seconds(10),
@@ -34,7 +36,11 @@ public struct WebhookDeliverer: Sendable {
         self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes
         self.wallClock = wallClock
+        self.clients = WebhookClients(timeout: timeout)
     }
+
+    /// Shuts the clients down (the sender's graceful stop); later attempts are transport errors.
+    public func shutdown() async { await clients.shutdown() }
 
     /// Makes attempt `delivery.attempt` and decides what follows. `failingSince`: when the
     /// endpoint's current run of failures began (nil if its last delivery succeeded).
@@ -62,19 +68,11 @@ public struct WebhookDeliverer: Sendable {
         do { endpoint = try await policy.checked(url: delivery.url) } catch {
             return .transportError("refused: \(error)")
         }
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration(endpoint))
-        let result = await send(delivery, signer: signer, client: client)
-        try? await client.shutdown()
-        return result
-    }
-
-    private func configuration(_ endpoint: CheckedEndpoint) -> HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration()
-        configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: timeout, read: timeout)
-        configuration.dnsOverride = [endpoint.url.host: endpoint.address.description]
-        configuration.decompression = .disabled
-        return configuration
+        do {
+            return try await clients.withClient(for: endpoint) { await send(delivery, signer: signer, client: $0) }
+        } catch {
+            return .transportError(Self.describe(error))
+        }
     }
 
     private func send(_ delivery: WebhookDelivery, signer: WebhookSigner, client: HTTPClient) async -> AttemptResult {

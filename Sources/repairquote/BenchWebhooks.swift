@@ -71,6 +71,7 @@ struct BenchWebhooks: AsyncParsableCommand {
         let deliveries = try await repo.webhookDeliveries(endpointID: "ep_delay", before: nil, limit: total)
         while receiver.arrivals(of: deliveries.map(\.eventID)).count < total { try await Task.sleep(for: .milliseconds(20)) }
         running.cancel()
+        _ = try? await running.value
         let arrivals = receiver.arrivals(of: deliveries.map(\.eventID))
         let delays = deliveries.compactMap { d in
             arrivals[d.eventID].flatMap { arrival in decidedAt[d.quoteNumber].map { arrival.timeIntervalSince($0) } }

@@ -37,6 +37,7 @@ struct PriceListLoaderTests {
         let nl = try catalog.priceList(for: MarketCode("NL"), on: CivilDate("2026-03-02")!)
         #expect(nl.settings.fees.handling.text == "12.50")
         #expect(nl.settings.vatRate.text == "21")
+        #expect(nl.settings.reminderDaysBeforeExpiry == 3)
         #expect(nl.labor.count == 15)
         for market in catalog.markets {
             let list = catalog.allVersions(of: market)[0]
@@ -122,6 +123,14 @@ struct PriceListLoaderTests {
             (
                 "NL/policy.yaml", "  BX-3: [liquid-damage,", "  BX-3: [spilled-coffee,",
                 "NL/policy.yaml:39: exclusions.BX-3: unknown value \"spilled-coffee\""
+            ),
+            (
+                "NL/market.yaml", "reminderDaysBeforeExpiry: 3", "reminderDaysBeforeExpiry: 14",
+                "NL/market.yaml:34: reminderDaysBeforeExpiry: 14 days must be fewer than the quoteValidityDays (14) of market NL"
+            ),
+            (
+                "NL/market.yaml", "reminderDaysBeforeExpiry: 3", "reminderDaysBeforeExpiry: soon",
+                "NL/market.yaml:34: reminderDaysBeforeExpiry: \"soon\" is not a whole number from 0 to 365"
             ),
         ])
     func namesTheField(file: String, original: String, replacement: String, expected: String) throws {

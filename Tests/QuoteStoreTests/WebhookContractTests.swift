@@ -186,12 +186,13 @@ struct WebhookContractTests {
             let decided = try await Store.issue(repo, Fixtures.dutchRepair()).issued.record
             try await Self.decide(repo, decided.number)
             let later = open.validUntil.adding(days: 1)
-            #expect(try await repo.expiryCandidates(validUntilBefore: open.validUntil, limit: 10) == [])
-            #expect(try await repo.expiryCandidates(validUntilBefore: later, limit: 10) == [open.number])
+            #expect(try await repo.expiryCandidates(validUntilBefore: open.validUntil, after: 0, limit: 10) == [])
+            #expect(try await repo.expiryCandidates(validUntilBefore: later, after: 0, limit: 10).map(\.number) == [open.number])
+            #expect(try await repo.expiryCandidates(validUntilBefore: later, after: 0, limit: 10).first?.validUntil == open.validUntil)
             #expect(try await repo.recordExpiry(number: open.number, at: Self.t0))
             #expect(try await repo.recordExpiry(number: open.number, at: Self.t0) == false)
             #expect(try await repo.recordExpiry(number: decided.number, at: Self.t0) == false)
-            #expect(try await repo.expiryCandidates(validUntilBefore: later, limit: 10) == [])
+            #expect(try await repo.expiryCandidates(validUntilBefore: later, after: 0, limit: 10) == [])
             let deliveries = try await repo.webhookDeliveries(endpointID: "ep_a", before: nil, limit: 10)
             #expect(deliveries.map(\.quoteNumber) == [open.number])
         }

@@ -110,6 +110,28 @@ struct WebhookDelivererTests {
         #expect(try receiver.records().isEmpty)
     }
 
+    @Test("one kept client per pinned address: deliveries share it; after shutdown none is made")
+    func sharedClient() async throws {
+        let receiver = try WebhookReceiver(secrets: [secret.revealed], script: "204,204,204")
+        defer { receiver.stop() }
+        let signer = WebhookSigner(secrets: [secret])
+        var generator = SplitMix64(seed: 5)
+        for index in 1...3 {
+            let outcome = await deliverer.deliver(
+                WebhookDelivery(id: "msg_shared_\(index)", url: receiver.url, body: Self.body, attempt: 1),
+                signer: signer, now: Self.start, failingSince: nil, using: &generator)
+            #expect(outcome.status == 204, "\(outcome.error ?? "")")
+        }
+        #expect(deliverer.clients.count == 1)
+        await deliverer.shutdown()
+        #expect(deliverer.clients.count == 0)
+        let late = await deliverer.deliver(
+            WebhookDelivery(id: "msg_late", url: receiver.url, body: Self.body, attempt: 1), signer: signer,
+            now: Self.start, failingSince: nil, using: &generator)
+        #expect(late.status == nil && late.error?.contains("shutting down") == true)
+        #expect(try receiver.records().map(\.verified) == [[true], [true], [true]])
+    }
+
     @Test("nothing listening: a network error, retried")
     func connectionRefused() async throws {
         let receiver = try WebhookReceiver(secrets: [secret.revealed], script: "204")

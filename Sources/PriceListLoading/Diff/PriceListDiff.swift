@@ -121,6 +121,7 @@ public enum PriceListDiff {
                 "pricesIncludeVAT": "\(s.pricesIncludeVAT)",
                 "vatRounding": s.vatRounding.rawValue, "roundingMode": s.roundingMode.rawValue,
                 "quoteValidityDays": "\(s.quoteValidityDays)", "turnaroundDays": "\(s.turnaroundDays)",
+                "reminderDaysBeforeExpiry": "\(s.reminderDaysBeforeExpiry)",
             ]
         }
         return values(section: "setting", flat(a), flat(b))

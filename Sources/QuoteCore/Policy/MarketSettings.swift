@@ -24,6 +24,9 @@ public struct MarketSettings: Hashable, Sendable {
     public var attachPDF: Bool
     /// The service center in the documents' header (`serviceCenter:`); nil: the header shows none.
     public var serviceCenter: ServiceCenter?
+    /// Days before `validUntil` on which the customer of an undecided quote gets one reminder
+    /// (`reminderDaysBeforeExpiry: N`; 0 or absent: none).
+    public var reminderDaysBeforeExpiry: Int = 0
 
     package init(
         market: MarketCode, currency: Currency, language: String, version: String, effectiveFrom: CivilDate,

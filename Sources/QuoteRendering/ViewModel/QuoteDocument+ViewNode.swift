@@ -44,6 +44,7 @@ extension QuoteDocument: ViewNode {
         case .ifRejected: .optional(ifRejected)
         case .decided: .optional(decided.map(ViewObject.message))
         case .customerLink: .optional(customerLink)
+        case .reminder: .optional(reminder)
         default: nil
         }
     }

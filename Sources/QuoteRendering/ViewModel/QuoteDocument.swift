@@ -38,6 +38,8 @@ package final class QuoteDocument {
     package var decided: MessageView?
     /// The customer's Accept/Reject link, shown above an e-mailed document.
     package var customerLink: String?
+    /// The reminder e-mail's sentence ("This quote is valid until …"), shown above the link.
+    package var reminder: String?
 
     init(
         lang: String, ui: UILabels, number: String, isDraft: Bool, facts: [Fact], parties: [Fact],

@@ -136,7 +136,7 @@ enum ViewList {
 enum Field: String, CaseIterable, Sendable {
     // QuoteDocument
     case lang, ui, number, isDraft, facts, parties, sampleNotice, status, statusCode, summary, rules
-    case advice, windows, notes, charges, ifRejected, decided, customerLink, serviceCenter
+    case advice, windows, notes, charges, ifRejected, decided, customerLink, reminder, serviceCenter
     // ServiceCenterView
     case name, address, contacts, registration
     // CustomerPageView, DecisionFormView, MessageView

@@ -32,6 +32,7 @@ extension ConsoleQuotesController {
         case .superseded: return value("by")
         case .issued: return value("revises")
         case .voided: return value("reason")
+        case .reminded: return value("validUntil")
         case .linkMade, .expired: return nil
         }
     }

@@ -37,15 +37,17 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     }
 
     /// The document with the customer's Accept/Reject link on top when `customerLink` is set (the
-    /// quote e-mail), decided when `decision` is set.
+    /// quote e-mail), decided when `decision` is set; with the reminder's sentence above the link
+    /// when `reminder` is true (the reminder e-mail).
     public func render(
         quote: Quote, case serviceCase: ServiceCase, format: DocumentFormat, language: String?,
-        decision: DocumentDecision?, customerLink: String?
+        decision: DocumentDecision?, customerLink: String?, reminder: Bool = false
     ) throws -> String {
         try renderer.render(
             quote, case: serviceCase, format: format,
             language: try resolved(language ?? serviceCase.customer.language, quote: quote),
-            marketLanguage: catalog.language(of: quote), decision: decision, customerLink: customerLink)
+            marketLanguage: catalog.language(of: quote), decision: decision, customerLink: customerLink,
+            reminder: reminder)
     }
 
     /// A customer-link page in the customer's language; when no quote is known, in the first of
@@ -74,6 +76,14 @@ public struct TemplateDocumentRenderer: QuoteDocumentRendering {
     /// The e-mail subject in the document's language.
     func subject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
         try renderer.subject(
+            for: quote, case: serviceCase,
+            language: try resolved(language ?? serviceCase.customer.language, quote: quote),
+            marketLanguage: catalog.language(of: quote))
+    }
+
+    /// The subject of the reminder before the quote expires, in the document's language.
+    func reminderSubject(quote: Quote, case serviceCase: ServiceCase, language: String?) throws -> String {
+        try renderer.reminderSubject(
             for: quote, case: serviceCase,
             language: try resolved(language ?? serviceCase.customer.language, quote: quote),
             marketLanguage: catalog.language(of: quote))

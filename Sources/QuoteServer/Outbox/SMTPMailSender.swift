@@ -46,8 +46,9 @@ public struct SMTPMailSender: MailSending {
 
     /// The MIME message of an outbox row: the stored quote recomputed with its price-list version
     /// (G-7: the same amounts), rendered in the customer's language. A `.quote` e-mail has the
-    /// customer link on top ("Accept or reject this quote: …", from the labels); a `.confirmation`
-    /// carries the decided documents under a subject that confirms the decision.
+    /// customer link on top ("Accept or reject this quote: …", from the labels); a `.reminder` is
+    /// the same with the reminder's sentence above the link and a subject naming the last valid
+    /// day; a `.confirmation` carries the decided documents under a subject that confirms the decision.
     func message(for email: OutboundEmail) throws -> MailMessage {
         do {
             guard case .object(let stored) = try JSONParser.parse(email.quoteJSON),
@@ -65,6 +66,11 @@ public struct SMTPMailSender: MailSending {
             switch email.kind {
             case .quote:
                 subject = try documents.subject(quote: quote, case: serviceCase, language: email.language)
+            case .reminder:
+                guard email.decision == nil else {
+                    throw MailSendingError.permanent("\(email.quoteNumber) was decided before its reminder went out")
+                }
+                subject = try documents.reminderSubject(quote: quote, case: serviceCase, language: email.language)
             case .confirmation:
                 guard let decision = email.decision else {
                     throw MailSendingError.permanent(
@@ -76,7 +82,7 @@ public struct SMTPMailSender: MailSending {
             func body(_ format: DocumentFormat) throws -> String {
                 try documents.render(
                     quote: quote, case: serviceCase, format: format, language: email.language,
-                    decision: email.decision, customerLink: link)
+                    decision: email.decision, customerLink: link, reminder: email.kind == .reminder)
             }
             let attachment = try documents.pdfAttachment(
                 quote: quote, case: serviceCase, decision: email.decision)

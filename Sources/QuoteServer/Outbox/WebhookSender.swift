@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// Sends the queued webhook deliveries (issue #28): claims the due ones (a lease, so a crashed
 /// instance's claims come back; on PostgreSQL `FOR UPDATE SKIP LOCKED`, so two instances never
 /// take one row), sends each with ``QuoteWebhooks/WebhookDeliverer`` (SSRF check after resolving,
-/// signatures with every active secret, 10 s timeout), and records the attempt and its verdict:
+/// signatures with every active secret, 10 s timeout, one kept `HTTPClient` per pinned address), and records the attempt and its verdict:
 /// retried on the schedule with jitter, `Retry-After` on 429/503 capped at 1 h, `failed` after
 /// the last attempt, the endpoint disabled on 410 or after three days of failures. The store
 /// hands out only the earliest pending event of a quote per endpoint, so events arrive in order.
@@ -38,6 +38,8 @@ public struct WebhookSender<Repository: QuoteRepository>: Service {
             }
             if sent == 0 { try? await Task.sleep(for: pollInterval) }
         }
+        // The pinned HTTP clients live as long as this loop: made once, closed once, here.
+        await deliverer.shutdown()
     }
 
     /// Makes the attempts due at the settings' clock; returns how many were made. A batch costs

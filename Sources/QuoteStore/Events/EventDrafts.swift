@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 
 /// The events each change of the store records, the same in both stores (each runs only its
 /// SQL): who, when and the few details a reader of the history needs.
@@ -88,6 +89,14 @@ enum EventDrafts {
     /// The expiry sweep found the quote undecided past its `validUntil` (recorded once).
     static func expired(at: Date) -> EventDraft {
         EventDraft(kind: .expired, at: at, actor: .system("expiry-sweep"), details: EventDetails())
+    }
+
+    /// The sweep queued the reminder e-mail of an undecided quote (once), before `validUntil`.
+    static func reminded(at: Date, validUntil: CivilDate, outboxID: Int64) -> EventDraft {
+        var details = EventDetails()
+        details.set("validUntil", validUntil.description)
+        details.set("outboxID", Int(outboxID))
+        return EventDraft(kind: .reminded, at: at, actor: .system("expiry-sweep"), details: details)
     }
 
     /// The first time the customer opened the link (later views only count, in `quote_views`).

@@ -33,9 +33,9 @@ public struct EventCursor: Sendable, Equatable {
     }
 }
 
-/// What an event records. `expired` is written by the expiry sweep (``QuoteRepository/appendEvent(number:_:)``).
+/// What an event records. `expired` and `reminded` are written by the expiry sweep.
 public enum QuoteEventKind: String, Sendable, CaseIterable {
-    case issued, viewed, emailed, linkMade = "link-made", decided, superseded, voided, expired
+    case issued, viewed, emailed, linkMade = "link-made", decided, superseded, voided, expired, reminded
 }
 
 /// Who did it: a signed-in staff user, an API key, the customer through the link, or the

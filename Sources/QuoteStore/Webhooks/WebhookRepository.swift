@@ -53,8 +53,21 @@ public protocol WebhookRepository: Sendable {
     func fixWebhookBodies(_ bodies: [Int64: String]) async throws -> [Int64: String]
 
     /// Undecided quotes, not void, not replaced and not yet recorded expired, whose `validUntil` is
-    /// before `day` (the latest "today" of any market; the caller checks each market's), oldest first.
-    func expiryCandidates(validUntilBefore day: CivilDate, limit: Int) async throws -> [String]
+    /// before `day` (the latest "today" of any market; the caller checks each market's), by row
+    /// id after `cursor` (0 for the first page), with their market and `validUntil`.
+    func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int) async throws
+        -> [SweepCandidate]
+
+    /// Open quotes (as ``expiryCandidates(validUntilBefore:after:limit:)``) not yet reminded whose
+    /// `validUntil` is from `first` to before `end`, by row id after `cursor`, with their cases.
+    func reminderCandidates(validUntilFrom first: CivilDate, before end: CivilDate, after cursor: Int64, limit: Int)
+        async throws -> [SweepCandidate]
+
+    /// Records the reminder of quote `request.number` once, in one transaction: the reminder row,
+    /// its e-mail in the outbox (`request`, of kind `.reminder`, with a new customer link), the
+    /// `reminded` event and the `quote.reminded` deliveries. Nil when the quote was reminded before
+    /// (by this or another instance) or is no longer open.
+    func recordReminder(_ request: EmailRequest, validUntil: CivilDate) async throws -> OutboxMessage?
 
     /// Records that quote `number` expired, once, with its `quote.expired` deliveries, in one
     /// transaction; false when it was recorded before or was decided, voided or replaced meanwhile.
