@@ -25,11 +25,12 @@ public enum StoredQuoteRecompute {
         try CaseDecoder.decode(caseJSON, today: today(issuedOn: issuedOn))
     }
 
-    /// The stored case (parsed), decoded as of the issue day.
-    public static func serviceCase(_ caseJSON: JSONValue, issuedOn: CivilDate?) throws(ValidationError)
-        -> ServiceCase
+    /// The stored case (parsed), decoded as of the issue day; `plainText` as
+    /// ``CaseDecoder/decode(_:today:plainText:)`` takes it.
+    public static func serviceCase(_ caseJSON: JSONValue, issuedOn: CivilDate?, plainText: Bool = false)
+        throws(ValidationError) -> ServiceCase
     {
-        try CaseDecoder.decode(caseJSON, today: today(issuedOn: issuedOn))
+        try CaseDecoder.decode(caseJSON, today: today(issuedOn: issuedOn), plainText: plainText)
     }
 
     /// The quote `price` makes of the stored case (with the stored price-list version), dated the
