@@ -8,18 +8,18 @@ import QuoteStore
 /// those asked for), models, customers, references and retailers from wide pools, request dates
 /// over three years, and decisions, revisions and voids in a desk's shares (``StoreStory/Fate``).
 ///
-/// It writes only through ``QuoteStore/QuoteRepository``: `issue` (numbering, ledger, tokens,
-/// idempotency keys), `decide`, `void`, and `issue` with `supersedes` for a revision. So the store
-/// holds the same rows as one the service wrote. Issues go in chunks of concurrent requests, which
-/// the store's group commit writes many to a transaction. Quote `i`'s story depends on the seed and
-/// `i` only; the numbers follow the order the store commits them in.
+/// It writes through the store's bulk load (``QuoteStore/QuoteRepository/load(_:engine:)``), which
+/// runs the statements of `issue` (numbering, ledger, tokens, idempotency keys), `decide`, `void`,
+/// and `issue` with `supersedes` for a revision, a chunk of stories to a transaction. So the store
+/// holds the same rows as one the service wrote. Quote `i`'s story depends on the seed and `i`
+/// only, and so do the numbers: the stories are written in index order.
 public struct StoreFiller: Sendable {
     public let seed: UInt64
     public let markets: [MarketCode]
     let cases: CaseGenerator
     let calculator: QuoteCalculator
 
-    /// Quotes issued at once; the store's group commit makes transactions of them.
+    /// Stories written in one transaction.
     public var chunk = 512
 
     public init(catalog: PriceListCatalog, seed: UInt64, markets: [MarketCode] = []) {
@@ -46,12 +46,22 @@ public struct StoreFiller: Sendable {
     public func fill(
         _ repository: any QuoteRepository, count: Int, progress: @Sendable (Report) -> Void = { _ in }
     ) async throws -> Report {
-        var report = Report()
+        // The next chunk is drawn while the store writes this one.
+        var planned = 0
         var next = 0
-        while report.quotes < count {
-            let fates = plan(from: next, quotes: count - report.quotes)
-            let stories = await draw(from: next, fates: fates)
-            next += stories.count
+        func drawNext() -> Task<[StoreStory], Never>? {
+            guard planned < count else { return nil }
+            let fates = plan(from: next, quotes: count - planned)
+            let from = next
+            next += fates.count
+            planned += fates.reduce(0) { $0 + Self.outcome(of: $1).quotes }
+            return Task { await draw(from: from, fates: fates) }
+        }
+        var report = Report()
+        var drawing = drawNext()
+        while let chunk = drawing {
+            let stories = await chunk.value
+            drawing = drawNext()
             report.add(try await run(stories, in: repository))
             progress(report)
         }
@@ -91,59 +101,55 @@ public struct StoreFiller: Sendable {
         }
     }
 
-    /// Issues the stories concurrently, then gives each its answer, revision or void.
+    /// Writes the stories as one batch of the store (``QuoteStore/QuoteRepository/load(_:engine:)``):
+    /// each issue with its answer, revision or void.
     func run(_ stories: [StoreStory], in repository: any QuoteRepository) async throws -> Report {
-        let engine = calculator
-        return try await withThrowingTaskGroup(of: Report.self) { group in
-            for story in stories {
-                group.addTask {
-                    let record = try await repository.issue(story.request, engine: engine).issued.record
-                    return try await Self.follow(story, record, in: repository, engine: engine)
-                }
-            }
-            var report = Report()
-            for try await part in group { report.add(part) }
-            return report
+        try await repository.load(stories.map(Self.bulk), engine: calculator)
+        var report = Report()
+        for story in stories { report.add(Self.outcome(of: story.fate)) }
+        return report
+    }
+
+    /// What a fate adds to the totals.
+    static func outcome(of fate: StoreStory.Fate) -> Report {
+        switch fate {
+        case .open: Report(quotes: 1)
+        case .accepted: Report(quotes: 1, accepted: 1)
+        case .rejected: Report(quotes: 1, rejected: 1)
+        case .revised: Report(quotes: 2, revised: 1)
+        case .voided: Report(quotes: 1, voided: 1)
         }
     }
 
-    /// What happens after the issue: an answer a day later (by the customer's link or staff), a
-    /// revision an hour later, or a void the same day.
-    static func follow(
-        _ story: StoreStory, _ record: QuoteRecord, in repository: any QuoteRepository,
-        engine: any QuoteComputing
-    ) async throws -> Report {
-        var report = Report(quotes: 1)
-        let later = story.issuedAt.addingTimeInterval(3_600)
-        switch story.fate {
-        case .open: break
-        case .accepted, .rejected:
-            let decision: Decision = story.fate == .accepted ? .accepted : .rejected
-            let byLink = story.secondOfDay % 2 == 0
-            _ = try await repository.decide(
-                DecisionRequest(
-                    number: record.number, decision: decision, decidedBy: byLink ? "customer" : story.issuer,
-                    finalJSON: try finalJSON(record.quoteJSON, decision),
-                    role: byLink ? "customer" : story.issuer == "service-center" ? "service-center" : "retailer",
-                    channel: byLink ? DecisionChannel.customerLink.rawValue : DecisionChannel.staff[0].rawValue,
-                    at: later.addingTimeInterval(86_400 - 3_600)))
-            if decision == .accepted { report.accepted += 1 } else { report.rejected += 1 }
-        case .revised:
-            var revision = story.request
-            revision.idempotencyKey = nil
-            revision.supersedes = record.number
-            revision.now = later
-            _ = try await repository.issue(revision, engine: engine)
-            report.quotes += 1
-            report.revised += 1
-        case .voided:
-            _ = try await repository.void(
-                VoidRequest(
-                    number: record.number, reason: "the customer withdrew the request", voidedBy: story.issuer,
-                    today: record.issueDate, at: later))
-            report.voided += 1
+    /// A story as the store loads it: the issue, then an answer a day later (by the customer's link
+    /// or staff), a revision an hour later, or a void the same day.
+    static func bulk(_ story: StoreStory) -> BulkIssue {
+        BulkIssue(request: story.request) { record in
+            let later = story.issuedAt.addingTimeInterval(3_600)
+            switch story.fate {
+            case .open: return .none
+            case .accepted, .rejected:
+                let decision: Decision = story.fate == .accepted ? .accepted : .rejected
+                let byLink = story.secondOfDay % 2 == 0
+                return .decide(
+                    DecisionRequest(
+                        number: record.number, decision: decision, decidedBy: byLink ? "customer" : story.issuer,
+                        finalJSON: try finalJSON(record.quoteJSON, decision),
+                        role: byLink ? "customer" : story.issuer == "service-center" ? "service-center" : "retailer",
+                        channel: byLink ? DecisionChannel.customerLink.rawValue : DecisionChannel.staff[0].rawValue,
+                        at: later.addingTimeInterval(86_400 - 3_600)))
+            case .revised:
+                var revision = story.request
+                revision.idempotencyKey = nil
+                revision.now = later
+                return .revise(revision)
+            case .voided:
+                return .void(
+                    VoidRequest(
+                        number: record.number, reason: "the customer withdrew the request", voidedBy: story.issuer,
+                        today: record.issueDate, at: later))
+            }
         }
-        return report
     }
 
     /// The charges a decision fixes, as the service records them (``QuoteJSON/DecidedCharges``).

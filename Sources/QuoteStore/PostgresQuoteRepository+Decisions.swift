@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 import QuoteCore
 import QuoteWebhooks
@@ -10,7 +11,15 @@ extension PostgresQuoteRepository {
     public func decide(_ request: DecisionRequest) async throws -> DecisionResult {
         let token = request.confirmTo == nil ? nil : CustomerToken.generate()
         return try await transaction { connection in
-            let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
+            try await Self.decide(connection, request, token: token, logger: self.logger)
+        }
+    }
+
+    /// Records a decision in the caller's transaction (`token`: the confirmation's link token).
+    static func decide(
+        _ connection: PostgresConnection, _ request: DecisionRequest, token: String?, logger: Logger
+    ) async throws -> DecisionResult {
+            let record = try await Self.lockedRecord(connection, request.number, logger: logger)
             if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
             let e = request.evidence
             let days = ReportSchema.decisionDays(
@@ -23,14 +32,13 @@ extension PostgresQuoteRepository {
                     \(request.decidedBy), \(request.finalJSON), \(request.channel), \(request.note), \(request.role),
                     \(days), \(e?.name), \(e?.consentVersion), \(e?.consentLanguage), \(e?.ip), \(e?.userAgent),
                     \(e?.documentSHA256))
-                """, logger: self.logger)
-            try await Self.appendEvent(connection, request.number, EventDrafts.decided(request), logger: self.logger)
+                """, logger: logger)
+            try await Self.appendEvent(connection, request.number, EventDrafts.decided(request), logger: logger)
             try await WebhookOutbox.enqueue(
-                connection, numbers: [request.number], type: .decided, at: request.at, logger: self.logger)
+                connection, numbers: [request.number], type: .decided, at: request.at, logger: logger)
             if let email = LifecycleSteps.confirmation(request), let token {
-                _ = try await Self.insertOutbox(connection, email, token: token, logger: self.logger)
+                _ = try await Self.insertOutbox(connection, email, token: token, logger: logger)
             }
             return .recorded(DecisionRecord(request))
-        }
     }
 }

@@ -37,24 +37,29 @@ extension PostgresQuoteRepository {
     }
 
     public func void(_ request: VoidRequest) async throws -> QuoteRecord {
-        try await transaction { connection in
-            let record = try await Self.lockedRecord(connection, request.number, logger: self.logger)
+        try await transaction { connection in try await Self.void(connection, request, logger: self.logger) }
+    }
+
+    /// Withdraws a quote in the caller's transaction.
+    static func void(_ connection: PostgresConnection, _ request: VoidRequest, logger: Logger) async throws
+        -> QuoteRecord
+    {
+            let record = try await Self.lockedRecord(connection, request.number, logger: logger)
             try LifecycleSteps.checkVoid(request, on: record)
-            try await Self.release(connection, request.number, logger: self.logger)
+            try await Self.release(connection, request.number, logger: logger)
             try await connection.query(
                 """
                 INSERT INTO voids (quote_number, reason, voided_at, voided_by)
                 VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
-                """, logger: self.logger)
-            try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: self.logger)
+                """, logger: logger)
+            try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: logger)
             try await WebhookOutbox.enqueue(
-                connection, numbers: [request.number], type: .voided, at: request.at, logger: self.logger)
+                connection, numbers: [request.number], type: .voided, at: request.at, logger: logger)
             guard
                 let voided = try await Self.fetchRecord(
-                    connection, number: request.number, logger: self.logger)
+                    connection, number: request.number, logger: logger)
             else { throw StoreError.notFound }
             return voided
-        }
     }
 
     public func outbox(quoteNumber number: String) async throws -> [OutboxMessage] {

@@ -82,6 +82,11 @@ public protocol QuoteRepository: ExpiringValueStore, WebhookRepository {
     /// The rows of one of the finance reports' aggregate queries (``ReportStatement``); the
     /// reports themselves are read through `conversionReport(_:)` and its siblings.
     func aggregate(_ statement: ReportStatement) async throws -> [[ReportStatement.Cell]]
+
+    /// Writes a batch of quotes and what follows each (``BulkIssue``) with the same rows, ledger,
+    /// events and counters as `issue`, `decide` and `void`, for `bench store`. A quote whose issue is
+    /// refused (an idempotency key used before) is skipped with its follow-up.
+    func load(_ batch: [BulkIssue], engine: any QuoteComputing) async throws
 }
 
 extension QuoteRepository {
@@ -110,11 +115,9 @@ extension QuoteRepository {
     /// One attempt of an issue, before it joins the single writer: the case with the ledger as it
     /// stands now, its quote from `engine` dated the issue day, and their JSON.
     func prepare(_ request: IssueRequest, engine: any QuoteComputing) async throws -> PreparedIssue {
-        let serviceCase = try await withLedger(
-            request.serviceCase, checksBenefits: request.checksBenefits, releasing: request.supersedes)
-        var quote = try engine.quote(serviceCase)
-        if let day = request.issuedOn { quote = quote.issued(on: day) }
-        return PreparedIssue(request: request, serviceCase: serviceCase, quote: quote)
+        let keys = request.ledgerKeys
+        return try PreparedIssue(
+            request, used: keys.isEmpty ? [:] : try await benefitsUsed(deviceKeys: keys), engine: engine)
     }
 }
 

@@ -8,7 +8,11 @@ extension SQLiteQuoteRepository {
     /// quote; with `confirmTo`, the confirmation e-mail is queued in the same transaction.
     public func decide(_ request: DecisionRequest) async throws -> DecisionResult {
         let token = request.confirmTo == nil ? nil : CustomerToken.generate()
-        return try await writer.write { db in
+        return try await writer.write { db in try Self.decide(db, request, token: token) }
+    }
+
+    /// Records a decision in the caller's transaction (`token`: the confirmation's link token).
+    static func decide(_ db: Database, _ request: DecisionRequest, token: String?) throws -> DecisionResult {
             guard let record = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }
@@ -31,7 +35,6 @@ extension SQLiteQuoteRepository {
                 _ = try Self.insertOutbox(db, email, token: token)
             }
             return .recorded(DecisionRecord(request))
-        }
     }
 
     /// The evidence columns' values of a decision (NULL without evidence).

@@ -17,7 +17,11 @@ extension SQLiteQuoteRepository {
     }
 
     public func void(_ request: VoidRequest) async throws -> QuoteRecord {
-        try await writer.write { db in
+        try await writer.write { db in try Self.void(db, request) }
+    }
+
+    /// Withdraws a quote in the caller's transaction.
+    static func void(_ db: Database, _ request: VoidRequest) throws -> QuoteRecord {
             guard let record = try Self.fetchRecord(db, number: request.number) else {
                 throw StoreError.notFound
             }
@@ -34,6 +38,5 @@ extension SQLiteQuoteRepository {
                 throw StoreError.notFound
             }
             return voided
-        }
     }
 }

@@ -14,10 +14,10 @@ struct BenchStoreCommand: AsyncParsableCommand {
             Quotes come from the case generator: every market (or --markets), request dates over \
             three years, many models, customers, references and retailers; 38 % are accepted, 12 % \
             rejected, 6 % revised (the revision counts as one of N), 4 % voided. Written through the \
-            store's issue, decide and void, so the rows, ledger and counters are the service's. A \
-            missing SQLite file is created; quotes are added to an existing store. SQLite commits do not \
-            wait for the disk during the fill (synchronous = OFF). The same seed \
-            gives the same stories (numbers follow commit order). Progress goes to standard error, \
+            statements of the store's issue, decide and void, 512 stories to a transaction, so the \
+            rows, ledger and counters are the service's. A missing SQLite file is created; quotes are \
+            added to an existing store. SQLite commits do not wait for the disk during the fill \
+            (synchronous = OFF). The same seed gives the same stories and numbers. Progress goes to standard error, \
             the totals to standard output.
 
             Example:

@@ -13,10 +13,12 @@ struct RepriceCommand: ParsableCommand {
             "Recompute stored quotes as if requested on a date, with the price list in force then (finance).",
         discussion: """
             FILE holds JSON lines {"case": …, "quote": …} (or - for standard input), as check and \
-            export read them; --db reads the service's SQLite store instead. Each case is quoted as \
-            if requested on DATE with the price-list version in force that day. --on moves the \
-            request date AND the price list at once: old quotes may leave warranty or their return \
-            window on DATE, so its difference mixes those changes with the price change.
+            export read them; --db reads the service's store instead (a SQLite file or a postgres:// \
+            URL), in market and number order through an index, a page at a time, as check and export \
+            do. Each case is quoted as if requested on DATE with the price-list version in force \
+            that day. --on moves the request date AND the price list at once: old quotes may leave \
+            warranty or their return window on DATE, so its difference mixes those changes with the \
+            price change.
 
             --compare OLD NEW prices each quote of OLD's market with two version folders, each on \
             its own request date, so that only the prices differ; it gives old and new charges and \
@@ -37,7 +39,8 @@ struct RepriceCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Read the issued quotes of the service's SQLite store instead of FILE.", valueName: "DB"))
+            "Read the issued quotes of the service's store (SQLite file or postgres:// URL) instead of FILE.",
+            valueName: "DB"))
     var db: String?
 
     @Option(
@@ -80,6 +83,12 @@ struct RepriceCommand: ParsableCommand {
         try booking.validate(fromStore: db != nil)
     }
 
+    /// The store's quotes with `--db`, read in key order a page at a time (``StoreInput``), so
+    /// memory stays flat whatever the store's size; nil without `--db`.
+    func storeInput() throws -> InputFile? {
+        try db.map { try StoreInput.open(DatabaseOptions(db: $0), zones: try priceLists.timeZones()) }
+    }
+
     func run() throws {
         if !compare.isEmpty { return try runCompare() }
         let on = on!
@@ -87,7 +96,7 @@ struct RepriceCommand: ParsableCommand {
             try CLIError.guarding {
                 (
                     try priceLists.loadCatalog(),
-                    try db.map { try StoreInput.open(sqlite: $0, zones: try priceLists.timeZones()) }
+                    try storeInput()
                         ?? InputFile(file ?? "-")
                 )
             }

@@ -52,7 +52,7 @@ extension RepriceCommand {
             try CLIError.guarding {
                 (
                     try priceLists.loadCatalog(), try loadVersions(),
-                    try db.map { try StoreInput.open(sqlite: $0, zones: try priceLists.timeZones()) }
+                    try storeInput()
                         ?? InputFile(file ?? "-")
                 )
             }
