@@ -97,8 +97,10 @@ let package = Package(
         .target(
             name: "QuoteServer",
             dependencies: [
-                "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc", "QuotePDF",
-                "QuoteFinance", "QuoteWebhooks", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "QuoteCore", "QuoteJSON", "QuoteStore", "QuoteRendering", "QuoteMailer", "CMalloc",
+                "QuotePDF",
+                "QuoteFinance", "QuoteWebhooks",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -168,7 +170,8 @@ let package = Package(
         .testTarget(
             name: "QuoteFinanceTests",
             dependencies: [
-                "QuoteFinance", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteBench", "QuoteTestSupport",
+                "QuoteFinance", "QuoteCore", "QuoteJSON", "PriceListLoading", "QuoteBench",
+                "QuoteTestSupport",
             ]),
         // A stand-in engine and case fixtures shared by the store and server tests.
         .target(

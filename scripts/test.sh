@@ -12,6 +12,8 @@ bash scripts/check_no_shared.sh
 step "Installing what the tests need (scripts/setup.sh, log in .build/setup.log)"
 bash scripts/setup.sh
 bash scripts/test_setup.sh
+step "Checking the code's format (swift format lint --strict, the rules of .swift-format)"
+swift format lint --strict -r Sources Tests Package.swift
 step "Building repairquote and its tests (swift build --build-tests)"
 swift build --build-tests
 step "Running the Swift tests, the PostgreSQL store's against a throw-away cluster"

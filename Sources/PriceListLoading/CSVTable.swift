@@ -123,7 +123,8 @@ struct CSVTable {
             let missing = header[fields.count...].map { "\"\($0)\"" }.joined(separator: ", ")
             return PriceListError(
                 file: file, line: line, field: header[fields.count],
-                "\(counted): no value for the column\(header.count - fields.count == 1 ? "" : "s") \(missing)")
+                "\(counted): no value for the column\(header.count - fields.count == 1 ? "" : "s") \(missing)"
+            )
         }
         return PriceListError(file: file, line: line, field: "", counted)
     }

@@ -7,7 +7,8 @@ import QuoteCore
 enum ConsentSentences {
     static let prefix = "consent."
 
-    static func load(folder: String, languages: [String]) throws(PriceListError) -> [String: ConsentSentence] {
+    static func load(folder: String, languages: [String]) throws(PriceListError) -> [String: ConsentSentence]
+    {
         var found = try PriceListLoader.languageFiles(prefix: prefix, in: folder)
         var directory = folder
         if found.isEmpty {
@@ -29,7 +30,8 @@ enum ConsentSentences {
             try reader.rejectUnknownKeys(["version", "sentence"])
             let sentence = try reader.requiredString("sentence")
             guard sentence.contains("{amount}") else {
-                throw PriceListError(file: file, line: nil, field: "sentence", "must name {amount}, what the customer pays")
+                throw PriceListError(
+                    file: file, line: nil, field: "sentence", "must name {amount}, what the customer pays")
             }
             sentences[language] = ConsentSentence(
                 language: language, version: try reader.requiredString("version"), text: sentence)

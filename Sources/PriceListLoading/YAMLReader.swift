@@ -18,7 +18,8 @@ struct YAMLReader {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw PriceListError(
-                file: file, line: Self.line(of: error), field: "", "not valid YAML: \(Self.summary(of: error))")
+                file: file, line: Self.line(of: error), field: "",
+                "not valid YAML: \(Self.summary(of: error))")
         } catch {
             throw PriceListError(file: file, line: nil, field: "", "not valid YAML: \(error)")
         }

@@ -1,6 +1,6 @@
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 
 /// Writes reproducible `{"case": …, "quote": …}` lines for benchmarks and tests. Line `i` depends only
 /// on the seed and `i` (its own `SplitMix64` stream), so lines can be generated in parallel and the

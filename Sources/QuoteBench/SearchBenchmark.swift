@@ -35,17 +35,23 @@ public struct SearchBenchmark: Sendable {
             ("q= e-mail", { pick($0).email.map(Self.text) }),
             ("q= name part", { Self.text(String(pick($0).name.split(separator: " ").last ?? "")) }),
             ("q= no match", { Self.text("zz\($0)q@nowhere") }),
-            ("model=", { i in
-                var query = QuoteQuery()
-                query.model = pick(i).model
-                return query
-            }),
+            (
+                "model=",
+                { i in
+                    var query = QuoteQuery()
+                    query.model = pick(i).model
+                    return query
+                }
+            ),
             ("first page", { _ in QuoteQuery() }),
-            ("first page, newest first", { _ in
-                var query = QuoteQuery()
-                query.newestFirst = true
-                return query
-            }),
+            (
+                "first page, newest first",
+                { _ in
+                    var query = QuoteQuery()
+                    query.newestFirst = true
+                    return query
+                }
+            ),
             ("deep page by cursor", { QuoteQuery(after: pick($0).id) }),
         ]
         var rows: [Row] = []
@@ -115,6 +121,7 @@ public struct SearchBenchmark: Sendable {
         }
         return Sample(
             id: id, number: record.number, model: record.model, reference: record.reference,
-            imei: string(device, "imei"), email: string(customer, "email"), name: string(customer, "name") ?? "")
+            imei: string(device, "imei"), email: string(customer, "email"),
+            name: string(customer, "name") ?? "")
     }
 }

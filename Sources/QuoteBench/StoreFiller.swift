@@ -90,7 +90,8 @@ public struct StoreFiller: Sendable {
             for (offset, fate) in fates.enumerated() {
                 group.addTask { [self] in
                     var story = StoreStory(
-                        index: index + offset, seed: seed, cases: cases, calculator: calculator, markets: markets)
+                        index: index + offset, seed: seed, cases: cases, calculator: calculator,
+                        markets: markets)
                     story.fate = fate
                     return (offset, story)
                 }
@@ -133,10 +134,13 @@ public struct StoreFiller: Sendable {
                 let byLink = story.secondOfDay % 2 == 0
                 return .decide(
                     DecisionRequest(
-                        number: record.number, decision: decision, decidedBy: byLink ? "customer" : story.issuer,
+                        number: record.number, decision: decision,
+                        decidedBy: byLink ? "customer" : story.issuer,
                         finalJSON: try finalJSON(record.quoteJSON, decision),
-                        role: byLink ? "customer" : story.issuer == "service-center" ? "service-center" : "retailer",
-                        channel: byLink ? DecisionChannel.customerLink.rawValue : DecisionChannel.staff[0].rawValue,
+                        role: byLink
+                            ? "customer" : story.issuer == "service-center" ? "service-center" : "retailer",
+                        channel: byLink
+                            ? DecisionChannel.customerLink.rawValue : DecisionChannel.staff[0].rawValue,
                         at: later.addingTimeInterval(86_400 - 3_600)))
             case .revised:
                 var revision = story.request
@@ -146,7 +150,8 @@ public struct StoreFiller: Sendable {
             case .voided:
                 return .void(
                     VoidRequest(
-                        number: record.number, reason: "the customer withdrew the request", voidedBy: story.issuer,
+                        number: record.number, reason: "the customer withdrew the request",
+                        voidedBy: story.issuer,
                         today: record.issueDate, at: later))
             }
         }
@@ -157,7 +162,8 @@ public struct StoreFiller: Sendable {
         guard case .object(let quote) = try JSONParser.parse(quoteJSON) else {
             throw StoreFillError("a stored quote is not a JSON object")
         }
-        return JSONWriter.write(.object(DecidedCharges.select(from: quote, decision: decision)), pretty: false)
+        return JSONWriter.write(
+            .object(DecidedCharges.select(from: quote, decision: decision)), pretty: false)
     }
 }
 

@@ -74,7 +74,8 @@ struct StoreStory: Sendable {
 
     var request: IssueRequest {
         IssueRequest(
-            serviceCase: serviceCase, issuer: issuer, idempotencyKey: idempotencyKey, requestHash: requestHash,
+            serviceCase: serviceCase, issuer: issuer, idempotencyKey: idempotencyKey,
+            requestHash: requestHash,
             now: issuedAt)
     }
 }

@@ -111,7 +111,8 @@ public struct ChargeRow: Hashable, Sendable {
                     lineKind: try l.requiredString("kind"), description: try l.string("description") ?? "",
                     payer: try l.requiredString("payer"), currency: currency, net: try amount("net"),
                     vat: try amount("vat"), gross: try amount("gross"), state: state, reference: reference,
-                    issuer: issuer, model: model, issueDate: issueDate, decision: decision, decidedAt: decidedAt,
+                    issuer: issuer, model: model, issueDate: issueDate, decision: decision,
+                    decidedAt: decidedAt,
                     channel: channel))
         }
         return QuoteRows(

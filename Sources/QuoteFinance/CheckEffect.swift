@@ -59,7 +59,9 @@ extension QuoteChecker {
     /// The effect of a differing quote: the gross of the stored `quote.lines` per payer minus the
     /// recomputed quote's. Nil when the stored lines cannot be read as amounts and payers (the
     /// differences still say what is wrong).
-    func effect(of recomputed: Quote, stored: StoredQuote, in line: UnsafeBufferPointer<UInt8>) -> CheckEffect? {
+    func effect(of recomputed: Quote, stored: StoredQuote, in line: UnsafeBufferPointer<UInt8>)
+        -> CheckEffect?
+    {
         guard case .object(let quote)? = try? JSONParser.parse(Array(line[stored.range])) else { return nil }
         var amounts = PayerAmounts()
         if case .array(let lines)? = quote["lines"] {

@@ -20,7 +20,9 @@ extension CheckReport {
         case .differs(let differences):
             var out = differences.map { d in
                 format.record(
-                    head + ["difference", d.path, d.stored.map(render) ?? "", d.recomputed.map(render) ?? "", ""]
+                    head + [
+                        "difference", d.path, d.stored.map(render) ?? "", d.recomputed.map(render) ?? "", "",
+                    ]
                         + noMoney)
             }.joined()
             if let effect = result.effect {

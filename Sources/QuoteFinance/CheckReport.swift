@@ -103,7 +103,8 @@ extension QuoteChecker {
                 }
                 if line.unterminated, case .invalid(let field, let message) = outcome.outcome {
                     outcome.outcome = .invalid(
-                        field: "", message: InvalidLine.truncated + (field.isEmpty ? "" : "\(field): ") + message)
+                        field: "",
+                        message: InvalidLine.truncated + (field.isEmpty ? "" : "\(field): ") + message)
                 }
                 result.summary.count(outcome.outcome)
                 result.summary.effects.add(outcome.effect)

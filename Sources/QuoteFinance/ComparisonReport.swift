@@ -10,7 +10,8 @@ import QuoteCore
 public enum ComparisonReport {
     public static let header =
         [
-            "line", "quote", "market", "currency", "state", "oldVersion", "newVersion", "oldStatus", "newStatus",
+            "line", "quote", "market", "currency", "state", "oldVersion", "newVersion", "oldStatus",
+            "newStatus",
             "oldPayers", "newPayers",
         ] + Payer.allCases.flatMap { ["\($0.rawValue)Old", "\($0.rawValue)New", "\($0.rawValue)Difference"] }
         + ["changes", "reason"]
@@ -35,7 +36,8 @@ public enum ComparisonReport {
                 + " [\(c.oldVersion) → \(c.newVersion)]"
             if c.statusChanged { out += "; status \(pair.old.status) → \(pair.new.status)" }
             if c.payersChanged {
-                out += "; payers \(RepriceReport.names(pair.old.payers)) → \(RepriceReport.names(pair.new.payers))"
+                out +=
+                    "; payers \(RepriceReport.names(pair.old.payers)) → \(RepriceReport.names(pair.new.payers))"
             }
             return out + "\n"
         }

@@ -81,7 +81,8 @@ public struct ComparisonSummary: Sendable {
                 let (o, n) = (s.old[payer], s.new[payer])
                 let percent = PercentChange.text(Int128(n) - Int128(o), of: Int128(o))
                 return [
-                    .money(o, key.currency), .money(n, key.currency), .money(n.subtractingChecked(o), key.currency),
+                    .money(o, key.currency), .money(n, key.currency),
+                    .money(n.subtractingChecked(o), key.currency),
                     percent.map(SpreadsheetCell.percent) ?? .empty,
                 ]
             }

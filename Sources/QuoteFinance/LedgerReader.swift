@@ -53,7 +53,9 @@ public struct LedgerReader {
                     if line.number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                         bytes = UnsafeBufferPointer(rebasing: bytes[3...])
                     }
-                    if line.overlong { throw LedgerError(line: line.number, column: "", message: "line too long") }
+                    if line.overlong {
+                        throw LedgerError(line: line.number, column: "", message: "line too long")
+                    }
                     if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
                     let fields = try Self.fields(bytes, delimiter: delimiter, line: line.number)
                     guard let indexes else {
@@ -75,19 +77,24 @@ public struct LedgerReader {
                 }
             }
         }
-        if indexes == nil { throw LedgerError(line: 1, column: "", message: "no header row (the ledger is empty)") }
+        if indexes == nil {
+            throw LedgerError(line: 1, column: "", message: "no header row (the ledger is empty)")
+        }
     }
 
     /// The positions of the quote, payer and amount columns in the header.
     func header(_ names: [String], line: Int) throws(LedgerError) -> [Int] {
         var found: [Int] = []
         for (name, option) in [
-            (columns.quote, "--quote-column"), (columns.payer, "--payer-column"), (columns.amount, "--amount-column"),
+            (columns.quote, "--quote-column"), (columns.payer, "--payer-column"),
+            (columns.amount, "--amount-column"),
         ] {
             guard let index = names.firstIndex(of: name) else {
                 throw LedgerError(
                     line: line, column: name,
-                    message: "no such column in the header (\(names.joined(separator: ", "))); name it with \(option)")
+                    message:
+                        "no such column in the header (\(names.joined(separator: ", "))); name it with \(option)"
+                )
             }
             found.append(index)
         }
@@ -108,7 +115,8 @@ public struct LedgerReader {
                 while true {
                     guard i < bytes.count else {
                         throw LedgerError(
-                            line: line, column: "", message: "field \(fields.count + 1): a quoted field is not closed")
+                            line: line, column: "",
+                            message: "field \(fields.count + 1): a quoted field is not closed")
                     }
                     if bytes[i] == quote {
                         if i + 1 < bytes.count, bytes[i + 1] == quote {
@@ -124,7 +132,8 @@ public struct LedgerReader {
                 }
                 guard i == bytes.count || bytes[i] == delimiter else {
                     throw LedgerError(
-                        line: line, column: "", message: "field \(fields.count + 1): text after a closing quote")
+                        line: line, column: "",
+                        message: "field \(fields.count + 1): text after a closing quote")
                 }
                 fields.append(String(decoding: text, as: UTF8.self))
             } else {

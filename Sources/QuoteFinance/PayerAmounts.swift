@@ -59,7 +59,9 @@ public struct PayerAmounts: Hashable, Sendable {
     /// The payers whose amount is not zero, each signed: `consumer +1.50, manufacturer -80.00`;
     /// `none` when every amount is zero.
     public func text(scale: Int) -> String {
-        let parts = Payer.allCases.filter { self[$0] != 0 }.map { "\($0.rawValue) \(Self.signed(self[$0], scale: scale))" }
+        let parts = Payer.allCases.filter { self[$0] != 0 }.map {
+            "\($0.rawValue) \(Self.signed(self[$0], scale: scale))"
+        }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 

@@ -77,7 +77,9 @@ public struct PriceComparer: Sendable {
         } catch {
             throw ValidationError(field: QuoteChecker.prefixed("case", error.field), error.message)
         }
-        guard try booking.keeps(root, requested: serviceCase.requestDate, issued: issueDate) else { return .notBooked }
+        guard try booking.keeps(root, requested: serviceCase.requestDate, issued: issueDate) else {
+            return .notBooked
+        }
         guard let decision = Self.decision(state: state, fromStore: root.value("record") != nil, allStates)
         else { return .uncharged(market: market, currency: currency) }
         return .compared(
@@ -86,7 +88,8 @@ public struct PriceComparer: Sendable {
                 state: state, oldVersion: old.settings.version, newVersion: new.settings.version,
                 priced: Result { () throws(ValidationError) in
                     PriceComparison.Pair(
-                        old: try price(serviceCase, old, decision), new: try price(serviceCase, new, decision))
+                        old: try price(serviceCase, old, decision), new: try price(serviceCase, new, decision)
+                    )
                 }))
     }
 
@@ -120,7 +123,8 @@ public struct PriceComparer: Sendable {
 extension BookingFilter {
     /// Whether a stored line lies in the range by its request date, its issue date, or the day
     /// of its `record.decision.decidedAt` (already in the market's time zone); always without a range.
-    func keeps(_ root: FieldReader, requested: CivilDate?, issued: CivilDate) throws(ValidationError) -> Bool {
+    func keeps(_ root: FieldReader, requested: CivilDate?, issued: CivilDate) throws(ValidationError) -> Bool
+    {
         guard from != nil || to != nil else { return true }
         switch basis {
         case .request: return keeps(requested ?? issued)

@@ -1,10 +1,11 @@
+import QuoteCore
+import QuoteJSON
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import QuoteCore
-import QuoteJSON
 
 /// What checking one `{"case": …, "quote": …}` line found.
 public enum CheckOutcome: Hashable, Sendable {

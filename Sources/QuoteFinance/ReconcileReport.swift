@@ -43,11 +43,13 @@ public struct ReconcileFinding: Hashable, Sendable {
         case .noQuote:
             return "ledger line \(ledgerLine): \(quote) \(payer) \(ledgerText): no such quote"
         case .noCharge:
-            return "ledger line \(ledgerLine): \(quote) \(payer) \(amount(ledger)): the quote charges the \(payer) nothing"
+            return
+                "ledger line \(ledgerLine): \(quote) \(payer) \(amount(ledger)): the quote charges the \(payer) nothing"
         case .noLedgerRow:
             return "\(quote) \(payer): charged \(amount(charged)), no ledger row"
         case .amountDiffers:
-            return "\(quote) \(payer) (ledger line \(ledgerLine)): charged \(amount(charged)), ledger \(amount(ledger)), "
+            return
+                "\(quote) \(payer) (ledger line \(ledgerLine)): charged \(amount(charged)), ledger \(amount(ledger)), "
                 + "ledger − charged \(PayerAmounts.signed(difference ?? 0, scale: currency?.minorUnits ?? 0))"
         }
     }
@@ -63,7 +65,8 @@ public struct ReconcileFinding: Hashable, Sendable {
             return format.amount(value, scale: currency.minorUnits)
         }
         return [
-            kind.rawValue, ledgerLine == 0 ? "" : String(ledgerLine), quote, market, currency?.code ?? "", payer,
+            kind.rawValue, ledgerLine == 0 ? "" : String(ledgerLine), quote, market, currency?.code ?? "",
+            payer,
             money(charged), kind == .noQuote ? ledgerText : money(ledger),
             kind == .noQuote ? "" : money(difference),
         ]

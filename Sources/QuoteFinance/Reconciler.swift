@@ -43,7 +43,8 @@ public final class Reconciler {
             quotes[quote.number] = QuoteInfo(market: quote.market, currency: quote.currency)
             for (payer, gross) in quote.charges {
                 let key = Key(quote: quote.number, payer: payer)
-                var charge = charges[key] ?? Charge(market: quote.market, currency: quote.currency, charged: 0)
+                var charge =
+                    charges[key] ?? Charge(market: quote.market, currency: quote.currency, charged: 0)
                 charge.charged = charge.charged.addingChecked(gross)
                 charges[key] = charge
             }
@@ -53,7 +54,9 @@ public final class Reconciler {
     /// Matches one ledger row; a malformed amount or payer is bad input.
     public func book(_ row: LedgerRow, columns: LedgerReader.Columns) throws(LedgerError) {
         ledgerRows += 1
-        guard !row.quote.isEmpty else { throw LedgerError(line: row.line, column: columns.quote, message: "is empty") }
+        guard !row.quote.isEmpty else {
+            throw LedgerError(line: row.line, column: columns.quote, message: "is empty")
+        }
         guard Payer(rawValue: row.payer) != nil else {
             throw LedgerError(
                 line: row.line, column: columns.payer,
@@ -61,7 +64,8 @@ public final class Reconciler {
         }
         let key = Key(quote: row.quote, payer: row.payer)
         let currency = charges[key]?.currency ?? quotes[row.quote]?.currency
-        let amount = try parse(row.amount, scale: currency?.minorUnits ?? 6, line: row.line, column: columns.amount)
+        let amount = try parse(
+            row.amount, scale: currency?.minorUnits ?? 6, line: row.line, column: columns.amount)
         if var charge = charges[key] {
             charge.ledger = charge.ledger.addingChecked(amount)
             if charge.ledgerLine == 0 { charge.ledgerLine = row.line }
@@ -84,10 +88,13 @@ public final class Reconciler {
         guard !text.contains(other) else {
             throw LedgerError(
                 line: line, column: column,
-                message: "\"\(text)\": expected '\(separator)' as the decimal separator and no thousands separator")
+                message:
+                    "\"\(text)\": expected '\(separator)' as the decimal separator and no thousands separator"
+            )
         }
         do {
-            return try Decimals.parse(format.decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text, scale: scale)
+            return try Decimals.parse(
+                format.decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text, scale: scale)
         } catch {
             let message: String
             switch error {
@@ -113,7 +120,8 @@ public final class Reconciler {
             guard let kind else { continue }
             found.append(
                 ReconcileFinding(
-                    kind: kind, ledgerLine: c.ledgerLine, quote: key.quote, market: c.market, currency: c.currency,
+                    kind: kind, ledgerLine: c.ledgerLine, quote: key.quote, market: c.market,
+                    currency: c.currency,
                     payer: key.payer, charged: c.charged, ledger: kind == .noLedgerRow ? nil : c.ledger,
                     ledgerText: ""))
         }
@@ -158,7 +166,8 @@ public struct ChargeBatch: BatchOutput {
             }
             let quote = try ChargeRow.rows(json)
             guard booking.keeps(booking.date(of: quote)) else { return }
-            guard case .object(let o) = json, case .object(let q)? = o["quote"], case .string(let number)? = q["number"],
+            guard case .object(let o) = json, case .object(let q)? = o["quote"],
+                case .string(let number)? = q["number"],
                 !number.isEmpty
             else { return }
             result.quotes.append(

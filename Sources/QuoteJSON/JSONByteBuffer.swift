@@ -142,7 +142,9 @@ struct JSONByteBuffer: ~Copyable {
     /// 9999; returns false (nothing written) otherwise.
     mutating func appendDateString(_ date: CivilDate) -> Bool {
         let (year, month, day) = (date.year, date.month, date.day)
-        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return false }
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return false
+        }
         @inline(__always) func digit(_ value: Int) -> UInt8 {
             UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
         }

@@ -85,7 +85,8 @@ public func buildApplication(
         app.addServices(StorePersistDriver(store: repo, now: console.now))
     }
     app.addServices(
-        WebhookSender(repo: repo, services: services, deliverer: WebhookDeliverer(policy: options.webhooks.policy)))
+        WebhookSender(
+            repo: repo, services: services, deliverer: WebhookDeliverer(policy: options.webhooks.policy)))
     app.addServices(ExpirySweep(repo: repo, services: services))
     if let mailer {
         app.addServices(OutboxSender(repo: repo, mailer: mailer, publicBaseURL: baseURL, logger: logger))

@@ -197,7 +197,9 @@ enum Migrations {
     static func backfillReports(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT number, quote_json, model FROM quotes")
         while let row = try rows.next() {
-            guard let facts = ReportFacts(number: row["number"], quoteJSON: row["quote_json"], model: row["model"])
+            guard
+                let facts = ReportFacts(
+                    number: row["number"], quoteJSON: row["quote_json"], model: row["model"])
             else { continue }
             try SQLiteQuoteRepository.insertReportFacts(db, facts)
         }

@@ -201,10 +201,13 @@ enum PostgresMigrations {
         let select = PostgresQuery(unsafeSQL: "SELECT number, quote_json, model FROM quotes")
         let rows = try await connection.query(select, logger: logger).decode((String, String, String?).self)
         for try await (number, quoteJSON, model) in rows {
-            if let facts = ReportFacts(number: number, quoteJSON: quoteJSON, model: model) { columns.append(facts) }
+            if let facts = ReportFacts(number: number, quoteJSON: quoteJSON, model: model) {
+                columns.append(facts)
+            }
         }
         try await columns.insert(connection, logger: logger)
-        try await connection.query("ALTER TABLE decisions DISABLE TRIGGER decisions_immutable", logger: logger)
+        try await connection.query(
+            "ALTER TABLE decisions DISABLE TRIGGER decisions_immutable", logger: logger)
         try await connection.query(
             """
             UPDATE decisions d SET decision_days = (to_timestamp(d.decided_at) AT TIME ZONE 'UTC')::date
@@ -224,7 +227,8 @@ enum PostgresMigrations {
         try await connection.query("ALTER TABLE quotes DISABLE TRIGGER quotes_immutable", logger: logger)
         var rows: [(String, String)] = []
         let select = PostgresQuery(unsafeSQL: "SELECT number, \(column) FROM quotes")
-        for try await row in try await connection.query(select, logger: logger).decode((String, String).self) {
+        for try await row in try await connection.query(select, logger: logger).decode((String, String).self)
+        {
             rows.append(row)
         }
         for (number, value) in rows { try await connection.query(update(number, value), logger: logger) }
@@ -235,9 +239,11 @@ enum PostgresMigrations {
     /// (``EventSchema/backfill(_:)``), as ``Migrations/backfillEvents(_:)`` does.
     static func backfillEvents(_ connection: PostgresConnection, logger: Logger) async throws {
         var quotes: [EventSchema.StoredQuote] = []
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: EventSchema.backfillSelect), logger: logger)
+        let rows = try await connection.query(
+            PostgresQuery(unsafeSQL: EventSchema.backfillSelect), logger: logger)
         for try await row in rows { quotes.append(try EventSchema.StoredQuote(row: row.makeRandomAccess())) }
-        try await PostgresQuoteRepository.insertEvents(connection, EventSchema.backfill(quotes), logger: logger)
+        try await PostgresQuoteRepository.insertEvents(
+            connection, EventSchema.backfill(quotes), logger: logger)
     }
 
     static let outbox = [

@@ -161,7 +161,8 @@ extension PostgresQuoteRepository {
             try await PostgresQuoteRepository.insertEvents(connection, events, logger: logger)
             try await reports.insert(connection, logger: logger)
             try await WebhookOutbox.enqueue(
-                connection, numbers: quotes.number, type: .issued, at: Date(timeIntervalSince1970: now), logger: logger)
+                connection, numbers: quotes.number, type: .issued, at: Date(timeIntervalSince1970: now),
+                logger: logger)
             guard !idempotency.keys.isEmpty else { return }
             try await connection.query(
                 """

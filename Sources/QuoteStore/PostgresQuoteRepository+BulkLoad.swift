@@ -21,7 +21,8 @@ extension PostgresQuoteRepository {
                 case .void(let request): _ = try await Self.void(connection, request, logger: self.logger)
                 case .revise(var request):
                     request.supersedes = issued.record.number
-                    _ = try await Self.insertPrepared(connection, request, engine: engine, logger: self.logger)
+                    _ = try await Self.insertPrepared(
+                        connection, request, engine: engine, logger: self.logger)
                 }
             }
         }
@@ -35,7 +36,8 @@ extension PostgresQuoteRepository {
         let keys = request.ledgerKeys
         let used = keys.isEmpty ? [:] : try await ledger(connection, deviceKeys: keys, logger: logger)
         do {
-            return try await insert(connection, try PreparedIssue(request, used: used, engine: engine), logger: logger)
+            return try await insert(
+                connection, try PreparedIssue(request, used: used, engine: engine), logger: logger)
         } catch is RefusedBeforeWriting {
             return nil
         }

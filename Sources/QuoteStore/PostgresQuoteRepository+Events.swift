@@ -10,7 +10,9 @@ extension PostgresQuoteRepository {
     /// commit, so a second writer on any instance waits and then reads the new last event; and
     /// the primary key (quote_number, seq) refuses a second event `n` should anything skip it.
     @discardableResult
-    static func appendEvent(_ connection: PostgresConnection, _ number: String, _ draft: EventDraft, logger: Logger)
+    static func appendEvent(
+        _ connection: PostgresConnection, _ number: String, _ draft: EventDraft, logger: Logger
+    )
         async throws -> QuoteEvent
     {
         try await lockQuote(connection, number, logger: logger)
@@ -25,13 +27,16 @@ extension PostgresQuoteRepository {
             for try await json in rows.decode(String.self) { previous = (0, EventChain.quoteHash(json)) }
         }
         guard let previous else { throw StoreError.notFound }
-        let event = EventChain.link(draft, number: number, sequence: previous.sequence + 1, previousHash: previous.hash)
+        let event = EventChain.link(
+            draft, number: number, sequence: previous.sequence + 1, previousHash: previous.hash)
         try await insertEvents(connection, [event], logger: logger)
         return event
     }
 
     /// Inserts linked events in one statement (an issue batch's `issued` events, a back-fill).
-    static func insertEvents(_ connection: PostgresConnection, _ events: [QuoteEvent], logger: Logger) async throws {
+    static func insertEvents(_ connection: PostgresConnection, _ events: [QuoteEvent], logger: Logger)
+        async throws
+    {
         guard !events.isEmpty else { return }
         let c = EventColumns(events)
         try await connection.query(
@@ -117,8 +122,10 @@ extension PostgresQuoteRepository {
             for try await value in rows.decode(Int.self) { count = value }
             if count == 1 {
                 try await Self.appendEvent(
-                    connection, number, EventDrafts.viewed(at: at, via: via, client: client), logger: self.logger)
-                try await WebhookOutbox.enqueue(connection, numbers: [number], type: .viewed, at: at, logger: self.logger)
+                    connection, number, EventDrafts.viewed(at: at, via: via, client: client),
+                    logger: self.logger)
+                try await WebhookOutbox.enqueue(
+                    connection, numbers: [number], type: .viewed, at: at, logger: self.logger)
             }
             return count
         }
@@ -140,7 +147,8 @@ extension PostgresQuoteRepository {
         }
     }
 
-    static func walkChains(_ connection: PostgresConnection, logger: Logger) async throws -> ChainVerification {
+    static func walkChains(_ connection: PostgresConnection, logger: Logger) async throws -> ChainVerification
+    {
         var verifier = ChainVerifier()
         var after = ""
         while true {

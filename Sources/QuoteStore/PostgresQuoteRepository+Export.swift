@@ -9,8 +9,7 @@ extension PostgresQuoteRepository {
     public func jsonLines(
         after: (market: String, number: String)?, today: CivilDate, zones: [String: TimeZone] = [:],
         limit: Int = 1000
-    ) async throws -> (lines: [String], last: (market: String, number: String)?)
-    {
+    ) async throws -> (lines: [String], last: (market: String, number: String)?) {
         let market = after?.market ?? ""
         let number = after?.number ?? ""
         return try await withConnection { connection in

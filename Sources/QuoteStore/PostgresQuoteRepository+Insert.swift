@@ -38,10 +38,12 @@ extension PostgresQuoteRepository {
                 "INSERT INTO revisions (old_number, new_number, created_at) VALUES (\(old), \(number), \(now))",
                 logger: logger)
             record.supersedes = old
-            try await WebhookOutbox.enqueue(connection, numbers: [old], type: .revised, at: request.now, logger: logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [old], type: .revised, at: request.now, logger: logger)
         }
         try await recordIssueEvents(connection, request, record, logger: logger)
-        try await WebhookOutbox.enqueue(connection, numbers: [number], type: .issued, at: request.now, logger: logger)
+        try await WebhookOutbox.enqueue(
+            connection, numbers: [number], type: .issued, at: request.now, logger: logger)
         try await recordBenefits(connection, issue, number: number, used: used, now: now, logger: logger)
         return .issued(IssuedQuote(record: record, customerToken: issue.customerToken))
     }
@@ -53,7 +55,8 @@ extension PostgresQuoteRepository {
     ) async throws {
         try await insertEvents(connection, [EventDrafts.issuedEvent(request, record)], logger: logger)
         if let old = request.supersedes {
-            try await appendEvent(connection, old, EventDrafts.superseded(request, by: record.number), logger: logger)
+            try await appendEvent(
+                connection, old, EventDrafts.superseded(request, by: record.number), logger: logger)
         }
     }
 

@@ -44,22 +44,22 @@ extension PostgresQuoteRepository {
     static func void(_ connection: PostgresConnection, _ request: VoidRequest, logger: Logger) async throws
         -> QuoteRecord
     {
-            let record = try await Self.lockedRecord(connection, request.number, logger: logger)
-            try LifecycleSteps.checkVoid(request, on: record)
-            try await Self.release(connection, request.number, logger: logger)
-            try await connection.query(
-                """
-                INSERT INTO voids (quote_number, reason, voided_at, voided_by)
-                VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
-                """, logger: logger)
-            try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: logger)
-            try await WebhookOutbox.enqueue(
-                connection, numbers: [request.number], type: .voided, at: request.at, logger: logger)
-            guard
-                let voided = try await Self.fetchRecord(
-                    connection, number: request.number, logger: logger)
-            else { throw StoreError.notFound }
-            return voided
+        let record = try await Self.lockedRecord(connection, request.number, logger: logger)
+        try LifecycleSteps.checkVoid(request, on: record)
+        try await Self.release(connection, request.number, logger: logger)
+        try await connection.query(
+            """
+            INSERT INTO voids (quote_number, reason, voided_at, voided_by)
+            VALUES (\(request.number), \(request.reason), \(request.at.timeIntervalSince1970), \(request.voidedBy))
+            """, logger: logger)
+        try await Self.appendEvent(connection, request.number, EventDrafts.voided(request), logger: logger)
+        try await WebhookOutbox.enqueue(
+            connection, numbers: [request.number], type: .voided, at: request.at, logger: logger)
+        guard
+            let voided = try await Self.fetchRecord(
+                connection, number: request.number, logger: logger)
+        else { throw StoreError.notFound }
+        return voided
     }
 
     public func outbox(quoteNumber number: String) async throws -> [OutboxMessage] {

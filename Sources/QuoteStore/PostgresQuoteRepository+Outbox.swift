@@ -115,7 +115,8 @@ extension PostgresQuoteRepository {
         _ connection: PostgresConnection, _ id: Int64, _ draft: (OutboxMessage) -> EventDraft, logger: Logger
     ) async throws {
         let rows = try await Self.rows(
-            connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)", logger: logger)
+            connection, "SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE id = \(id)", logger: logger
+        )
         guard let message = try rows.first.map(Self.outbox) else { return }
         try await appendEvent(connection, message.quoteNumber, draft(message), logger: logger)
     }

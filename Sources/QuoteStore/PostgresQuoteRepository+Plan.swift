@@ -11,7 +11,8 @@ extension PostgresQuoteRepository {
         let list = Self.listQuery(filter)
         return try await withConnection { connection in
             let setting = withoutSeqScan ? "off" : "on"
-            try await connection.query("SELECT set_config('enable_seqscan', \(setting), false)", logger: self.logger)
+            try await connection.query(
+                "SELECT set_config('enable_seqscan', \(setting), false)", logger: self.logger)
             let lines: [String]
             do {
                 lines = try await Self.rows(

@@ -22,7 +22,8 @@ extension PostgresQuoteRepository {
     /// Under the quote's advisory lock, as expiries and decisions: of two instances sweeping at
     /// once, the second finds the reminder row of the first and queues nothing (the primary key
     /// would refuse a second row in any case).
-    public func recordReminder(_ request: EmailRequest, validUntil: CivilDate) async throws -> OutboxMessage? {
+    public func recordReminder(_ request: EmailRequest, validUntil: CivilDate) async throws -> OutboxMessage?
+    {
         let token = CustomerToken.generate()
         return try await transaction { connection -> OutboxMessage? in
             try await Self.lockQuote(connection, request.number, logger: self.logger)
@@ -42,7 +43,8 @@ extension PostgresQuoteRepository {
                 logger: self.logger)
             try await Self.appendEvent(
                 connection, request.number,
-                EventDrafts.reminded(at: request.now, validUntil: validUntil, outboxID: message.id), logger: self.logger)
+                EventDrafts.reminded(at: request.now, validUntil: validUntil, outboxID: message.id),
+                logger: self.logger)
             try await WebhookOutbox.enqueue(
                 connection, numbers: [request.number], type: .reminded, at: request.now, logger: self.logger)
             return message

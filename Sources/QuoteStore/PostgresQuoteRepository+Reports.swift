@@ -10,7 +10,9 @@ extension PostgresQuoteRepository {
         return try rows.map { row in
             try statement.kinds.indices.map { index in
                 let cell = row[index]
-                guard cell.bytes != nil else { return statement.kinds[index] == .integer ? .integer(0) : .text("") }
+                guard cell.bytes != nil else {
+                    return statement.kinds[index] == .integer ? .integer(0) : .text("")
+                }
                 return statement.kinds[index] == .integer
                     ? .integer(try cell.decode(Int64.self)) : .text(try cell.decode(String.self))
             }

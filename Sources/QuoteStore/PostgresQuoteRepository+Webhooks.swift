@@ -75,7 +75,9 @@ extension PostgresQuoteRepository {
         }
     }
 
-    public func rotateWebhookSecret(id: String, owner: String, to secret: String, at: Date, overlap: TimeInterval)
+    public func rotateWebhookSecret(
+        id: String, owner: String, to secret: String, at: Date, overlap: TimeInterval
+    )
         async throws -> WebhookEndpointRecord?
     {
         let until = at.addingTimeInterval(overlap).timeIntervalSince1970
@@ -117,7 +119,9 @@ extension PostgresQuoteRepository {
         }
     }
 
-    public func webhookDeliveries(quoteNumber: String, owners: [String]) async throws -> [WebhookDeliveryRecord] {
+    public func webhookDeliveries(quoteNumber: String, owners: [String]) async throws
+        -> [WebhookDeliveryRecord]
+    {
         guard !owners.isEmpty else { return [] }
         return try await withConnection { connection in
             let rows = try await Self.rows(
@@ -132,14 +136,17 @@ extension PostgresQuoteRepository {
     }
 
     /// The deliveries with their attempts, oldest attempt first.
-    static func withLogs(_ connection: PostgresConnection, _ deliveries: [WebhookDeliveryRecord], logger: Logger)
+    static func withLogs(
+        _ connection: PostgresConnection, _ deliveries: [WebhookDeliveryRecord], logger: Logger
+    )
         async throws -> [WebhookDeliveryRecord]
     {
         var result: [WebhookDeliveryRecord] = []
         for var delivery in deliveries {
             delivery.log = try await rows(
                 connection,
-                "SELECT * FROM webhook_attempts WHERE delivery_id = \(delivery.id) ORDER BY attempt", logger: logger
+                "SELECT * FROM webhook_attempts WHERE delivery_id = \(delivery.id) ORDER BY attempt",
+                logger: logger
             ).map(WebhookAttemptRecord.init(row:))
             result.append(delivery)
         }
@@ -166,7 +173,8 @@ extension PostgresQuoteRepository {
 
     public func enqueueWebhookEvent(number: String, type: WebhookEventType, at: Date) async throws -> Int {
         try await transaction { connection in
-            try await WebhookOutbox.enqueue(connection, numbers: [number], type: type, at: at, logger: self.logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [number], type: type, at: at, logger: self.logger)
         }
     }
 
@@ -256,7 +264,8 @@ extension PostgresQuoteRepository {
 }
 
 extension PostgresQuoteRepository {
-    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int) async throws
+    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int)
+        async throws
         -> [SweepCandidate]
     {
         try await withConnection { connection in
@@ -286,7 +295,8 @@ extension PostgresQuoteRepository {
                 """, logger: self.logger)
             guard !rows.isEmpty else { return false }
             try await Self.appendEvent(connection, number, EventDrafts.expired(at: at), logger: self.logger)
-            try await WebhookOutbox.enqueue(connection, numbers: [number], type: .expired, at: at, logger: self.logger)
+            try await WebhookOutbox.enqueue(
+                connection, numbers: [number], type: .expired, at: at, logger: self.logger)
             return true
         }
     }

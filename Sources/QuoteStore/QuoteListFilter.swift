@@ -66,7 +66,8 @@ struct QuoteListFilter {
         }
         if let viewed = query.viewed {
             clauses.append(
-                (viewed ? "" : "NOT ") + "EXISTS (SELECT 1 FROM quote_views w WHERE w.quote_number = q.number)")
+                (viewed ? "" : "NOT ")
+                    + "EXISTS (SELECT 1 FROM quote_views w WHERE w.quote_number = q.number)")
         }
         if let status = query.status {
             let decisionStates = ["issued", "accepted", "rejected"]
@@ -78,7 +79,9 @@ struct QuoteListFilter {
         let conditions = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") + " "
         if let order = query.totalOrder {
             let direction = order == .highestFirst ? "DESC" : "ASC"
-            sql = join + conditions + "ORDER BY " + Self.totalOrderSQL(direction) + ", q.id DESC LIMIT ? OFFSET ?"
+            sql =
+                join + conditions + "ORDER BY " + Self.totalOrderSQL(direction)
+                + ", q.id DESC LIMIT ? OFFSET ?"
             values += [.integer(Int64(query.limit + 1)), .integer(Int64(query.offset))]
         } else {
             sql = join + conditions + "ORDER BY \(id) \(query.newestFirst ? "DESC" : "ASC") LIMIT ?"

@@ -17,7 +17,8 @@ extension SQLiteQuoteRepository {
     public func load(_ batch: [BulkIssue], engine: any QuoteComputing) async throws {
         try await writer.write { db in
             for item in batch {
-                guard case .issued(let issued)? = try Self.insertPrepared(db, item.request, engine: engine) else {
+                guard case .issued(let issued)? = try Self.insertPrepared(db, item.request, engine: engine)
+                else {
                     continue
                 }
                 switch try item.then(issued.record) {

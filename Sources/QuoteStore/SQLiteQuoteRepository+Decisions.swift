@@ -13,28 +13,29 @@ extension SQLiteQuoteRepository {
 
     /// Records a decision in the caller's transaction (`token`: the confirmation's link token).
     static func decide(_ db: Database, _ request: DecisionRequest, token: String?) throws -> DecisionResult {
-            guard let record = try Self.fetchRecord(db, number: request.number) else {
-                throw StoreError.notFound
-            }
-            if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
-            try db.execute(
-                sql: """
-                    INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
-                        decided_by_role, decision_days, \(AcceptanceEvidence.columns.joined(separator: ", ")))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: StatementArguments(
-                    [
-                        request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
-                        request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
-                        ReportSchema.decisionDays(issued: record.issueDate, decidedAt: request.at, today: request.today),
-                    ] + Self.evidenceValues(request.evidence)))
-            try Self.appendEvent(db, request.number, EventDrafts.decided(request))
-            try WebhookOutbox.enqueue(db, number: request.number, type: .decided, at: request.at)
-            if let email = LifecycleSteps.confirmation(request), let token {
-                _ = try Self.insertOutbox(db, email, token: token)
-            }
-            return .recorded(DecisionRecord(request))
+        guard let record = try Self.fetchRecord(db, number: request.number) else {
+            throw StoreError.notFound
+        }
+        if let repeated = try LifecycleSteps.checkDecision(request, on: record) { return repeated }
+        try db.execute(
+            sql: """
+                INSERT INTO decisions (quote_number, decision, decided_at, decided_by, final_json, channel, note,
+                    decided_by_role, decision_days, \(AcceptanceEvidence.columns.joined(separator: ", ")))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: StatementArguments(
+                [
+                    request.number, request.decision.rawValue, request.at.timeIntervalSince1970,
+                    request.decidedBy, request.finalJSON, request.channel, request.note, request.role,
+                    ReportSchema.decisionDays(
+                        issued: record.issueDate, decidedAt: request.at, today: request.today),
+                ] + Self.evidenceValues(request.evidence)))
+        try Self.appendEvent(db, request.number, EventDrafts.decided(request))
+        try WebhookOutbox.enqueue(db, number: request.number, type: .decided, at: request.at)
+        if let email = LifecycleSteps.confirmation(request), let token {
+            _ = try Self.insertOutbox(db, email, token: token)
+        }
+        return .recorded(DecisionRecord(request))
     }
 
     /// The evidence columns' values of a decision (NULL without evidence).

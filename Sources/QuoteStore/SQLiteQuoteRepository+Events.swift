@@ -20,20 +20,24 @@ extension SQLiteQuoteRepository {
         } else {
             guard
                 let json = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT quote_json FROM quotes WHERE number = ?"), arguments: [number])
+                    db.cachedStatement(sql: "SELECT quote_json FROM quotes WHERE number = ?"),
+                    arguments: [number])
             else { throw StoreError.notFound }
             previous = (0, EventChain.quoteHash(json))
         }
-        let event = EventChain.link(draft, number: number, sequence: previous.sequence + 1, previousHash: previous.hash)
+        let event = EventChain.link(
+            draft, number: number, sequence: previous.sequence + 1, previousHash: previous.hash)
         try insertEvent(db, event)
         return event
     }
 
     static func insertEvent(_ db: Database, _ event: QuoteEvent) throws {
         try db.cachedStatement(
-            sql: "INSERT INTO quote_events (\(QuoteEvent.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            sql:
+                "INSERT INTO quote_events (\(QuoteEvent.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
-            event.quoteNumber, event.sequence, event.kind.rawValue, event.atMilliseconds, event.actor.kind.rawValue,
+            event.quoteNumber, event.sequence, event.kind.rawValue, event.atMilliseconds,
+            event.actor.kind.rawValue,
             event.actor.name, event.actor.role, event.client?.ip, event.client?.userAgent, event.details,
             event.previousHash, event.hash,
         ])
@@ -68,14 +72,15 @@ extension SQLiteQuoteRepository {
 
     public func recordView(number: String, via: String, at: Date, client: EventClient?) async throws -> Int {
         try await writer.write { db in
-            let count = try Int.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        INSERT INTO quote_views (quote_number, first_at, last_at, count) VALUES (?, ?, ?, 1)
-                        ON CONFLICT (quote_number) DO UPDATE SET last_at = excluded.last_at, count = count + 1
-                        RETURNING count
-                        """),
-                arguments: [number, at.timeIntervalSince1970, at.timeIntervalSince1970]) ?? 0
+            let count =
+                try Int.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            INSERT INTO quote_views (quote_number, first_at, last_at, count) VALUES (?, ?, ?, 1)
+                            ON CONFLICT (quote_number) DO UPDATE SET last_at = excluded.last_at, count = count + 1
+                            RETURNING count
+                            """),
+                    arguments: [number, at.timeIntervalSince1970, at.timeIntervalSince1970]) ?? 0
             if count == 1 {
                 try Self.appendEvent(db, number, EventDrafts.viewed(at: at, via: via, client: client))
                 try WebhookOutbox.enqueue(db, number: number, type: .viewed, at: at)
@@ -108,7 +113,8 @@ extension SQLiteQuoteRepository {
                 ).map(QuoteEvent.init(row:))
                 var page = ChainPage(events: events)
                 for row in quotes {
-                    page.append(number: row["number"], quoteJSON: row["quote_json"], finalJSON: row["final_json"])
+                    page.append(
+                        number: row["number"], quoteJSON: row["quote_json"], finalJSON: row["final_json"])
                 }
                 guard verifier.check(page: page.chains) else { return ChainVerification(verifier) }
                 after = last["number"]

@@ -57,7 +57,8 @@ extension SQLiteQuoteRepository {
         try await writer.write { db in
             let current = try String.fetchOne(
                 db,
-                sql: "SELECT value FROM expiring_values WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)",
+                sql:
+                    "SELECT value FROM expiring_values WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)",
                 arguments: [key, now.timeIntervalSince1970])
             let changed = change(current)
             try db.execute(
@@ -80,7 +81,8 @@ extension SQLiteQuoteRepository {
     public func removeExpiredValues(now: Date) async throws -> Int {
         try await writer.write { db in
             try db.execute(
-                sql: "DELETE FROM expiring_values WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
+                sql: "DELETE FROM expiring_values WHERE expires_at <= ?",
+                arguments: [now.timeIntervalSince1970])
             return db.changesCount
         }
     }

@@ -22,21 +22,21 @@ extension SQLiteQuoteRepository {
 
     /// Withdraws a quote in the caller's transaction.
     static func void(_ db: Database, _ request: VoidRequest) throws -> QuoteRecord {
-            guard let record = try Self.fetchRecord(db, number: request.number) else {
-                throw StoreError.notFound
-            }
-            try LifecycleSteps.checkVoid(request, on: record)
-            try Self.release(db, request.number)
-            try db.execute(
-                sql: "INSERT INTO voids (quote_number, reason, voided_at, voided_by) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    request.number, request.reason, request.at.timeIntervalSince1970, request.voidedBy,
-                ])
-            try Self.appendEvent(db, request.number, EventDrafts.voided(request))
-            try WebhookOutbox.enqueue(db, number: request.number, type: .voided, at: request.at)
-            guard let voided = try Self.fetchRecord(db, number: request.number) else {
-                throw StoreError.notFound
-            }
-            return voided
+        guard let record = try Self.fetchRecord(db, number: request.number) else {
+            throw StoreError.notFound
+        }
+        try LifecycleSteps.checkVoid(request, on: record)
+        try Self.release(db, request.number)
+        try db.execute(
+            sql: "INSERT INTO voids (quote_number, reason, voided_at, voided_by) VALUES (?, ?, ?, ?)",
+            arguments: [
+                request.number, request.reason, request.at.timeIntervalSince1970, request.voidedBy,
+            ])
+        try Self.appendEvent(db, request.number, EventDrafts.voided(request))
+        try WebhookOutbox.enqueue(db, number: request.number, type: .voided, at: request.at)
+        guard let voided = try Self.fetchRecord(db, number: request.number) else {
+            throw StoreError.notFound
+        }
+        return voided
     }
 }

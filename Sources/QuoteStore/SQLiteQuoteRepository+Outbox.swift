@@ -38,7 +38,8 @@ extension SQLiteQuoteRepository {
                 request.number, request.recipient, request.language, token, now, now, request.kind.rawValue,
             ])
         guard let message = try fetchOutbox(db, id: db.lastInsertedRowID) else { throw StoreError.notFound }
-        try appendEvent(db, request.number, EventDrafts.queued(message, at: request.now, actor: request.actor))
+        try appendEvent(
+            db, request.number, EventDrafts.queued(message, at: request.now, actor: request.actor))
         return message
     }
 

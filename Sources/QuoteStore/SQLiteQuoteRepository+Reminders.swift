@@ -19,7 +19,8 @@ extension SQLiteQuoteRepository {
         }
     }
 
-    public func recordReminder(_ request: EmailRequest, validUntil: CivilDate) async throws -> OutboxMessage? {
+    public func recordReminder(_ request: EmailRequest, validUntil: CivilDate) async throws -> OutboxMessage?
+    {
         let token = CustomerToken.generate()
         return try await writer.write { db -> OutboxMessage? in
             try db.execute(
@@ -33,7 +34,8 @@ extension SQLiteQuoteRepository {
                 sql: "UPDATE quote_reminders SET outbox_id = ? WHERE quote_number = ?",
                 arguments: [message.id, request.number])
             try Self.appendEvent(
-                db, request.number, EventDrafts.reminded(at: request.now, validUntil: validUntil, outboxID: message.id))
+                db, request.number,
+                EventDrafts.reminded(at: request.now, validUntil: validUntil, outboxID: message.id))
             try WebhookOutbox.enqueue(db, number: request.number, type: .reminded, at: request.now)
             return message
         }

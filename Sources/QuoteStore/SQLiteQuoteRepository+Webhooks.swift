@@ -54,17 +54,21 @@ extension SQLiteQuoteRepository {
     public func deleteWebhookEndpoint(id: String, owner: String, at: Date) async throws -> Bool {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND owner = ? AND deleted_at IS NULL",
+                sql:
+                    "UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND owner = ? AND deleted_at IS NULL",
                 arguments: [at.timeIntervalSince1970, id, owner])
             guard db.changesCount == 1 else { return false }
             try db.execute(
-                sql: "UPDATE webhook_deliveries SET state = 'cancelled' WHERE endpoint_id = ? AND state = 'pending'",
+                sql:
+                    "UPDATE webhook_deliveries SET state = 'cancelled' WHERE endpoint_id = ? AND state = 'pending'",
                 arguments: [id])
             return true
         }
     }
 
-    public func rotateWebhookSecret(id: String, owner: String, to secret: String, at: Date, overlap: TimeInterval)
+    public func rotateWebhookSecret(
+        id: String, owner: String, to secret: String, at: Date, overlap: TimeInterval
+    )
         async throws -> WebhookEndpointRecord?
     {
         try await writer.write { db in
@@ -103,7 +107,9 @@ extension SQLiteQuoteRepository {
         }
     }
 
-    public func webhookDeliveries(quoteNumber: String, owners: [String]) async throws -> [WebhookDeliveryRecord] {
+    public func webhookDeliveries(quoteNumber: String, owners: [String]) async throws
+        -> [WebhookDeliveryRecord]
+    {
         guard !owners.isEmpty else { return [] }
         return try await writer.read { db in
             let marks = Array(repeating: "?", count: owners.count).joined(separator: ", ")
@@ -118,7 +124,9 @@ extension SQLiteQuoteRepository {
     }
 
     /// The deliveries with their attempts, oldest attempt first.
-    static func withLogs(_ db: Database, _ deliveries: [WebhookDeliveryRecord]) throws -> [WebhookDeliveryRecord] {
+    static func withLogs(_ db: Database, _ deliveries: [WebhookDeliveryRecord]) throws
+        -> [WebhookDeliveryRecord]
+    {
         try deliveries.map { delivery in
             var delivery = delivery
             delivery.log = try Row.fetchAll(
@@ -148,7 +156,8 @@ extension SQLiteQuoteRepository {
 
     static func fetchDelivery(_ db: Database, id: Int64) throws -> WebhookDeliveryRecord? {
         try Row.fetchOne(
-            db, sql: "SELECT \(WebhookSQL.deliveryColumns) FROM webhook_deliveries WHERE id = ?", arguments: [id]
+            db, sql: "SELECT \(WebhookSQL.deliveryColumns) FROM webhook_deliveries WHERE id = ?",
+            arguments: [id]
         ).map(WebhookDeliveryRecord.init(row:))
     }
 
@@ -171,7 +180,8 @@ extension SQLiteQuoteRepository {
                     """, arguments: [t, t, limit])
             return try ids.compactMap { id -> ClaimedWebhookDelivery? in
                 try db.execute(
-                    sql: "UPDATE webhook_deliveries SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?",
+                    sql:
+                        "UPDATE webhook_deliveries SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?",
                     arguments: [t + lease, id])
                 guard let delivery = try Self.fetchDelivery(db, id: id),
                     let endpoint = try Self.fetchEndpoint(db, id: delivery.endpointID, owner: nil)
@@ -245,7 +255,8 @@ extension SQLiteQuoteRepository {
 }
 
 extension SQLiteQuoteRepository {
-    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int) async throws
+    public func expiryCandidates(validUntilBefore day: CivilDate, after cursor: Int64, limit: Int)
+        async throws
         -> [SweepCandidate]
     {
         try await writer.read { db in

@@ -76,7 +76,8 @@ public enum StoreCopy {
     /// Swift 6.3.1 optimizer in release builds (CopyPropagation, an ownership verifier failure).
     static func sqliteRows(_ db: Database, _ table: StoreTable) throws -> [[StoreValue]] {
         let order = table.key.map { "\($0) COLLATE BINARY" }.joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(order)")
         var values: [[StoreValue]] = []
         values.reserveCapacity(rows.count)
         for row in rows {

@@ -32,12 +32,14 @@ struct StoreTable: Sendable {
                 ("decision_days", .integer),
             ] + AcceptanceEvidence.columns.map { (name: $0, kind: Kind.text) }, key: ["quote_number"]),
         StoreTable(
-            name: "report_quotes", columns: [("quote_number", .text), ("currency", .text), ("model_family", .text)],
+            name: "report_quotes",
+            columns: [("quote_number", .text), ("currency", .text), ("model_family", .text)],
             key: ["quote_number"]),
         StoreTable(
             name: "report_charges",
             columns: [
-                ("quote_number", .text), ("outcome", .text), ("payer", .text), ("lines", .integer), ("net", .integer),
+                ("quote_number", .text), ("outcome", .text), ("payer", .text), ("lines", .integer),
+                ("net", .integer),
                 ("vat", .integer), ("gross", .integer),
             ], key: ["quote_number", "outcome", "payer"]),
         StoreTable(
@@ -84,7 +86,9 @@ struct StoreTable: Sendable {
             ], key: ["quote_number", "seq"]),
         StoreTable(
             name: "quote_views",
-            columns: [("quote_number", .text), ("first_at", .double), ("last_at", .double), ("count", .integer)],
+            columns: [
+                ("quote_number", .text), ("first_at", .double), ("last_at", .double), ("count", .integer),
+            ],
             key: ["quote_number"]),
         StoreTable(
             name: "webhook_endpoints",
@@ -100,12 +104,14 @@ struct StoreTable: Sendable {
                 ("id", .integer), ("event_id", .text), ("endpoint_id", .text), ("quote_number", .text),
                 ("event_type", .text), ("occurred_at", .double), ("body", .text), ("state", .text),
                 ("attempts", .integer), ("next_attempt_at", .double), ("claimed_until", .double),
-                ("last_status", .integer), ("last_error", .text), ("created_at", .double), ("finished_at", .double),
+                ("last_status", .integer), ("last_error", .text), ("created_at", .double),
+                ("finished_at", .double),
             ], key: ["id"]),
         StoreTable(
             name: "webhook_attempts",
             columns: [
-                ("delivery_id", .integer), ("attempt", .integer), ("started_at", .double), ("status", .integer),
+                ("delivery_id", .integer), ("attempt", .integer), ("started_at", .double),
+                ("status", .integer),
                 ("duration_ms", .integer), ("error", .text),
             ], key: ["delivery_id", "attempt"]),
         StoreTable(

@@ -13,7 +13,8 @@ public struct QueuedDelivery: Sendable, Equatable {
     public var nextAttemptAt: Date
 
     public init(
-        id: String, endpointID: String, quoteNumber: String, sequence: Int64, state: State, nextAttemptAt: Date
+        id: String, endpointID: String, quoteNumber: String, sequence: Int64, state: State,
+        nextAttemptAt: Date
     ) {
         self.id = id
         self.endpointID = endpointID

@@ -39,8 +39,11 @@ public struct EndpointURLPolicy: Sendable {
 
     /// The syntax rules; errors name `field` (`url` by default).
     public func validate(url text: String, field: String = "url") throws(ValidationError) -> EndpointURL {
-        guard text.utf8.count <= 2048 else { throw ValidationError(field: field, "is longer than 2048 bytes") }
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+        guard text.utf8.count <= 2048 else {
+            throw ValidationError(field: field, "is longer than 2048 bytes")
+        }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased()
+        else {
             throw ValidationError(field: field, "is not a URL")
         }
         let schemes = allowInsecure ? ["https", "http"] : ["https"]
@@ -50,15 +53,21 @@ public struct EndpointURLPolicy: Sendable {
         guard components.user == nil, components.password == nil else {
             throw ValidationError(field: field, "must not contain a user name or password")
         }
-        guard var host = components.host, !host.isEmpty else { throw ValidationError(field: field, "has no host") }
+        guard var host = components.host, !host.isEmpty else {
+            throw ValidationError(field: field, "has no host")
+        }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
-        guard (1...65535).contains(port) else { throw ValidationError(field: field, "port \(port) is out of range") }
+        guard (1...65535).contains(port) else {
+            throw ValidationError(field: field, "port \(port) is out of range")
+        }
         return EndpointURL(text: text, scheme: scheme, host: host, port: port)
     }
 
     /// Resolves the host and applies the address rules; errors name `field`.
-    public func check(_ url: EndpointURL, field: String = "url") async throws(ValidationError) -> CheckedEndpoint {
+    public func check(_ url: EndpointURL, field: String = "url") async throws(ValidationError)
+        -> CheckedEndpoint
+    {
         let addresses: [IPAddress]
         if let literal = IPAddress(literal: url.host) {
             addresses = [literal]
@@ -67,11 +76,14 @@ public struct EndpointURLPolicy: Sendable {
                 throw ValidationError(field: field, "host \(url.host) does not resolve")
             }
         }
-        guard let first = addresses.first else { throw ValidationError(field: field, "host \(url.host) has no address") }
+        guard let first = addresses.first else {
+            throw ValidationError(field: field, "host \(url.host) has no address")
+        }
         if !allowInsecure {
             for address in addresses {
                 if let refusal = address.refusal {
-                    throw ValidationError(field: field, "host \(url.host) resolves to \(refusal.rawValue) address \(address)")
+                    throw ValidationError(
+                        field: field, "host \(url.host) resolves to \(refusal.rawValue) address \(address)")
                 }
             }
         }
@@ -79,7 +91,9 @@ public struct EndpointURLPolicy: Sendable {
     }
 
     /// `validate(url:)` then `check(_:)`: what registration and each delivery run.
-    public func checked(url text: String, field: String = "url") async throws(ValidationError) -> CheckedEndpoint {
+    public func checked(url text: String, field: String = "url") async throws(ValidationError)
+        -> CheckedEndpoint
+    {
         try await check(try validate(url: text, field: field), field: field)
     }
 }

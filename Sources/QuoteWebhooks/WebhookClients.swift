@@ -75,8 +75,12 @@ public final class WebhookClients: Sendable {
     /// Removes the least recently used idle clients beyond `capacity`; the caller shuts them down.
     private static func evict(_ state: inout State, capacity: Int) -> [HTTPClient] {
         guard state.entries.count > capacity else { return [] }
-        let idle = state.entries.filter { $0.value.inFlight == 0 }.sorted { $0.value.lastUsed < $1.value.lastUsed }
-        return idle.prefix(state.entries.count - capacity).map { state.entries.removeValue(forKey: $0.key)!.client }
+        let idle = state.entries.filter { $0.value.inFlight == 0 }.sorted {
+            $0.value.lastUsed < $1.value.lastUsed
+        }
+        return idle.prefix(state.entries.count - capacity).map {
+            state.entries.removeValue(forKey: $0.key)!.client
+        }
     }
 
     private func configuration(_ pin: Pin) -> HTTPClient.Configuration {

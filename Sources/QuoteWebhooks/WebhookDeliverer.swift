@@ -28,7 +28,8 @@ public struct WebhookDeliverer: Sendable {
     public let clients: WebhookClients
 
     public init(
-        policy: EndpointURLPolicy, schedule: RetrySchedule = RetrySchedule(), timeout: TimeAmount = .seconds(10),
+        policy: EndpointURLPolicy, schedule: RetrySchedule = RetrySchedule(),
+        timeout: TimeAmount = .seconds(10),
         maxResponseBytes: Int = 64 * 1024, wallClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.policy = policy
@@ -54,7 +55,8 @@ public struct WebhookDeliverer: Sendable {
         let decision = schedule.decision(
             after: result, attempt: delivery.attempt, now: now, failingSince: failingSince, using: &generator)
         var outcome = DeliveryOutcome(
-            attempt: delivery.attempt, startedAt: now, status: nil, duration: duration, error: nil, decision: decision)
+            attempt: delivery.attempt, startedAt: now, status: nil, duration: duration, error: nil,
+            decision: decision)
         switch result {
         case .answered(let status, _): outcome.status = status
         case .transportError(let message): outcome.error = message
@@ -69,13 +71,17 @@ public struct WebhookDeliverer: Sendable {
             return .transportError("refused: \(error)")
         }
         do {
-            return try await clients.withClient(for: endpoint) { await send(delivery, signer: signer, client: $0) }
+            return try await clients.withClient(for: endpoint) {
+                await send(delivery, signer: signer, client: $0)
+            }
         } catch {
             return .transportError(Self.describe(error))
         }
     }
 
-    private func send(_ delivery: WebhookDelivery, signer: WebhookSigner, client: HTTPClient) async -> AttemptResult {
+    private func send(_ delivery: WebhookDelivery, signer: WebhookSigner, client: HTTPClient) async
+        -> AttemptResult
+    {
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
@@ -108,7 +114,9 @@ public struct WebhookDeliverer: Sendable {
 
     static func describe(_ error: any Error) -> String {
         if let client = error as? HTTPClientError {
-            if client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout { return "timeout" }
+            if client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout {
+                return "timeout"
+            }
             return "http client: \(client)"
         }
         return "network: \(error)"

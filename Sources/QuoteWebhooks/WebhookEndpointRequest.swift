@@ -32,7 +32,9 @@ public struct WebhookEndpointRequest: Sendable, Equatable {
         var types: [WebhookEventType] = []
         for (index, name) in names.enumerated() {
             let type = try WebhookEventType(name: name, field: "events[\(index)]")
-            guard !types.contains(type) else { throw ValidationError(field: "events[\(index)]", "repeats \(name)") }
+            guard !types.contains(type) else {
+                throw ValidationError(field: "events[\(index)]", "repeats \(name)")
+            }
             types.append(type)
         }
         return types

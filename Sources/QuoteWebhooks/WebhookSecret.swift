@@ -27,7 +27,8 @@ public struct WebhookSecret: Sendable, Equatable, CustomStringConvertible, Custo
 
     /// A new secret of 32 bytes drawn from `generator`; tests pass a seeded one.
     public static func generate(using generator: inout some RandomNumberGenerator) -> WebhookSecret {
-        WebhookSecret(key: (0..<generatedKeyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        WebhookSecret(
+            key: (0..<generatedKeyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// Reads `whsec_<base64>`; bad input is a `ValidationError` naming `field`.

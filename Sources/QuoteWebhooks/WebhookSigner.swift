@@ -31,7 +31,8 @@ public struct WebhookSigner: Sendable {
     }
 
     /// `v1,` + base64 of HMAC-SHA256 over `"<id>.<timestamp>.<body>"` with the secret's key.
-    public static func signature(secret: WebhookSecret, id: String, timestamp: Int64, body: [UInt8]) -> String {
+    public static func signature(secret: WebhookSecret, id: String, timestamp: Int64, body: [UInt8]) -> String
+    {
         var message = Array("\(id).\(timestamp).".utf8)
         message.append(contentsOf: body)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret.key))

@@ -1,8 +1,8 @@
+import Foundation
 // Measures messages/s over one SMTP connection. Usage (see docs/mailer.md):
 //   quotemailer-bench smtp://127.0.0.1:PORT [COUNT]
 // Plain SMTP is allowed here because the target is a local test relay.
 import QuoteBench
-import Foundation
 import QuoteMailer
 
 func benchmark(url: String, count: Int) -> Int32 {

@@ -24,7 +24,9 @@ struct BenchSearchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
-        guard database.db != nil else { throw ValidationError("--db is required (a SQLite file or a postgres:// URL)") }
+        guard database.db != nil else {
+            throw ValidationError("--db is required (a SQLite file or a postgres:// URL)")
+        }
     }
 
     func run() async throws {

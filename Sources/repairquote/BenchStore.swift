@@ -39,7 +39,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("N must not be negative") }
-        guard database.db != nil else { throw ValidationError("--db is required (a SQLite file or a postgres:// URL)") }
+        guard database.db != nil else {
+            throw ValidationError("--db is required (a SQLite file or a postgres:// URL)")
+        }
         if let markets, marketCodes(markets).isEmpty { throw ValidationError("--markets names no market") }
     }
 

@@ -14,7 +14,9 @@ struct BenchVerify: AsyncParsableCommand {
 
     @Option(help: "How many quotes to issue before verifying.") var quotes = 100_000
     @Option(help: "Folder of example cases to cycle through.") var examples = "Examples"
-    @Option(help: ArgumentHelp("An empty PostgreSQL database to fill (default: a new SQLite file).", valueName: "URL"))
+    @Option(
+        help: ArgumentHelp(
+            "An empty PostgreSQL database to fill (default: a new SQLite file).", valueName: "URL"))
     var db: String?
     @OptionGroup var priceLists: PriceListOptions
 
@@ -26,10 +28,13 @@ struct BenchVerify: AsyncParsableCommand {
         let catalog = try CLIError.guarding { try priceLists.loadCatalog() }
         let engine = QuoteCalculator(catalog: catalog)
         // Cases that grant no one-time benefit: the same device may then be quoted any number of times.
-        let cases = try CLIError.guarding { try BenchQuotes.loadCases(from: examples, catalog: catalog) }.filter {
-            (try? engine.quote($0))?.coverage.benefitsGranted.isEmpty == true
-        }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-verify-\(UUID()).sqlite").path
+        let cases = try CLIError.guarding { try BenchQuotes.loadCases(from: examples, catalog: catalog) }
+            .filter {
+                (try? engine.quote($0))?.coverage.benefitsGranted.isEmpty == true
+            }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bench-verify-\(UUID()).sqlite"
+        ).path
         let store = try await DatabaseOptions(db: db ?? path).open()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = store.repository
@@ -64,10 +69,12 @@ struct BenchVerify: AsyncParsableCommand {
         }
         await store.close()
         guard let verification, verification.fault == nil else {
-            throw CLIError.badInput("bench verify: the filled store does not verify: \(String(describing: verification?.fault))")
+            throw CLIError.badInput(
+                "bench verify: the filled store does not verify: \(String(describing: verification?.fault))")
         }
         print(
             "verify: \(verification.quotes) quotes, \(verification.events) events (\(db == nil ? "SQLite" : "PostgreSQL"); filled in \(String(format: "%.1f", filled)) s)\n"
-                + "  best of 3: \(String(format: "%.3f", best)) s = \(Int(Double(verification.quotes) / best)) quotes/s")
+                + "  best of 3: \(String(format: "%.3f", best)) s = \(Int(Double(verification.quotes) / best)) quotes/s"
+        )
     }
 }

@@ -26,7 +26,9 @@ struct BenchWebhooks: AsyncParsableCommand {
     @OptionGroup var priceLists: PriceListOptions
 
     func run() async throws {
-        let (_, serviceCase, _) = try CLIError.guarding { try CaseInput.quote(casePath, priceLists: priceLists).parts }
+        let (_, serviceCase, _) = try CLIError.guarding {
+            try CaseInput.quote(casePath, priceLists: priceLists).parts
+        }
         let engine = QuoteCalculator(catalog: try CLIError.guarding { try priceLists.loadCatalog() })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-webhooks-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,21 +45,46 @@ struct BenchWebhooks: AsyncParsableCommand {
             repo: repo, services: services, deliverer: WebhookDeliverer(policy: services.webhooks.policy))
         let url = "http://127.0.0.1:\(receiverPort)/hooks"
 
-        // Throughput: `count` issues queued with the sender stopped, then sent.
-        try await repo.createWebhookEndpoint(Self.endpoint("ep_throughput", url: url, events: [.issued]), limit: 10)
+        try await throughput(
+            sender: sender, repo: repo, receiver: receiver, serviceCase: serviceCase, engine: engine, url: url
+        )
+        try await delay(
+            sender: sender, repo: repo, receiver: receiver, serviceCase: serviceCase, engine: engine, url: url
+        )
+    }
+
+    /// Throughput: `count` issues queued with the sender stopped, then sent.
+    func throughput(
+        sender: WebhookSender<SQLiteQuoteRepository>, repo: SQLiteQuoteRepository, receiver: BenchReceiver,
+        serviceCase: ServiceCase,
+        engine: QuoteCalculator, url: String
+    ) async throws {
+        try await repo.createWebhookEndpoint(
+            Self.endpoint("ep_throughput", url: url, events: [.issued]), limit: 10)
         for _ in 0..<count { _ = try await Self.issue(serviceCase, repo: repo, engine: engine) }
         let start = ContinuousClock.now
-        while receiver.count < count { if try await sender.sendDue() == 0 { try await Task.sleep(for: .milliseconds(5)) } }
+        while receiver.count < count {
+            if try await sender.sendDue() == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
         let elapsed = Self.seconds(ContinuousClock.now - start)
-        print(String(format: "deliveries: %d in %.2f s = %.0f deliveries/s (one sender, batches of %d)",
-            count, elapsed, Double(count) / elapsed, sender.batchSize))
+        print(
+            String(
+                format: "deliveries: %d in %.2f s = %.0f deliveries/s (one sender, batches of %d)",
+                count, elapsed, Double(count) / elapsed, sender.batchSize))
         _ = try await repo.deleteWebhookEndpoint(id: "ep_throughput", owner: "bench", at: Date())
+    }
 
-        // Delay: decisions at `rate` a second, the sender running as in `serve`.
+    /// Delay: decisions at `rate` a second, the sender running as in `serve`.
+    func delay(
+        sender: WebhookSender<SQLiteQuoteRepository>, repo: SQLiteQuoteRepository, receiver: BenchReceiver,
+        serviceCase: ServiceCase,
+        engine: QuoteCalculator, url: String
+    ) async throws {
         let total = rate * seconds
         var numbers: [String] = []
         for _ in 0..<total { numbers.append(try await Self.issue(serviceCase, repo: repo, engine: engine)) }
-        try await repo.createWebhookEndpoint(Self.endpoint("ep_delay", url: url, events: [.decided]), limit: 10)
+        try await repo.createWebhookEndpoint(
+            Self.endpoint("ep_delay", url: url, events: [.decided]), limit: 10)
         let running = Task { try await sender.run() }
         var decidedAt: [String: Date] = [:]
         let pace = ContinuousClock.now
@@ -66,32 +93,45 @@ struct BenchWebhooks: AsyncParsableCommand {
             let at = Date()
             decidedAt[number] = at
             _ = try await repo.decide(
-                DecisionRequest(number: number, decision: .accepted, decidedBy: "bench", finalJSON: "{}", at: at))
+                DecisionRequest(
+                    number: number, decision: .accepted, decidedBy: "bench", finalJSON: "{}", at: at))
         }
         let deliveries = try await repo.webhookDeliveries(endpointID: "ep_delay", before: nil, limit: total)
-        while receiver.arrivals(of: deliveries.map(\.eventID)).count < total { try await Task.sleep(for: .milliseconds(20)) }
+        while receiver.arrivals(of: deliveries.map(\.eventID)).count < total {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         running.cancel()
         _ = try? await running.value
         let arrivals = receiver.arrivals(of: deliveries.map(\.eventID))
         let delays = deliveries.compactMap { d in
-            arrivals[d.eventID].flatMap { arrival in decidedAt[d.quoteNumber].map { arrival.timeIntervalSince($0) } }
+            arrivals[d.eventID].flatMap { arrival in
+                decidedAt[d.quoteNumber].map { arrival.timeIntervalSince($0) }
+            }
         }.sorted()
-        func percentile(_ p: Double) -> Double { delays[min(delays.count - 1, Int(Double(delays.count) * p))] * 1000 }
-        print(String(format: "decision → delivery at %d decisions/s for %d s (%d): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
-            rate, seconds, delays.count, percentile(0.5), percentile(0.99), (delays.last ?? 0) * 1000))
+        func percentile(_ p: Double) -> Double {
+            delays[min(delays.count - 1, Int(Double(delays.count) * p))] * 1000
+        }
+        print(
+            String(
+                format:
+                    "decision → delivery at %d decisions/s for %d s (%d): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                rate, seconds, delays.count, percentile(0.5), percentile(0.99), (delays.last ?? 0) * 1000))
     }
 
     static func endpoint(_ id: String, url: String, events: [WebhookEventType]) -> WebhookEndpointRecord {
         WebhookEndpointRecord(
-            id: id, owner: "bench", scopeIssuer: nil, url: url, events: events.map(\.rawValue), description: "",
+            id: id, owner: "bench", scopeIssuer: nil, url: url, events: events.map(\.rawValue),
+            description: "",
             secret: WebhookSecret.generate().revealed, createdAt: Date())
     }
 
-    static func issue(_ serviceCase: ServiceCase, repo: SQLiteQuoteRepository, engine: QuoteCalculator) async throws
+    static func issue(_ serviceCase: ServiceCase, repo: SQLiteQuoteRepository, engine: QuoteCalculator)
+        async throws
         -> String
     {
         let request = IssueRequest(
-            serviceCase: serviceCase, issuer: "bench", idempotencyKey: nil, requestHash: "", checksBenefits: false)
+            serviceCase: serviceCase, issuer: "bench", idempotencyKey: nil, requestHash: "",
+            checksBenefits: false)
         return try await repo.issue(request, engine: engine).issued.record.number
     }
 

@@ -12,10 +12,14 @@ struct BookingOptions: ParsableArguments {
             valueName: "DATE-KIND"))
     var by: BookingBasis?
 
-    @Option(help: ArgumentHelp("Only quotes whose --by date is on or after DATE (YYYY-MM-DD).", valueName: "DATE"))
+    @Option(
+        help: ArgumentHelp("Only quotes whose --by date is on or after DATE (YYYY-MM-DD).", valueName: "DATE")
+    )
     var from: String?
 
-    @Option(help: ArgumentHelp("Only quotes whose --by date is on or before DATE (YYYY-MM-DD).", valueName: "DATE"))
+    @Option(
+        help: ArgumentHelp(
+            "Only quotes whose --by date is on or before DATE (YYYY-MM-DD).", valueName: "DATE"))
     var to: String?
 
     /// Refuses a date that is not one, a range that ends before it starts, and `--by decision`

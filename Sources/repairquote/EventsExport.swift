@@ -7,7 +7,8 @@ import QuoteStore
 /// so the CSV alone is enough to recompute every hash (docs/service.md, "Evidence and history").
 enum EventsExport {
     static let header = [
-        "quote", "sequence", "kind", "at", "actorKind", "actorName", "actorRole", "ip", "userAgent", "details",
+        "quote", "sequence", "kind", "at", "actorKind", "actorName", "actorRole", "ip", "userAgent",
+        "details",
         "previousHash", "hash",
     ]
 
@@ -31,8 +32,10 @@ enum EventsExport {
 
     static func row(_ e: QuoteEvent) -> [String] {
         [
-            e.quoteNumber, String(e.sequence), e.kind.rawValue, e.timestamp, e.actor.kind.rawValue, e.actor.name,
-            e.actor.role ?? "", e.client?.ip ?? "", e.client?.userAgent ?? "", e.details, e.previousHash, e.hash,
+            e.quoteNumber, String(e.sequence), e.kind.rawValue, e.timestamp, e.actor.kind.rawValue,
+            e.actor.name,
+            e.actor.role ?? "", e.client?.ip ?? "", e.client?.userAgent ?? "", e.details, e.previousHash,
+            e.hash,
         ]
     }
 }

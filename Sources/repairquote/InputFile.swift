@@ -99,7 +99,8 @@ enum StandardOutput {
 struct JobsOption: ParsableArguments {
     @Option(
         name: .customLong("jobs"),
-        help: ArgumentHelp("Worker threads, 1 to 256 (default: the number of active processors).", valueName: "N"))
+        help: ArgumentHelp(
+            "Worker threads, 1 to 256 (default: the number of active processors).", valueName: "N"))
     var count: Int?
 
     /// The worker threads asked for, else one per active processor.

@@ -22,7 +22,10 @@ struct CheckCommand: ParsableCommand {
     /// `--db FILE|URL`: the service's store (SQLite or PostgreSQL) instead of FILE.
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Write the report as CSV (a record per difference, effect and invalid line); the summary goes to stderr.")
+    @Flag(
+        help:
+            "Write the report as CSV (a record per difference, effect and invalid line); the summary goes to stderr."
+    )
     var csv = false
 
     @OptionGroup var booking: BookingOptions
@@ -52,7 +55,9 @@ struct CheckCommand: ParsableCommand {
             progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })
         input.progress?.finish()
         if !checker.booking.hasRange { try input.failIfEmpty(read: summary.read) }
-        let lines = ([summary.line(counting: input.isStore ? "quote" : "line")] + summary.effects.lines).map { $0 + "\n" }.joined()
+        let lines = ([summary.line(counting: input.isStore ? "quote" : "line")] + summary.effects.lines).map {
+            $0 + "\n"
+        }.joined()
         if csv { FileHandle.standardError.write(Data(lines.utf8)) } else { StandardOutput.write(lines) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }

@@ -78,7 +78,9 @@ struct ExportCommand: ParsableCommand {
                 ("FILE", file != nil), ("--summary", summary), ("--all-states", allStates),
                 ("--xlsx", workbook.xlsx != nil), ("--by, --from and --to", booking.isGiven),
             ].filter(\.1).map(\.0)
-            if database.db == nil { throw ValidationError("--report: only with --db FILE|URL (the service's store)") }
+            if database.db == nil {
+                throw ValidationError("--report: only with --db FILE|URL (the service's store)")
+            }
             if let other = others.first { throw ValidationError("--report: leave out \(other)") }
         }
         if workbook.xlsx != nil, csv || bom {
@@ -106,7 +108,8 @@ struct ExportCommand: ParsableCommand {
                 summaryHeader: ExportSummary.header, skipInvalid: invalidLines.skipInvalid,
                 omit: input.isStore ? [] : ["state"], charts: FinanceCharts.export,
                 process: {
-                    QuoteExporter.export($0, summaryOnly: $1, allStates: allStates, keepRows: true, booking: filter)
+                    QuoteExporter.export(
+                        $0, summaryOnly: $1, allStates: allStates, keepRows: true, booking: filter)
                 })
         }
         let (format, spool, summaryOnly) = (spreadsheet.format, OutputSpool(), summary)

@@ -7,7 +7,8 @@ import QuoteFinance
 struct ReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Match a ledger's booked amounts against the decided charges per quote and payer (finance).",
+        abstract:
+            "Match a ledger's booked amounts against the decided charges per quote and payer (finance).",
         discussion: """
             LEDGER.csv is what another system booked: a header row, then one row per quote and payer \
             with an amount (columns named by --quote-column, --payer-column, --amount-column; \
@@ -37,7 +38,9 @@ struct ReconcileCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ledger's column of quote numbers.", valueName: "NAME"))
     var quoteColumn = "quote"
 
-    @Option(help: ArgumentHelp("The ledger's column of payers (consumer, manufacturer, retailer).", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "The ledger's column of payers (consumer, manufacturer, retailer).", valueName: "NAME"))
     var payerColumn = "payer"
 
     @Option(help: ArgumentHelp("The ledger's column of amounts (gross).", valueName: "NAME"))
@@ -56,7 +59,9 @@ struct ReconcileCommand: ParsableCommand {
         guard (file == nil) != (database.db == nil) else {
             throw ValidationError("give either FILE or --db FILE|URL after LEDGER.csv")
         }
-        guard ledger != "-" || file != "-" else { throw ValidationError("the ledger and FILE cannot both be -") }
+        guard ledger != "-" || file != "-" else {
+            throw ValidationError("the ledger and FILE cannot both be -")
+        }
         try booking.validate(fromStore: database.db != nil)
     }
 
@@ -71,14 +76,16 @@ struct ReconcileCommand: ParsableCommand {
         let format = spreadsheet.format
         let reconciler = Reconciler(format: format)
         let counts = input.runPipeline(
-            jobs: jobs.jobs, process: { [booking = booking.filter(fromStore: database.db != nil)] in
+            jobs: jobs.jobs,
+            process: { [booking = booking.filter(fromStore: database.db != nil)] in
                 ChargeBatch.read($0, booking: booking)
             }, merge: { reconciler.add($0) })
         try InputFile.failIfInvalid(counts)
         let columns = LedgerReader.Columns(quote: quoteColumn, payer: payerColumn, amount: amountColumn)
         try CLIError.guarding {
             do {
-                try LedgerReader(ledgerFile.reader, delimiter: format.delimiter, columns: columns).forEachRow {
+                try LedgerReader(ledgerFile.reader, delimiter: format.delimiter, columns: columns).forEachRow
+                {
                     (row) throws(LedgerError) in try reconciler.book(row, columns: columns)
                 }
             } catch let error as LedgerError {
@@ -89,7 +96,8 @@ struct ReconcileCommand: ParsableCommand {
         let summary = result.summary.lines.map { "summary: \($0)\n" }.joined()
         if csv {
             StandardOutput.write(
-                format.record(ReconcileFinding.header) + result.findings.map { format.record($0.fields(format)) }.joined())
+                format.record(ReconcileFinding.header)
+                    + result.findings.map { format.record($0.fields(format)) }.joined())
             FileHandle.standardError.write(Data(summary.utf8))
         } else {
             StandardOutput.write(result.findings.map { $0.text + "\n" }.joined() + summary)

@@ -110,7 +110,8 @@ struct RepriceCommand: ParsableCommand {
             return try book.fill(
                 from: input, jobs: jobs.jobs, rows: summary ? nil : ("Quotes", RepriceReport.header),
                 summaryHeader: RepriceSummary.header, skipInvalid: invalidLines.skipInvalid,
-                charts: FinanceCharts.reprice, process: { repricer.reprice($0, style: $1 ? .none : .results) })
+                charts: FinanceCharts.reprice, process: { repricer.reprice($0, style: $1 ? .none : .results) }
+            )
         }
         let (format, csv, summary) = (spreadsheet.format, csv, summary)
         let style: Repricer.ReportStyle = summary ? .none : csv ? .csv(format) : .text
@@ -119,6 +120,8 @@ struct RepriceCommand: ParsableCommand {
             head: csv ? format.record(summary ? RepriceSummary.header : RepriceReport.header) : "",
             totals: RepriceSummary(), process: { repricer.reprice($0, style: style) },
             merge: { $0.merge($1.summary) },
-            tail: { Self.tail(csv: csv, summary: summary, lines: $0.lines, records: $0.records(format), format) })
+            tail: {
+                Self.tail(csv: csv, summary: summary, lines: $0.lines, records: $0.records(format), format)
+            })
     }
 }

@@ -39,7 +39,10 @@ extension RepairQuote {
                 "A proxy (address or CIDR block) whose X-Forwarded-For names the customer's address; repeatable.",
                 valueName: "CIDR"))
         var trustedProxy: [String] = []
-        @Flag(help: "Accept http webhook URLs and private, loopback and link-local addresses (tests and closed networks only).")
+        @Flag(
+            help:
+                "Accept http webhook URLs and private, loopback and link-local addresses (tests and closed networks only)."
+        )
         var webhooksAllowInsecure = false
 
         func validate() throws {
@@ -62,7 +65,8 @@ extension RepairQuote {
                 throw ArgumentParser.ValidationError("--body-timeout must be 1 to 3600 seconds")
             }
             if let bad = trustedProxy.first(where: { IPNetwork($0) == nil }) {
-                throw ArgumentParser.ValidationError("--trusted-proxy \(bad): expected an address or CIDR block")
+                throw ArgumentParser.ValidationError(
+                    "--trusted-proxy \(bad): expected an address or CIDR block")
             }
         }
 
@@ -87,13 +91,7 @@ extension RepairQuote {
             var logger = Logger(label: "repairquote.server")
             logger.logLevel = .info
             var options = serverOptions
-            let apiKeys = try CLIError.guarding {
-                do {
-                    return try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
-                } catch {
-                    throw CLIError.badInput("--keys \(keys ?? ""): \(error)")
-                }
-            }
+            let apiKeys = try loadKeys()
             let (engine, documents) = try CLIError.guarding {
                 () throws -> (QuoteCalculator, TemplateDocumentRenderer) in
                 let catalog = try priceLists.loadCatalog()
@@ -108,27 +106,16 @@ extension RepairQuote {
             options.console = try CLIError.guarding {
                 try console(documents: documents, catalog: engine.catalog)
             }
-            if options.console == nil {
-                // The customer pages' footer links to the statement, console or not.
-                options.statement = try CLIError.guarding {
-                    do {
-                        return try AccessibilityStatement(
-                            templatesDirectory: URL(fileURLWithPath: document.folder()),
-                            documentStylesheet: try document.renderer().documentStylesheet)
-                    } catch let error as CLIError {
-                        throw error
-                    } catch {
-                        throw CLIError.badInput("templates: \(error)")
-                    }
-                }
-            }
+            // The customer pages' footer links to the statement, console or not.
+            if options.console == nil { options.statement = try statement() }
             options.today = { [catalog = engine.catalog] in catalog.today(in: $0) }
             let mailer = try CLIError.guarding { try mail.sender(documents: documents, engine: engine) }
             let store = try await database.open(pool: .serviceGroup)
             if mailer == nil { logger.notice("no --smtp-url: e-mails stay queued in the outbox") }
             if webhooksAllowInsecure {
                 logger.warning(
-                    "--webhooks-allow-insecure: webhooks may go to http URLs and private, loopback and link-local addresses")
+                    "--webhooks-allow-insecure: webhooks may go to http URLs and private, loopback and link-local addresses"
+                )
             }
             var app = buildApplication(
                 options, repository: store.repository, engine: engine, keys: apiKeys, renderer: documents,
@@ -148,6 +135,32 @@ extension RepairQuote {
                 throw error
             }
             await store.close()
+        }
+
+        /// The API keys of `--keys` (none without it); a bad file is exit 2 naming it.
+        func loadKeys() throws -> APIKeys {
+            try CLIError.guarding {
+                do {
+                    return try keys.map { try APIKeys.load(file: URL(fileURLWithPath: $0)) } ?? APIKeys([:])
+                } catch {
+                    throw CLIError.badInput("--keys \(keys ?? ""): \(error)")
+                }
+            }
+        }
+
+        /// The accessibility statement of a service without the console, from the templates.
+        func statement() throws -> AccessibilityStatement {
+            try CLIError.guarding {
+                do {
+                    return try AccessibilityStatement(
+                        templatesDirectory: URL(fileURLWithPath: document.folder()),
+                        documentStylesheet: try document.renderer().documentStylesheet)
+                } catch let error as CLIError {
+                    throw error
+                } catch {
+                    throw CLIError.badInput("templates: \(error)")
+                }
+            }
         }
 
         /// The console of `--users`, or nil.

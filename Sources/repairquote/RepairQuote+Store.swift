@@ -6,7 +6,8 @@ import QuoteStore
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Copy a SQLite store into PostgreSQL, back a SQLite store up, or verify its history (see docs/service.md).",
+        abstract:
+            "Copy a SQLite store into PostgreSQL, back a SQLite store up, or verify its history (see docs/service.md).",
         subcommands: [Copy.self, Backup.self, Verify.self])
 
     /// `store copy --from quotes.sqlite --to postgres://…`.

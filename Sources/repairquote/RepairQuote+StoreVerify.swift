@@ -19,7 +19,8 @@ extension StoreCommand {
         func run() async throws {
             let db = database.db ?? ""
             guard PostgresStoreConfiguration.isURL(db) || FileManager.default.fileExists(atPath: db) else {
-                FileHandle.standardError.write(Data("repairquote: --db \(db): the file does not exist\n".utf8))
+                FileHandle.standardError.write(
+                    Data("repairquote: --db \(db): the file does not exist\n".utf8))
                 throw ExitCode(2)
             }
             let store = try await database.open()
@@ -36,7 +37,8 @@ extension StoreCommand {
             if let fault = verification.fault {
                 FileHandle.standardError.write(Data("repairquote: store verify: \(fault)\n".utf8))
                 StandardOutput.write(
-                    "checked \(verification.quotes) quotes and \(verification.events) events before the fault\n")
+                    "checked \(verification.quotes) quotes and \(verification.events) events before the fault\n"
+                )
                 throw ExitCode(1)
             }
             StandardOutput.write("verified \(verification.quotes) quotes and \(verification.events) events\n")

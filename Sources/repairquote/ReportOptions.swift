@@ -26,7 +26,8 @@ struct ReportOptions: ParsableArguments {
     var fromMonth: String?
 
     @Option(
-        help: ArgumentHelp("With --report: the last month of the period (default: this month).", valueName: "YYYY-MM"))
+        help: ArgumentHelp(
+            "With --report: the last month of the period (default: this month).", valueName: "YYYY-MM"))
     var toMonth: String?
 
     @Option(help: ArgumentHelp("With --report: only quotes of this issuer.", valueName: "ISSUER"))
@@ -46,10 +47,14 @@ struct ReportOptions: ParsableArguments {
         switch input.filter(today: today, markets: nil) {
         case .success(let filter): return filter
         case .failure(let refusals):
-            let options = ["market": "--market", "currency": "--currency", "from": "--from-month", "to": "--to-month"]
+            let options = [
+                "market": "--market", "currency": "--currency", "from": "--from-month", "to": "--to-month",
+            ]
             throw ValidationError(
-                refusals.all.map { "\(options[$0.field] ?? $0.field)\(String(describing: $0).drop { $0 != ":" })" }
-                    .joined(separator: "; "))
+                refusals.all.map {
+                    "\(options[$0.field] ?? $0.field)\(String(describing: $0).drop { $0 != ":" })"
+                }
+                .joined(separator: "; "))
         }
     }
 
@@ -57,7 +62,9 @@ struct ReportOptions: ParsableArguments {
     func validate() throws {
         let given = [market, currency, fromMonth, toMonth, issuer, modelFamily].contains { $0 != nil }
         if report == nil, given {
-            throw ValidationError("--market, --currency, --from-month, --to-month, --issuer, --model-family: only with --report")
+            throw ValidationError(
+                "--market, --currency, --from-month, --to-month, --issuer, --model-family: only with --report"
+            )
         }
         _ = try filter(today: CivilDate.today(in: TimeZone(identifier: "UTC")!))
     }

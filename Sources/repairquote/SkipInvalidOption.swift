@@ -35,7 +35,8 @@ struct SkipInvalidOption: ParsableArguments {
         let of = "\(counts.invalid) of \(input.counted(counts.lines))"
         guard skipInvalid else {
             discard()
-            stderr.write(Data("repairquote: \(of) invalid: nothing written (--skip-invalid writes the rest)\n".utf8))
+            stderr.write(
+                Data("repairquote: \(of) invalid: nothing written (--skip-invalid writes the rest)\n".utf8))
             throw ExitCode(2)
         }
         try commit()

@@ -42,10 +42,12 @@ struct SpreadsheetOptions: ParsableArguments {
     func validateOnlyWith(csv: Bool) throws {
         guard !csv else { return }
         let given = [
-            locale.map { _ in "--locale" }, delimiter.map { _ in "--delimiter" }, decimalComma ? "--decimal-comma" : nil,
+            locale.map { _ in "--locale" }, delimiter.map { _ in "--delimiter" },
+            decimalComma ? "--decimal-comma" : nil,
         ].compactMap { $0 }
         if let first = given.first {
-            throw ValidationError("\(first): shapes CSV only; add --csv (or leave out \(given.joined(separator: ", ")))")
+            throw ValidationError(
+                "\(first): shapes CSV only; add --csv (or leave out \(given.joined(separator: ", ")))")
         }
     }
 

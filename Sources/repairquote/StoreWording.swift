@@ -19,7 +19,8 @@ enum StoreWording {
         guard line.hasPrefix("line "), let colon = line.firstIndex(of: ":") else { return line }
         let number = line[line.index(line.startIndex, offsetBy: 5)..<colon]
         let rest = line[line.index(after: colon)...].drop { $0 == " " }
-        guard !number.isEmpty, number.allSatisfy(\.isNumber), !rest.hasPrefix("-:"), !rest.hasPrefix("invalid:")
+        guard !number.isEmpty, number.allSatisfy(\.isNumber), !rest.hasPrefix("-:"),
+            !rest.hasPrefix("invalid:")
         else { return line }
         return rest
     }

@@ -19,24 +19,33 @@ struct WorkbookOption: ParsableArguments {
     /// options of CSV, which a workbook does not use.
     func validate(inputs: [String], csvOptions: SpreadsheetOptions) throws {
         guard let xlsx else { return }
-        guard !xlsx.isEmpty else { throw ValidationError("--xlsx: expected a file path such as charges.xlsx") }
+        guard !xlsx.isEmpty else {
+            throw ValidationError("--xlsx: expected a file path such as charges.xlsx")
+        }
         var isFolder: ObjCBool = false
-        if xlsx.hasSuffix("/") || (FileManager.default.fileExists(atPath: xlsx, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw ValidationError("--xlsx: \(xlsx) is a folder; give a file path such as \(xlsx.hasSuffix("/") ? xlsx : xlsx + "/")charges.xlsx")
+        if xlsx.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: xlsx, isDirectory: &isFolder) && isFolder.boolValue)
+        {
+            throw ValidationError(
+                "--xlsx: \(xlsx) is a folder; give a file path such as \(xlsx.hasSuffix("/") ? xlsx : xlsx + "/")charges.xlsx"
+            )
         }
         for input in inputs where Self.sameFile(input, xlsx) {
-            throw ValidationError("--xlsx: \(xlsx) is the input \(input): the workbook would overwrite it; give another file")
+            throw ValidationError(
+                "--xlsx: \(xlsx) is the input \(input): the workbook would overwrite it; give another file")
         }
         if csvOptions.delimiter != nil || csvOptions.decimalComma || csvOptions.locale != nil {
             throw ValidationError(
-                "--xlsx: a workbook holds numbers, not text: leave out --delimiter, --decimal-comma and --locale")
+                "--xlsx: a workbook holds numbers, not text: leave out --delimiter, --decimal-comma and --locale"
+            )
         }
     }
 
     /// Whether two paths name one existing file (through links and `..` too).
     static func sameFile(_ a: String, _ b: String) -> Bool {
         let manager = FileManager.default
-        guard let first = try? manager.attributesOfItem(atPath: a), let second = try? manager.attributesOfItem(atPath: b)
+        guard let first = try? manager.attributesOfItem(atPath: a),
+            let second = try? manager.attributesOfItem(atPath: b)
         else { return false }
         let id = FileAttributeKey.systemFileNumber
         let device = FileAttributeKey.systemNumber
@@ -126,7 +135,9 @@ final class WorkbookOutput {
             merge: { result in
                 totals.merge(result.summary)
                 skipped += result.invalid
-                if let rowSheet { self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet) }
+                if let rowSheet {
+                    self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet)
+                }
             })
         let summaryRows = totals.cells.map { Self.pick($0, summaryColumns) }
         append(summaryRows, to: totalsSheet)

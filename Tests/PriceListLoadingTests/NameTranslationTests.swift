@@ -33,12 +33,16 @@ struct NameTranslationTests {
         }
     }
 
-    @Test("every entry of a names file that is not a name is an error, all reported in one run; loading refuses")
+    @Test(
+        "every entry of a names file that is not a name is an error, all reported in one run; loading refuses"
+    )
     func everyBadEntry() throws {
         let copy = try PriceListCopy()
         try copy.write("NL/names.nl.yaml", "labor:\n  phone:\n    L2: [x]\n    L3: {a: b}\nparts: \"str\"\n")
         let report = try PriceListCheck.run(directory: copy.folder)
-        let lines = report.errors.filter { $0.file.hasSuffix("NL/names.nl.yaml") }.map { "\($0.line ?? 0) \($0.field)" }
+        let lines = report.errors.filter { $0.file.hasSuffix("NL/names.nl.yaml") }.map {
+            "\($0.line ?? 0) \($0.field)"
+        }
         #expect(lines == ["3 labor.phone.L2", "4 labor.phone.L3", "5 parts"])
         #expect(throws: PriceListError.self) { try PriceListLoader.loadCatalog(directory: copy.folder) }
     }

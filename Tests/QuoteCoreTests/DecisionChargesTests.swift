@@ -35,7 +35,8 @@ struct DecisionChargesTests {
                     guard case .object(let object) = value else { continue }
                     #expect(object["gross"] == .string(line.gross.text), "\(file) \(decision)")
                 }
-                #expect(consumer["gross"] == .string(charges.totals.consumer.gross.text), "\(file) \(decision)")
+                #expect(
+                    consumer["gross"] == .string(charges.totals.consumer.gross.text), "\(file) \(decision)")
             }
             if quote.ifRejected != nil {
                 #expect(quote.charges(for: .rejected) != quote.charges(for: .accepted))

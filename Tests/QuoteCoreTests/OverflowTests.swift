@@ -1,8 +1,8 @@
 import PropertyBased
+import QuoteJSON
 import Testing
 
 @testable import QuoteCore
-import QuoteJSON
 
 /// Issue 13.1: every decimal is parsed with checked arithmetic and a stated range, and pricing
 /// never traps on overflow.

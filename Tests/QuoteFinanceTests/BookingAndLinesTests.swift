@@ -17,7 +17,9 @@ struct BookingAndLinesTests {
     func basis() {
         let quote = Self.rows(request: "2026-11-28", issue: "2026-11-29", decided: "2026-12-03")
         let november = (CivilDate("2026-11-01")!, CivilDate("2026-11-30")!)
-        for (basis, expected) in [(BookingBasis.request, "2026-11-28"), (.issue, "2026-11-29"), (.decision, "2026-12-03")] {
+        for (basis, expected) in [
+            (BookingBasis.request, "2026-11-28"), (.issue, "2026-11-29"), (.decision, "2026-12-03"),
+        ] {
             let filter = BookingFilter(basis: basis, from: november.0, to: november.1)
             #expect(filter.date(of: quote) == CivilDate(expected))
             #expect(filter.keeps(filter.date(of: quote)) == (basis != .decision))
@@ -25,14 +27,17 @@ struct BookingAndLinesTests {
         let undecided = Self.rows(request: "2026-11-28", issue: "2026-11-28", decided: nil)
         #expect(!BookingFilter(basis: .decision, from: november.0, to: november.1).keeps(nil))
         #expect(BookingFilter(basis: .decision).keeps(BookingFilter(basis: .decision).date(of: undecided)))
-        #expect(BookingFilter(basis: .request, from: november.1, to: november.1).keeps(november.1))  // inclusive
+        // inclusive
+        #expect(BookingFilter(basis: .request, from: november.1, to: november.1).keeps(november.1))
     }
 
     @Test("the summary books a quote in the month of its booking date, an undecided one in no month")
     func summaryMonth() {
         var summary = ExportSummary()
         summary.add(quote: Self.rows(request: "2026-11-28", issue: nil, decided: nil), bookedOn: nil)
-        summary.add(quote: Self.rows(request: "2026-11-28", issue: nil, decided: nil), bookedOn: CivilDate("2026-12-03"))
+        summary.add(
+            quote: Self.rows(request: "2026-11-28", issue: nil, decided: nil),
+            bookedOn: CivilDate("2026-12-03"))
         #expect(summary.groups.keys.map(\.month).sorted() == ["", "2026-12"])
         #expect(summary.cells.map { $0[1] } == [.empty, .month(CivilDate("2026-12-01")!)])
         #expect(summary.records.map { $0[1] } == ["", "2026-12"])
@@ -53,9 +58,14 @@ struct BookingAndLinesTests {
         #expect(texts == ["{\"a\":1}", "{\"b\":"])
         #expect(batch.lines.map(\.unterminated) == [false, true])
         let (_, invalid) = batch.forEachRecord { (_, bytes) throws(ValidationError) in
-            if bytes.last != UInt8(ascii: "}") { throw ValidationError(field: "", "malformed JSON: end of input") }
+            if bytes.last != UInt8(ascii: "}") {
+                throw ValidationError(field: "", "malformed JSON: end of input")
+            }
         }
-        #expect(invalid == ["line 2: invalid: truncated (the input ends inside this line): malformed JSON: end of input"])
+        #expect(
+            invalid == [
+                "line 2: invalid: truncated (the input ends inside this line): malformed JSON: end of input"
+            ])
         #expect(InvalidLine.parts(invalid[0])?.line == 2)
         #expect(InvalidLine.parts(invalid[0])?.reason.hasPrefix("truncated (") == true)
     }
@@ -64,8 +74,12 @@ struct BookingAndLinesTests {
     func plurals() {
         var summary = CheckSummary()
         summary.count(.differs([JSONDifference(path: "x", stored: nil, recomputed: nil)]))
-        #expect(summary.line(counting: "quote") == "summary: 1 quote read, 0 matched, 1 differing (1 difference), 0 invalid")
+        #expect(
+            summary.line(counting: "quote")
+                == "summary: 1 quote read, 0 matched, 1 differing (1 difference), 0 invalid")
         summary.count(.match)
-        #expect(summary.line(counting: "line") == "summary: 2 lines read, 1 matched, 1 differing (1 difference), 0 invalid")
+        #expect(
+            summary.line(counting: "line")
+                == "summary: 2 lines read, 1 matched, 1 differing (1 difference), 0 invalid")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 import Testing
 
 @Suite("check: recomputing stored quotes")
@@ -83,7 +83,10 @@ struct CheckReportTests {
         #expect(report == expected)
         #expect(summary.exitCode == 2)
         let total = cent + moved + drop
-        #expect(summary.effects.lines == ["effect: \(market) \(Fixtures.string(json, ["quote", "currency"])): 3 differing quotes, stored − recomputed: \(total.text(scale: 2))"])
+        #expect(
+            summary.effects.lines == [
+                "effect: \(market) \(Fixtures.string(json, ["quote", "currency"])): 3 differing quotes, stored − recomputed: \(total.text(scale: 2))"
+            ])
         #expect(cent.text(scale: 2).hasSuffix(" +0.01"))
     }
 

@@ -1,9 +1,9 @@
-import QuoteBench
 import Foundation
 import PriceListLoading
+import QuoteBench
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 
 /// Shared test data: the shipped price lists and helpers to run the finance commands' library code.
 enum Fixtures {

@@ -1,7 +1,7 @@
 import Foundation
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 import Testing
 
 @Suite("bench generate: reproducible cases across markets and outcomes")

@@ -1,6 +1,6 @@
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 import Testing
 
 @Suite("JSON differences of stored and recomputed quotes")

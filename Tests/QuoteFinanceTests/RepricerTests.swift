@@ -1,8 +1,8 @@
 import Foundation
 import PriceListLoading
 import QuoteCore
-import QuoteJSON
 import QuoteFinance
+import QuoteJSON
 import Testing
 
 /// `reprice`: stored quotes recomputed as if requested on another day, with that day's price list.

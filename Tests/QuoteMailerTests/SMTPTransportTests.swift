@@ -1,5 +1,5 @@
-import QuoteBench
 import Foundation
+import QuoteBench
 import QuoteMailer
 import Testing
 

@@ -43,7 +43,9 @@ struct LineNameTests {
         #expect(quote.lines[index].description(in: "es") == "Display assembly Xiaomi 12 Pro")
     }
 
-    @Test("in HTML the English fallback is marked as English (WCAG 3.1.2); names in the page's language are not")
+    @Test(
+        "in HTML the English fallback is marked as English (WCAG 3.1.2); names in the page's language are not"
+    )
     func fallbackMarked() throws {
         var (quote, serviceCase, market) = try ExampleQuote.load("nl-out-of-warranty")
         let index = try #require(quote.lines.firstIndex { $0.kind == .part })

@@ -20,22 +20,33 @@ struct AcceptanceEvidenceTests {
             let page = try await client.call(.get, path, key: nil)
             #expect(page.text.contains(#"<input type="hidden" name="consentVersion" value="NL-nl-2026-12">"#))
             #expect(page.text.contains("Ik ga akkoord met offerte NL-2026-000001 en betaal €\u{00A0}299,96."))
-            let bare = try await client.call(.post, path, key: nil, body: "decision=accepted", headers: Self.form)
+            let bare = try await client.call(
+                .post, path, key: nil, body: "decision=accepted", headers: Self.form)
             #expect(bare.status == .unprocessableContent)
-            #expect(bare.text.contains(#"<p class="field-error" id="name-error">Typ uw volledige naam om te accepteren.</p>"#))
+            #expect(
+                bare.text.contains(
+                    #"<p class="field-error" id="name-error">Typ uw volledige naam om te accepteren.</p>"#))
             #expect(bare.text.contains(#"id="consent-error">Vink het vakje aan"#))
-            let bidi = "decision=accepted&consent=yes&consentVersion=NL-nl-2026-12&consentLanguage=nl&name=Anna%E2%80%AEde"
+            let bidi =
+                "decision=accepted&consent=yes&consentVersion=NL-nl-2026-12&consentLanguage=nl&name=Anna%E2%80%AEde"
             let refused = try await client.call(.post, path, key: nil, body: bidi, headers: Self.form)
-            #expect(refused.status == .unprocessableContent && refused.text.contains("Typ uw naam op één regel"))
-            let long = CustomerForm.accept(name: String(repeating: "a", count: 201), version: "NL-nl-2026-12", language: "nl")
-            #expect(try await client.call(.post, path, key: nil, body: long, headers: Self.form).status == .unprocessableContent)
+            #expect(
+                refused.status == .unprocessableContent && refused.text.contains("Typ uw naam op één regel"))
+            let long = CustomerForm.accept(
+                name: String(repeating: "a", count: 201), version: "NL-nl-2026-12", language: "nl")
+            #expect(
+                try await client.call(.post, path, key: nil, body: long, headers: Self.form).status
+                    == .unprocessableContent)
             let outdated = CustomerForm.accept(version: "NL-nl-2020-01", language: "nl")
             let stale = try await client.call(.post, path, key: nil, body: outdated, headers: Self.form)
             #expect(stale.status == .unprocessableContent && stale.text.contains("consent-error"))
             let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
             #expect(stored.json["decision"] is NSNull)
             let events = try await client.call(.get, "/v1/quotes/NL-2026-000001/events", key: Key.desk)
-            #expect((events.json["events"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["issued", "viewed"])
+            #expect(
+                (events.json["events"] as? [[String: Any]])?.map { $0["kind"] as? String } == [
+                    "issued", "viewed",
+                ])
         }
     }
 
@@ -52,7 +63,8 @@ struct AcceptanceEvidenceTests {
             #expect(Digest.sha256Hex(Array(again.body.readableBytesView)) == shown)
             var headers = Self.form
             headers[.userAgent] = "Browser/2"
-            let accepted = try await client.call(.post, path, key: nil, body: CustomerForm.acceptDutch, headers: headers)
+            let accepted = try await client.call(
+                .post, path, key: nil, body: CustomerForm.acceptDutch, headers: headers)
             #expect(accepted.status == .ok)
             #expect(accepted.text.contains("Geaccepteerd door Anna de Vries op "))
             let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.finance)

@@ -22,7 +22,9 @@ struct ConsoleEvidenceDateTests {
         return formatter.string(from: at) + " (Europe/Amsterdam)"
     }
 
-    @Test("a Dutch quote accepted through the link: 'December 7, 2026 16:04' in English, '7 december 2026 16:04' in Dutch")
+    @Test(
+        "a Dutch quote accepted through the link: 'December 7, 2026 16:04' in English, '7 december 2026 16:04' in Dutch"
+    )
     func englishAndDutch() async throws {
         let server = try ConsoleFixture.server()
         try await server.test { client in
@@ -40,7 +42,8 @@ struct ConsoleEvidenceDateTests {
                 let page = try await browser.request(.get, "/console/quotes/NL-2026-000001" + query).text
                 #expect(page.contains(#"<dd data-typed-name>Anna de Vries</dd>"#))
                 let shown = page.firstMatch(of: /<dd data-at>([^<]*)<\/dd>/).map { String($0.1) }
-                #expect(shown == (try Self.expected(decidedAt, locale: locale, pattern: pattern)), "page\(query)")
+                #expect(
+                    shown == (try Self.expected(decidedAt, locale: locale, pattern: pattern)), "page\(query)")
             }
         }
     }

@@ -37,7 +37,8 @@ struct ConsoleMethodTests {
         let routes = ServiceRoutes()
         routes.record(router)
         for route in router.routes {
-            let path = "\(route.path)".replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+            let path = "\(route.path)".replacingOccurrences(of: "{", with: "").replacingOccurrences(
+                of: "}", with: "")
             #expect(routes.methods(forPath: path).contains(route.method), "\(route.method) \(route.path)")
         }
     }

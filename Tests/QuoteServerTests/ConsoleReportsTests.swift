@@ -18,14 +18,16 @@ struct ConsoleReportsTests {
     static func story(_ client: any TestClientProtocol) async throws {
         let json = try Shipped.example("nl-out-of-warranty.json")
         var numbers: [String] = []
-        for (key, example) in [(Key.desk, json), (Key.desk, json), (Key.desk, json), (Key.shop, json),
-            (Key.desk, try Shipped.example("nl-in-warranty.json"))]
-        {
+        for (key, example) in [
+            (Key.desk, json), (Key.desk, json), (Key.desk, json), (Key.shop, json),
+            (Key.desk, try Shipped.example("nl-in-warranty.json")),
+        ] {
             let issued = try await client.issue(example, key: key)
             numbers.append(try #require((issued.json["quote"] as? [String: Any])?["number"] as? String))
         }
         for (number, decision) in [
-            (numbers[0], "accepted"), (numbers[1], "rejected"), (numbers[3], "accepted"), (numbers[4], "accepted"),
+            (numbers[0], "accepted"), (numbers[1], "rejected"), (numbers[3], "accepted"),
+            (numbers[4], "accepted"),
         ] {
             let answer = try await client.call(
                 .post, "/v1/quotes/\(number)/decision", key: Key.desk,
@@ -70,22 +72,29 @@ struct ConsoleReportsTests {
                 #expect(!rows.isEmpty, "\(kind)")
                 #expect(shown.count == rows.count, "\(kind)")
                 for (cells, row) in zip(shown, rows) {
-                    for (cell, field) in zip(cells, row) where field.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil {
+                    for (cell, field) in zip(cells, row)
+                    where field.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil {
                         #expect(Self.digits(cell) == Self.digits(field), "\(kind): \(cells) vs \(row)")
                     }
                 }
             }
             let conversion = try Self.table(page.text, "conversion")
             #expect(conversion.first?.prefix(4) == ["March 2026", "5", "3", "1"])
-            #expect(page.text.contains("<svg role=\"img\" aria-labelledby=\"chart-conversion-title chart-conversion-desc\""))
+            #expect(
+                page.text.contains(
+                    "<svg role=\"img\" aria-labelledby=\"chart-conversion-title chart-conversion-desc\""))
             #expect(page.text.contains("<desc id=\"chart-payers-EUR-desc\">"))
-            #expect(page.text.contains("<caption id=\"report-payers-caption\">Charges by payer, January 2026 – March 2026"))
+            #expect(
+                page.text.contains(
+                    "<caption id=\"report-payers-caption\">Charges by payer, January 2026 – March 2026"))
             #expect(page.text.contains("decided plus expired"))
             #expect(page.text.contains(">Models by manufacturer cost (EUR)</p>"))
         }
     }
 
-    @Test("a bad filter shows the form with the error beside the field (400), in the user's language; the CSV is 400 JSON")
+    @Test(
+        "a bad filter shows the form with the error beside the field (400), in the user's language; the CSV is 400 JSON"
+    )
     func badFilters() async throws {
         try await ConsoleFixture.server().test { client in
             var desk = ConsoleBrowser(client: client)
@@ -118,7 +127,8 @@ struct ConsoleReportsTests {
             #expect(own.text.contains(#"value="R-100" readonly"#))
             var other = ConsoleBrowser(client: client)
             _ = try await other.signIn("other-shop")
-            let none = try await other.request(.get, "/console/reports/csv?report=conversion&from=2026-01&to=2026-03&issuer=R-100")
+            let none = try await other.request(
+                .get, "/console/reports/csv?report=conversion&from=2026-01&to=2026-03&issuer=R-100")
             #expect(none.status == .ok)
             #expect(try StrictCSV.parse(none.text).count == 1)
         }

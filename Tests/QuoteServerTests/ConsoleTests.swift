@@ -273,7 +273,10 @@ struct ConsoleTests {
                 noReason.text.contains(#"data-quote-number="\#(second.dropFirst("/console/quotes/".count))""#)
             )
             #expect(noReason.text.contains(#"aria-invalid="true" aria-describedby="reason-error">"#))
-            #expect(noReason.text.contains(##"<p class="notice invalid error-summary" role="alert" tabindex="-1"><a href="#reason">"##))
+            #expect(
+                noReason.text.contains(
+                    ##"<p class="notice invalid error-summary" role="alert" tabindex="-1"><a href="#reason">"##
+                ))
             #expect(
                 noReason.text.contains(
                     #"<p class="field-error" id="reason-error">Give the reason for voiding (1 to 500 characters).</p>"#

@@ -125,7 +125,9 @@ struct CustomerLinkPageTests {
         }
     }
 
-    @Test("a page the renderer cannot make answers 500 with a page that shows nothing of the error, and is logged")
+    @Test(
+        "a page the renderer cannot make answers 500 with a page that shows nothing of the error, and is logged"
+    )
     func unavailable() {
         let lines = ServiceLogHandlerTests.Lines()
         let services = ServerServices(
@@ -140,7 +142,8 @@ struct CustomerLinkPageTests {
     @Test("the tests' plain pages escape what they show")
     func plainPagesEscape() throws {
         let page = try PlainPageRenderer().customerPage(
-            .superseded(by: "<b>"), quote: nil, case: nil, languages: [], pdfLink: nil, answer: AnswerFormState())
+            .superseded(by: "<b>"), quote: nil, case: nil, languages: [], pdfLink: nil,
+            answer: AnswerFormState())
         #expect(page.contains("&lt;b&gt;") && !page.contains("<b>"))
     }
 

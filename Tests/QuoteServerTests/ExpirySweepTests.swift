@@ -9,13 +9,15 @@ import Testing
 /// quotes past `validUntil` in their market, with its `quote.expired` delivery.
 @Suite("the expiry sweep")
 struct ExpirySweepTests {
-    @Test("an undecided quote past validUntil is recorded expired once, with its webhook; a decided one is not")
+    @Test(
+        "an undecided quote past validUntil is recorded expired once, with its webhook; a decided one is not")
     func expiresOnce() async throws {
         let server = try TestServer()  // 2026-03-02; the stub's quotes are valid 14 days
         try await server.repo.createWebhookEndpoint(
             WebhookEndpointRecord(
                 id: "ep_a", owner: "desk-1", scopeIssuer: nil, url: "https://hooks.example.com/in",
-                events: ["quote.expired"], description: "", secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0",
+                events: ["quote.expired"], description: "",
+                secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0",
                 createdAt: Date()),
             limit: 10)
         let (open, decided) = try await server.test { client in

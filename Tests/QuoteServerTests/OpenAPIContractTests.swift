@@ -59,7 +59,8 @@ struct OpenAPIContractTests {
         try await server.repo.createWebhookEndpoint(
             WebhookEndpointRecord(
                 id: "ep_contract", owner: "desk-1", scopeIssuer: nil, url: "https://hooks.example.com/in",
-                events: ["quote.issued"], description: "", secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0",
+                events: ["quote.issued"], description: "",
+                secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0",
                 createdAt: Date()),
             limit: 10)
         try await server.test { client in

@@ -25,7 +25,8 @@ struct PDFDocumentRouteTests {
     static func bytes(_ response: TestResponse) -> [UInt8] { Array(response.body.readableBytesView) }
 
     /// The SMTP sender's message building over `documents` (nothing is sent).
-    static func smtpSender(_ documents: TemplateDocumentRenderer, _ engine: QuoteCalculator) -> SMTPMailSender {
+    static func smtpSender(_ documents: TemplateDocumentRenderer, _ engine: QuoteCalculator) -> SMTPMailSender
+    {
         SMTPMailSender(
             configuration: SMTPConfiguration(url: "smtp://127.0.0.1:9", allowPlaintext: true),
             sender: MailAddress("quotes@service.example"), documents: documents, engine: engine)

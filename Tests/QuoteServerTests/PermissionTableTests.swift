@@ -100,7 +100,8 @@ struct PermissionTableTests {
                         caller.principal, route.action, quote: route.onQuote, success: route.success)
                     #expect(
                         answer.status == expected,
-                        "\(caller.user) \(route.action) \(route.method) \(route.path(number)): \(answer.text)")
+                        "\(caller.user) \(route.action) \(route.method) \(route.path(number)): \(answer.text)"
+                    )
                 }
             }
         }
@@ -142,7 +143,8 @@ struct PermissionTableTests {
                         route.method, route.path, form: route.form.map { $0 + [("csrf", csrf)] })
                     let success: HTTPResponse.Status = route.method == .get ? .ok : .seeOther
                     let expected = Self.expected(
-                        caller.principal, route.action, quote: ![.issue, .export, .readReports].contains(route.action),
+                        caller.principal, route.action,
+                        quote: ![.issue, .export, .readReports].contains(route.action),
                         success: success)
                     #expect(answer.status == expected, "\(caller.user) \(route.action) \(route.path)")
                 }

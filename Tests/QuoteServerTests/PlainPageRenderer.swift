@@ -11,7 +11,9 @@ struct PlainPageRenderer: QuoteDocumentRendering {
 
     static let consent = ConsentSentence(
         language: "en", version: "plain-en-1",
-        text: "I accept quote {number} and agree to pay {amount}. Typing my full name and sending this form is my electronic signature.")
+        text:
+            "I accept quote {number} and agree to pay {amount}. Typing my full name and sending this form is my electronic signature."
+    )
 
     var makesDocuments: Bool { false }
 
@@ -54,7 +56,8 @@ struct PlainPageRenderer: QuoteDocumentRendering {
     static func quote(_ quote: Quote, decision: DocumentDecision?, answer: CustomerAnswer?) -> String {
         let number = quote.number ?? ""
         var body = "<h1>Repair quote \(escape(number))</h1>\n"
-        body += "<p>Valid until \(quote.validUntil). Coverage: \(escape(quote.coverage.status.rawValue)).</p>\n"
+        body +=
+            "<p>Valid until \(quote.validUntil). Coverage: \(escape(quote.coverage.status.rawValue)).</p>\n"
         body += table(quote.lines, caption: "If you accept")
         body += "<p>You pay: <strong>\(quote.totals.consumer.gross.text)</strong></p>\n"
         if let alternative = quote.ifRejected {

@@ -89,11 +89,14 @@ extension TestResponse {
 /// The customer link's form bodies of an acceptance: the typed name, the ticked box and the
 /// consent sentence the page showed (the plain page's, or a market's `consent.<lang>.yaml`).
 enum CustomerForm {
-    static func accept(name: String = "Anna de Vries", version: String = "plain-en-1", language: String = "en")
+    static func accept(
+        name: String = "Anna de Vries", version: String = "plain-en-1", language: String = "en"
+    )
         -> String
     {
         let typed = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
-        return "decision=accepted&name=\(typed)&consent=yes&consentVersion=\(version)&consentLanguage=\(language)"
+        return
+            "decision=accepted&name=\(typed)&consent=yes&consentVersion=\(version)&consentLanguage=\(language)"
     }
 
     /// The Dutch page of an NL quote.

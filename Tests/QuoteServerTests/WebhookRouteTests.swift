@@ -33,7 +33,8 @@ extension TestServer {
 /// input refusals named by field, the delivery log with a cursor, and a redelivery.
 @Suite("webhook endpoints through the API")
 struct WebhookRouteTests {
-    static let body = #"{"url":"https://hooks.example.com/in","events":["quote.issued","quote.decided"],"description":"shop"}"#
+    static let body =
+        #"{"url":"https://hooks.example.com/in","events":["quote.issued","quote.decided"],"description":"shop"}"#
 
     static func register(_ client: any TestClientProtocol, key: String, body: String = body) async throws
         -> TestResponse
@@ -48,18 +49,22 @@ struct WebhookRouteTests {
             let made = try await Self.register(client, key: Key.desk)
             #expect(made.status == .created)
             let secret = try #require(made.json["secret"] as? String)
-            #expect(secret.hasPrefix("whsec_") && Data(base64Encoded: String(secret.dropFirst(6)))?.count == 32)
+            #expect(
+                secret.hasPrefix("whsec_") && Data(base64Encoded: String(secret.dropFirst(6)))?.count == 32)
             let id = try #require(made.json["id"] as? String)
             #expect(made.json["events"] as? [String] == ["quote.issued", "quote.decided"])
             let list = try await client.call(.get, "/v1/webhooks", key: Key.desk)
             #expect(list.status == .ok && !list.text.contains(secret) && list.text.contains(id))
             let one = try await client.call(.get, "/v1/webhooks/\(id)", key: Key.desk)
-            #expect(one.status == .ok && one.json["secret"] == nil && one.json["url"] as? String == "https://hooks.example.com/in")
+            #expect(
+                one.status == .ok && one.json["secret"] == nil
+                    && one.json["url"] as? String == "https://hooks.example.com/in")
             for key in [Key.shop, Key.finance] {
                 #expect(try await client.call(.get, "/v1/webhooks/\(id)", key: key).status == .notFound)
                 #expect(try await client.call(.delete, "/v1/webhooks/\(id)", key: key).status == .notFound)
             }
-            #expect(try await client.call(.get, "/v1/webhooks", key: Key.shop).json["webhooks"] as? [Any] != nil)
+            #expect(
+                try await client.call(.get, "/v1/webhooks", key: Key.shop).json["webhooks"] as? [Any] != nil)
             #expect(try await client.call(.delete, "/v1/webhooks/\(id)", key: Key.desk).status == .noContent)
             #expect(try await client.call(.get, "/v1/webhooks/\(id)", key: Key.desk).status == .notFound)
             #expect(try await client.call(.get, "/v1/webhooks", key: nil).status == .unauthorized)
@@ -77,7 +82,10 @@ struct WebhookRouteTests {
             (#"{"url":"https://hooks.example.com/in","events":["quote.paid"]}"#, "events[0]"),
             (#"{"url":"https://hooks.example.com/in","events":[]}"#, "events"),
             (#"{"url":"https://hooks.example.com/in","events":"quote.issued"}"#, "events"),
-            (#"{"url":"https://hooks.example.com/in","events":["quote.issued"],"description":7}"#, "description"),
+            (
+                #"{"url":"https://hooks.example.com/in","events":["quote.issued"],"description":7}"#,
+                "description"
+            ),
             (#"{"url":"https://hooks.example.com/in","events":["quote.issued"],"secret":"x"}"#, "secret"),
         ])
     func badInput(body: String, field: String) async throws {
@@ -100,7 +108,8 @@ struct WebhookRouteTests {
         }
     }
 
-    @Test("a retailer's endpoint logs only its own quotes; the log pages with a cursor; redeliver keeps the id")
+    @Test(
+        "a retailer's endpoint logs only its own quotes; the log pages with a cursor; redeliver keeps the id")
     func deliveriesLog() async throws {
         let server = try TestServer.withWebhooks()
         try await server.test { client in
@@ -124,10 +133,13 @@ struct WebhookRouteTests {
             #expect(again.status == .accepted)
             #expect(again.json["webhookId"] as? String == rest.first?["webhookId"] as? String)
             #expect(
-                try await client.call(.post, "/v1/webhooks/\(id)/deliveries/\(delivery)/redeliver", key: Key.otherShop)
-                    .status == .notFound)
+                try await client.call(
+                    .post, "/v1/webhooks/\(id)/deliveries/\(delivery)/redeliver", key: Key.otherShop
+                )
+                .status == .notFound)
             #expect(
-                try await client.call(.get, "/v1/webhooks/\(id)/deliveries?limit=0", key: Key.shop).json["field"]
+                try await client.call(.get, "/v1/webhooks/\(id)/deliveries?limit=0", key: Key.shop).json[
+                    "field"]
                     as? String == "limit")
         }
     }
@@ -147,7 +159,8 @@ struct WebhookRouteTests {
             #expect(endpoint.activeSecrets(at: Date()) == [secret, original])
             let enabled = try await client.call(.post, "/v1/webhooks/\(id)/enable", key: Key.finance)
             #expect(enabled.status == .ok && enabled.json["enabled"] as? Bool == true)
-            #expect(try await client.call(.post, "/v1/webhooks/\(id)/enable", key: Key.desk).status == .notFound)
+            #expect(
+                try await client.call(.post, "/v1/webhooks/\(id)/enable", key: Key.desk).status == .notFound)
         }
     }
 }

@@ -43,7 +43,8 @@ struct WebhookSenderTests {
     ) async throws {
         try await server.repo.createWebhookEndpoint(
             WebhookEndpointRecord(
-                id: id, owner: owner, scopeIssuer: scope, url: url, events: WebhookEventType.allCases.map(\.rawValue),
+                id: id, owner: owner, scopeIssuer: scope, url: url,
+                events: WebhookEventType.allCases.map(\.rawValue),
                 description: "", secret: secret, createdAt: clock.now),
             limit: 10)
     }
@@ -137,7 +138,8 @@ struct WebhookSenderTests {
         _ = try await issue()
         try await sender.sendDue()
         let records = try receiver.records()
-        #expect(records.count == 1 && records.first?.signatures == 2 && records.first?.verified == [true, true])
+        #expect(
+            records.count == 1 && records.first?.signatures == 2 && records.first?.verified == [true, true])
     }
 
     @Test("events of one quote arrive in order: the decision waits for the issue's retries")
@@ -161,8 +163,10 @@ struct WebhookSenderTests {
 
     @Test(
         "a delivery to a refused address is not made, even to an endpoint stored before",
-        arguments: ["https://127.0.0.1/in", "https://10.0.0.1/in", "https://169.254.169.254/in",
-            "https://loopback.example.com/in"])
+        arguments: [
+            "https://127.0.0.1/in", "https://10.0.0.1/in", "https://169.254.169.254/in",
+            "https://loopback.example.com/in",
+        ])
     func ssrfAtDelivery(url: String) async throws {
         var strict = self
         strict.server.services.webhooks.policy = EndpointURLPolicy(resolver: FixedResolver())

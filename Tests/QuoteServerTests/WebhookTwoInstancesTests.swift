@@ -25,9 +25,15 @@ struct WebhookTwoInstancesTests {
     @Test("200 decisions: every event's webhook-id arrives; duplicates are counted, none missing")
     func everyEventDelivered() async throws {
         let configuration = try await PostgresTestDatabase.create()
-        let a = try await PostgresQuoteRepository.connect(configuration, logger: PostgresTestDatabase.quietLogger)
-        let b = try await PostgresQuoteRepository.connect(configuration, logger: PostgresTestDatabase.quietLogger)
-        defer { Task { await a.shutdown(); await b.shutdown() } }
+        let a = try await PostgresQuoteRepository.connect(
+            configuration, logger: PostgresTestDatabase.quietLogger)
+        let b = try await PostgresQuoteRepository.connect(
+            configuration, logger: PostgresTestDatabase.quietLogger)
+        defer {
+            Task {
+                await a.shutdown(); await b.shutdown()
+            }
+        }
         var generator = SplitMix64(seed: 28)
         let secret = WebhookSecret.generate(using: &generator).revealed
         let receiver = try WebhookReceiver(secrets: [secret], script: "204")
@@ -35,14 +41,16 @@ struct WebhookTwoInstancesTests {
         try await a.createWebhookEndpoint(
             WebhookEndpointRecord(
                 id: "ep_pg", owner: "desk-1", scopeIssuer: nil, url: receiver.url,
-                events: WebhookEventType.allCases.map(\.rawValue), description: "", secret: secret, createdAt: Date()),
+                events: WebhookEventType.allCases.map(\.rawValue), description: "", secret: secret,
+                createdAt: Date()),
             limit: 10)
         let numbers = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<200 {
                 let repo = i.isMultiple(of: 2) ? a : b
                 group.addTask {
                     let json = Fixtures.dutchRepair(imei: Fixtures.imei(3000 + i))
-                    let serviceCase = try CaseDecoder.decode(json, today: { _ in CivilDate(year: 2026, month: 3, day: 2)! })
+                    let serviceCase = try CaseDecoder.decode(
+                        json, today: { _ in CivilDate(year: 2026, month: 3, day: 2)! })
                     let request = IssueRequest(
                         serviceCase: serviceCase, issuer: "desk-1", idempotencyKey: nil,
                         requestHash: Digest.sha256Hex(Array(json.utf8)))
@@ -51,13 +59,18 @@ struct WebhookTwoInstancesTests {
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
-        let senders = [a, b].map { WebhookSender(repo: $0, services: Self.services(), deliverer: WebhookDeliverer(policy: EndpointURLPolicy(allowInsecure: true))) }
+        let senders = [a, b].map {
+            WebhookSender(
+                repo: $0, services: Self.services(),
+                deliverer: WebhookDeliverer(policy: EndpointURLPolicy(allowInsecure: true)))
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, number) in numbers.enumerated() {
                 let repo = index.isMultiple(of: 2) ? b : a
                 group.addTask {
                     _ = try await repo.decide(
-                        DecisionRequest(number: number, decision: .accepted, decidedBy: "desk-1", finalJSON: "{}"))
+                        DecisionRequest(
+                            number: number, decision: .accepted, decidedBy: "desk-1", finalJSON: "{}"))
                 }
             }
             // Both senders run while the decisions come in.
@@ -82,7 +95,9 @@ struct WebhookTwoInstancesTests {
         #expect(events.subtracting(arrived).isEmpty, "missing: \(events.subtracting(arrived).count)")
         #expect(records.allSatisfy { $0.verified == [true] })
         let duplicates = records.count - arrived.count
-        print("webhooks two instances: \(events.count) events, \(arrived.count) delivered, \(duplicates) duplicates")
+        print(
+            "webhooks two instances: \(events.count) events, \(arrived.count) delivered, \(duplicates) duplicates"
+        )
         #expect(duplicates == 0, "duplicates are allowed by at-least-once, but none were expected here")
     }
 }

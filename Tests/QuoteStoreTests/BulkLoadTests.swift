@@ -12,7 +12,9 @@ import Testing
 struct BulkLoadTests {
     static let catalog = SearchIndexTests.catalog
 
-    @Test("a bulk load and the same stories through issue, decide and void give the same rows", arguments: StoreKind.allCases)
+    @Test(
+        "a bulk load and the same stories through issue, decide and void give the same rows",
+        arguments: StoreKind.allCases)
     func sameRowsAsOneCallAtATime(kind: StoreKind) async throws {
         let filler = StoreFiller(catalog: Self.catalog, seed: 11)
         let stories = await filler.draw(from: 0, fates: filler.plan(from: 0, quotes: 150))
@@ -52,7 +54,9 @@ struct BulkLoadTests {
     }
 
     /// One story the way the service writes it: one call of the store at a time.
-    static func oneByOne(_ item: BulkIssue, _ repo: any QuoteRepository, engine: any QuoteComputing) async throws {
+    static func oneByOne(_ item: BulkIssue, _ repo: any QuoteRepository, engine: any QuoteComputing)
+        async throws
+    {
         guard case .issued(let issued) = try await repo.issue(item.request, engine: engine) else { return }
         switch try item.then(issued.record) {
         case .none: break
@@ -77,15 +81,20 @@ struct BulkLoadTests {
     static func rows(_ store: TestStore) async throws -> Rows {
         Rows(
             quotes: try await store.strings(
-                "SELECT number || ' ' || issuer || ' ' || case_json || ' ' || quote_json FROM quotes ORDER BY number"),
+                "SELECT number || ' ' || issuer || ' ' || case_json || ' ' || quote_json FROM quotes ORDER BY number"
+            ),
             decisions: try await store.strings(
-                "SELECT quote_number || ' ' || decision || ' ' || decided_by || ' ' || final_json FROM decisions ORDER BY quote_number"),
-            voids: try await store.strings("SELECT quote_number || ' ' || voided_by FROM voids ORDER BY quote_number"),
+                "SELECT quote_number || ' ' || decision || ' ' || decided_by || ' ' || final_json FROM decisions ORDER BY quote_number"
+            ),
+            voids: try await store.strings(
+                "SELECT quote_number || ' ' || voided_by FROM voids ORDER BY quote_number"),
             revisions: try await store.strings(
                 "SELECT old_number || ' ' || new_number FROM revisions ORDER BY old_number"),
             events: try await store.strings(
-                "SELECT quote_number || ' ' || seq || ' ' || kind || ' ' || hash FROM quote_events ORDER BY quote_number, seq"),
+                "SELECT quote_number || ' ' || seq || ' ' || kind || ' ' || hash FROM quote_events ORDER BY quote_number, seq"
+            ),
             ledger: try await store.strings(
-                "SELECT benefit || ' ' || device_key || ' ' || quote_number FROM benefit_ledger ORDER BY benefit, device_key"))
+                "SELECT benefit || ' ' || device_key || ' ' || quote_number FROM benefit_ledger ORDER BY benefit, device_key"
+            ))
     }
 }

@@ -117,7 +117,9 @@ struct DecisionsAndOutboxTests {
 
 @Suite("expiring values: the console's sessions and throttle (each store)")
 struct ExpiringValuesTests {
-    @Test("create refuses a live key and takes an expired one; set keeps the expiry; expired values go", arguments: StoreKind.allCases)
+    @Test(
+        "create refuses a live key and takes an expired one; set keeps the expiry; expired values go",
+        arguments: StoreKind.allCases)
     func values(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -139,7 +141,9 @@ struct ExpiringValuesTests {
         #expect(try await repo.value(key: "a", now: now) == nil)
     }
 
-    @Test("replace writes only over a live value; change is one transaction even when 40 run at once", arguments: StoreKind.allCases)
+    @Test(
+        "replace writes only over a live value; change is one transaction even when 40 run at once",
+        arguments: StoreKind.allCases)
     func replaceAndChange(kind: StoreKind) async throws {
         let store = try await kind.make(inMemory: true)
         defer { Task { await store.close() } }
@@ -150,7 +154,9 @@ struct ExpiringValuesTests {
         try await repo.setValue(key: "s", value: "1", expiresAt: now.addingTimeInterval(60))
         #expect(try await repo.replaceValue(key: "s", value: "2", expiresAt: nil, now: now))
         #expect(try await repo.value(key: "s", now: now) == "2")
-        #expect(try await repo.replaceValue(key: "s", value: "3", expiresAt: nil, now: now.addingTimeInterval(61)) == false)
+        #expect(
+            try await repo.replaceValue(key: "s", value: "3", expiresAt: nil, now: now.addingTimeInterval(61))
+                == false)
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<40 {
                 group.addTask {
@@ -165,6 +171,8 @@ struct ExpiringValuesTests {
             #expect(seen == Set(1...40))
         }
         #expect(try await repo.value(key: "n", now: now) == "40")
-        #expect(try await repo.changeValue(key: "n", now: now.addingTimeInterval(61)) { text in ("x", nil, text) } == nil)
+        #expect(
+            try await repo.changeValue(key: "n", now: now.addingTimeInterval(61)) { text in ("x", nil, text) }
+                == nil)
     }
 }

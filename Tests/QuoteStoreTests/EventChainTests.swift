@@ -26,7 +26,9 @@ struct EventChainTests {
         #expect(event.hash == Digest.sha256Hex(Array(("ab" + text).utf8)))
     }
 
-    @Test("the API's event: the same members named sequence and at (ISO 8601, UTC), no quote; a system actor's role is null")
+    @Test(
+        "the API's event: the same members named sequence and at (ISO 8601, UTC), no quote; a system actor's role is null"
+    )
     func api() {
         var draft = Self.anna
         draft.actor = .system("expiry")
@@ -49,16 +51,21 @@ struct EventChainTests {
             let number = "NL-2026-" + String(1_000_000 + index).dropFirst()
             let quoteJSON = #"{"number":"\#(number)"}"#
             let issued = EventChain.link(
-                EventDraft(kind: .issued, at: Date(timeIntervalSince1970: 1_765_116_600), actor: .system("test")),
+                EventDraft(
+                    kind: .issued, at: Date(timeIntervalSince1970: 1_765_116_600), actor: .system("test")),
                 number: number, sequence: 1, previousHash: EventChain.quoteHash(quoteJSON))
             let viewed = EventChain.link(
-                EventDraft(kind: .viewed, at: Date(timeIntervalSince1970: 1_765_116_700), actor: .system("test")),
+                EventDraft(
+                    kind: .viewed, at: Date(timeIntervalSince1970: 1_765_116_700), actor: .system("test")),
                 number: number, sequence: 2, previousHash: issued.hash)
-            return StoredChain(number: number, quoteJSON: quoteJSON, finalJSON: nil, events: [issued, viewed][...])
+            return StoredChain(
+                number: number, quoteJSON: quoteJSON, finalJSON: nil, events: [issued, viewed][...])
         }
     }
 
-    @Test("a page is checked in two halves at once; the fault named is the first in number order, counted up to it")
+    @Test(
+        "a page is checked in two halves at once; the fault named is the first in number order, counted up to it"
+    )
     func pageInHalves() {
         var whole = ChainVerifier()
         let wholeVerified = whole.check(page: Self.page(100))
@@ -86,7 +93,8 @@ struct EventChainTests {
         #expect(
             second.fault
                 == ChainFault(
-                    quoteNumber: "NL-2026-000080", sequence: 2, reason: "does not match its hash (the row changed)"))
+                    quoteNumber: "NL-2026-000080", sequence: 2,
+                    reason: "does not match its hash (the row changed)"))
         #expect(second.quotes == 80)
     }
 }

@@ -18,7 +18,8 @@ struct LifecycleContractTests {
             requestHash: Digest.sha256Hex(Array(json.utf8)), supersedes: supersedes)
         return try await repo.issue(
             request,
-            engine: Store.engine).issued.record
+            engine: Store.engine
+        ).issued.record
     }
 
     static func query(state: QuoteState? = nil, today: CivilDate = today, text: String? = nil) -> QuoteQuery {

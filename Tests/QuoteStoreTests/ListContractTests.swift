@@ -63,10 +63,12 @@ struct ListContractTests {
     func totalOrder(kind: StoreKind) async throws {
         try await kind.with { store in
             let one = try await Store.issue(store.repo, Self.dutch(quantity: 1)).issued.record  // EUR 139.00
-            let ten = try await Store.issue(store.repo, Self.dutch(quantity: 10)).issued.record  // EUR 1039.00
+            // EUR 1039.00
+            let ten = try await Store.issue(store.repo, Self.dutch(quantity: 10)).issued.record
             let free = try await Store.issue(store.repo, Self.dutch(quantity: 3, inWarranty: true)).issued
                 .record
-            let three = try await Store.issue(store.repo, Self.dutch(quantity: 3)).issued.record  // EUR 339.00
+            // EUR 339.00
+            let three = try await Store.issue(store.repo, Self.dutch(quantity: 3)).issued.record
             var query = QuoteQuery(market: "NL", limit: 10)
             query.totalOrder = .highestFirst
             let highest = try await store.repo.list(query).quotes

@@ -25,7 +25,10 @@ struct PostgresInstancesTests {
             }
         }
         #expect(try await a.appliedMigrations() == PostgresMigrations.all.map(\.name))
-        #expect(try await b.strings("SELECT count(*) FROM schema_migrations") == [String(PostgresMigrations.all.count)])
+        #expect(
+            try await b.strings("SELECT count(*) FROM schema_migrations") == [
+                String(PostgresMigrations.all.count)
+            ])
     }
 
     @Test("200 concurrent issues over both instances get numbers 1 to 200")
@@ -220,7 +223,8 @@ struct PostgresGroupCommitTests {
         func prepared(_ i: Int, key: String?, hash: String) throws -> PreparedIssue {
             let serviceCase = try Store.decode(Fixtures.dutchRepair(imei: Fixtures.imei(800 + i)))
             return PreparedIssue(
-                request: IssueRequest(serviceCase: serviceCase, issuer: "desk-1", idempotencyKey: key, requestHash: hash),
+                request: IssueRequest(
+                    serviceCase: serviceCase, issuer: "desk-1", idempotencyKey: key, requestHash: hash),
                 serviceCase: serviceCase, quote: try Store.engine.quote(serviceCase))
         }
         let usedHash = Digest.sha256Hex(Array(Fixtures.pakistanRepair(requestDate: "2026-04-01").utf8))
@@ -239,16 +243,21 @@ struct PostgresGroupCommitTests {
         }
         #expect(first == "PK-2026-000001")
         let numbers = outcomes.map { try? $0.get().issued.record.number }
-        let expected = (1...7).map { SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0) }
+        let expected = (1...7).map {
+            SQLiteQuoteRepository.formatNumber(market: "NL", year: 2026, sequence: $0)
+        }
         #expect(numbers.compactMap { $0 } == expected)
-        #expect(try await store.strings("SELECT number FROM quotes WHERE market = 'NL' ORDER BY id") == expected)
+        #expect(
+            try await store.strings("SELECT number FROM quotes WHERE market = 'NL' ORDER BY id") == expected)
         #expect(try await store.count("customer_tokens") == 8)
         #expect(try await store.count("idempotency_keys") == 7)
         let seventh = try #require(try await repo.quote(number: expected[6]))
         #expect(seventh.reference == nil && seventh.model == "Xiaomi 12 Pro")
         let issued = try outcomes[0].get().issued.record
         #expect(try await repo.quote(number: issued.number) == issued)
-        #expect(try await repo.quote(customerToken: try outcomes[0].get().issued.customerToken)?.number == expected[0])
+        #expect(
+            try await repo.quote(customerToken: try outcomes[0].get().issued.customerToken)?.number
+                == expected[0])
         let refused = await PostgresQuoteRepository.commit(
             repo.client, [try prepared(9, key: "used", hash: "another body")], logger: repo.logger)
         #expect(throws: StoreError.idempotencyKeyReused) { try refused[0].get() }

@@ -64,10 +64,13 @@ struct ReportContractTests {
         try await decide(c, .accepted, role: "service-center", channel: "phone", on: "2026-03-13")
         try await decide(p, .accepted, role: "service-center", channel: "phone", on: "2026-03-05")
         _ = try await repo.void(
-            VoidRequest(number: f, reason: "wrong device", voidedBy: "desk-1", today: CivilDate("2026-04-01")!))
+            VoidRequest(
+                number: f, reason: "wrong device", voidedBy: "desk-1", today: CivilDate("2026-04-01")!))
     }
 
-    static func payer(_ month: String, _ currency: String, _ payer: String, quotes: Int, lines: Int, _ net: Int64)
+    static func payer(
+        _ month: String, _ currency: String, _ payer: String, quotes: Int, lines: Int, _ net: Int64
+    )
         -> PayerChargeRow
     {
         PayerChargeRow(
@@ -78,8 +81,11 @@ struct ReportContractTests {
     /// Every report of every filter below, as text, to compare a store before and after a back-fill.
     static func everything(_ repo: any QuoteRepository) async throws -> String {
         var text = ""
-        for filter in [filter(), filter(currency: "PKR"), filter(issuer: "R-100"), filter(modelFamily: "Pixel 8")] {
-            text += "\(try await repo.conversionReport(filter))\n\(try await repo.decisionTimeReport(filter))\n"
+        for filter in [
+            filter(), filter(currency: "PKR"), filter(issuer: "R-100"), filter(modelFamily: "Pixel 8"),
+        ] {
+            text +=
+                "\(try await repo.conversionReport(filter))\n\(try await repo.decisionTimeReport(filter))\n"
             text += "\(try await repo.payerReport(filter))\n"
             for dimension in TopCostDimension.allCases {
                 text += "\(try await repo.topCostReport(filter, by: dimension))\n"
@@ -88,7 +94,8 @@ struct ReportContractTests {
         return text
     }
 
-    @Test("conversion counts each month's quotes by state; the rate is over decided plus expired",
+    @Test(
+        "conversion counts each month's quotes by state; the rate is over decided plus expired",
         arguments: StoreKind.allCases)
     func conversion(kind: StoreKind) async throws {
         try await kind.with { store in
@@ -111,11 +118,15 @@ struct ReportContractTests {
                 try await store.repo.conversionReport(Self.filter(market: "PK"))
                     == [ConversionRow(month: "2026-03", issued: 1, accepted: 1)])
             let april = ReportMonth("2026-04")!
-            #expect(try await store.repo.conversionReport(Self.filter(from: april, to: april)).map(\.month) == ["2026-04"])
+            #expect(
+                try await store.repo.conversionReport(Self.filter(from: april, to: april)).map(\.month) == [
+                    "2026-04"
+                ])
         }
     }
 
-    @Test("charges by payer are the decided charges per month and currency, never added across currencies",
+    @Test(
+        "charges by payer are the decided charges per month and currency, never added across currencies",
         arguments: StoreKind.allCases)
     func payers(kind: StoreKind) async throws {
         try await kind.with { store in
@@ -127,7 +138,10 @@ struct ReportContractTests {
                     Self.payer("2026-03", "PKR", "consumer", quotes: 1, lines: 1, 10000),
                     Self.payer("2026-03", "PKR", "manufacturer", quotes: 1, lines: 1, 3900),
                 ])
-            #expect(try await store.repo.payerReport(Self.filter(currency: "PKR")).map(\.currency) == ["PKR", "PKR"])
+            #expect(
+                try await store.repo.payerReport(Self.filter(currency: "PKR")).map(\.currency) == [
+                    "PKR", "PKR",
+                ])
             #expect(
                 try await store.repo.payerReport(Self.filter(issuer: "R-100")) == [
                     Self.payer("2026-03", "EUR", "consumer", quotes: 1, lines: 1, 2500)
@@ -135,20 +149,26 @@ struct ReportContractTests {
         }
     }
 
-    @Test("time to decision: median and 90th percentile days per month and channel", arguments: StoreKind.allCases)
+    @Test(
+        "time to decision: median and 90th percentile days per month and channel",
+        arguments: StoreKind.allCases)
     func decisionTime(kind: StoreKind) async throws {
         try await kind.with { store in
             try await Self.story(store.repo)
             #expect(
                 try await store.repo.decisionTimeReport(Self.filter()) == [
-                    DecisionTimeRow(month: "2026-03", channel: "customer-link", decided: 1, medianDays: 3, p90Days: 3),
-                    DecisionTimeRow(month: "2026-03", channel: "retailer", decided: 1, medianDays: 10, p90Days: 10),
-                    DecisionTimeRow(month: "2026-03", channel: "staff", decided: 2, medianDays: 0, p90Days: 1),
+                    DecisionTimeRow(
+                        month: "2026-03", channel: "customer-link", decided: 1, medianDays: 3, p90Days: 3),
+                    DecisionTimeRow(
+                        month: "2026-03", channel: "retailer", decided: 1, medianDays: 10, p90Days: 10),
+                    DecisionTimeRow(
+                        month: "2026-03", channel: "staff", decided: 2, medianDays: 0, p90Days: 1),
                 ])
         }
     }
 
-    @Test("the top models and case kinds by the manufacturer's decided charges, per currency",
+    @Test(
+        "the top models and case kinds by the manufacturer's decided charges, per currency",
         arguments: StoreKind.allCases)
     func topCosts(kind: StoreKind) async throws {
         try await kind.with { store in
@@ -159,13 +179,17 @@ struct ReportContractTests {
                     TopCostRow(name: "Xiaomi 12 Pro", currency: "PKR", quotes: 1, net: 3900, gross: 3900),
                 ])
             #expect(
-                try await store.repo.topCostReport(Self.filter(), by: .kind).map { "\($0.name) \($0.currency)" }
+                try await store.repo.topCostReport(Self.filter(), by: .kind).map {
+                    "\($0.name) \($0.currency)"
+                }
                     == ["repair EUR", "repair PKR"])
             #expect(try await store.repo.topCostReport(Self.filter(), by: .model, limit: 0).isEmpty)
         }
     }
 
-    @Test("filters combined: each report keeps only the quotes every filter keeps", arguments: StoreKind.allCases)
+    @Test(
+        "filters combined: each report keeps only the quotes every filter keeps",
+        arguments: StoreKind.allCases)
     func combinedFilters(kind: StoreKind) async throws {
         try await kind.with { store in
             try await Self.story(store.repo)
@@ -173,7 +197,8 @@ struct ReportContractTests {
             let march = ReportMonth("2026-03")!
             // NL by desk-1 in March: A and C accepted, D expired (B is R-100's, P is Pakistan's).
             #expect(
-                try await repo.conversionReport(Self.filter(market: "NL", issuer: "desk-1", from: march, to: march))
+                try await repo.conversionReport(
+                    Self.filter(market: "NL", issuer: "desk-1", from: march, to: march))
                     == [ConversionRow(month: "2026-03", issued: 3, accepted: 2, expired: 1)])
             // EUR Xiaomi 12 in March: A accepted, B rejected, D expired (C is a Pixel 8, P is PKR).
             #expect(
@@ -183,8 +208,10 @@ struct ReportContractTests {
             #expect(try await repo.conversionReport(Self.filter(market: "PK", issuer: "R-100")).isEmpty)
             #expect(
                 try await repo.decisionTimeReport(Self.filter(issuer: "desk-1")) == [
-                    DecisionTimeRow(month: "2026-03", channel: "customer-link", decided: 1, medianDays: 3, p90Days: 3),
-                    DecisionTimeRow(month: "2026-03", channel: "staff", decided: 2, medianDays: 0, p90Days: 1),
+                    DecisionTimeRow(
+                        month: "2026-03", channel: "customer-link", decided: 1, medianDays: 3, p90Days: 3),
+                    DecisionTimeRow(
+                        month: "2026-03", channel: "staff", decided: 2, medianDays: 0, p90Days: 1),
                 ])
             #expect(
                 try await repo.decisionTimeReport(Self.filter(market: "PK")) == [
@@ -208,7 +235,9 @@ struct ReportContractTests {
         }
     }
 
-    @Test("conversion per issuer: the issuers' reports add up to the whole, cell by cell", arguments: StoreKind.allCases)
+    @Test(
+        "conversion per issuer: the issuers' reports add up to the whole, cell by cell",
+        arguments: StoreKind.allCases)
     func conversionPerIssuer(kind: StoreKind) async throws {
         try await kind.with { store in
             try await Self.story(store.repo)
@@ -232,7 +261,9 @@ struct ReportContractTests {
         }
     }
 
-    @Test("v9-report-columns back-fills a store from before it: the same reports", arguments: StoreKind.allCases)
+    @Test(
+        "v9-report-columns back-fills a store from before it: the same reports", arguments: StoreKind.allCases
+    )
     func backfill(kind: StoreKind) async throws {
         let store = try await kind.make()
         try await Self.story(store.repo)

@@ -24,11 +24,14 @@ struct SearchIndexTests {
         return try! PriceListLoader.loadCatalog(directory: root.appendingPathComponent("PriceLists").path)
     }()
 
-    @Test("each kind of search returns the quotes the LIKE scan returned, through the index", arguments: StoreKind.allCases)
+    @Test(
+        "each kind of search returns the quotes the LIKE scan returned, through the index",
+        arguments: StoreKind.allCases)
     func sameQuotesThroughTheIndex(kind: StoreKind) async throws {
         try await kind.with { store in
             try await store.sqlite?.loadInBulk()
-            let report = try await StoreFiller(catalog: Self.catalog, seed: 7).fill(store.repo, count: Self.count)
+            let report = try await StoreFiller(catalog: Self.catalog, seed: 7).fill(
+                store.repo, count: Self.count)
             #expect(report.quotes == Self.count)
             #expect(try await store.count("quotes") == Self.count)
             if store.postgres != nil { try await store.execute("ANALYZE") }
@@ -46,13 +49,16 @@ struct SearchIndexTests {
                 // quotes, walks the primary key and filters even then: its plan is only checked
                 // for the absence of a sequential scan here.
                 if store.sqlite != nil {
-                    #expect(plan.contains { $0.contains("SCAN f VIRTUAL TABLE INDEX") }, "q=\(search): \(plan)")
+                    #expect(
+                        plan.contains { $0.contains("SCAN f VIRTUAL TABLE INDEX") }, "q=\(search): \(plan)")
                 }
             }
         }
     }
 
-    @Test("a search shorter than a trigram, or of % and _ only, is an exact answer or an empty page, with no query")
+    @Test(
+        "a search shorter than a trigram, or of % and _ only, is an exact answer or an empty page, with no query"
+    )
     func shortSearches() async throws {
         try await StoreKind.sqlite.with(inMemory: true) { store in
             _ = try await StoreFiller(catalog: Self.catalog, seed: 3).fill(store.repo, count: 40)
@@ -76,7 +82,8 @@ struct SearchIndexTests {
             query.model = model
             let listed = try await store.repo.list(query).quotes.map(\.number)
             let expected = try await store.strings(
-                "SELECT number FROM quotes WHERE model = '\(model.replacingOccurrences(of: "'", with: "''"))' ORDER BY id")
+                "SELECT number FROM quotes WHERE model = '\(model.replacingOccurrences(of: "'", with: "''"))' ORDER BY id"
+            )
             #expect(listed == Array(expected.prefix(100)))
             #expect(!listed.isEmpty)
             if store.sqlite != nil {
@@ -100,8 +107,10 @@ struct SearchIndexTests {
         for json in cases {
             guard case .object(let root) = try JSONParser.parse(json) else { continue }
             let found: [(String, String?)] = [
-                ("imei", string(root["device"], "imei")), ("last4", string(root["device"], "imei").map { String($0.suffix(4)) }),
-                ("serial", string(root["device"], "serial")), ("reference", string(.object(root), "reference")),
+                ("imei", string(root["device"], "imei")),
+                ("last4", string(root["device"], "imei").map { String($0.suffix(4)) }),
+                ("serial", string(root["device"], "serial")),
+                ("reference", string(.object(root), "reference")),
                 ("email", string(root["customer"], "email")),
                 ("EMAIL", string(root["customer"], "email")?.uppercased()),
             ]

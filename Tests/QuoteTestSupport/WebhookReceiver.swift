@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The Python receiver `scripts/webhooks/receiver.py` on 127.0.0.1, run with `.build/test-venv`'s
@@ -32,13 +32,18 @@ public final class WebhookReceiver: @unchecked Sendable {
     /// Starts the receiver answering `script` (e.g. `500,500,204`; `429:7` adds `Retry-After: 7`).
     public init(secrets: [String], script: String) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.python) else {
-            throw ReceiverError("\(Self.python) is missing: run bash scripts/setup.sh (test-venv with standardwebhooks)")
+            throw ReceiverError(
+                "\(Self.python) is missing: run bash scripts/setup.sh (test-venv with standardwebhooks)")
         }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("webhooks-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "webhooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.root.appendingPathComponent("scripts/webhooks/receiver.py").path,
-            "--dir", directory.path, "--script", script] + secrets.flatMap { ["--secret", $0] }
+        process.arguments =
+            [
+                Self.root.appendingPathComponent("scripts/webhooks/receiver.py").path,
+                "--dir", directory.path, "--script", script,
+            ] + secrets.flatMap { ["--secret", $0] }
         let output = Pipe()
         process.standardOutput = output
         let errorLog = directory.appendingPathComponent("receiver-stderr.log")
@@ -71,7 +76,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     public func records() throws -> [Record] {
         let file = directory.appendingPathComponent("deliveries.jsonl")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+        return try text.split(separator: "\n").map {
+            try JSONDecoder().decode(Record.self, from: Data($0.utf8))
+        }
     }
 }
 

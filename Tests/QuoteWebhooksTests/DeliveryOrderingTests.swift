@@ -20,7 +20,9 @@ struct DeliveryOrderingTests {
     func waits() {
         let queue = [delivery("issued", 1, dueIn: 300), delivery("decided", 2)]
         #expect(DeliveryOrdering.deliverable(queue, now: Self.now).isEmpty)
-        #expect(DeliveryOrdering.deliverable(queue, now: Self.now.addingTimeInterval(300)).map(\.id) == ["issued"])
+        #expect(
+            DeliveryOrdering.deliverable(queue, now: Self.now.addingTimeInterval(300)).map(\.id) == ["issued"]
+        )
     }
 
     @Test("once the earlier one succeeded or failed for good, the next goes")

@@ -15,27 +15,33 @@ struct TableResolver: HostResolving {
 
 @Suite("SSRF policy for endpoint URLs")
 struct EndpointURLPolicyTests {
-    @Test("refused addresses and why", arguments: [
-        ("127.0.0.1", AddressRefusal.loopback), ("127.255.0.9", .loopback), ("::1", .loopback),
-        ("10.0.0.1", .private), ("172.16.0.1", .private), ("172.31.255.255", .private), ("192.168.1.1", .private),
-        ("fc00::1", .private), ("fd12:3456::1", .private),
-        ("169.254.1.1", .linkLocal), ("fe80::1", .linkLocal), ("febf::1", .linkLocal),
-        ("100.64.0.1", .sharedAddressSpace), ("100.127.255.254", .sharedAddressSpace),
-        ("0.0.0.0", .unspecified), ("::", .unspecified),
-        ("169.254.169.254", .metadata), ("fd00:ec2::254", .metadata),
-        ("::ffff:127.0.0.1", .loopback), ("::ffff:10.0.0.1", .private), ("::ffff:169.254.169.254", .metadata),
-        ("64:ff9b::a00:1", .private), ("224.0.0.1", .multicast), ("ff02::1", .multicast),
-        ("255.255.255.255", .reserved),
-    ])
+    @Test(
+        "refused addresses and why",
+        arguments: [
+            ("127.0.0.1", AddressRefusal.loopback), ("127.255.0.9", .loopback), ("::1", .loopback),
+            ("10.0.0.1", .private), ("172.16.0.1", .private), ("172.31.255.255", .private),
+            ("192.168.1.1", .private),
+            ("fc00::1", .private), ("fd12:3456::1", .private),
+            ("169.254.1.1", .linkLocal), ("fe80::1", .linkLocal), ("febf::1", .linkLocal),
+            ("100.64.0.1", .sharedAddressSpace), ("100.127.255.254", .sharedAddressSpace),
+            ("0.0.0.0", .unspecified), ("::", .unspecified),
+            ("169.254.169.254", .metadata), ("fd00:ec2::254", .metadata),
+            ("::ffff:127.0.0.1", .loopback), ("::ffff:10.0.0.1", .private),
+            ("::ffff:169.254.169.254", .metadata),
+            ("64:ff9b::a00:1", .private), ("224.0.0.1", .multicast), ("ff02::1", .multicast),
+            ("255.255.255.255", .reserved),
+        ])
     func refused(address: String, reason: AddressRefusal) throws {
         let parsed = try #require(IPAddress(literal: address))
         #expect(parsed.refusal == reason)
     }
 
-    @Test("public addresses pass", arguments: [
-        "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1", "2606:4700::1111",
-        "::ffff:8.8.8.8", "fec0::1",
-    ])
+    @Test(
+        "public addresses pass",
+        arguments: [
+            "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1", "2606:4700::1111",
+            "::ffff:8.8.8.8", "fec0::1",
+        ])
     func allowed(address: String) throws {
         #expect(try #require(IPAddress(literal: address)).refusal == nil)
     }
@@ -69,7 +75,10 @@ struct EndpointURLPolicyTests {
         let policy = EndpointURLPolicy(resolver: resolver)
         let checked = try await policy.checked(url: "https://hooks.example.com/h")
         #expect(checked.address == IPAddress(literal: "93.184.216.34"))
-        await #expect(throws: ValidationError(field: "url", "host sneaky.example.com resolves to loopback address 127.0.0.1")) {
+        await #expect(
+            throws: ValidationError(
+                field: "url", "host sneaky.example.com resolves to loopback address 127.0.0.1")
+        ) {
             try await policy.checked(url: "https://sneaky.example.com/h")
         }
         await #expect(throws: ValidationError(field: "url", "host nowhere.example.com does not resolve")) {
@@ -82,20 +91,26 @@ struct EndpointURLPolicyTests {
 
     @Test("localhost resolves (getaddrinfo) to loopback and is refused")
     func localhost() async {
-        await #expect(throws: ValidationError.self) { try await EndpointURLPolicy().checked(url: "https://localhost/h") }
+        await #expect(throws: ValidationError.self) {
+            try await EndpointURLPolicy().checked(url: "https://localhost/h")
+        }
         let addresses = (try? await SystemHostResolver().addresses(of: "localhost")) ?? []
         #expect(!addresses.isEmpty && addresses.allSatisfy { $0.refusal == .loopback })
     }
 
     @Test("a registration's bad fields are named: url, events, description")
     func registration() async {
-        let policy = EndpointURLPolicy(resolver: TableResolver(table: ["hooks.example.com": ["93.184.216.34"]]))
+        let policy = EndpointURLPolicy(
+            resolver: TableResolver(table: ["hooks.example.com": ["93.184.216.34"]]))
         let cases: [(String, [String], String?, String)] = [
             ("https://10.0.0.1/h", ["quote.issued"], nil, "url"),
             ("https://hooks.example.com/h", [], nil, "events"),
             ("https://hooks.example.com/h", ["quote.issued", "quote.nope"], nil, "events[1]"),
             ("https://hooks.example.com/h", ["quote.issued", "quote.issued"], nil, "events[1]"),
-            ("https://hooks.example.com/h", ["quote.issued"], String(repeating: "x", count: 256), "description"),
+            (
+                "https://hooks.example.com/h", ["quote.issued"], String(repeating: "x", count: 256),
+                "description"
+            ),
             ("https://hooks.example.com/h", ["quote.issued"], "line\nbreak", "description"),
         ]
         for (url, events, description, field) in cases {
@@ -106,7 +121,8 @@ struct EndpointURLPolicyTests {
             } catch { #expect(error.field == field, "\(error)") }
         }
         let good = try? await WebhookEndpointRequest.validated(
-            url: "https://hooks.example.com/h", events: ["quote.decided", "quote.voided"], description: "ledger",
+            url: "https://hooks.example.com/h", events: ["quote.decided", "quote.voided"],
+            description: "ledger",
             policy: policy)
         #expect(good?.events == [.decided, .voided])
     }

@@ -1,6 +1,6 @@
 import Foundation
-import QuoteFinance
 import QuoteCore
+import QuoteFinance
 import QuoteTestSupport
 import Testing
 
@@ -17,16 +17,20 @@ struct WebhookDelivererTests {
 
     let secret = WebhookSecret.generate()
     var deliverer = WebhookDeliverer(
-        policy: EndpointURLPolicy(allowInsecure: true), schedule: RetrySchedule(jitter: 0), timeout: .seconds(5))
+        policy: EndpointURLPolicy(allowInsecure: true), schedule: RetrySchedule(jitter: 0),
+        timeout: .seconds(5))
 
     /// Attempts one delivery until the schedule stops retrying, moving the queue clock each time.
-    func run(to url: String, signer: WebhookSigner, id: String = "msg_\(UUID().uuidString)") async -> [DeliveryOutcome] {
+    func run(to url: String, signer: WebhookSigner, id: String = "msg_\(UUID().uuidString)") async
+        -> [DeliveryOutcome]
+    {
         var outcomes: [DeliveryOutcome] = []
         var now = Self.start
         var generator = SplitMix64(seed: 1)
         for attempt in 1...8 {
             let delivery = WebhookDelivery(id: id, url: url, body: Self.body, attempt: attempt)
-            let outcome = await deliverer.deliver(delivery, signer: signer, now: now, failingSince: nil, using: &generator)
+            let outcome = await deliverer.deliver(
+                delivery, signer: signer, now: now, failingSince: nil, using: &generator)
             outcomes.append(outcome)
             guard case .retry(let next) = outcome.decision else { break }
             now = next
@@ -40,9 +44,11 @@ struct WebhookDelivererTests {
         defer { receiver.stop() }
         let outcomes = await run(to: receiver.url, signer: WebhookSigner(secrets: [secret]))
         #expect(outcomes.map(\.status) == [500, 500, 204])
-        #expect(outcomes.map(\.decision) == [
-            .retry(at: Self.start.addingTimeInterval(5)), .retry(at: Self.start.addingTimeInterval(305)), .succeeded,
-        ])
+        #expect(
+            outcomes.map(\.decision) == [
+                .retry(at: Self.start.addingTimeInterval(5)), .retry(at: Self.start.addingTimeInterval(305)),
+                .succeeded,
+            ])
         // Durations are recorded, not judged: a timed bound belongs in a benchmark, not a test.
         #expect(outcomes.allSatisfy { $0.error == nil && $0.duration > .zero })
         let records = try receiver.records()
@@ -77,7 +83,8 @@ struct WebhookDelivererTests {
         let rotation = SecretRotation(current: secret).rotated(to: new, at: Self.start)
         let receiver = try WebhookReceiver(secrets: [secret.revealed, new.revealed], script: "204")
         defer { receiver.stop() }
-        _ = await run(to: receiver.url, signer: WebhookSigner(secrets: rotation.activeSecrets(at: Self.start)))
+        _ = await run(
+            to: receiver.url, signer: WebhookSigner(secrets: rotation.activeSecrets(at: Self.start)))
         let later = rotation.activeSecrets(at: Self.start.addingTimeInterval(SecretRotation.overlap))
         _ = await run(to: receiver.url, signer: WebhookSigner(secrets: later))
         let records = try receiver.records()
@@ -102,9 +109,11 @@ struct WebhookDelivererTests {
         for (url, reason) in cases {
             let delivery = WebhookDelivery(id: "msg_ssrf", url: url, body: Self.body, attempt: 1)
             let outcome = await strict.deliver(
-                delivery, signer: WebhookSigner(secrets: [secret]), now: Self.start, failingSince: nil, using: &generator)
+                delivery, signer: WebhookSigner(secrets: [secret]), now: Self.start, failingSince: nil,
+                using: &generator)
             #expect(outcome.status == nil)
-            #expect(outcome.error?.hasPrefix("refused: url: ") == true && outcome.error?.contains(reason) == true,
+            #expect(
+                outcome.error?.hasPrefix("refused: url: ") == true && outcome.error?.contains(reason) == true,
                 "\(url): \(outcome.error ?? "no error")")
         }
         #expect(try receiver.records().isEmpty)
@@ -139,7 +148,8 @@ struct WebhookDelivererTests {
         receiver.stop()
         var generator = SplitMix64(seed: 4)
         let outcome = await deliverer.deliver(
-            WebhookDelivery(id: "msg_down", url: url, body: Self.body, attempt: 1), signer: WebhookSigner(secrets: [secret]),
+            WebhookDelivery(id: "msg_down", url: url, body: Self.body, attempt: 1),
+            signer: WebhookSigner(secrets: [secret]),
             now: Self.start, failingSince: nil, using: &generator)
         #expect(outcome.status == nil && outcome.error != nil)
         #expect(outcome.decision == .retry(at: Self.start.addingTimeInterval(5)))

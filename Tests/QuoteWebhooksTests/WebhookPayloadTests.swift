@@ -9,10 +9,12 @@ import Testing
 struct WebhookPayloadTests {
     @Test("the seven event names")
     func names() {
-        #expect(WebhookEventType.allCases.map(\.rawValue) == [
-            "quote.issued", "quote.viewed", "quote.decided", "quote.revised", "quote.voided", "quote.expired",
-            "quote.reminded",
-        ])
+        #expect(
+            WebhookEventType.allCases.map(\.rawValue) == [
+                "quote.issued", "quote.viewed", "quote.decided", "quote.revised", "quote.voided",
+                "quote.expired",
+                "quote.reminded",
+            ])
     }
 
     @Test("an unknown event name is an error naming its field")
@@ -32,7 +34,8 @@ struct WebhookPayloadTests {
         let timestamp = Date(timeIntervalSince1970: 1_796_579_479.25)
         let body = WebhookPayload.body(type: .decided, timestamp: timestamp, quoteJSON: quote)
         let text = String(decoding: body, as: UTF8.self)
-        #expect(text == #"{"type":"quote.decided","timestamp":"2026-12-06T17:51:19.250Z","data":"#  + quote + "}")
+        #expect(
+            text == #"{"type":"quote.decided","timestamp":"2026-12-06T17:51:19.250Z","data":"# + quote + "}")
         let parsed = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
         #expect((parsed?["data"] as? [String: Any])?["number"] as? String == "NL-2026-000042")
     }

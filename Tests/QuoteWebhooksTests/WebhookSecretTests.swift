@@ -1,6 +1,6 @@
 import Foundation
-import QuoteFinance
 import QuoteCore
+import QuoteFinance
 import Testing
 
 @testable import QuoteWebhooks
@@ -28,11 +28,13 @@ struct WebhookSecretTests {
         #expect("\(secret)" == "whsec_…(redacted)")
     }
 
-    @Test("bad secrets are errors naming the field", arguments: [
-        ("sk_abc", "secret: must start with whsec_"),
-        ("whsec_%%%", "secret: is not base64 after whsec_"),
-        ("whsec_AAAA", "secret: key must be 24 to 64 bytes, got 3"),
-    ])
+    @Test(
+        "bad secrets are errors naming the field",
+        arguments: [
+            ("sk_abc", "secret: must start with whsec_"),
+            ("whsec_%%%", "secret: is not base64 after whsec_"),
+            ("whsec_AAAA", "secret: key must be 24 to 64 bytes, got 3"),
+        ])
     func badSecret(text: String, message: String) {
         #expect(throws: ValidationError.self) { try WebhookSecret(parsing: text) }
         do { _ = try WebhookSecret(parsing: text) } catch { #expect(error.description == message) }

@@ -23,13 +23,17 @@ struct WebhookSignerTests {
         let body = Array(#"{"test": 2432232314}"#.utf8)
         let signer = WebhookSigner(secrets: [new, old])
         let headers = signer.headers(
-            id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: Date(timeIntervalSince1970: 1_614_265_330.9), body: body)
+            id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: Date(timeIntervalSince1970: 1_614_265_330.9),
+            body: body)
         #expect(headers.map(\.name) == ["webhook-id", "webhook-timestamp", "webhook-signature"])
         #expect(headers[1].value == "1614265330")
         let signatures = headers[2].value.split(separator: " ").map(String.init)
         #expect(signatures.count == 2)
         #expect(signatures[1] == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
-        #expect(signatures[0] == WebhookSigner.signature(secret: new, id: headers[0].value, timestamp: 1_614_265_330, body: body))
+        #expect(
+            signatures[0]
+                == WebhookSigner.signature(
+                    secret: new, id: headers[0].value, timestamp: 1_614_265_330, body: body))
     }
 
     @Test("a rotation keeps the old secret for 24 hours, then signs with the new one alone")

@@ -7,7 +7,9 @@ import Testing
 @Suite("check: each differing quote's effect per payer, the summary per market, --csv")
 struct CheckEffectTests {
     static func corrupted() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corrupt-\(UUID().uuidString).jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "corrupt-\(UUID().uuidString).jsonl"
+        ).path
         let result = try CommandLineTests.run(["bench", "generate", "200", "--seed", "3", "--corrupt", "0.2"])
         try result.out.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -39,10 +41,11 @@ struct CheckEffectTests {
         let result = try CommandLineTests.run(["check", file, "--csv"])
         #expect(result.status == 2)
         let rows = try StrictCSV.parse(result.out)
-        #expect(rows[0] == [
-            "line", "quote", "finding", "field", "stored", "recomputed", "message", "market", "currency",
-            "consumer", "manufacturer", "retailer",
-        ])
+        #expect(
+            rows[0] == [
+                "line", "quote", "finding", "field", "stored", "recomputed", "message", "market", "currency",
+                "consumer", "manufacturer", "retailer",
+            ])
         let textLines = text.out.split(separator: "\n").filter { $0.hasPrefix("line ") }
         #expect(rows.count - 1 == textLines.count)
         #expect(rows.last![2] == "invalid")
@@ -56,7 +59,8 @@ struct CheckEffectTests {
             .compactMap { line -> Int64? in
                 guard let range = line.range(of: "consumer ") else { return 0 }
                 let value = line[range.upperBound...].prefix { $0 != "," }
-                return try? Decimals.parse(value.hasPrefix("+") ? String(value.dropFirst()) : String(value), scale: 2)
+                return try? Decimals.parse(
+                    value.hasPrefix("+") ? String(value.dropFirst()) : String(value), scale: 2)
             }.reduce(0, +)
         #expect(consumer == stated)
     }

@@ -13,7 +13,8 @@ enum FinanceFixture {
 
     static func serviceCase(_ example: String) throws -> ServiceCase {
         let text = try String(
-            contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"), encoding: .utf8)
+            contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"),
+            encoding: .utf8)
         return try CaseDecoder.decode(text, today: { _ in CivilDate("2026-03-02")! })
     }
 
@@ -22,13 +23,16 @@ enum FinanceFixture {
         let c = try serviceCase(example)
         var quote = try calculator.quote(c)
         quote.number = number
-        let json = JSONValue.object(JSONObject([("case", CaseEncoder.json(c)), ("quote", QuoteEncoder.json(quote))]))
+        let json = JSONValue.object(
+            JSONObject([("case", CaseEncoder.json(c)), ("quote", QuoteEncoder.json(quote))]))
         return (JSONWriter.write(json, pretty: false), quote)
     }
 
     /// A JSON-lines file of the lines.
     static func file(_ lines: [String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fin-\(UUID().uuidString).jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fin-\(UUID().uuidString).jsonl"
+        ).path
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -36,10 +40,13 @@ enum FinanceFixture {
     /// NL's current version (2026.1) copied outside the tree as version 2027.1, with each
     /// `prices` entry (`SKU,… old` → new price) changed in parts.csv.
     static func nextNL(prices: [(line: String, new: String)]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("NL-next-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "NL-next-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let source = CommandLineTests.root.appendingPathComponent("PriceLists/NL")
-        for name in ["market.yaml", "labor.csv", "parts.csv", "policy.yaml", "names.nl.yaml", "rules.nl.yaml"] {
+        for name in [
+            "market.yaml", "labor.csv", "parts.csv", "policy.yaml", "names.nl.yaml", "rules.nl.yaml",
+        ] {
             var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             if name == "market.yaml" {
                 text = text.replacingOccurrences(of: "version: \"2026.1\"", with: "version: \"2027.1\"")
@@ -60,11 +67,14 @@ enum FinanceFixture {
     /// A store with `example` issued once per entry of `decisions` (nil: left pending); returns
     /// its path and the numbers and quotes in order.
     static func store(_ example: String, decisions: [Decision?]) async throws -> (String, [(String, Quote)]) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fin-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fin-\(UUID().uuidString).sqlite"
+        ).path
         let repository = try SQLiteQuoteRepository(path: path)
         let today = CivilDate.today(in: TimeZone(identifier: "UTC")!)
         let text = try String(
-            contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"), encoding: .utf8
+            contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"),
+            encoding: .utf8
         ).replacingOccurrences(of: "2026-03-02", with: today.description)
         var issued: [(String, Quote)] = []
         for decision in decisions {
@@ -75,10 +85,12 @@ enum FinanceFixture {
                 engine: calculator)
             let number = result.issued.record.number
             if let decision, case .object(let json) = QuoteEncoder.json(quote) {
-                let charges = JSONWriter.write(.object(DecidedCharges.select(from: json, decision: decision)), pretty: false)
+                let charges = JSONWriter.write(
+                    .object(DecidedCharges.select(from: json, decision: decision)), pretty: false)
                 _ = try await repository.decide(
                     DecisionRequest(
-                        number: number, decision: decision, decidedBy: "shop", finalJSON: charges, role: "retailer",
+                        number: number, decision: decision, decidedBy: "shop", finalJSON: charges,
+                        role: "retailer",
                         channel: "phone", today: today))
             }
             issued.append((number, quote))

@@ -13,7 +13,8 @@ struct FinanceWordsTests {
         let (path, _) = try await StoreFixture.store(["nl-out-of-warranty"])
         let check = try CommandLineTests.run(["check", "--db", path])
         #expect(check.status == 0, "\(check.out)\(check.err)")
-        #expect(check.out.contains("summary: 1 quote read, 1 matched, 0 differing (0 differences), 0 invalid"))
+        #expect(
+            check.out.contains("summary: 1 quote read, 1 matched, 0 differing (0 differences), 0 invalid"))
         let reprice = try CommandLineTests.run(["reprice", "--db", path, "--on", "2027-01-01"])
         #expect(reprice.out.hasPrefix("NL-2026-000001: consumer "), "\(reprice.out)")
         let file = try PricesCommandTests.generated(1)
@@ -34,7 +35,9 @@ struct FinanceWordsTests {
         let export = RepairQuote.helpMessage(for: ExportCommand.self, columns: 200)
         #expect(!export.contains("created if missing"))
         #expect(export.contains("market × month × currency × state × payer"))
-        let jobs = export.split(separator: "\n").filter { $0.contains("--jobs") || $0.contains("active processors") }
+        let jobs = export.split(separator: "\n").filter {
+            $0.contains("--jobs") || $0.contains("active processors")
+        }
         #expect(jobs.joined().components(separatedBy: "default").count == 2, "\(jobs)")
         for option in ["--by", "--from", "--to", "--skip-invalid"] { #expect(export.contains(option)) }
     }
@@ -53,7 +56,9 @@ struct FinanceWordsTests {
             // fitToWidth 1 is the file format's default, so it is left out of the file (None to openpyxl).
             #expect(print.orientation == "landscape" && print.fitToPage && (print.fitWidth ?? 1) == 1)
             #expect(print.fitHeight == 0)
-            #expect(print.titleRows == "$1:$1" || print.titleRows == "1:1", "\(String(describing: print.titleRows))")
+            #expect(
+                print.titleRows == "$1:$1" || print.titleRows == "1:1",
+                "\(String(describing: print.titleRows))")
             let widths = try #require(sheet.widths).map { $0 ?? 0 }
             #expect(widths.count == sheet.rows[0].count)
             #expect(widths.allSatisfy { $0 >= 9 && $0 <= 51 }, "\(widths)")  // 50 + the 0.71 Excel adds

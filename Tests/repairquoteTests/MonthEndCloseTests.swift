@@ -21,13 +21,16 @@ struct MonthEndCloseTests {
         let november = rows.filter { $0["quote"] == store.november.number }
         let december = rows.filter { $0["quote"] == store.december.number }
         #expect(november.count == store.november.quote.lines.count && !november.isEmpty)
-        #expect(november.allSatisfy {
-            $0["issueDate"] == "2026-11-28" && $0["decidedAt"] == "2026-11-30T23:30:00+01:00"
-                && $0["decision"] == "accepted" && $0["channel"] == "phone" && $0["requestDate"] == "2026-11-28"
-        })
-        #expect(december.allSatisfy {
-            $0["decidedAt"] == "2026-12-01T00:30:00+01:00" && $0["decision"] == "rejected"
-        })
+        #expect(
+            november.allSatisfy {
+                $0["issueDate"] == "2026-11-28" && $0["decidedAt"] == "2026-11-30T23:30:00+01:00"
+                    && $0["decision"] == "accepted" && $0["channel"] == "phone"
+                    && $0["requestDate"] == "2026-11-28"
+            })
+        #expect(
+            december.allSatisfy {
+                $0["decidedAt"] == "2026-12-01T00:30:00+01:00" && $0["decision"] == "rejected"
+            })
         #expect(!december.isEmpty)
     }
 
@@ -45,7 +48,9 @@ struct MonthEndCloseTests {
         }
         #expect(try months([]) == ["2026-11 accepted": 1, "2026-12 rejected": 1, " issued": 1])
         #expect(
-            try months(["--by", "request"]) == ["2026-11 accepted": 1, "2026-11 rejected": 1, "2026-11 issued": 1])
+            try months(["--by", "request"]) == [
+                "2026-11 accepted": 1, "2026-11 rejected": 1, "2026-11 issued": 1,
+            ])
         #expect(try months(["--by", "issue"]) == months(["--by", "request"]))
     }
 
@@ -72,7 +77,8 @@ struct MonthEndCloseTests {
     @Test("reprice --db --from --to: only the quotes booked in the range are repriced")
     func repriceRange() async throws {
         let store = try await MonthEndStore.make()
-        let result = try CommandLineTests.run(["reprice", "--db", store.path, "--on", "2026-11-28"] + Self.november)
+        let result = try CommandLineTests.run(
+            ["reprice", "--db", store.path, "--on", "2026-11-28"] + Self.november)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("\(store.november.number): consumer"))
         #expect(!result.out.contains(store.december.number) && !result.out.contains(store.pending))

@@ -32,31 +32,40 @@ struct MonthEndDemo {
         for (example, day, decision, at) in quotes {
             let requested = CivilDate("2026-11-\(day < 10 ? "0" : "")\(day)")!
             let text = try String(
-                contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"), encoding: .utf8
-            ).replacingOccurrences(of: "\"requestDate\": \"2026-03-02\"", with: "\"requestDate\": \"\(requested)\"")
+                contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(example).json"),
+                encoding: .utf8
+            ).replacingOccurrences(
+                of: "\"requestDate\": \"2026-03-02\"", with: "\"requestDate\": \"\(requested)\"")
             let serviceCase = try CaseDecoder.decode(text, today: { _ in requested })
             let result = try await repository.issue(
                 IssueRequest(
-                    serviceCase: serviceCase, issuer: "R-100", idempotencyKey: nil, requestHash: "\(example)-\(day)-\(at)",
+                    serviceCase: serviceCase, issuer: "R-100", idempotencyKey: nil,
+                    requestHash: "\(example)-\(day)-\(at)",
                     issuedOn: requested),
                 engine: calculator)
-            guard let decision, case .object(let json) = QuoteEncoder.json(try calculator.quote(serviceCase)) else {
+            guard let decision, case .object(let json) = QuoteEncoder.json(try calculator.quote(serviceCase))
+            else {
                 continue
             }
             let date = ISO8601DateFormatter().date(from: at)!
             _ = try await repository.decide(
                 DecisionRequest(
                     number: result.issued.record.number, decision: decision, decidedBy: "desk",
-                    finalJSON: JSONWriter.write(.object(DecidedCharges.select(from: json, decision: decision)), pretty: false),
+                    finalJSON: JSONWriter.write(
+                        .object(DecidedCharges.select(from: json, decision: decision)), pretty: false),
                     role: "retailer", channel: "phone", at: date,
                     today: CivilDate(String(at.prefix(10)))!))
         }
     }
 
-    @Test("November's ledger, made from November's export with one amount changed, has exactly that difference")
+    @Test(
+        "November's ledger, made from November's export with one amount changed, has exactly that difference")
     func reconcileNovember() async throws {
-        let path = ProcessInfo.processInfo.environment["REPAIRQUOTE_DEMO_STORE"]
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("nov-\(UUID().uuidString).sqlite").path
+        let path =
+            ProcessInfo.processInfo.environment["REPAIRQUOTE_DEMO_STORE"]
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "nov-\(UUID().uuidString).sqlite"
+            ).path
         try await Self.make(at: path)
         let month = ["--by", "decision", "--from", "2026-11-01", "--to", "2026-11-30"]
         let export = try CommandLineTests.run(["export", "--db", path] + month)
@@ -83,9 +92,13 @@ struct MonthEndDemo {
         #expect(findings.count == 1 && findings[0].hasSuffix("ledger − charged +0.01"), "\(differs.out)")
     }
 
-    @Test("the price change of November's NL quotes: the two displays 10.00 dearer, per payer, December left out")
+    @Test(
+        "the price change of November's NL quotes: the two displays 10.00 dearer, per payer, December left out"
+    )
     func priceChangeNovember() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nov-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nov-\(UUID().uuidString).sqlite"
+        ).path
         try await Self.make(at: path)
         let next = try FinanceFixture.nextNL(prices: [
             ("X14-DISPLAY,Display assembly Xiaomi 14,screen,Xiaomi 14,199.90", "209.90"),
@@ -98,7 +111,11 @@ struct MonthEndDemo {
         #expect(result.status == 0, "\(result.err)")
         // Two accepted out-of-warranty repairs 12.10 dearer each (10.00 + 21 % VAT), the rejected
         // one's inspection unchanged, the in-warranty display 10.00 dearer for the manufacturer.
-        #expect(result.out.hasPrefix("summary: NL EUR: 4 quotes, 0 unpriced, 0 uncharged, 0 status changed, 0 payers changed: "))
-        #expect(result.out.contains("(+24.20, ") && result.out.contains("(+10.00, ") && result.out.contains("retailer 0.00 → 0.00 (0.00)"))
+        #expect(
+            result.out.hasPrefix(
+                "summary: NL EUR: 4 quotes, 0 unpriced, 0 uncharged, 0 status changed, 0 payers changed: "))
+        #expect(
+            result.out.contains("(+24.20, ") && result.out.contains("(+10.00, ")
+                && result.out.contains("retailer 0.00 → 0.00 (0.00)"))
     }
 }

@@ -39,7 +39,8 @@ enum MonthEndStore {
                 .object(DecidedCharges.select(from: json, decision: decision)), pretty: false)
             _ = try await repository.decide(
                 DecisionRequest(
-                    number: number, decision: decision, decidedBy: "shop", finalJSON: charges, role: "retailer",
+                    number: number, decision: decision, decidedBy: "shop", finalJSON: charges,
+                    role: "retailer",
                     channel: "phone", at: at, today: CivilDate("2026-11-30")!))
         }
         let november = try await issue()

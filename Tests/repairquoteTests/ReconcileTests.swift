@@ -22,16 +22,23 @@ struct ReconcileTests {
         var rows: [[String]] = []
         for quote in quotes {
             for payer in Payer.allCases where quote.totals[payer].gross.minorUnits != 0 {
-                rows.append([quote.number!, payer.rawValue, "x", Decimals.format(quote.totals[payer].gross.minorUnits, scale: 2)])
+                rows.append([
+                    quote.number!, payer.rawValue, "x",
+                    Decimals.format(quote.totals[payer].gross.minorUnits, scale: 2),
+                ])
             }
         }
         return (try FinanceFixture.file(lines), rows, quotes)
     }
 
-    static func ledger(_ rows: [[String]], header: [String] = ["quote", "payer", "text", "gross"], delimiter: String = ",")
+    static func ledger(
+        _ rows: [[String]], header: [String] = ["quote", "payer", "text", "gross"], delimiter: String = ","
+    )
         throws -> String
     {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ledger-\(UUID().uuidString).csv"
+        ).path
         try ([header] + rows).map { $0.joined(separator: delimiter) + "\r\n" }.joined()
             .write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -44,7 +51,12 @@ struct ReconcileTests {
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n")
         #expect(lines.allSatisfy { $0.hasPrefix("summary: ") })
-        #expect(lines.contains { $0.hasPrefix("summary: NL EUR manufacturer: 1 charges ") && $0.hasSuffix(": 1 matched, 0 differing, 0 without a ledger row, 0 ledger rows without a charge") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("summary: NL EUR manufacturer: 1 charges ")
+                    && $0.hasSuffix(
+                        ": 1 matched, 0 differing, 0 without a ledger row, 0 ledger rows without a charge")
+            })
         #expect(lines.last == "summary: \(rows.count) ledger rows read")
     }
 
@@ -72,14 +84,25 @@ struct ReconcileTests {
                 "NL-2026-000002 consumer (ledger line \(index + 2)): charged \(amount), ledger "
                     + "\(Decimals.format(consumer + 100, scale: 2)), ledger − charged +1.00",
             ])
-        #expect(lines.contains { $0.hasPrefix("summary: NL EUR consumer: ") && $0.contains("(+1.00): 0 matched, 1 differing") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("summary: NL EUR consumer: ") && $0.contains("(+1.00): 0 matched, 1 differing")
+            })
         #expect(lines.last == "summary: \(changed.count) ledger rows read, 1 of quotes not in the input")
 
         let csv = try StrictCSV.parse(try CommandLineTests.run(["reconcile", ledger, file, "--csv"]).out)
-        #expect(csv[0] == ["finding", "ledgerLine", "quote", "market", "currency", "payer", "charged", "ledger", "difference"])
-        #expect(csv.dropFirst().map { $0[0] } == ["no-quote", "no-charge", "no-ledger-row", "amount-differs"])
-        #expect(csv[4] == ["amount-differs", String(index + 2), "NL-2026-000002", "NL", "EUR", "consumer", amount,
-                           Decimals.format(consumer + 100, scale: 2), "1.00"])
+        #expect(
+            csv[0] == [
+                "finding", "ledgerLine", "quote", "market", "currency", "payer", "charged", "ledger",
+                "difference",
+            ])
+        #expect(
+            csv.dropFirst().map { $0[0] } == ["no-quote", "no-charge", "no-ledger-row", "amount-differs"])
+        #expect(
+            csv[4] == [
+                "amount-differs", String(index + 2), "NL-2026-000002", "NL", "EUR", "consumer", amount,
+                Decimals.format(consumer + 100, scale: 2), "1.00",
+            ])
     }
 
     @Test("named columns, ';' and decimal commas (--locale nl-NL) match as well")
@@ -88,7 +111,8 @@ struct ReconcileTests {
         let commas = rows.map { [$0[3].replacingOccurrences(of: ".", with: ","), $0[0], $0[1]] }
         let ledger = try Self.ledger(commas, header: ["Bedrag", "Offerte", "Betaler"], delimiter: ";")
         let result = try CommandLineTests.run([
-            "reconcile", ledger, file, "--locale", "nl-NL", "--quote-column", "Offerte", "--payer-column", "Betaler",
+            "reconcile", ledger, file, "--locale", "nl-NL", "--quote-column", "Offerte", "--payer-column",
+            "Betaler",
             "--amount-column", "Bedrag",
         ])
         #expect(result.status == 0, "\(result.out) \(result.err)")
@@ -98,7 +122,10 @@ struct ReconcileTests {
     func badInput() throws {
         let (file, rows, _) = try Self.quotesAndLedger()
         for (edit, message) in [
-            ({ (r: inout [[String]]) in r[1][3] = "12.345" }, ":3: gross: \"12.345\" has more than 2 decimals"),
+            (
+                { (r: inout [[String]]) in r[1][3] = "12.345" },
+                ":3: gross: \"12.345\" has more than 2 decimals"
+            ),
             ({ (r: inout [[String]]) in r[1][3] = "\"1,234.50\"" }, ":3: gross: \"1,234.50\": expected '.'"),
             ({ (r: inout [[String]]) in r[0][3] = "" }, ":2: gross: \"\" is not an amount"),
             ({ (r: inout [[String]]) in r[2][1] = "customer" }, ":4: payer: \"customer\" is not a payer"),
@@ -110,17 +137,25 @@ struct ReconcileTests {
             #expect(result.status == 2 && result.out.isEmpty, "\(result)")
             #expect(result.err.contains(message), "\(result.err)")
         }
-        let noColumn = try CommandLineTests.run(["reconcile", try Self.ledger(rows), file, "--amount-column", "bedrag"])
-        #expect(noColumn.status == 2 && noColumn.err.contains(":1: bedrag: no such column"), "\(noColumn.err)")
+        let noColumn = try CommandLineTests.run([
+            "reconcile", try Self.ledger(rows), file, "--amount-column", "bedrag",
+        ])
+        #expect(
+            noColumn.status == 2 && noColumn.err.contains(":1: bedrag: no such column"), "\(noColumn.err)")
     }
 
-    @Test("from the store: the accepted repair and the rejected quote's ifRejected charges are what must be booked")
+    @Test(
+        "from the store: the accepted repair and the rejected quote's ifRejected charges are what must be booked"
+    )
     func store() async throws {
-        let (store, issued) = try await FinanceFixture.store("nl-out-of-warranty", decisions: [.accepted, .rejected, nil])
+        let (store, issued) = try await FinanceFixture.store(
+            "nl-out-of-warranty", decisions: [.accepted, .rejected, nil])
         let accepted = issued[0].1.totals.consumer.gross.minorUnits
         let rejected = try #require(issued[1].1.ifRejected).totals.consumer.gross.minorUnits
         #expect(accepted != rejected)
-        let charged = [(issued[0].0, issued[0].1.totals), (issued[1].0, try #require(issued[1].1.ifRejected).totals)]
+        let charged = [
+            (issued[0].0, issued[0].1.totals), (issued[1].0, try #require(issued[1].1.ifRejected).totals),
+        ]
         let ledger = try Self.ledger(
             charged.flatMap { number, totals in
                 Payer.allCases.filter { totals[$0].gross.minorUnits != 0 }.map {
@@ -132,6 +167,8 @@ struct ReconcileTests {
         let pending = try Self.ledger([[issued[2].0, "consumer", "x", "1.00"]])
         let undecided = try CommandLineTests.run(["reconcile", pending, "--db", store])
         #expect(undecided.status == 1)
-        #expect(undecided.out.contains("ledger line 2: \(issued[2].0) consumer 1.00: the quote charges the consumer nothing"))
+        #expect(
+            undecided.out.contains(
+                "ledger line 2: \(issued[2].0) consumer 1.00: the quote charges the consumer nothing"))
     }
 }

@@ -30,7 +30,8 @@ struct ReportCommandTests {
         case .postgres:
             let configuration = try await PostgresTestDatabase.create()
             (db, repository) = (
-                PostgresTestDatabase.url(configuration), try await PostgresQuoteRepository.connect(configuration)
+                PostgresTestDatabase.url(configuration),
+                try await PostgresQuoteRepository.connect(configuration)
             )
         }
         let calculator = QuoteCalculator(
@@ -60,7 +61,8 @@ struct ReportCommandTests {
                         DecisionRequest(
                             number: record.number, decision: decision, decidedBy: "shop", finalJSON: charges,
                             role: index % 2 == 0 ? "customer" : "retailer", channel: "phone",
-                            at: Date(timeIntervalSince1970: Double(issued.dayNumber + index % 5) * 86400 + 43200),
+                            at: Date(
+                                timeIntervalSince1970: Double(issued.dayNumber + index % 5) * 86400 + 43200),
                             today: issued.adding(days: index % 5)))
                 } else if index % 8 == 3 {
                     _ = try await repository.void(
@@ -85,7 +87,9 @@ struct ReportCommandTests {
     }
 
     /// Minor units of a decimal text (any number of digits after the point, compared as given).
-    static func minor(_ text: String?) -> Int64 { Int64((text ?? "").replacingOccurrences(of: ".", with: "")) ?? 0 }
+    static func minor(_ text: String?) -> Int64 {
+        Int64((text ?? "").replacingOccurrences(of: ".", with: "")) ?? 0
+    }
 
     @Test(
         "payers, conversion and top models equal export --summary and the charge lines, to the cent",
@@ -134,17 +138,23 @@ struct ReportCommandTests {
             #expect(reported == expected, "payers \(filter)")
 
             // Conversion: the quotes of each issue month and state, from every state's charge lines.
-            let all = Self.records(try Self.csv(["--db", db, "--csv", "--all-states"] + byIssue)).filter { row in
+            let all = Self.records(try Self.csv(["--db", db, "--csv", "--all-states"] + byIssue)).filter {
+                row in
                 filter.isEmpty
-                    || row[["--currency": "currency", "--issuer": "issuer", "--market": "market"][filter[0]]!]
+                    || row[
+                        ["--currency": "currency", "--issuer": "issuer", "--market": "market"][filter[0]]!]
                         == filter[1]
             }
             var quotes: [String: Set<String>] = [:]
-            for row in all { quotes["\(row["issueDate"]!.prefix(7)) \(row["state"]!)", default: []].insert(row["quote"]!) }
-            let conversion = Self.records(try Self.csv(["--db", db, "--report", "conversion"] + period + filter))
+            for row in all {
+                quotes["\(row["issueDate"]!.prefix(7)) \(row["state"]!)", default: []].insert(row["quote"]!)
+            }
+            let conversion = Self.records(
+                try Self.csv(["--db", db, "--report", "conversion"] + period + filter))
             var counted: [String: Int] = [:]
             for row in conversion {
-                for state in ["accepted", "rejected", "expired", "void", "superseded"] where row[state] != "0" {
+                for state in ["accepted", "rejected", "expired", "void", "superseded"] where row[state] != "0"
+                {
                     counted["\(row["month"]!) \(state)"] = Int(row[state]!)!
                 }
                 if row["open"] != "0" { counted["\(row["month"]!) issued"] = Int(row["open"]!)! }
@@ -152,19 +162,23 @@ struct ReportCommandTests {
             // A decided quote without decided lines (a rejection that costs nothing) has no line to
             // list: the summary counts it in its state's row without a payer.
             if filter.first != "--issuer" {
-                let summaryAll = Self.records(try Self.csv(["--db", db, "--summary", "--all-states"] + byIssue))
+                let summaryAll = Self.records(
+                    try Self.csv(["--db", db, "--summary", "--all-states"] + byIssue))
                 for row in summaryAll where row["payer"] == "" && row["state"] != "" {
-                    guard filter.isEmpty || row[filter[0] == "--currency" ? "currency" : "market"] == filter[1]
+                    guard
+                        filter.isEmpty || row[filter[0] == "--currency" ? "currency" : "market"] == filter[1]
                     else { continue }
                     quotes["\(row["month"]!) \(row["state"]!)", default: []]
                         .formUnion((0..<Int(row["quotes"]!)!).map { "empty \(row["market"]!) \($0)" })
                 }
                 #expect(counted == quotes.mapValues(\.count), "conversion \(filter)")
             }
-            #expect(conversion.allSatisfy { row in
-                Int(row["issued"]!)! == ["accepted", "rejected", "expired", "void", "superseded", "open"]
-                    .reduce(0) { $0 + Int(row[$1]!)! }
-            })
+            #expect(
+                conversion.allSatisfy { row in
+                    Int(row["issued"]!)!
+                        == ["accepted", "rejected", "expired", "void", "superseded", "open"]
+                        .reduce(0) { $0 + Int(row[$1]!)! }
+                })
         }
         // Top models: the manufacturer's decided charges per model and currency, ten at most each.
         let lines = Self.records(try Self.csv(["--db", db, "--csv"] + byIssue))
@@ -189,14 +203,16 @@ struct ReportCommandTests {
         let period = ["--from-month", "2026-01", "--to-month", "2026-12"]
         var cells: [String: Int] = [:]
         for row in records(try csv(["--db", db, "--report", "conversion"] + period + filter)) {
-            for state in ["accepted", "rejected", "expired", "void", "superseded", "open"] where row[state] != "0" {
+            for state in ["accepted", "rejected", "expired", "void", "superseded", "open"]
+            where row[state] != "0" {
                 cells["\(row["month"]!) \(state)"] = Int(row[state]!)!
             }
         }
         return cells
     }
 
-    @Test("conversion under --issuer: each issuer's quotes with lines, and the quotes without lines of export --summary",
+    @Test(
+        "conversion under --issuer: each issuer's quotes with lines, and the quotes without lines of export --summary",
         arguments: Engine.allCases)
     func conversionPerIssuer(engine: Engine) async throws {
         let db = try await Self.store(engine)
@@ -242,9 +258,15 @@ struct ReportCommandTests {
             ["export", "--db", "x.sqlite", "--report", "payers", "--from-month", "2026-13"])
         #expect(month.status != 0 && month.err.contains("--from-month: \"2026-13\" is not a month YYYY-MM"))
         let order = try CommandLineTests.run(
-            ["export", "--db", "x.sqlite", "--report", "conversion", "--from-month", "2026-05", "--to-month", "2026-04"])
-        #expect(order.status != 0 && order.err.contains("--from-month: 2026-05 is after the end of the period"))
-        let currency = try CommandLineTests.run(["export", "--db", "x.sqlite", "--report", "payers", "--currency", "EURO"])
+            [
+                "export", "--db", "x.sqlite", "--report", "conversion", "--from-month", "2026-05",
+                "--to-month", "2026-04",
+            ])
+        #expect(
+            order.status != 0 && order.err.contains("--from-month: 2026-05 is after the end of the period"))
+        let currency = try CommandLineTests.run([
+            "export", "--db", "x.sqlite", "--report", "payers", "--currency", "EURO",
+        ])
         #expect(currency.status != 0 && currency.err.contains("--currency: unknown currency \"EURO\""))
         let file = try CommandLineTests.run(["export", "some.jsonl", "--report", "payers"])
         #expect(file.status != 0 && file.err.contains("--report: only with --db"))

@@ -26,22 +26,31 @@ struct RepriceCompareTests {
         #expect(text.status == 0, "\(text.err)")
         let lines = text.out.split(separator: "\n").map(String.init)
         #expect(lines[0] == "line 1: NL-2026-000001: manufacturer \(old) → \(new) (+10.00) [2026.1 → 2027.1]")
-        #expect(lines[1].hasPrefix("line 2: NL-2026-000002: consumer ") && lines[1].contains("(0.00) [2026.1 → 2027.1]"))
+        #expect(
+            lines[1].hasPrefix("line 2: NL-2026-000002: consumer ")
+                && lines[1].contains("(0.00) [2026.1 → 2027.1]"))
         #expect(!text.out.contains("BE-2026-000001"))
-        #expect(lines.contains { $0.hasPrefix("summary: NL EUR: 2 quotes, 0 unpriced, 0 uncharged, 0 status changed") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("summary: NL EUR: 2 quotes, 0 unpriced, 0 uncharged, 0 status changed")
+            })
         #expect(lines.contains { $0.contains("manufacturer \(old) → \(new) (+10.00, ") })
         #expect(lines.last == "summary: 1 quotes of other markets not compared")
 
-        let csv = try StrictCSV.parse(try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv"]).out)
+        let csv = try StrictCSV.parse(
+            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv"]).out)
         let header = csv[0]
         let column = { (name: String) in header.firstIndex(of: name)! }
         #expect(csv.count == 3)
         #expect(csv[1][column("manufacturerOld")] == old && csv[1][column("manufacturerNew")] == new)
-        #expect(csv[1][column("manufacturerDifference")] == "10.00" && csv[1][column("consumerDifference")] == "0.00")
+        #expect(
+            csv[1][column("manufacturerDifference")] == "10.00"
+                && csv[1][column("consumerDifference")] == "0.00")
         #expect(csv[2][column("manufacturerDifference")] == "0.00")
 
         let summary = try StrictCSV.parse(
-            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv", "--summary"]).out)
+            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv", "--summary"])
+                .out)
         #expect(summary.count == 2)
         #expect(summary[1][summary[0].firstIndex(of: "manufacturerDifference")!] == "10.00")
         #expect(summary[1][summary[0].firstIndex(of: "quotes")!] == "2")
@@ -52,14 +61,20 @@ struct RepriceCompareTests {
         let next = try FinanceFixture.nextNL(prices: [
             ("X14-DISPLAY,Display assembly Xiaomi 14,screen,Xiaomi 14,199.90", "209.90")
         ])
-        let file = try FinanceFixture.file([try FinanceFixture.line("nl-in-warranty", number: "NL-2026-000001").line])
+        let file = try FinanceFixture.file([
+            try FinanceFixture.line("nl-in-warranty", number: "NL-2026-000001").line
+        ])
         let path = WorkbookTests.workbookPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--xlsx", path])
+        let result = try CommandLineTests.run([
+            "reprice", file, "--compare", Self.oldNL, next, "--xlsx", path,
+        ])
         #expect(result.status == 0, "\(result.err)")
-        let csv = try StrictCSV.parse(try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv"]).out)
+        let csv = try StrictCSV.parse(
+            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv"]).out)
         let summaryCSV = try StrictCSV.parse(
-            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv", "--summary"]).out)
+            try CommandLineTests.run(["reprice", file, "--compare", Self.oldNL, next, "--csv", "--summary"])
+                .out)
         let book = try OpenedWorkbook.open(path)
         let quotes = try #require(book.sheets["Quotes"])
         #expect(quotes.values == csv)
@@ -67,12 +82,15 @@ struct RepriceCompareTests {
         #expect(try #require(book.sheets["Summary"]).values == summaryCSV)
     }
 
-    @Test("from the store: an accepted repair counts, a rejected quote its ifRejected lines, a pending one nothing")
+    @Test(
+        "from the store: an accepted repair counts, a rejected quote its ifRejected lines, a pending one nothing"
+    )
     func storeCharges() async throws {
         let next = try FinanceFixture.nextNL(prices: [
             ("X12P-DISPLAY,Display assembly Xiaomi 12 Pro,screen,Xiaomi 12 Pro,189.90", "199.90")
         ])
-        let (store, _) = try await FinanceFixture.store("nl-out-of-warranty", decisions: [.accepted, .rejected, nil])
+        let (store, _) = try await FinanceFixture.store(
+            "nl-out-of-warranty", decisions: [.accepted, .rejected, nil])
         let result = try CommandLineTests.run(["reprice", "--db", store, "--compare", Self.oldNL, next])
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
@@ -82,19 +100,29 @@ struct RepriceCompareTests {
         #expect(lines.count == 3)
         #expect(lines[2].hasPrefix("summary: NL EUR: 2 quotes, 0 unpriced, 1 uncharged,"))
         #expect(lines[2].contains("consumer ") && lines[2].contains("(+12.10, "))
-        let all = try CommandLineTests.run(["reprice", "--db", store, "--compare", Self.oldNL, next, "--all-states"])
+        let all = try CommandLineTests.run([
+            "reprice", "--db", store, "--compare", Self.oldNL, next, "--all-states",
+        ])
         #expect(all.out.contains("summary: NL EUR: 3 quotes, 0 unpriced, 0 uncharged,"), "\(all.out)")
         #expect(all.out.contains("(+24.20, "))
     }
 
     @Test("usage: --on and --compare together, neither, one folder, two markets: exit 2")
     func usage() throws {
-        let file = try FinanceFixture.file([try FinanceFixture.line("nl-in-warranty", number: "NL-2026-000001").line])
+        let file = try FinanceFixture.file([
+            try FinanceFixture.line("nl-in-warranty", number: "NL-2026-000001").line
+        ])
         for (arguments, message) in [
             (["reprice", file], "give --on DATE or --compare OLD NEW"),
-            (["reprice", file, "--on", "2027-01-01", "--compare", "PriceLists/NL", "PriceLists/NL"], "not both"),
+            (
+                ["reprice", file, "--on", "2027-01-01", "--compare", "PriceLists/NL", "PriceLists/NL"],
+                "not both"
+            ),
             (["reprice", file, "--compare", "PriceLists/NL"], "expected two version folders"),
-            (["reprice", file, "--compare", "PriceLists/NL", "PriceLists/BE"], "give two versions of one market"),
+            (
+                ["reprice", file, "--compare", "PriceLists/NL", "PriceLists/BE"],
+                "give two versions of one market"
+            ),
             (["reprice", file, "--on", "2027-01-01", "--all-states"], "--all-states"),
         ] {
             let result = try CommandLineTests.run(arguments)

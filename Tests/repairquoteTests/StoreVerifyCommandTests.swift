@@ -14,7 +14,8 @@ struct StoreVerifyCommandTests {
         let (path, repository, calculator) = try StoreExportTests.store()
         for name in ["nl-out-of-warranty", "pk-free-labor"] {
             let text = try String(
-                contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"), encoding: .utf8)
+                contentsOf: CommandLineTests.root.appendingPathComponent("Examples/\(name).json"),
+                encoding: .utf8)
             _ = try await repository.issue(
                 IssueRequest(
                     serviceCase: try CaseDecoder.decode(text, today: { _ in CivilDate("2026-03-02")! }),
@@ -29,10 +30,14 @@ struct StoreVerifyCommandTests {
         let csv = try CommandLineTests.run(["export", "--events", "--db", path])
         #expect(csv.status == 0, "\(csv.err)")
         let rows = csv.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "quote,sequence,kind,at,actorKind,actorName,actorRole,ip,userAgent,details,previousHash,hash")
-        #expect(rows.dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
-            "NL-2026-000001,1,issued", "PK-2026-000001,1,issued", "PK-2026-000001,2,link-made",
-        ])
+        #expect(
+            rows.first
+                == "quote,sequence,kind,at,actorKind,actorName,actorRole,ip,userAgent,details,previousHash,hash"
+        )
+        #expect(
+            rows.dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
+                "NL-2026-000001,1,issued", "PK-2026-000001,1,issued", "PK-2026-000001,2,link-made",
+            ])
         let events = try await repository.events(number: "PK-2026-000001")
         #expect(rows.last?.hasSuffix("," + events[0].hash + "," + events[1].hash) == true)
         #expect(try CommandLineTests.run(["export", "--events", "x.jsonl"]).status != 0)
@@ -40,12 +45,16 @@ struct StoreVerifyCommandTests {
         try await repository.writer.write { db in
             try db.execute(sql: "DROP TRIGGER quote_events_no_update")
             try db.execute(
-                sql: "UPDATE quote_events SET at_ms = at_ms + 1 WHERE quote_number = 'PK-2026-000001' AND seq = 2")
+                sql:
+                    "UPDATE quote_events SET at_ms = at_ms + 1 WHERE quote_number = 'PK-2026-000001' AND seq = 2"
+            )
         }
         let bad = try CommandLineTests.run(["store", "verify", "--db", path])
         #expect(bad.status == 1)
         #expect(
-            bad.err == "repairquote: store verify: quote PK-2026-000001, event 2: does not match its hash (the row changed)\n")
+            bad.err
+                == "repairquote: store verify: quote PK-2026-000001, event 2: does not match its hash (the row changed)\n"
+        )
 
         let missing = try CommandLineTests.run(["store", "verify", "--db", path + ".missing"])
         #expect(missing.status == 2 && missing.err.contains("\(path).missing: the file does not exist"))

@@ -17,7 +17,9 @@ struct WholeResultTests {
     @Test("an invalid line: no CSV at all, exit 2, the line listed; --skip-invalid exports the rest")
     func csvNothingOrRest() throws {
         let file = try Self.withInvalidLine()
-        for arguments in [["export", file], ["export", file, "--summary"], ["reprice", file, "--on", "2027-01-01"]] {
+        for arguments in [
+            ["export", file], ["export", file, "--summary"], ["reprice", file, "--on", "2027-01-01"],
+        ] {
             let refused = try CommandLineTests.run(arguments)
             #expect(refused.status == 2, "\(arguments)")
             #expect(refused.out.isEmpty, "\(arguments): \(refused.out.prefix(200))")
@@ -45,13 +47,18 @@ struct WholeResultTests {
         #expect(refused.status == 2)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "a complete workbook")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        #expect(try !FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasSuffix(".tmp") && $0.contains(URL(fileURLWithPath: path).lastPathComponent) })
+        #expect(
+            try !FileManager.default.contentsOfDirectory(atPath: folder).contains {
+                $0.hasSuffix(".tmp") && $0.contains(URL(fileURLWithPath: path).lastPathComponent)
+            })
         let skipped = try CommandLineTests.run(["export", file, "--xlsx", path, "--skip-invalid"])
         #expect(skipped.status == 0, "\(skipped.err)")
         #expect(skipped.err.contains("skipped 1 of 4 lines"))
         let sheet = try #require(try OpenedWorkbook.open(path).sheets["Skipped"])
         #expect(sheet.values.first == ["line", "reason"])
-        #expect(sheet.values.count == 2 && sheet.values[1][0] == "2" && sheet.values[1][1] == "quote: expected an object, got a number")
+        #expect(
+            sheet.values.count == 2 && sheet.values[1][0] == "2"
+                && sheet.values[1][1] == "quote: expected an object, got a number")
     }
 
     @Test("a UTF-8 byte-order mark is read by check, export and reprice alike")
@@ -63,14 +70,16 @@ struct WholeResultTests {
         for arguments in [["check"], ["export"], ["reprice", "--on", "2027-01-01"]] {
             let withMark = try CommandLineTests.run([arguments[0], marked] + arguments.dropFirst())
             let without = try CommandLineTests.run([arguments[0], file] + arguments.dropFirst())
-            #expect(withMark.status == without.status && withMark.status != 2, "\(arguments): \(withMark.out)")
+            #expect(
+                withMark.status == without.status && withMark.status != 2, "\(arguments): \(withMark.out)")
             #expect(withMark.out == without.out, "\(arguments)")
         }
     }
 
     @Test("an empty input is exit 2 'no quotes in FILE' for check, export and reprice")
     func emptyInput() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).jsonl").path
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).jsonl")
+            .path
         try "\n\n".write(toFile: empty, atomically: true, encoding: .utf8)
         for arguments in [["check", empty], ["export", empty], ["reprice", empty, "--on", "2027-01-01"]] {
             let result = try CommandLineTests.run(arguments)
@@ -88,7 +97,9 @@ struct WholeResultTests {
         try String(text.dropLast(40)).write(toFile: file, atomically: true, encoding: .utf8)
         let export = try CommandLineTests.run(["export", file])
         #expect(export.status == 2)
-        #expect(export.err.contains("line 3: invalid: truncated (the input ends inside this line)"), "\(export.err)")
+        #expect(
+            export.err.contains("line 3: invalid: truncated (the input ends inside this line)"),
+            "\(export.err)")
         let check = try CommandLineTests.run(["check", file])
         #expect(check.status == 2)
         #expect(check.out.contains("invalid: truncated (the input ends inside this line)"), "\(check.out)")
@@ -97,12 +108,16 @@ struct WholeResultTests {
     @Test("reprice --locale, --delimiter or --decimal-comma without --csv: exit 2")
     func repriceCSVOptionsNeedCSV() throws {
         let file = try PricesCommandTests.generated(2)
-        for option in [["--locale", "nl-NL"], ["--delimiter", ";"], ["--decimal-comma", "--delimiter", ";"]] {
+        for option in [
+            ["--locale", "nl-NL"], ["--delimiter", ";"], ["--decimal-comma", "--delimiter", ";"],
+        ] {
             let result = try CommandLineTests.run(["reprice", file, "--on", "2027-01-01"] + option)
             #expect(result.status == 2, "\(option)")
             #expect(result.err.contains("add --csv"), "\(result.err)")
         }
-        let withCSV = try CommandLineTests.run(["reprice", file, "--on", "2027-01-01", "--csv", "--locale", "nl-NL"])
+        let withCSV = try CommandLineTests.run([
+            "reprice", file, "--on", "2027-01-01", "--csv", "--locale", "nl-NL",
+        ])
         #expect(withCSV.status == 0, "\(withCSV.err)")
     }
 
@@ -111,7 +126,8 @@ struct WholeResultTests {
         let root = CommandLineTests.root.appendingPathComponent("PriceLists").path
         let result = try CommandLineTests.run(["prices", "diff", root + "/NL", root + "/US"])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.err.contains("warning: OLD is NL (EUR), NEW is US (USD): two markets"), "\(result.err)")
+        #expect(
+            result.err.contains("warning: OLD is NL (EUR), NEW is US (USD): two markets"), "\(result.err)")
         let same = try CommandLineTests.run(["prices", "diff", root + "/NL/2025.1", root + "/NL"])
         #expect(!same.err.contains("warning"))
     }

@@ -37,7 +37,9 @@ struct WorkbookChartTests {
 
     /// Checks every chart of `book`'s Charts sheet against its table and returns, per chart, its
     /// title, series names and the cells of its values (category, then one per series).
-    static func charted(_ book: OpenedWorkbook) throws -> [(title: String, series: [String], rows: [[OpenedWorkbook.Cell]])] {
+    static func charted(_ book: OpenedWorkbook) throws -> [(
+        title: String, series: [String], rows: [[OpenedWorkbook.Cell]]
+    )] {
         let sheet = try #require(book.sheets["Charts"])
         let charts = try #require(sheet.charts)
         return try charts.map { chart in
@@ -65,7 +67,9 @@ struct WorkbookChartTests {
         }
     }
 
-    @Test("export --db --xlsx: per currency, gross by payer and accepted versus rejected per month, SUMIFS over Summary")
+    @Test(
+        "export --db --xlsx: per currency, gross by payer and accepted versus rejected per month, SUMIFS over Summary"
+    )
     func exportCharts() async throws {
         let db = try await ReportCommandTests.store(.sqlite)
         let path = WorkbookTests.workbookPath()
@@ -76,8 +80,11 @@ struct WorkbookChartTests {
         let summary = try #require(book.sheets["Summary"]).values
         let header = summary[0]
         let column = { (name: String) in header.firstIndex(of: name)! }
-        let groups = summary.dropFirst().filter { !$0[column("month")].isEmpty && !$0[column("payer")].isEmpty }
-        let grossRange = "Summary!$\(Self.letter(column("gross")))$2:$\(Self.letter(column("gross")))$\(summary.count)"
+        let groups = summary.dropFirst().filter {
+            !$0[column("month")].isEmpty && !$0[column("payer")].isEmpty
+        }
+        let grossRange =
+            "Summary!$\(Self.letter(column("gross")))$2:$\(Self.letter(column("gross")))$\(summary.count)"
         let charts = try Self.charted(book)
         let currencies = Set(groups.map { $0[column("currency")] })
         #expect(currencies.count >= 3)
@@ -91,7 +98,9 @@ struct WorkbookChartTests {
                 chart.series
                     == (byState
                         ? ["accepted", "rejected"]
-                        : Set(groups.filter { $0[column("currency")] == currency }.map { $0[column("payer")] }).sorted()))
+                        : Set(
+                            groups.filter { $0[column("currency")] == currency }.map { $0[column("payer")] }
+                        ).sorted()))
             let months = Set(groups.filter { $0[column("currency")] == currency }.map { $0[column("month")] })
             #expect(chart.rows.map { $0[0].value } == months.sorted())
             for row in chart.rows {
@@ -99,12 +108,15 @@ struct WorkbookChartTests {
                 for (name, cell) in zip(chart.series, row.dropFirst()) {
                     let formula = try #require(cell.formula, "\(chart.title) \(row[0].value) \(name)")
                     #expect(formula.hasPrefix("SUMIFS(\(grossRange),"), "\(formula)")
-                    #expect(formula.contains("\"\(currency)\"") && formula.contains("\"\(name)\""), "\(formula)")
+                    #expect(
+                        formula.contains("\"\(currency)\"") && formula.contains("\"\(name)\""), "\(formula)")
                     let expected = groups.filter {
                         $0[column("currency")] == currency && $0[column("month")] == row[0].value
                             && $0[column(byState ? "state" : "payer")] == name
                     }.reduce(0 as Int64) { $0 + ReportCommandTests.minor($1[column("gross")]) }
-                    #expect(ReportCommandTests.minor(cell.value) == expected, "\(chart.title) \(row[0].value) \(name)")
+                    #expect(
+                        ReportCommandTests.minor(cell.value) == expected,
+                        "\(chart.title) \(row[0].value) \(name)")
                     if !byState { drawn += expected }
                 }
             }
@@ -125,8 +137,13 @@ struct WorkbookChartTests {
         let summary = try #require(book.sheets["Summary"]).values
         let currencies = Set(summary.dropFirst().map { $0[summary[0].firstIndex(of: "currency")!] })
         let charts = try Self.charted(book)
-        #expect(charts.map(\.title).sorted() == currencies.sorted().map { "Gross charged by payer per month, \($0)" })
-        #expect(charts.allSatisfy { !$0.rows.isEmpty && $0.rows.allSatisfy { $0.dropFirst().allSatisfy { $0.formula != nil } } })
+        #expect(
+            charts.map(\.title).sorted()
+                == currencies.sorted().map { "Gross charged by payer per month, \($0)" })
+        #expect(
+            charts.allSatisfy {
+                !$0.rows.isEmpty && $0.rows.allSatisfy { $0.dropFirst().allSatisfy { $0.formula != nil } }
+            })
     }
 
     @Test("reprice --xlsx: per currency, old versus new per market, each bar a Summary cell")
@@ -138,7 +155,9 @@ struct WorkbookChartTests {
         #expect(result.status == 0, "\(result.err)")
         let book = try OpenedWorkbook.open(path)
         let summary = try #require(book.sheets["Summary"]).values
-        let (market, currency) = (summary[0].firstIndex(of: "market")!, summary[0].firstIndex(of: "currency")!)
+        let (market, currency) = (
+            summary[0].firstIndex(of: "market")!, summary[0].firstIndex(of: "currency")!
+        )
         let charts = try Self.charted(book)
         #expect(charts.count == Set(summary.dropFirst().map { $0[currency] }).count)
         var markets: [String] = []

@@ -100,7 +100,9 @@ struct WorkbookTests {
         // From a file, the workbook has no (empty) state column; otherwise it is the CSV.
         func withoutState(_ rows: [[String]]) -> [[String]] {
             guard let column = rows.first?.firstIndex(of: "state") else { return rows }
-            return rows.map { var row = $0; row.remove(at: column); return row }
+            return rows.map {
+                var row = $0; row.remove(at: column); return row
+            }
         }
         let csv = withoutState(try StrictCSV.parse(try CommandLineTests.run(["export", file]).out))
         let summaryCSV = withoutState(
@@ -173,7 +175,8 @@ struct WorkbookTests {
         #expect(usage.status == 2 && usage.err.contains("--xlsx"))
     }
 
-    @Test("--xlsx over its own input, into a folder, empty, or with CSV text options: exit 2, the input intact")
+    @Test(
+        "--xlsx over its own input, into a folder, empty, or with CSV text options: exit 2, the input intact")
     func refusedBeforeReading() throws {
         let file = try PricesCommandTests.generated(3)
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -184,7 +187,10 @@ struct WorkbookTests {
             (["export", file, "--xlsx", folder], "is a folder"),
             (["export", file, "--xlsx", folder + "/"], "is a folder"),
             (["export", file, "--xlsx", ""], "expected a file path"),
-            (["reprice", file, "--on", "2027-01-01", "--xlsx", Self.workbookPath(), "--locale", "nl-NL"], "leave out"),
+            (
+                ["reprice", file, "--on", "2027-01-01", "--xlsx", Self.workbookPath(), "--locale", "nl-NL"],
+                "leave out"
+            ),
             (["export", file, "--xlsx", Self.workbookPath(), "--delimiter", ";"], "leave out"),
         ] {
             let result = try CommandLineTests.run(arguments)

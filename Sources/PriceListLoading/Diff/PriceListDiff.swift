@@ -22,7 +22,8 @@ public enum PriceListDiff {
                 a.currency.code == b.currency.code
                 ? "both in \(a.currency.code)"
                 : "amounts in \(a.currency.code) and \(b.currency.code) are compared as numbers"
-            return "OLD is \(a.market) (\(a.currency.code)), NEW is \(b.market) (\(b.currency.code)): two markets, "
+            return
+                "OLD is \(a.market) (\(a.currency.code)), NEW is \(b.market) (\(b.currency.code)): two markets, "
                 + "\(currencies); the differences are not a price change"
         }
     }

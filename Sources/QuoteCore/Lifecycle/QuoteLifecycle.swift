@@ -50,7 +50,9 @@ public enum QuoteLifecycle {
     /// A note or a reason: 1 to 500 characters of one line (no control or text-direction
     /// characters).
     public static func checkText(_ text: String, field: String, required: Bool) throws(ValidationError) {
-        if required && text.trimmingSpaces.isEmpty { throw ValidationError(field: field, "must not be empty") }
+        if required && text.trimmingSpaces.isEmpty {
+            throw ValidationError(field: field, "must not be empty")
+        }
         if text.count > maxNoteLength {
             throw ValidationError(field: field, "is longer than \(maxNoteLength) characters")
         }

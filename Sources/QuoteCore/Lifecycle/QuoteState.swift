@@ -19,7 +19,8 @@ public enum QuoteState: String, Sendable, CaseIterable, Codable {
     ///
     /// `QuoteState(decision: nil, superseded: false, voided: false, validUntil: 2026-03-16, today: 2026-03-17)`
     /// is `.expired`.
-    public init(decision: Decision?, superseded: Bool, voided: Bool, validUntil: CivilDate, today: CivilDate) {
+    public init(decision: Decision?, superseded: Bool, voided: Bool, validUntil: CivilDate, today: CivilDate)
+    {
         if voided {
             self = .void
         } else if superseded {

@@ -16,6 +16,7 @@ public struct ConsentSentence: Hashable, Sendable {
 
     /// The sentence with the quote's number and the amount to pay filled in.
     public func filled(number: String, amount: String) -> String {
-        text.replacingOccurrences(of: "{number}", with: number).replacingOccurrences(of: "{amount}", with: amount)
+        text.replacingOccurrences(of: "{number}", with: number).replacingOccurrences(
+            of: "{amount}", with: amount)
     }
 }

@@ -41,7 +41,8 @@ public struct LaborRate: Hashable, Sendable {
     /// `names.<lang>.yaml`; documents fall back to `description` (English).
     public var names: [String: String]
     public init(
-        category: DeviceCategory, code: String, description: String, price: Money, names: [String: String] = [:]
+        category: DeviceCategory, code: String, description: String, price: Money,
+        names: [String: String] = [:]
     ) {
         self.category = category
         self.code = code

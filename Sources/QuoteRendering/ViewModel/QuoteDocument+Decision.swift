@@ -10,7 +10,8 @@ extension DocumentBuilder {
         var paragraphs = [try sentence(decision), try nextStep(decision, quote: quote)]
         if decision.recordedByStaff { paragraphs.append(try labels.text("decided.noSignature")) }
         document.decided = MessageView(
-            heading: try labels.text("decided.title"), code: decision.decision.rawValue, paragraphs: paragraphs)
+            heading: try labels.text("decided.title"), code: decision.decision.rawValue,
+            paragraphs: paragraphs)
         if decision.decision == .rejected, let alternative = document.ifRejected {
             document.charges = alternative
             document.summary = try labels.text("decided.rejectedSummary")
@@ -69,7 +70,9 @@ extension DocumentBuilder {
     }
 
     /// The Accept/Reject form, each button with what the customer then pays.
-    func form(_ quote: Quote, state: AnswerFormState, language: String) throws(RenderError) -> DecisionFormView {
+    func form(_ quote: Quote, state: AnswerFormState, language: String) throws(RenderError)
+        -> DecisionFormView
+    {
         func button(_ key: String, _ amount: Money) throws(RenderError) -> String {
             let refund = amount.isNegative
             let pattern = Pattern(try labels.text(refund ? key + "Refund" : key))
@@ -96,7 +99,8 @@ extension DocumentBuilder {
         if let consent = state.consent(in: language) {
             let amount = Self.consumerGross(quote, .accepted)
             fields.consentText = consent.filled(
-                number: try labels.number(of: quote), amount: currency.format(amount.isNegative ? amount.negated : amount))
+                number: try labels.number(of: quote),
+                amount: currency.format(amount.isNegative ? amount.negated : amount))
             fields.consentVersion = consent.version
             fields.consentLanguage = consent.language
         }

@@ -50,11 +50,15 @@ struct DecisionsController<Repository: QuoteRepository> {
             let token = try context.parameters.require("token")
             if token.hasSuffix(".pdf") {
                 let record = try await linked(token: String(token.dropLast(4)))
-                await desk.viewed(record, via: "pdf", client: CustomerClient.of(request, context, trusting: services.trustedProxies))
+                await desk.viewed(
+                    record, via: "pdf",
+                    client: CustomerClient.of(request, context, trusting: services.trustedProxies))
                 return try await services.pdfResponse(record)
             }
             let record = try await linked(token: token)
-            await desk.viewed(record, via: "page", client: CustomerClient.of(request, context, trusting: services.trustedProxies))
+            await desk.viewed(
+                record, via: "page",
+                client: CustomerClient.of(request, context, trusting: services.trustedProxies))
             return services.customerPage(
                 record, .quote(decision: services.documentDecision(record)), pdfLink: token + ".pdf")
         } catch let page as CustomerPageAnswer {
@@ -83,7 +87,8 @@ struct DecisionsController<Repository: QuoteRepository> {
                 throw CustomerPageAnswer(record: record, kind: .refused(.notAForm))
             }
             let form = try await Self.form(request, of: record)
-            guard let fields = form, let text = fields["decision"], let decision = QuoteDesk<Repository>.decision(text)
+            guard let fields = form, let text = fields["decision"],
+                let decision = QuoteDesk<Repository>.decision(text)
             else {
                 throw CustomerPageAnswer(record: record, kind: .badAnswer)
             }
@@ -112,7 +117,9 @@ struct DecisionsController<Repository: QuoteRepository> {
         let answer = CustomerAnswer(
             decision: decision, typedName: fields["name"] ?? "",
             consented: fields["consent"] == "yes" && consent != nil, reason: fields["reason"] ?? "")
-        if record.decision != nil, answer.problems.contains(where: { $0 == .nameInvalid || $0 == .reasonInvalid }) {
+        if record.decision != nil,
+            answer.problems.contains(where: { $0 == .nameInvalid || $0 == .reasonInvalid })
+        {
             // A repeat that carries a field no answer may hold: refused, still nothing recorded.
             throw CustomerPageAnswer(record: record, kind: .badAnswer)
         }

@@ -51,7 +51,8 @@ enum ListParameters {
         for field in ["q", "model"] {
             guard let text = value(field) else { continue }
             guard text.count <= 100, TextSafety.isClean(text) else {
-                throw APIError(.unprocessableContent, "expected up to 100 characters of one line", field: field)
+                throw APIError(
+                    .unprocessableContent, "expected up to 100 characters of one line", field: field)
             }
             if field == "q" { query.text = text } else { query.model = text }
         }

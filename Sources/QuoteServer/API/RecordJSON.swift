@@ -36,7 +36,8 @@ enum RecordJSON {
         _ r: QuoteRecord, state: QuoteState, customerLink: String? = nil, language: String? = nil,
         emails: [OutboxMessage] = []
     ) -> [UInt8] {
-        var w = JSONStreamWriter(pretty: false, capacity: r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 1024)
+        var w = JSONStreamWriter(
+            pretty: false, capacity: r.quoteJSON.utf8.count + r.caseJSON.utf8.count + 1024)
         w.beginObject()
         w.members(summary(r, state: state))
         if let language { w.field("language", language) }

@@ -25,7 +25,9 @@ struct WebhooksController<Repository: QuoteRepository> {
     @Sendable func create(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let principal = try context.caller(for: .manageWebhooks)
         let object = try await JSONRequest.object(request, allowed: ["url", "events", "description"])
-        guard let url = object["url"]?.text else { throw APIError(.unprocessableContent, "expected a URL string", field: "url") }
+        guard let url = object["url"]?.text else {
+            throw APIError(.unprocessableContent, "expected a URL string", field: "url")
+        }
         let events = try Self.eventNames(object["events"])
         var description: String?
         if let value = object["description"], value != .null {
@@ -34,8 +36,10 @@ struct WebhooksController<Repository: QuoteRepository> {
             }
             description = text
         }
-        let made = try await desk.registerWebhook(url: url, events: events, description: description, by: principal)
-        return JSONBody.response(.object(WebhookJSON.endpoint(made.endpoint, secret: made.secret)), status: .created)
+        let made = try await desk.registerWebhook(
+            url: url, events: events, description: description, by: principal)
+        return JSONBody.response(
+            .object(WebhookJSON.endpoint(made.endpoint, secret: made.secret)), status: .created)
     }
 
     static func eventNames(_ value: JSONValue?) throws -> [String] {
@@ -88,7 +92,8 @@ struct WebhooksController<Repository: QuoteRepository> {
         let principal = try context.caller(for: .manageWebhooks)
         let parameters = request.uri.queryParameters
         if let unknown = parameters.first(where: { !["cursor", "limit"].contains(String($0.key)) }) {
-            throw APIError(.unprocessableContent, "unknown parameter (known: cursor, limit)", field: String(unknown.key))
+            throw APIError(
+                .unprocessableContent, "unknown parameter (known: cursor, limit)", field: String(unknown.key))
         }
         var limit = 20
         if let text = parameters.get("limit"), !text.isEmpty {
@@ -147,7 +152,8 @@ enum WebhookJSON {
         o.append("quote", .string(d.quoteNumber))
         o.append("state", .string(d.state.rawValue))
         o.append("occurredAt", .string(RecordJSON.timestamp(d.occurredAt)))
-        o.append("nextAttemptAt", d.state == .pending ? .string(RecordJSON.timestamp(d.nextAttemptAt)) : .null)
+        o.append(
+            "nextAttemptAt", d.state == .pending ? .string(RecordJSON.timestamp(d.nextAttemptAt)) : .null)
         o.append("attempts", .array(d.log.map { .object(attempt($0)) }))
         return o
     }

@@ -115,7 +115,8 @@ struct ConsoleAccess: Sendable {
     func baseView(_ signedIn: SignedIn) -> [String: Any] {
         [
             "user": signedIn.user.name, "role": signedIn.user.role.rawValue, "csrf": signedIn.session.csrf,
-            "mayIssue": signedIn.user.role.may(.issue), "mayReadReports": signedIn.user.role.may(.readReports),
+            "mayIssue": signedIn.user.role.may(.issue),
+            "mayReadReports": signedIn.user.role.may(.readReports),
             "signedIn": true,
             "sessionIdle": ConsoleSession.idle.components.seconds,
         ]

@@ -9,7 +9,8 @@ extension ConsoleController {
     /// console's static files).
     func registerAccessibility(on router: Router<ServiceRequestContext>) {
         router.get("/console/session") { request, _ -> Response in
-            var response = Response(status: await access.signedIn(request) == nil ? .unauthorized : .noContent)
+            var response = Response(
+                status: await access.signedIn(request) == nil ? .unauthorized : .noContent)
             response.headers[.cacheControl] = "no-store"
             return response
         }

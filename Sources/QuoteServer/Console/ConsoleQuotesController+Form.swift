@@ -112,7 +112,8 @@ extension ConsoleQuotesController {
         view["errorList"] = errors.sorted { $0.key < $1.key }.map {
             [
                 "field": Self.fieldLabel($0.key, signedIn.language, console.pages),
-                "id": $0.key == "findings" ? "f-findings" : "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
+                "id": $0.key == "findings"
+                    ? "f-findings" : "f-" + $0.key.replacingOccurrences(of: ".", with: "-"),
                 "message": $0.value,
             ]
         }

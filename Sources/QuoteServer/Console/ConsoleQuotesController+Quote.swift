@@ -54,20 +54,7 @@ extension ConsoleQuotesController {
                 let done = $0 == "email" && !services.mailerConfigured ? "email.noRelay" : String($0)
                 return console.pages.label("done." + done, signedIn.language)
             })
-        let emails = try await desk.emails(of: record).map {
-            emailView($0, market: record.market, signedIn)
-        }
-        view["emails"] = emails
-        view["hasEmails"] = !emails.isEmpty
-        let events = try await timelineView(record, signedIn)
-        view["events"] = events
-        view["hasEvents"] = !events.isEmpty
-        let webhooks =
-            principal.may(.readEvents, on: record.issuer)
-            ? try await desk.serviceCenterDeliveries(of: record).map { webhookView($0, market: record.market, signedIn) }
-            : []
-        view["webhooks"] = webhooks
-        view["hasWebhooks"] = !webhooks.isEmpty
+        try await addHistory(to: &view, record, signedIn)
         view.set("summary", summaryView(record, signedIn))
         view.set("decided", decidedView(record, signedIn))
         view.set(
@@ -85,6 +72,29 @@ extension ConsoleQuotesController {
         return ConsoleResponse.page(
             console.pages.render("quote", language: signedIn.language, view: view),
             status: reasonError == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The quote's e-mails, history events and (for those who may read events) the service
+    /// center's webhook deliveries, each with its `has…` flag.
+    func addHistory(to view: inout [String: Any], _ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn)
+        async throws
+    {
+        let emails = try await desk.emails(of: record).map {
+            emailView($0, market: record.market, signedIn)
+        }
+        view["emails"] = emails
+        view["hasEmails"] = !emails.isEmpty
+        let events = try await timelineView(record, signedIn)
+        view["events"] = events
+        view["hasEvents"] = !events.isEmpty
+        let webhooks =
+            signedIn.principal.may(.readEvents, on: record.issuer)
+            ? try await desk.serviceCenterDeliveries(of: record).map {
+                webhookView($0, market: record.market, signedIn)
+            }
+            : []
+        view["webhooks"] = webhooks
+        view["hasWebhooks"] = !webhooks.isEmpty
     }
 
     /// `decision`, `email`, `void` and `link` (a new customer link, kept in the session to show it)
@@ -140,7 +150,7 @@ extension ConsoleQuotesController {
             let reason = fields["reason"] ?? ""
             do {
                 _ = try await desk.void(number, reason: reason.isEmpty ? nil : reason, by: principal)
-            } catch where Self.field(of: error) == "reason" {
+            } catch  where Self.field(of: error) == "reason" {
                 // An empty or too long reason: the quote page again, the field marked.
                 return .page(
                     try await quotePage(
@@ -202,7 +212,9 @@ extension ConsoleQuotesController {
     }
 
     /// A webhook delivery of the quote: event, endpoint, state, attempts, the last answer.
-    func webhookView(_ delivery: WebhookDeliveryRecord, market: MarketCode, _ signedIn: ConsoleAccess.SignedIn)
+    func webhookView(
+        _ delivery: WebhookDeliveryRecord, market: MarketCode, _ signedIn: ConsoleAccess.SignedIn
+    )
         -> [String: Any]
     {
         var view: [String: Any] = [

@@ -5,7 +5,9 @@ import QuoteStore
 extension ConsoleQuotesController {
     /// The quote's history as the page's timeline, oldest first: what happened (in the user's
     /// language), when (the market's time zone), who, and the one detail that matters per kind.
-    func timelineView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) async throws -> [[String: Any]] {
+    func timelineView(_ record: QuoteRecord, _ signedIn: ConsoleAccess.SignedIn) async throws -> [[String:
+        Any]]
+    {
         let language = signedIn.language
         return try await desk.history(record.number, by: signedIn.principal).map { event in
             var view: [String: Any] = [
@@ -15,7 +17,9 @@ extension ConsoleQuotesController {
                 "actor": event.actor.name + (event.actor.role.map { " (\($0))" } ?? ""),
             ]
             view.set("detail", detail(event, language))
-            view.set("client", event.client.map { [$0.ip, $0.userAgent].compactMap { $0 }.joined(separator: " · ") })
+            view.set(
+                "client",
+                event.client.map { [$0.ip, $0.userAgent].compactMap { $0 }.joined(separator: " · ") })
             return view
         }
     }

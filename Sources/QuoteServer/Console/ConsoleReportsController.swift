@@ -42,11 +42,13 @@ struct ConsoleReportsController<Repository: QuoteRepository>: Sendable {
             case .failure(let refusals):
                 values.merge(view.form(refusals: refusals.all)) { $1 }
                 return ConsoleResponse.page(
-                    console.pages.render("reports", language: signedIn.language, view: values), status: .badRequest)
+                    console.pages.render("reports", language: signedIn.language, view: values),
+                    status: .badRequest)
             case .success(let (filter, tables)):
                 values.merge(view.form(refusals: [])) { $1 }
                 values["blocks"] = tables.map { view.block($0, filter: filter, query: Self.query(input)) }
-                return ConsoleResponse.page(console.pages.render("reports", language: signedIn.language, view: values))
+                return ConsoleResponse.page(
+                    console.pages.render("reports", language: signedIn.language, view: values))
             }
         }
     }
@@ -59,7 +61,9 @@ struct ConsoleReportsController<Repository: QuoteRepository>: Sendable {
                 return try APIError(.badRequest, "unknown report \"\(name)\"", field: "report")
                     .response(from: request, context: context)
             }
-            switch try await desk.reports([kind], Self.input(request), markets: markets, by: signedIn.principal) {
+            switch try await desk.reports(
+                [kind], Self.input(request), markets: markets, by: signedIn.principal)
+            {
             case .failure(let refusals):
                 return try APIError(.badRequest, "\(refusals.all[0])", field: refusals.all[0].field)
                     .response(from: request, context: context)
@@ -68,7 +72,8 @@ struct ConsoleReportsController<Repository: QuoteRepository>: Sendable {
                 headers[.contentType] = "text/csv; charset=utf-8"
                 headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).csv\""
                 let text = ([tables[0].header] + tables[0].rows).map(Self.record).joined()
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+                return Response(
+                    status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
             }
         }
     }
@@ -88,13 +93,16 @@ struct ConsoleReportsController<Repository: QuoteRepository>: Sendable {
             ("issuer", input.issuer), ("family", input.modelFamily),
         ]
         var components = URLComponents()
-        components.queryItems = pairs.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = pairs.compactMap { name, value in
+            value.map { URLQueryItem(name: name, value: $0) }
+        }
         return components.percentEncodedQuery ?? ""
     }
 
     /// How the user's language writes money and months.
     func format(_ language: String) -> LocaleFormat? {
-        let labels = console.documents.catalog.labels(for: language) ?? console.documents.catalog.labels(for: "en")
+        let labels =
+            console.documents.catalog.labels(for: language) ?? console.documents.catalog.labels(for: "en")
         return labels.flatMap { try? LocaleFormat(labels: $0) }
     }
 }

@@ -49,7 +49,9 @@ struct ReportChart {
         return [
             "id": id, "title": title, "desc": description, "svgWidth": Self.width, "svgHeight": max(y, 24),
             "rows": rows,
-            "legend": series.enumerated().map { ["name": $1, "colour": Self.palette[$0 % Self.palette.count]] },
+            "legend": series.enumerated().map {
+                ["name": $1, "colour": Self.palette[$0 % Self.palette.count]]
+            },
             "empty": categories.isEmpty,
         ]
     }

@@ -38,12 +38,16 @@ struct ReportPageView {
                 field["isSelect"] = true
                 field["options"] =
                     [["value": "", "label": label("report.allMarkets"), "selected": input.market == nil]]
-                    + markets.map { ["value": $0, "label": $0, "selected": $0 == input.market] as [String: Any] }
+                    + markets.map {
+                        ["value": $0, "label": $0, "selected": $0 == input.market] as [String: Any]
+                    }
             } else {
                 field["isInput"] = true
             }
             if name == "issuer", retailer != nil { field["readonly"] = true }
-            if let refusal = refusals.first(where: { ($0.field == "modelFamily" ? "family" : $0.field) == name }) {
+            if let refusal = refusals.first(where: {
+                ($0.field == "modelFamily" ? "family" : $0.field) == name
+            }) {
                 field["invalid"] = true
                 field["error"] = label("report.error.\(refusal.problem.rawValue)")
             }

@@ -8,7 +8,9 @@ enum SignInReturn {
     /// The sign-in page; for a quote form that was posted, with `next`: that form's page with
     /// `resume=1` (console.js then sends the draft it kept again).
     static func signInURL(after request: Request) -> String {
-        guard request.method == .post, let form = formPage(of: request.uri.path) else { return "/console/sign-in" }
+        guard request.method == .post, let form = formPage(of: request.uri.path) else {
+            return "/console/sign-in"
+        }
         let target = form + "?resume=1"
         guard next(target) != nil else { return "/console/sign-in" }
         var plain = CharacterSet.alphanumerics

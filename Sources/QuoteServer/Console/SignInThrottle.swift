@@ -28,7 +28,8 @@ struct SignInThrottle: Sendable {
     func admit(_ user: String) async throws -> Bool {
         let time = now()
         return try await store.changeValue(key: Self.key(user), now: time) { text in
-            var record = text.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) } ?? Record()
+            var record =
+                text.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) } ?? Record()
             var admitted = true
             if let until = record.lockedUntil, time < until {
                 admitted = false
@@ -43,7 +44,8 @@ struct SignInThrottle: Sendable {
                     record.attempts.append(time)
                 }
             }
-            let value = String(decoding: (try? JSONEncoder().encode(record)) ?? Data("{}".utf8), as: UTF8.self)
+            let value = String(
+                decoding: (try? JSONEncoder().encode(record)) ?? Data("{}".utf8), as: UTF8.self)
             let expires = (record.lockedUntil ?? time).addingTimeInterval(Self.window)
             return (value, expires, admitted)
         }

@@ -20,7 +20,8 @@ struct StorePersistDriver: PersistDriver {
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        try await store.setValue(key: Self.storeKey(key), value: try Self.encode(value), expiresAt: expiry(expires))
+        try await store.setValue(
+            key: Self.storeKey(key), value: try Self.encode(value), expiresAt: expiry(expires))
     }
 
     /// The value, or nil when there is none, it expired, or it is not an `Object`.

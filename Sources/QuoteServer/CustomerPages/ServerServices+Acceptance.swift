@@ -17,12 +17,15 @@ extension ServerServices {
     /// its HTML document, else (a renderer without documents) the customer page that showed it.
     func documentSHA256(_ record: QuoteRecord) async throws -> String {
         if let pdf = try await pdfBytes(record) { return Digest.sha256Hex(pdf) }
-        if let html = try document(record, format: .html)?.document { return Digest.sha256Hex(Array(html.utf8)) }
+        if let html = try document(record, format: .html)?.document {
+            return Digest.sha256Hex(Array(html.utf8))
+        }
         let (quote, serviceCase) = try recomputed(record)
         let page = try renderer.customerPage(
             .quote(decision: nil), quote: quote, case: serviceCase, languages: [], pdfLink: nil,
             answer: AnswerFormState(
-                consents: renderer.consents(market: record.market, priceListVersion: record.priceListVersion)))
+                consents: renderer.consents(market: record.market, priceListVersion: record.priceListVersion))
+        )
         return Digest.sha256Hex(Array(page.utf8))
     }
 
@@ -31,7 +34,8 @@ extension ServerServices {
         _ record: QuoteRecord, _ answer: CustomerAnswer, consent: ConsentSentence, client: EventClient
     ) async throws -> AcceptanceEvidence {
         AcceptanceEvidence(
-            name: answer.name, consentVersion: consent.version, consentLanguage: consent.language, ip: client.ip,
+            name: answer.name, consentVersion: consent.version, consentLanguage: consent.language,
+            ip: client.ip,
             userAgent: client.userAgent, documentSHA256: try await documentSHA256(record))
     }
 }

@@ -33,11 +33,14 @@ extension ServerServices {
         do {
             let computed = try record.map(recomputed)
             let state = AnswerFormState(
-                consents: record.map { renderer.consents(market: $0.market, priceListVersion: $0.priceListVersion) }
+                consents: record.map {
+                    renderer.consents(market: $0.market, priceListVersion: $0.priceListVersion)
+                }
                     ?? [:],
                 answer: answer)
             let html = try renderer.customerPage(
-                kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink, answer: state)
+                kind, quote: computed?.0, case: computed?.1, languages: languages, pdfLink: pdfLink,
+                answer: state)
             return CustomerPage.response(html, status: status ?? kind.status)
         } catch {
             logger.error(

@@ -36,7 +36,8 @@ extension QuoteDesk {
         if let problem = MailAddress.problem(recipient) {
             throw DeskError.invalid(field: "to", "cannot be sent to: \(problem)")
         }
-        var request = EmailRequest(number: number, recipient: recipient, language: serviceCase.customer.language)
+        var request = EmailRequest(
+            number: number, recipient: recipient, language: serviceCase.customer.language)
         request.actor = principal.actor
         let message = try await store { try await repo.enqueueEmail(request) }
         logger.info("e-mail queued", metadata: ["number": "\(number)", "to": "\(Masking.email(recipient))"])
@@ -50,7 +51,8 @@ extension QuoteDesk {
         let record = try await readable(number, by: principal)
         try services.requireReachable(record)
         let token = try await store { try await repo.addCustomerToken(number: number, by: principal.actor) }
-        logger.info("customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
+        logger.info(
+            "customer link made", metadata: ["number": "\(number)", "by": "\(principal.role.rawValue)"])
         return token
     }
 }

@@ -74,7 +74,8 @@ extension QuoteDesk {
         do {
             _ = try await repo.recordView(number: record.number, via: via, at: services.now(), client: client)
         } catch {
-            logger.warning("view not recorded", metadata: ["number": "\(record.number)", "error": "\(error)"])
+            logger.warning(
+                "view not recorded", metadata: ["number": "\(record.number)", "error": "\(error)"])
         }
     }
 

@@ -14,7 +14,9 @@ extension QuoteDesk {
         case .failure(let refusals): return .failure(refusals)
         case .success(let filter):
             var tables: [ReportTable] = []
-            for kind in kinds { tables.append(try await store { try await ReportTable.load(kind, filter, from: repo) }) }
+            for kind in kinds {
+                tables.append(try await store { try await ReportTable.load(kind, filter, from: repo) })
+            }
             return .success((filter, tables))
         }
     }

@@ -28,9 +28,12 @@ extension QuoteDesk {
         let secret = WebhookSecret.generate().revealed
         let endpoint = WebhookEndpointRecord(
             id: WebhookIDs.endpoint(), owner: principal.name, scopeIssuer: principal.listIssuer,
-            url: checked.url.url.text, events: checked.events.map(\.rawValue), description: checked.description,
+            url: checked.url.url.text, events: checked.events.map(\.rawValue),
+            description: checked.description,
             secret: secret, createdAt: settings.now())
-        do { try await repo.createWebhookEndpoint(endpoint, limit: limit) } catch WebhookStoreError.tooManyEndpoints {
+        do { try await repo.createWebhookEndpoint(endpoint, limit: limit) } catch WebhookStoreError
+            .tooManyEndpoints
+        {
             throw Self.overLimit(limit)
         }
         return Registration(endpoint: endpoint, secret: secret)
@@ -57,7 +60,8 @@ extension QuoteDesk {
 
     func deleteWebhook(_ id: String, by principal: Principal) async throws {
         try principal.authorize(.manageWebhooks)
-        guard try await repo.deleteWebhookEndpoint(id: id, owner: principal.name, at: services.webhooks.now()) else {
+        guard try await repo.deleteWebhookEndpoint(id: id, owner: principal.name, at: services.webhooks.now())
+        else {
             throw DeskError.missing("webhook endpoint")
         }
     }
@@ -68,7 +72,8 @@ extension QuoteDesk {
         let secret = WebhookSecret.generate().revealed
         guard
             let endpoint = try await repo.rotateWebhookSecret(
-                id: id, owner: principal.name, to: secret, at: services.webhooks.now(), overlap: SecretRotation.overlap)
+                id: id, owner: principal.name, to: secret, at: services.webhooks.now(),
+                overlap: SecretRotation.overlap)
         else { throw DeskError.missing("webhook endpoint") }
         return Registration(endpoint: endpoint, secret: secret)
     }

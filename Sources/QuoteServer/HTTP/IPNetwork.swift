@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An address block in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`, a single `192.0.2.7`): the

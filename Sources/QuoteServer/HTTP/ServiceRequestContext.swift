@@ -1,6 +1,6 @@
 import Hummingbird
-import NIOCore
 import HummingbirdAuth
+import NIOCore
 
 /// The request context of every route: Hummingbird's core context and who is calling, set by
 /// the authenticators of the `/v1` and `/console` route groups (``APIKeyAuthenticator``,

@@ -25,7 +25,9 @@ final class ServiceRoutes: Sendable {
         for route in router.routes {
             let key = "\(route.path)"
             if methods[key] == nil { paths.append(route.path) }
-            if !(methods[key]?.contains(route.method) ?? false) { methods[key, default: []].append(route.method) }
+            if !(methods[key]?.contains(route.method) ?? false) {
+                methods[key, default: []].append(route.method)
+            }
         }
         let builder = RouterPathTrieBuilder<Methods>()
         for path in paths { builder.addEntry(path, value: Methods(methods: methods["\(path)"] ?? [])) }

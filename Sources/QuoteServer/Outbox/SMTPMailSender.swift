@@ -68,9 +68,11 @@ public struct SMTPMailSender: MailSending {
                 subject = try documents.subject(quote: quote, case: serviceCase, language: email.language)
             case .reminder:
                 guard email.decision == nil else {
-                    throw MailSendingError.permanent("\(email.quoteNumber) was decided before its reminder went out")
+                    throw MailSendingError.permanent(
+                        "\(email.quoteNumber) was decided before its reminder went out")
                 }
-                subject = try documents.reminderSubject(quote: quote, case: serviceCase, language: email.language)
+                subject = try documents.reminderSubject(
+                    quote: quote, case: serviceCase, language: email.language)
             case .confirmation:
                 guard let decision = email.decision else {
                     throw MailSendingError.permanent(

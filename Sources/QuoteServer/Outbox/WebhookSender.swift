@@ -56,7 +56,9 @@ public struct WebhookSender<Repository: QuoteRepository>: Service {
             for item in claimed {
                 group.addTask { await attempt(item, body: bodies[item.delivery.id], now: now) }
             }
-            return await group.reduce(into: [WebhookAttemptReport]()) { if let report = $1 { $0.append(report) } }
+            return await group.reduce(into: [WebhookAttemptReport]()) {
+                if let report = $1 { $0.append(report) }
+            }
         }
         try await repo.recordWebhookAttempts(reports)
         return claimed.count
@@ -83,7 +85,8 @@ public struct WebhookSender<Repository: QuoteRepository>: Service {
             return Self.report(item.delivery.id, outcome)
         } catch {
             logger.error(
-                "webhook attempt not made", metadata: ["delivery": "\(item.delivery.id)", "error": "\(error)"])
+                "webhook attempt not made",
+                metadata: ["delivery": "\(item.delivery.id)", "error": "\(error)"])
             return nil
         }
     }
@@ -123,7 +126,8 @@ public struct WebhookSender<Repository: QuoteRepository>: Service {
             deliveryID: id,
             attempt: WebhookAttemptRecord(
                 attempt: outcome.attempt, startedAt: outcome.startedAt, status: outcome.status,
-                durationMilliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000, error: outcome.error),
+                durationMilliseconds: seconds * 1000 + attoseconds / 1_000_000_000_000_000,
+                error: outcome.error),
             verdict: verdict)
     }
 }

@@ -28,9 +28,12 @@ extension ExpirySweep {
             guard let last = page.last else { break }
             cursor = last.id
             for candidate in page {
-                guard let days = byMarket[candidate.market], let request = reminder(candidate, days: days, at: now)
+                guard let days = byMarket[candidate.market],
+                    let request = reminder(candidate, days: days, at: now)
                 else { continue }
-                if try await repo.recordReminder(request, validUntil: candidate.validUntil) != nil { queued += 1 }
+                if try await repo.recordReminder(request, validUntil: candidate.validUntil) != nil {
+                    queued += 1
+                }
             }
         }
         return queued
@@ -46,7 +49,8 @@ extension ExpirySweep {
             let email = customer.email, MailAddress.problem(email) == nil
         else { return nil }
         return EmailRequest(
-            number: candidate.number, recipient: email, language: customer.language, kind: .reminder, now: now)
+            number: candidate.number, recipient: email, language: customer.language, kind: .reminder, now: now
+        )
     }
 
     /// `reminderDaysBeforeExpiry` of each market that sets it, from the price list in force on
@@ -56,7 +60,9 @@ extension ExpirySweep {
         var days: [MarketCode: Int] = [:]
         for market in catalog.markets {
             guard let list = try? catalog.priceList(for: market, on: services.today(market)) else { continue }
-            if list.settings.reminderDaysBeforeExpiry > 0 { days[market] = list.settings.reminderDaysBeforeExpiry }
+            if list.settings.reminderDaysBeforeExpiry > 0 {
+                days[market] = list.settings.reminderDaysBeforeExpiry
+            }
         }
         return days
     }

@@ -46,7 +46,8 @@ public struct ExpirySweep<Repository: QuoteRepository>: Service {
         var recorded = 0
         var cursor: Int64 = 0
         while true {
-            let page = try await repo.expiryCandidates(validUntilBefore: latest, after: cursor, limit: batchSize)
+            let page = try await repo.expiryCandidates(
+                validUntilBefore: latest, after: cursor, limit: batchSize)
             guard let last = page.last else { break }
             cursor = last.id
             for candidate in page where candidate.validUntil < services.today(candidate.market) {

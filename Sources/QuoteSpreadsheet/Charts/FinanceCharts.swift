@@ -73,7 +73,9 @@ public enum FinanceCharts {
         _ summary: SummaryColumns, currency code: String, of charged: [[SpreadsheetCell]], by column: Int,
         series names: [String], title: String
     ) throws(Overflow) -> ChartTable {
-        let (month, currency, gross) = (summary.index("month")!, summary.index("currency")!, summary.index("gross")!)
+        let (month, currency, gross) = (
+            summary.index("month")!, summary.index("currency")!, summary.index("gross")!
+        )
         var months: [String: SpreadsheetCell] = [:]
         for row in charged { months[summary.text(row, month)] = row[month] }
         let unit = charged.lazy.compactMap { row -> Currency? in
@@ -83,7 +85,9 @@ public enum FinanceCharts {
         for (monthText, monthCell) in months.sorted(by: { $0.key < $1.key }) {
             var values: [ChartTable.Formula] = []
             for name in names {
-                let groups = charged.filter { summary.text($0, month) == monthText && summary.text($0, column) == name }
+                let groups = charged.filter {
+                    summary.text($0, month) == monthText && summary.text($0, column) == name
+                }
                 let criteria = [
                     (month, criterion(monthCell)), (currency, quoted(code)), (column, quoted(name)),
                 ].map { "\(summary.range($0.0)),\($0.1)" }
@@ -105,7 +109,9 @@ public enum FinanceCharts {
         var sum: Int64 = 0
         for case .money(let amount, _) in cells {
             let (next, overflow) = sum.addingReportingOverflow(amount)
-            guard !overflow else { throw Overflow(description: "\(title): the total overflows 64-bit minor units") }
+            guard !overflow else {
+                throw Overflow(description: "\(title): the total overflows 64-bit minor units")
+            }
             sum = next
         }
         return unit.map { .money(sum, $0) } ?? .integer(Int(sum))
@@ -118,7 +124,9 @@ public enum FinanceCharts {
     }
 
     /// A text as a formula's string literal: `"consumer"`, quotes doubled.
-    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 
     static func sortedDistinct(_ texts: [String]) -> [String] { Array(Set(texts)).sorted() }
 }

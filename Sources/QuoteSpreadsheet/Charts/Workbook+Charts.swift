@@ -29,7 +29,8 @@ extension Workbook {
             let top = worksheet.row
             if index > 0, index % Self.blocksPerPage == 0 { pageBreaks.append(top) }
             try worksheet.append([.text(table.title)], format: boldFormat)
-            try worksheet.append(([table.categoryHeader] + table.series).map(SpreadsheetCell.text), format: boldFormat)
+            try worksheet.append(
+                ([table.categoryHeader] + table.series).map(SpreadsheetCell.text), format: boldFormat)
             for row in table.rows { try worksheet.append([row.category], formulas: row.values) }
             try insertChart(table, on: sheet, named: name, top: top)
             worksheet.skip(to: top + UInt32(max(table.rows.count + 4, Self.chartBlockRows)))

@@ -24,7 +24,9 @@ public struct AcceptanceEvidence: Sendable, Equatable {
     }
 
     /// The decision row's columns that hold it (added by `v6-events`).
-    static let columns = ["evidence_name", "consent_version", "consent_language", "client_ip", "user_agent", "document_sha256"]
+    static let columns = [
+        "evidence_name", "consent_version", "consent_language", "client_ip", "user_agent", "document_sha256",
+    ]
 
     /// Its row values in ``columns`` order.
     var values: [String?] { [name, consentVersion, consentLanguage, ip, userAgent, documentSHA256] }
@@ -34,7 +36,8 @@ public struct AcceptanceEvidence: Sendable, Equatable {
         guard let name = try row.optionalString("evidence_name") else { return nil }
         self.init(
             name: name, consentVersion: try row.optionalString("consent_version") ?? "",
-            consentLanguage: try row.optionalString("consent_language") ?? "", ip: try row.optionalString("client_ip"),
+            consentLanguage: try row.optionalString("consent_language") ?? "",
+            ip: try row.optionalString("client_ip"),
             userAgent: try row.optionalString("user_agent"),
             documentSHA256: try row.optionalString("document_sha256") ?? "")
     }

@@ -22,7 +22,8 @@ struct ChainPage {
         let start = index
         while index < events.count, events[index].quoteNumber == number { index += 1 }
         chains.append(
-            StoredChain(number: number, quoteJSON: quoteJSON, finalJSON: finalJSON, events: events[start..<index]))
+            StoredChain(
+                number: number, quoteJSON: quoteJSON, finalJSON: finalJSON, events: events[start..<index]))
     }
 }
 

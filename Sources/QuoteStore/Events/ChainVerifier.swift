@@ -26,7 +26,9 @@ public struct ChainVerifier: Sendable {
             guard event.previousHash == previous else {
                 return failed(
                     number, event.sequence,
-                    index == 0 ? "does not link to the stored quote (the quote JSON changed)" : "does not link to the event before it")
+                    index == 0
+                        ? "does not link to the stored quote (the quote JSON changed)"
+                        : "does not link to the event before it")
             }
             guard EventChain.hash(event) == event.hash else {
                 return failed(number, event.sequence, "does not match its hash (the row changed)")

@@ -23,7 +23,8 @@ public enum EventChain {
         let userAgent = present(draft.client?.userAgent)
         var event = QuoteEvent(
             quoteNumber: number, sequence: sequence, kind: draft.kind, atMilliseconds: draft.atMilliseconds,
-            actor: actor, client: ip == nil && userAgent == nil ? nil : EventClient(ip: ip, userAgent: userAgent),
+            actor: actor,
+            client: ip == nil && userAgent == nil ? nil : EventClient(ip: ip, userAgent: userAgent),
             details: draft.details.json, previousHash: previousHash, hash: "")
         event.hash = hash(event)
         return event

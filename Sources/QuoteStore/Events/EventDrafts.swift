@@ -8,7 +8,8 @@ enum EventDrafts {
         var details = EventDetails()
         details.set("revises", request.supersedes)
         return EventDraft(
-            kind: .issued, at: request.now, actor: request.actor ?? EventActor(kind: .staff, name: request.issuer),
+            kind: .issued, at: request.now,
+            actor: request.actor ?? EventActor(kind: .staff, name: request.issuer),
             details: details)
     }
 
@@ -40,19 +41,22 @@ enum EventDrafts {
             details.set("documentSHA256", evidence.documentSHA256)
         }
         return EventDraft(
-            kind: .decided, at: request.at, actor: request.actor ?? decider(request.decidedBy, role: request.role),
+            kind: .decided, at: request.at,
+            actor: request.actor ?? decider(request.decidedBy, role: request.role),
             client: request.client, details: details)
     }
 
     /// The actor of a decision recorded without one: the customer when the role says so, else staff.
     static func decider(_ name: String, role: String?) -> EventActor {
         role == "customer"
-            ? EventActor(kind: .customer, name: name, role: role) : EventActor(kind: .staff, name: name, role: role)
+            ? EventActor(kind: .customer, name: name, role: role)
+            : EventActor(kind: .staff, name: name, role: role)
     }
 
     static func voided(_ request: VoidRequest) -> EventDraft {
         EventDraft(
-            kind: .voided, at: request.at, actor: request.actor ?? EventActor(kind: .staff, name: request.voidedBy),
+            kind: .voided, at: request.at,
+            actor: request.actor ?? EventActor(kind: .staff, name: request.voidedBy),
             details: EventDetails(["reason": .text(request.reason)]))
     }
 

@@ -39,7 +39,9 @@ enum EventSchema {
     }
 
     /// The acceptance evidence of a decision (``AcceptanceEvidence``), beside its other columns.
-    static let evidenceColumns = AcceptanceEvidence.columns.map { "ALTER TABLE decisions ADD COLUMN \($0) TEXT" }
+    static let evidenceColumns = AcceptanceEvidence.columns.map {
+        "ALTER TABLE decisions ADD COLUMN \($0) TEXT"
+    }
 
     static let sqliteStatements =
         table(integer: "INTEGER", real: "DOUBLE") + evidenceColumns + [
@@ -103,7 +105,8 @@ enum EventSchema {
                     details: EventDetails(["migrated": .flag(true)])),
                 number: quote.number, sequence: 1, previousHash: EventChain.quoteHash(quote.quoteJSON))
             events.append(issued)
-            guard let decision = quote.decision, let at = quote.decidedAt, let finalJSON = quote.finalJSON else {
+            guard let decision = quote.decision, let at = quote.decidedAt, let finalJSON = quote.finalJSON
+            else {
                 continue
             }
             var details = EventDetails(["migrated": .flag(true), "decision": .text(decision)])

@@ -36,7 +36,8 @@ extension QuoteRepository {
         }
         // Sorted here, not by the stores' collations, so that ties fall the same way on both.
         var perCurrency: [String: Int] = [:]
-        return rows.sorted { ($0.currency, -$0.net, $0.name) < ($1.currency, -$1.net, $1.name) }.filter { row in
+        return rows.sorted { ($0.currency, -$0.net, $0.name) < ($1.currency, -$1.net, $1.name) }.filter {
+            row in
             perCurrency[row.currency, default: 0] += 1
             return perCurrency[row.currency]! <= limit
         }

@@ -59,7 +59,8 @@ struct ReportFacts: Sendable {
                     guard case .string(let text)? = line[key] else { return nil }
                     return try? Decimals.parse(text, scale: currency.minorUnits)
                 }
-                guard case .string(let payer)? = line["payer"], let net = amount("net"), let vat = amount("vat"),
+                guard case .string(let payer)? = line["payer"], let net = amount("net"),
+                    let vat = amount("vat"),
                     let gross = amount("gross")
                 else { return nil }
                 amounts.append((payer, net, vat, gross))
@@ -73,7 +74,9 @@ struct ReportFacts: Sendable {
     }
 
     /// The lines summed per payer, payers in name order.
-    static func perPayer(_ outcome: Decision, _ lines: [(payer: String, net: Int64, vat: Int64, gross: Int64)])
+    static func perPayer(
+        _ outcome: Decision, _ lines: [(payer: String, net: Int64, vat: Int64, gross: Int64)]
+    )
         -> [Charge]
     {
         var byPayer: [String: Charge] = [:]

@@ -77,7 +77,9 @@ public struct ReportFilterInput: Sendable, Equatable {
         }
         let fromMonth = from.flatMap(ReportMonth.init)
         let toMonth = to.flatMap(ReportMonth.init)
-        if let from, fromMonth == nil { refusals.append(Refusal(field: "from", problem: .notAMonth, value: from)) }
+        if let from, fromMonth == nil {
+            refusals.append(Refusal(field: "from", problem: .notAMonth, value: from))
+        }
         if let to, toMonth == nil { refusals.append(Refusal(field: "to", problem: .notAMonth, value: to)) }
         let filter = ReportFilter(
             today: today, from: fromMonth, to: toMonth, market: market, currency: currency,

@@ -33,7 +33,9 @@ public struct DecisionTimeRow: Sendable, Equatable {
         for row in histogram {
             let key = [row[0].text, row[1].text]
             let entry = (days: Int(row[2].integer), count: Int(row[3].integer))
-            if groups.last?.key == key { groups[groups.count - 1].counts.append(entry) } else {
+            if groups.last?.key == key {
+                groups[groups.count - 1].counts.append(entry)
+            } else {
                 groups.append((key, [entry]))
             }
         }

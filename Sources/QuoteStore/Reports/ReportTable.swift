@@ -27,7 +27,8 @@ public struct ReportTable: Sendable, Equatable {
             switch self {
             case .text(let text), .month(let text): text
             case .count(let n): String(n)
-            case .amount(let minor, let code): Decimals.format(minor, scale: Currency.known[code]?.minorUnits ?? 2)
+            case .amount(let minor, let code):
+                Decimals.format(minor, scale: Currency.known[code]?.minorUnits ?? 2)
             case .perMille(let value): value.map { Decimals.format(Int64($0), scale: 1) } ?? ""
             }
         }
@@ -41,7 +42,8 @@ public struct ReportTable: Sendable, Equatable {
     public var rows: [[String]] { cells.map { $0.map(\.csv) } }
 
     /// The report of `kind` over the quotes of `filter`.
-    public static func load(_ kind: Kind, _ filter: ReportFilter, from repo: some QuoteRepository) async throws
+    public static func load(_ kind: Kind, _ filter: ReportFilter, from repo: some QuoteRepository)
+        async throws
         -> ReportTable
     {
         switch kind {
@@ -54,14 +56,20 @@ public struct ReportTable: Sendable, Equatable {
                 ],
                 cells: try await repo.conversionReport(filter).map { r in
                     [.month(r.month)]
-                        + [r.issued, r.accepted, r.rejected, r.expired, r.void, r.superseded, r.open, r.decidedOrExpired]
+                        + [
+                            r.issued, r.accepted, r.rejected, r.expired, r.void, r.superseded, r.open,
+                            r.decidedOrExpired,
+                        ]
                         .map(Cell.count) + [.perMille(r.acceptancePerMille)]
                 })
         case .decisionTime:
             return ReportTable(
                 kind: kind, header: ["month", "channel", "decided", "medianDays", "p90Days"],
                 cells: try await repo.decisionTimeReport(filter).map { r in
-                    [.month(r.month), .text(r.channel), .count(r.decided), .count(r.medianDays), .count(r.p90Days)]
+                    [
+                        .month(r.month), .text(r.channel), .count(r.decided), .count(r.medianDays),
+                        .count(r.p90Days),
+                    ]
                 })
         case .payers:
             return ReportTable(
@@ -74,8 +82,10 @@ public struct ReportTable: Sendable, Equatable {
             var cells: [[Cell]] = []
             for dimension in TopCostDimension.allCases {
                 cells += try await repo.topCostReport(filter, by: dimension).map { r in
-                    [.text(dimension.rawValue), .text(r.name), .text(r.currency), .count(r.quotes),
-                        .amount(r.net, r.currency), .amount(r.gross, r.currency)]
+                    [
+                        .text(dimension.rawValue), .text(r.name), .text(r.currency), .count(r.quotes),
+                        .amount(r.net, r.currency), .amount(r.gross, r.currency),
+                    ]
                 }
             }
             return ReportTable(

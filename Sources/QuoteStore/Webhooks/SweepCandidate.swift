@@ -13,7 +13,8 @@ public struct SweepCandidate: Sendable, Equatable {
     /// The stored case (reminder candidates only; nil for expiry candidates).
     public var caseJSON: String?
 
-    public init(id: Int64, number: String, market: MarketCode, validUntil: CivilDate, caseJSON: String? = nil) {
+    public init(id: Int64, number: String, market: MarketCode, validUntil: CivilDate, caseJSON: String? = nil)
+    {
         self.id = id
         self.number = number
         self.market = market

@@ -60,7 +60,9 @@ public protocol WebhookRepository: Sendable {
 
     /// Open quotes (as ``expiryCandidates(validUntilBefore:after:limit:)``) not yet reminded whose
     /// `validUntil` is from `first` to before `end`, by row id after `cursor`, with their cases.
-    func reminderCandidates(validUntilFrom first: CivilDate, before end: CivilDate, after cursor: Int64, limit: Int)
+    func reminderCandidates(
+        validUntilFrom first: CivilDate, before end: CivilDate, after cursor: Int64, limit: Int
+    )
         async throws -> [SweepCandidate]
 
     /// Records the reminder of quote `request.number` once, in one transaction: the reminder row,

@@ -49,6 +49,12 @@ enum WebhookSchema {
             "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at)",
             "CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, id)",
             "CREATE INDEX webhook_deliveries_quote ON webhook_deliveries (quote_number, endpoint_id, id)",
+        ] + attemptsAndExpiries(realType: realType)
+    }
+
+    /// The log of each attempt, and the expiries the sweep recorded.
+    static func attemptsAndExpiries(realType: String) -> [String] {
+        [
             """
             CREATE TABLE webhook_attempts (
                 delivery_id BIGINT NOT NULL REFERENCES webhook_deliveries(id),
