@@ -33,7 +33,7 @@ extension RequestLimitTests {
         var options = ServerOptions()
         // Far longer than the bound below, so "at once" is told from "at the deadline" even on a
         // loaded CI machine.
-        options.bodyTimeout = .seconds(20)
+        options.bodyTimeout = .seconds(90)
         return options
     }
 
@@ -50,14 +50,14 @@ extension RequestLimitTests {
             #expect(api.hasPrefix("HTTP/1.1 413"), "\(api)")
             #expect(api.lowercased().contains("connection: close"))
             #expect(api.hasSuffix(#"{"error":"the body is larger than this endpoint takes"}"#))
-            #expect(apiTook < .seconds(10), "\(apiTook)")
+            #expect(apiTook < .seconds(30), "\(apiTook)")
             let (page, pageTook) = try await Self.answer(
                 port,
                 "POST \(path) HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\n\(head)dec")
             #expect(page.hasPrefix("HTTP/1.1 413"), "\(page)")
             #expect(page.contains("text/html") && page.contains("<h1>Antwoord te groot</h1>"))
-            #expect(pageTook < .seconds(10), "\(pageTook)")
+            #expect(pageTook < .seconds(30), "\(pageTook)")
             let stored = try await client.call(.get, "/v1/quotes/NL-2026-000001", key: Key.desk)
             #expect(stored.json["decision"] as? [String: Any] == nil)
         }
@@ -72,7 +72,7 @@ extension RequestLimitTests {
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 99999999999\r\n\r\nuse"
             )
             #expect(signIn.hasPrefix("HTTP/1.1 413"), "\(signIn)")
-            #expect(took < .seconds(10), "\(took)")
+            #expect(took < .seconds(30), "\(took)")
         }
     }
 

@@ -62,7 +62,7 @@ struct RequestLimitTests {
                 slow.send(
                     "POST \(path) HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nd")
-                // One byte every 300 ms would keep the idle timeout from ever firing. The 8-s bound
+                // One byte every 300 ms would keep the idle timeout from ever firing. The 30-s bound
                 // below is loose for a loaded CI machine; without the deadline the connection would
                 // stay open for the 60-s idle timeout.
                 let dribble = Task.detached {
@@ -78,7 +78,7 @@ struct RequestLimitTests {
                 // server's, in this process), as a stray "x" seen once before an answer.
                 _ = await dribble.result
                 #expect(answer != nil, "\(path): still open")
-                #expect(ContinuousClock.now - started < .seconds(8), "\(path)")
+                #expect(ContinuousClock.now - started < .seconds(30), "\(path)")
                 if path == "/console/sign-in" {
                     #expect(answer?.hasPrefix("HTTP/1.1 408") == true, "\(answer ?? "")")
                     #expect(
