@@ -126,7 +126,9 @@ class ConsoleAllDay(CustomerLink):
         records = [self.api("GET", f"/v1/quotes/{r.get_attribute('data-quote-number')}")[1] for r in rows]
         totals = [Decimal(record.get("quote", record)["totals"]["consumer"]["gross"]) for record in records]
         assert totals == sorted(totals, reverse=True), totals
-        today = time.strftime("%Y-%m-%d", time.gmtime())
+        # The issue day as the quotes carry it, in their market's time zone: around midnight UTC the
+        # Dutch day is already the next one, so the runner's own date would miss them.
+        today = records[0].get("quote", records[0])["issueDate"]
         self.driver.execute_script("document.getElementById('from').value = arguments[0];", "2000-01-01")
         self.driver.execute_script("document.getElementById('to').value = arguments[0];", "2000-12-31")
         self.search()
