@@ -14,7 +14,7 @@ import Testing
 struct RawConnection {
     let socket: Int32
 
-    init(host: String, port: Int, safety: Int = 15) throws {
+    init(host: String, port: Int, safety: Int = 60) throws {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var found: UnsafeMutablePointer<addrinfo>?
