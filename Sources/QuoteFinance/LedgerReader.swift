@@ -33,11 +33,11 @@ public struct LedgerReader {
         }
     }
 
-    let reader: LineReader
+    let reader: any LineSource
     let delimiter: UInt8
     let columns: Columns
 
-    public init(_ reader: LineReader, delimiter: UInt8, columns: Columns) {
+    public init(_ reader: any LineSource, delimiter: UInt8, columns: Columns) {
         self.reader = reader
         self.delimiter = delimiter
         self.columns = columns

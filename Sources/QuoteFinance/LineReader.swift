@@ -28,7 +28,7 @@ public struct LineBatch: Sendable {
 /// byte-order mark at the start of the input, so every finance command reads a file a spreadsheet
 /// or editor saved with one. A line longer than `maxLineBytes` is skipped up to its line break and
 /// handed out as `overlong`.
-public final class LineReader {
+public final class LineReader: LineSource {
     private let fd: Int32
     private let chunkSize: Int
     private let maxLineBytes: Int
@@ -46,7 +46,7 @@ public final class LineReader {
     }
 
     /// The next batch of up to `maxLines` lines (or about `maxBytes`), nil at the end of the input.
-    public func next(maxLines: Int, maxBytes: Int = 16 << 20) -> LineBatch? {
+    public func next(maxLines: Int, maxBytes: Int) -> LineBatch? {
         var buffer = carry
         carry = []
         var lines: [InputLine] = []

@@ -5,7 +5,7 @@ extension QuoteChecker {
     /// input order (batch by batch; CSV records with `csv`) and `(lines read, bytes consumed)` to `progress`. Returns the
     /// counts; the caller writes `summary.line` and exits with `summary.exitCode`.
     public func run(
-        _ reader: LineReader, jobs: Int, batchLines: Int = 512, csv: CSVFormat? = nil,
+        _ reader: any LineSource, jobs: Int, batchLines: Int = 512, csv: CSVFormat? = nil,
         output: @escaping (String) -> Void,
         progress: @escaping (Int, Int) -> Void = { _, _ in }
     ) -> CheckSummary {

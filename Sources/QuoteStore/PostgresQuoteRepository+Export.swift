@@ -3,13 +3,12 @@ import PostgresNIO
 import QuoteCore
 
 extension PostgresQuoteRepository {
-    /// One page of the export (see ``SQLiteQuoteRepository/writeJSONLines(today:_:)``): the lines
-    /// of up to `limit` quotes after `after` (market, number, in byte order as SQLite sorts), and
-    /// the last of them; `zones` as there.
-    public func jsonLines(
-        after: (market: String, number: String)?, today: CivilDate, zones: [String: TimeZone] = [:],
-        limit: Int = 1000
-    ) async throws -> (lines: [String], last: (market: String, number: String)?) {
+    /// The market and number compare in byte order (`COLLATE "C"`), as SQLite sorts them, so both
+    /// stores export in the same order.
+    public func exportPage(after: ExportKey?, today: CivilDate, zones: [String: TimeZone], limit: Int)
+        async throws
+        -> ExportPage
+    {
         let market = after?.market ?? ""
         let number = after?.number ?? ""
         return try await withConnection { connection in
@@ -22,7 +21,9 @@ extension PostgresQuoteRepository {
                     """), logger: self.logger)
             let records = try rows.map(Self.record)
             let lines = records.map { $0.exportLine(today: today, zone: zones[$0.market.rawValue]) }
-            return (lines, records.last.map { ($0.market.rawValue, $0.number) })
+            return ExportPage(
+                lines: lines,
+                last: records.last.map { ExportKey(market: $0.market.rawValue, number: $0.number) })
         }
     }
 }

@@ -79,6 +79,14 @@ public protocol QuoteRepository: ExpiringValueStore, WebhookRepository {
     /// Walks every quote's chain (``ChainVerifier``): the count checked and the first fault.
     func verifyChains() async throws -> ChainVerification
 
+    /// One page of the finance export: the JSON lines (`{"case", "quote", "record"}`, see
+    /// ``QuoteRecord/exportLine(today:zone:)``) of up to `limit` quotes after `after`, in market and
+    /// number order (byte order, through an index), with the key of the last. `zones` gives a
+    /// market's time zone for its decision times (UTC when missing). The input of `check`, `export`,
+    /// `reprice` and `reconcile` with `--db`, read a page at a time so memory stays flat.
+    func exportPage(after: ExportKey?, today: CivilDate, zones: [String: TimeZone], limit: Int) async throws
+        -> ExportPage
+
     /// The rows of one of the finance reports' aggregate queries (``ReportStatement``); the
     /// reports themselves are read through `conversionReport(_:)` and its siblings.
     func aggregate(_ statement: ReportStatement) async throws -> [[ReportStatement.Cell]]

@@ -3,25 +3,55 @@ import GRDB
 import QuoteCore
 
 extension SQLiteQuoteRepository {
-    /// Every issued quote as a JSON line `{"case": …, "quote": …, "record": …}`, in market and
-    /// number order: the input of `repairquote check` and `export`. The record carries what the
-    /// store knows beside the quote: `{"state", "issuer", "decision": {"decision", "charges"}}`,
-    /// the state as of `today`. Rows are read with a cursor, one at a time, in the order of the
-    /// index `quotes_market_number` (``SearchSchema``), so nothing is sorted and memory stays
-    /// flat whatever the size of the store. Call it from a thread of its own. `zones` gives a market's
-    /// time zone, in which the decision time is written (UTC when nil).
-    public func writeJSONLines(
-        today: CivilDate, zones: [String: TimeZone] = [:], _ write: (String) throws -> Void
-    ) throws {
-        try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: Self.exportSQL)
-            while let row = try rows.next() {
-                let record = try Self.record(row)
-                try write(record.exportLine(today: today, zone: zones[record.market.rawValue]))
-            }
+    public func exportPage(after: ExportKey?, today: CivilDate, zones: [String: TimeZone], limit: Int)
+        async throws
+        -> ExportPage
+    {
+        try await writer.read { db in
+            try Self.exportPage(db, after: after, today: today, zones: zones, limit: limit)
         }
     }
 
-    /// Every quote in market and number order.
-    static let exportSQL = selectSQL + " ORDER BY q.market, q.number"
+    /// Every issued quote as a JSON line, in market and number order (see
+    /// ``exportPage(after:today:zones:limit:)``), handed to `write` a page at a time.
+    public func writeJSONLines(
+        today: CivilDate, zones: [String: TimeZone] = [:], _ write: (String) throws -> Void
+    ) throws {
+        var after: ExportKey?
+        repeat {
+            let page = try writer.read { [after] db in
+                try Self.exportPage(db, after: after, today: today, zones: zones, limit: 1000)
+            }
+            for line in page.lines { try write(line) }
+            after = page.last
+        } while after != nil
+    }
+
+    /// Up to `limit` quotes after `after`, found and ordered by the index `quotes_market_number`
+    /// (``SearchSchema``): a seek per page, nothing sorted, whatever the size of the store.
+    static func exportPage(
+        _ db: Database, after: ExportKey?, today: CivilDate, zones: [String: TimeZone], limit: Int
+    ) throws -> ExportPage {
+        let rows =
+            if let after {
+                try Row.fetchCursor(
+                    db.cachedStatement(sql: exportAfterSQL), arguments: [after.market, after.number, limit])
+            } else {
+                try Row.fetchCursor(db.cachedStatement(sql: exportSQL), arguments: [limit])
+            }
+        var lines: [String] = []
+        lines.reserveCapacity(limit)
+        var last: ExportKey?
+        while let row = try rows.next() {
+            let record = try record(row)
+            lines.append(record.exportLine(today: today, zone: zones[record.market.rawValue]))
+            last = ExportKey(market: record.market.rawValue, number: record.number)
+        }
+        return ExportPage(lines: lines, last: last)
+    }
+
+    /// The first page, and each page after a key.
+    static let exportSQL = selectSQL + " ORDER BY q.market, q.number LIMIT ?"
+    static let exportAfterSQL =
+        selectSQL + " WHERE (q.market, q.number) > (?, ?) ORDER BY q.market, q.number LIMIT ?"
 }

@@ -7,11 +7,11 @@ extension InputFile {
     /// goes to `spool` (else straight to stdout), its invalid lines to stderr, and the result to
     /// `merge`; the progress line follows, cleared before a report line shares its terminal.
     /// `transform` rewrites each batch's output first (``StoreWording``). Returns how many lines
-    /// were read and how many were invalid.
+    /// were read and how many were invalid; throws when the source failed part-way (``throwIfCut()``).
     func runPipeline<Output: BatchOutput>(
         jobs: Int, spool: OutputSpool? = nil, transform: ((String) -> String)? = nil,
         process: @escaping (LineBatch) -> Output, merge: @escaping (Output) -> Void
-    ) -> (lines: Int, invalid: Int) {
+    ) throws -> (lines: Int, invalid: Int) {
         var (lines, invalid) = (0, 0)
         OrderedPipeline.run(
             jobs: jobs, next: next, process: { batch in (process(batch), batch.bytesConsumed) },
@@ -31,6 +31,7 @@ extension InputFile {
                 self.progress?.update(rows: lines, bytes: bytes)
             })
         progress?.finish()
+        try throwIfCut()
         return (lines, invalid)
     }
 

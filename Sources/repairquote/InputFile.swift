@@ -2,21 +2,22 @@ import ArgumentParser
 import Foundation
 import QuoteFinance
 
-/// A JSON-lines input (a path or `-` for standard input) read in batches, with progress on stderr
-/// when stderr is a terminal.
+/// A JSON-lines input (a path or `-` for standard input, or the service's store through
+/// ``StoreInput``) read in batches, with progress on stderr when stderr is a terminal.
 final class InputFile {
     let path: String
-    let reader: LineReader
+    let reader: any LineSource
     let progress: ProgressMeter?
     /// Whether the lines come from the service's store (reports then count quotes, not lines).
     let isStore: Bool
     /// Set to stop reading: ``next()`` then says the input ended (a workbook that is full).
     var stopped = false
-    private let fd: Int32
+    private let fd: Int32?
 
     init(_ path: String) throws {
         self.path = path
         isStore = false
+        let fd: Int32
         if path == "-" {
             fd = 0
         } else {
@@ -31,23 +32,32 @@ final class InputFile {
             throw CLIError.badInput("\(path): cannot be read (a folder, not a file)")
         }
         let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        self.fd = fd
         reader = LineReader(fileDescriptor: fd)
         progress = isatty(2) == 1 ? ProgressMeter(totalBytes: size) : nil
     }
 
-    /// Reads an open descriptor (a pipe fed by another thread, the store's); closes it at the end.
-    init(fileDescriptor: Int32, name: String, isStore: Bool = true) {
+    /// Reads the lines of `source` (the store's pages), named `name` in messages.
+    init(source: any LineSource, name: String, isStore: Bool = true) {
         self.path = name
         self.isStore = isStore
-        fd = fileDescriptor
-        reader = LineReader(fileDescriptor: fileDescriptor)
+        fd = nil
+        reader = source
         progress = nil
     }
 
-    deinit { if fd > 0 { close(fd) } }
+    deinit { if let fd, fd > 0 { close(fd) } }
 
     /// The next batch of lines, nil at the end.
     func next() -> LineBatch? { stopped ? nil : reader.next(maxLines: 512) }
+
+    /// Throws when the input ended early because its source failed (the store went away part-way):
+    /// what was read is not the whole input, so the command must not report as if it were.
+    func throwIfCut() throws {
+        if let failure = (reader as? PagedLineSource)?.failure {
+            throw CLIError.badInput("\(path): the store's quotes could not all be read: \(failure)")
+        }
+    }
 }
 
 /// `12,345 rows, 48,000 rows/s, 40% , ETA 12s` on one rewritten stderr line.

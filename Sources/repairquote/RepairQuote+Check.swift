@@ -54,6 +54,7 @@ struct CheckCommand: ParsableCommand {
             input.reader, jobs: jobs.jobs, csv: csv ? .standard : nil, output: input.reportOutput(text: !csv),
             progress: { rows, bytes in input.progress?.update(rows: rows, bytes: bytes) })
         input.progress?.finish()
+        try input.throwIfCut()
         if !checker.booking.hasRange { try input.failIfEmpty(read: summary.read) }
         let lines = ([summary.line(counting: input.isStore ? "quote" : "line")] + summary.effects.lines).map {
             $0 + "\n"

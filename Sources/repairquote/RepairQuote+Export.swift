@@ -116,7 +116,7 @@ struct ExportCommand: ParsableCommand {
         if bom { spool.write("\u{FEFF}") }
         spool.write(format.record(summary ? ExportSummary.header : ChargeRow.header))
         var totals = ExportSummary()
-        let counts = input.runPipeline(
+        let counts = try input.runPipeline(
             jobs: jobs.jobs, spool: spool,
             process: {
                 QuoteExporter.export(

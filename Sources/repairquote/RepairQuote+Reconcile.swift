@@ -75,7 +75,7 @@ struct ReconcileCommand: ParsableCommand {
         }
         let format = spreadsheet.format
         let reconciler = Reconciler(format: format)
-        let counts = input.runPipeline(
+        let counts = try input.runPipeline(
             jobs: jobs.jobs,
             process: { [booking = booking.filter(fromStore: database.db != nil)] in
                 ChargeBatch.read($0, booking: booking)

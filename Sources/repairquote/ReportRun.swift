@@ -14,7 +14,7 @@ enum ReportRun {
         spool.write(head)
         var totals = totals
         let transform: ((String) -> String)? = input.isStore ? { StoreWording.quoteLines($0) } : nil
-        let counts = input.runPipeline(
+        let counts = try input.runPipeline(
             jobs: jobs, spool: spool, transform: transform, process: process,
             merge: { (output: Output) in merge(&totals, output) })
         spool.write(tail(totals))

@@ -130,15 +130,21 @@ final class WorkbookOutput {
         var totals = Output.Summary()
         var skipped: [String] = []
         let summaryOnly = rowSheet == nil
-        let counts = input.runPipeline(
-            jobs: jobs, process: { process($0, summaryOnly) },
-            merge: { result in
-                totals.merge(result.summary)
-                skipped += result.invalid
-                if let rowSheet {
-                    self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet)
-                }
-            })
+        let counts: (lines: Int, invalid: Int)
+        do {
+            counts = try input.runPipeline(
+                jobs: jobs, process: { process($0, summaryOnly) },
+                merge: { result in
+                    totals.merge(result.summary)
+                    skipped += result.invalid
+                    if let rowSheet {
+                        self.append(result.rowCells.map { Self.pick($0, rowColumns) }, to: rowSheet)
+                    }
+                })
+        } catch {
+            book.discard()
+            throw error
+        }
         let summaryRows = totals.cells.map { Self.pick($0, summaryColumns) }
         append(summaryRows, to: totalsSheet)
         if let charts, failure == nil {

@@ -164,12 +164,18 @@ struct ExportOrderTests {
     @Test("export and check walk the (market, number) index: no sort of every row, whatever temp_store says")
     func exportFollowsTheIndex() async throws {
         let store = try SQLiteQuoteRepository()
-        let plan = try await store.writer.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteQuoteRepository.exportSQL).map {
-                $0["detail"] as String
+        let pages: [(String, StatementArguments)] = [
+            (SQLiteQuoteRepository.exportSQL, [1000]),
+            (SQLiteQuoteRepository.exportAfterSQL, ["NL", "NL-2026-000001", 1000]),
+        ]
+        for (sql, arguments) in pages {
+            let plan = try await store.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+                    $0["detail"] as String
+                }
             }
+            #expect(plan.contains { $0.contains("quotes_market_number") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
         }
-        #expect(plan.contains { $0.contains("quotes_market_number") }, "\(plan)")
-        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 }
