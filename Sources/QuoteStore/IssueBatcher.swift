@@ -59,7 +59,7 @@ final class IssueBatcher: Sendable {
     private static func transaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         var value: T?
         try db.inTransaction {
-            value = try body()
+            value = try SearchIndex.indexingNewQuotes(db, body)
             return .commit
         }
         // `inTransaction` returns only after running `body` to the end.

@@ -59,6 +59,9 @@ enum Migrations {
         migrator.registerMigration(ReminderSchema.migrationName) { db in
             for statement in ReminderSchema.statements(realType: "DOUBLE") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(SearchSchema.atCommitMigrationName) { db in
+            for statement in SearchSchema.sqliteAtCommit { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -16,19 +16,22 @@ extension SQLiteQuoteRepository {
     /// read the ledger before joining the writer).
     public func load(_ batch: [BulkIssue], engine: any QuoteComputing) async throws {
         try await writer.write { db in
-            for item in batch {
-                guard case .issued(let issued)? = try Self.insertPrepared(db, item.request, engine: engine)
-                else {
-                    continue
-                }
-                switch try item.then(issued.record) {
-                case .none: break
-                case .decide(let request): _ = try Self.decide(db, request, token: nil)
-                case .void(let request): _ = try Self.void(db, request)
-                case .revise(var request):
-                    request.supersedes = issued.record.number
-                    _ = try Self.insertPrepared(db, request, engine: engine)
-                }
+            try SearchIndex.indexingNewQuotes(db) { try Self.load(db, batch, engine: engine) }
+        }
+    }
+
+    static func load(_ db: Database, _ batch: [BulkIssue], engine: any QuoteComputing) throws {
+        for item in batch {
+            guard case .issued(let issued)? = try insertPrepared(db, item.request, engine: engine) else {
+                continue
+            }
+            switch try item.then(issued.record) {
+            case .none: break
+            case .decide(let request): _ = try decide(db, request, token: nil)
+            case .void(let request): _ = try void(db, request)
+            case .revise(var request):
+                request.supersedes = issued.record.number
+                _ = try insertPrepared(db, request, engine: engine)
             }
         }
     }

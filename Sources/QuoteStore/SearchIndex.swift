@@ -1,3 +1,5 @@
+import GRDB
+
 /// How a store's text index answers the list's `q=` (``QuoteListFilter``). The index only narrows
 /// the rows; `search_text LIKE` still decides, so both stores find what the scan found before.
 ///
@@ -48,5 +50,22 @@ enum SearchIndex: Sendable {
         case .fts5Trigram: "f.quotes_search MATCH ?"
         case .pgTrigram: nil
         }
+    }
+}
+
+extension SearchIndex {
+    /// SQLite: runs `body` (the writes of one transaction), then adds the quotes it inserted to
+    /// the FTS5 table in one statement, the transaction's last (``SearchSchema/atCommitMigrationName``).
+    /// Quotes are never updated or deleted, and one writer inserts them in id order, so "inserted
+    /// by `body`" is "with an id above the largest before it".
+    static func indexingNewQuotes<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let before =
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM quotes")) ?? 0
+        let value = try body()
+        try db.cachedStatement(
+            sql:
+                "INSERT INTO quotes_search (rowid, search_text) SELECT id, search_text FROM quotes WHERE id > ?"
+        ).execute(arguments: [before])
+        return value
     }
 }

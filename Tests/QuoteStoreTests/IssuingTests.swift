@@ -15,7 +15,7 @@ struct IssuingTests {
             try await store.appliedMigrations() == [
                 "v1-quotes", "v1-ledger", "v1-outbox", "v2-ledger-normalised-serials", "v3-lifecycle",
                 "v4-expiring-values", "v5-consumer-total", "v6-events", "v7-webhooks", "v8-search",
-                "v9-report-columns", "v11-reminders",
+                "v9-report-columns", "v11-reminders", "v12-search-at-commit",
             ])
     }
 
@@ -180,6 +180,6 @@ struct IssuingTests {
         let next = try await Store.issue(reopened, Fixtures.pakistanRepair()).issued.record
         #expect(next.number == "PK-2026-000002")
         #expect(next.quoteJSON.contains(#""benefitsGranted":[]"#))
-        #expect(try await reopenedStore.appliedMigrations().count == 12)
+        #expect(try await reopenedStore.appliedMigrations().count == 13)
     }
 }

@@ -5,9 +5,13 @@ both see the same load; each command runs in its build's own checkout (its price
 and peak RSS come from /usr/bin/time; `bench quotes` reports its thread's CPU rate itself.
 
 Usage: python3 scripts/bench/side_by_side.py BASE_CHECKOUT NEW_CHECKOUT FILE.jsonl [--rounds 3]
-  FILE.jsonl: `repairquote bench generate 200000 --seed 7` written by the base build, so that
-  both builds read it. A checkout's binary is CHECKOUT/.build/release/repairquote, or
-  --base-bin / --new-bin. Prints every run, then the medians: base, new and new ÷ base.
+        [--new-file NEW.jsonl]
+  FILE.jsonl: `repairquote bench generate 200000 --seed 7` written by the base build. With
+  --new-file, the new build reads NEW.jsonl instead: the same command written by the new build
+  (the same cases; each build checks the quotes it writes itself; a quote written by an older
+  build whose bytes differ, such as one without `noteCodes`, takes check's slower field-by-field
+  path). A checkout's binary is CHECKOUT/.build/release/repairquote, or --base-bin / --new-bin.
+  Prints every run, then the medians: base, new and new ÷ base.
 """
 import argparse
 import os
@@ -48,6 +52,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--base-bin")
     parser.add_argument("--new-bin")
+    parser.add_argument("--new-file")
     options = parser.parse_args()
     builds = {
         "base": (os.path.abspath(options.base), options.base_bin),
@@ -57,8 +62,8 @@ def main():
         label: (cwd, os.path.abspath(binary or os.path.join(cwd, ".build/release/repairquote")))
         for label, (cwd, binary) in builds.items()
     }
-    path = os.path.abspath(options.file)
-    with open(path, "rb") as f:
+    paths = {"base": os.path.abspath(options.file), "new": os.path.abspath(options.new_file or options.file)}
+    with open(paths["base"], "rb") as f:
         lines = sum(1 for _ in f)
     examples = os.path.join(builds["base"][0], "Examples")
     with open("/proc/loadavg") as f:
@@ -70,7 +75,7 @@ def main():
             runs.setdefault(("bench quotes", label), []).append((rate, None))
             print(f"round {round_number} {label:4} bench quotes: {rate:,} quotes/s (CPU)", flush=True)
             for name, arguments, _ in COMMANDS:
-                wall, rss, status = timed(binary, [a.format(file=path) for a in arguments], cwd)
+                wall, rss, status = timed(binary, [a.format(file=paths[label]) for a in arguments], cwd)
                 runs.setdefault((name, label), []).append((lines / wall, rss))
                 print(f"round {round_number} {label:4} {name}: {wall:.2f} s = {lines / wall:,.0f} lines/s,"
                       f" {rss:.0f} MB, exit {status}", flush=True)

@@ -17,11 +17,11 @@ enum WebhookOutbox {
                 INSERT INTO webhook_deliveries (event_id, endpoint_id, quote_number, event_type, occurred_at,
                     next_attempt_at, created_at)
                 SELECT ?, w.id, q.number, ?, ?, ?, ? FROM quotes q JOIN webhook_endpoints w
-                    ON \(WebhookSQL.subscribersOfQuote) AND w.events LIKE ?
+                    ON \(WebhookSQL.subscribersOfQuote) AND instr(w.events, ?) > 0
                 WHERE q.number = ? ORDER BY w.id
                 """
         ).execute(arguments: [
-            WebhookIDs.event(), type.rawValue, t, t, t, WebhookSQL.subscriberPattern(type.rawValue), number,
+            WebhookIDs.event(), type.rawValue, t, t, t, WebhookSQL.subscriberNeedle(type.rawValue), number,
         ])
         return db.changesCount
     }

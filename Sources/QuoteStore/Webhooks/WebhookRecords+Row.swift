@@ -70,7 +70,8 @@ enum WebhookSQL {
             AND e.quote_number = d.quote_number AND e.state = 'pending' AND e.id < d.id)
         """
     /// The endpoints that get an event of quote `q`: live, enabled, subscribed (the events column
-    /// is compared with a bound `LIKE` pattern, ``subscriberPattern(_:)``) and within their scope.
+    /// holds ` type ` for each: SQLite looks for ``subscriberNeedle(_:)`` with `instr`, PostgreSQL
+    /// matches ``subscriberPattern(_:)`` with `LIKE`) and within their scope.
     static let subscribersOfQuote = """
         w.deleted_at IS NULL AND w.enabled = 1 AND (w.scope_issuer IS NULL OR w.scope_issuer = q.issuer)
         """
@@ -82,6 +83,12 @@ enum WebhookSQL {
         """
 
     static func subscriberPattern(_ type: String) -> String { "% " + type + " %" }
+
+    /// What an endpoint's events column contains when it is subscribed to `type`. SQLite compares
+    /// it with `instr`, not `LIKE ?`: a statement with a bound `LIKE` pattern is compiled again on
+    /// every run (the pattern might allow the LIKE index optimisation), which cost each issue
+    /// about a fifth of its server time.
+    static func subscriberNeedle(_ type: String) -> String { " " + type + " " }
 
     /// The delivery's new state, next attempt and end time after `verdict`.
     static func deliveryChange(_ verdict: WebhookAttemptVerdict, at: Double)
