@@ -147,36 +147,49 @@ extension PostgresQuoteRepository {
         }
     }
 
+    /// Walks the chains a page at a time, the next page's two statements running while this
+    /// page is hashed (the server reads and sends a page while the client checks the last).
     static func walkChains(_ connection: PostgresConnection, logger: Logger) async throws -> ChainVerification
     {
         var verifier = ChainVerifier()
-        var after = ""
-        while true {
-            let quotes = try await rows(
-                connection,
-                """
-                SELECT q.number, q.quote_json, d.final_json FROM quotes q
-                LEFT JOIN decisions d ON d.quote_number = q.number
-                WHERE q.number COLLATE "C" > \(after) ORDER BY q.number COLLATE "C" LIMIT \(ChainPage.size)
-                """, logger: logger)
-            guard let last = try quotes.last?.string("number") else { break }
-            let events = try await rows(
-                connection,
-                """
-                SELECT \(unescaped: QuoteEvent.columns) FROM quote_events
-                WHERE quote_number COLLATE "C" > \(after) AND quote_number COLLATE "C" <= \(last)
-                ORDER BY quote_number COLLATE "C", seq
-                """, logger: logger
-            ).map(QuoteEvent.init(row:))
-            var page = ChainPage(events: events)
-            for row in quotes {
-                page.append(
-                    number: try row.string("number"), quoteJSON: try row.string("quote_json"),
-                    finalJSON: try row.optionalString("final_json"))
+        var next = Task { try await chainPage(connection, after: "", logger: logger) }
+        while let (page, last) = try await next.value {
+            next = Task { try await chainPage(connection, after: last, logger: logger) }
+            guard verifier.check(page: page.chains) else {
+                _ = try? await next.value
+                return ChainVerification(verifier)
             }
-            guard verifier.check(page: page.chains) else { return ChainVerification(verifier) }
-            after = last
         }
         return ChainVerification(verifier)
+    }
+
+    /// The quotes after `after` in number order (``ChainPage/size`` of them) with their events,
+    /// and the last number; nil after the last quote.
+    static func chainPage(_ connection: PostgresConnection, after: String, logger: Logger) async throws
+        -> (ChainPage, String)?
+    {
+        let quotes = try await rows(
+            connection,
+            """
+            SELECT q.number, q.quote_json, d.final_json FROM quotes q
+            LEFT JOIN decisions d ON d.quote_number = q.number
+            WHERE q.number COLLATE "C" > \(after) ORDER BY q.number COLLATE "C" LIMIT \(ChainPage.size)
+            """, logger: logger)
+        guard let last = try quotes.last?.string("number") else { return nil }
+        let events = try await rows(
+            connection,
+            """
+            SELECT \(unescaped: QuoteEvent.columns) FROM quote_events
+            WHERE quote_number COLLATE "C" > \(after) AND quote_number COLLATE "C" <= \(last)
+            ORDER BY quote_number COLLATE "C", seq
+            """, logger: logger
+        ).map(QuoteEvent.init(row:))
+        var page = ChainPage(events: events)
+        for row in quotes {
+            page.append(
+                number: try row.string("number"), quoteJSON: try row.string("quote_json"),
+                finalJSON: try row.optionalString("final_json"))
+        }
+        return (page, last)
     }
 }

@@ -1,6 +1,6 @@
 /// A page of quotes and their events, read in (quote, sequence) order by one statement each, as
 /// the chains ``ChainVerifier`` checks. Each store only runs the two statements.
-struct ChainPage {
+struct ChainPage: Sendable {
     /// Quotes per page: large enough that the two statements per page cost little, small enough
     /// that a page's events stay a few megabytes.
     static let size = 2000
