@@ -152,7 +152,7 @@ extension PostgresQuoteRepository {
     static func walkChains(_ connection: PostgresConnection, logger: Logger) async throws -> ChainVerification
     {
         var verifier = ChainVerifier()
-        var next = Task { try await chainPage(connection, after: "", logger: logger) }
+        var next = Task { try await chainPage(connection, after: ("", ""), logger: logger) }
         while let (page, last) = try await next.value {
             next = Task { try await chainPage(connection, after: last, logger: logger) }
             guard verifier.check(page: page.chains) else {
@@ -164,30 +164,40 @@ extension PostgresQuoteRepository {
     }
 
     /// The quotes after `after` in number order (``ChainPage/size`` of them) with their events,
-    /// and the last number; nil after the last quote.
-    static func chainPage(_ connection: PostgresConnection, after: String, logger: Logger) async throws
-        -> (ChainPage, String)?
-    {
+    /// and the market and number of the last; nil after the last quote.
+    ///
+    /// Number order is byte order (`COLLATE "C"`, as SQLite sorts). No index on `number` follows
+    /// it unless the database's own collation is "C", so the page is found through the export's
+    /// index on `(market COLLATE "C", number COLLATE "C")`: a number begins with its market and a
+    /// hyphen, which sorts below every letter and digit, so both orders are the same. The page's
+    /// events are looked up by their quotes' numbers (the key of `quote_events`) and only they
+    /// are sorted. Comparing `number COLLATE "C"` directly scanned and sorted every quote and
+    /// every event for each page (100,000 quotes: 5.6 s, against 1.1 s on SQLite).
+    static func chainPage(
+        _ connection: PostgresConnection, after: (market: String, number: String), logger: Logger
+    ) async throws -> (ChainPage, (market: String, number: String))? {
         let quotes = try await rows(
             connection,
             """
-            SELECT q.number, q.quote_json, d.final_json FROM quotes q
+            SELECT q.market, q.number, q.quote_json, d.final_json FROM quotes q
             LEFT JOIN decisions d ON d.quote_number = q.number
-            WHERE q.number COLLATE "C" > \(after) ORDER BY q.number COLLATE "C" LIMIT \(ChainPage.size)
+            WHERE (q.market COLLATE "C", q.number COLLATE "C") > (\(after.market), \(after.number))
+            ORDER BY q.market COLLATE "C", q.number COLLATE "C" LIMIT \(ChainPage.size)
             """, logger: logger)
-        guard let last = try quotes.last?.string("number") else { return nil }
+        guard let lastRow = quotes.last else { return nil }
+        let last = (market: try lastRow.string("market"), number: try lastRow.string("number"))
+        let numbers = try quotes.map { try $0.string("number") }
         let events = try await rows(
             connection,
             """
             SELECT \(unescaped: QuoteEvent.columns) FROM quote_events
-            WHERE quote_number COLLATE "C" > \(after) AND quote_number COLLATE "C" <= \(last)
-            ORDER BY quote_number COLLATE "C", seq
+            WHERE quote_number = ANY(\(numbers)) ORDER BY quote_number COLLATE "C", seq
             """, logger: logger
         ).map(QuoteEvent.init(row:))
         var page = ChainPage(events: events)
-        for row in quotes {
+        for (row, number) in zip(quotes, numbers) {
             page.append(
-                number: try row.string("number"), quoteJSON: try row.string("quote_json"),
+                number: number, quoteJSON: try row.string("quote_json"),
                 finalJSON: try row.optionalString("final_json"))
         }
         return (page, last)
