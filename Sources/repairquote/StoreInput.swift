@@ -23,17 +23,15 @@ enum StoreInput {
         }
         let store = try Blocking.run { try await database.open() }
         let today = CivilDate.today(in: TimeZone(identifier: "UTC")!)
+        // An empty page (`last` nil) ends the source, which then asks for no more.
         var after: ExportKey?
-        var ended = false
         let source = PagedLineSource(
             nextPage: {
-                guard !ended else { return nil }
                 let page = try Blocking.run { [after] in
                     try await store.repository.exportPage(
                         after: after, today: today, zones: zones, limit: pageSize)
                 }
                 after = page.last
-                ended = page.last == nil
                 return page.lines
             },
             finish: { Blocking.run { await store.close() } })

@@ -164,11 +164,7 @@ struct ReminderSweepTests {
 
     @Test("two instances on one PostgreSQL sweeping at once, then restarted: one reminder per quote")
     func twoInstances() async throws {
-        let configuration = try await PostgresTestDatabase.create()
-        let a = try await PostgresQuoteRepository.connect(
-            configuration, logger: PostgresTestDatabase.quietLogger)
-        let b = try await PostgresQuoteRepository.connect(
-            configuration, logger: PostgresTestDatabase.quietLogger)
+        let (a, b) = try await PostgresTestDatabase.twoRepositories()
         defer {
             Task {
                 await a.shutdown(); await b.shutdown()

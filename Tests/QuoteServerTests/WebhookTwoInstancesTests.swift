@@ -24,11 +24,7 @@ struct WebhookTwoInstancesTests {
 
     @Test("200 decisions: every event's webhook-id arrives; duplicates are counted, none missing")
     func everyEventDelivered() async throws {
-        let configuration = try await PostgresTestDatabase.create()
-        let a = try await PostgresQuoteRepository.connect(
-            configuration, logger: PostgresTestDatabase.quietLogger)
-        let b = try await PostgresQuoteRepository.connect(
-            configuration, logger: PostgresTestDatabase.quietLogger)
+        let (a, b) = try await PostgresTestDatabase.twoRepositories()
         defer {
             Task {
                 await a.shutdown(); await b.shutdown()

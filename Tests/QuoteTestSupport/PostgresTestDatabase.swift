@@ -29,6 +29,15 @@ public enum PostgresTestDatabase {
     }
 
     /// A new, empty database on the test cluster, and the configuration that opens it.
+    /// Two repositories, as two service instances would hold them, on one new database of the
+    /// test cluster. The caller shuts both down.
+    public static func twoRepositories() async throws -> (PostgresQuoteRepository, PostgresQuoteRepository) {
+        let configuration = try await create()
+        let a = try await PostgresQuoteRepository.connect(configuration, logger: quietLogger)
+        let b = try await PostgresQuoteRepository.connect(configuration, logger: quietLogger)
+        return (a, b)
+    }
+
     public static func create(poolSize: Int = 4) async throws -> PostgresStoreConfiguration {
         let cluster = try PostgresStoreConfiguration(url: try clusterURL(), poolSize: poolSize)
         let name = "rq_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
